@@ -1,0 +1,104 @@
+#include "entities/entities.h"
+
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <map>
+
+#include "entities/lexicon.h"
+#include "entities/patterns.h"
+#include "text/tokens.h"
+
+namespace maqal::entities {
+namespace {
+
+UChar32 first_code_point(std::string_view s) {
+  int32_t i = 0;
+  UChar32 c = 0;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, static_cast<int32_t>(s.size()), c);
+  return c;
+}
+
+// Latin-script names are capitalized in running text ("Turkey", not "turkey"), and acronyms are
+// written in capitals ("US", not "us"); scripts without case need no such check.
+bool case_fits(std::string_view original, const LexEntry& entry) {
+  if (entry.type == "NUMBER") return true;  // "one", "million" are lower-case words
+  const UChar32 c = first_code_point(original);
+  UErrorCode status = U_ZERO_ERROR;
+  if (uscript_getScript(c, &status) != USCRIPT_LATIN) return true;
+  if (!u_isupper(c)) return false;
+  if (!entry.acronym) return true;
+  const auto* p = reinterpret_cast<const uint8_t*>(original.data());
+  for (int32_t i = 0, n = static_cast<int32_t>(original.size()); i < n;) {
+    UChar32 d;
+    U8_NEXT(p, i, n, d);
+    if (u_islower(d)) return false;
+  }
+  return true;
+}
+
+// Digits as written, reduced to a plain decimal: "1,250.5" → "1250.5", "٣٬٥٠٠" → "3500".
+std::string number_norm(const std::string& folded) {
+  std::string out;
+  for (std::size_t i = 0; i < folded.size(); ++i) {
+    const char c = folded[i];
+    if (c >= '0' && c <= '9') out += c;
+    else if (c == '.' && !out.empty()) out += '.';
+    else if (folded.compare(i, 2, "\xD9\xAB") == 0) { out += '.'; ++i; }  // ARABIC DECIMAL SEPARATOR
+  }
+  return out;
+}
+
+void scan_block(const Block& block, std::vector<Entity>& out) {
+  const std::size_t base = block.span.start8;
+  std::vector<Entity> found = find_patterns(block.text);  // URLs and the like first: they hold words
+  auto covered = [&](std::size_t start, std::size_t end) {
+    return std::any_of(found.begin(), found.end(),
+                       [&](const Entity& e) { return start < e.span.end8 && e.span.start8 < end; });
+  };
+  const auto tokens = text::tokenize(block.text);
+  const Lexicon& lex = lexicon();
+  std::vector<Entity> words;
+  for (std::size_t i = 0; i < tokens.size();) {
+    const LexMatch m = lex.longest(tokens, i);
+    const std::size_t start = tokens[i].start;
+    if (m.tokens > 0) {
+      const std::size_t end = tokens[i + m.tokens - 1].end;
+      const std::string_view original = std::string_view(block.text).substr(start, end - start);
+      if (case_fits(original, *m.entry) && !covered(start, end)) {
+        words.push_back({m.entry->type, std::string(original), {start, end}, 0, m.entry->norm});
+        i += m.tokens;
+        continue;
+      }
+    }
+    if (tokens[i].kind == text::TokenKind::number && !covered(start, tokens[i].end))
+      words.push_back({"NUMBER", block.text.substr(start, tokens[i].end - start), {start, tokens[i].end}, 0,
+                       number_norm(tokens[i].form)});
+    ++i;
+  }
+  found.insert(found.end(), words.begin(), words.end());
+  std::sort(found.begin(), found.end(), [](const Entity& a, const Entity& b) { return a.span.start8 < b.span.start8; });
+  for (auto& e : found) {
+    e.span.start8 += base;
+    e.span.end8 += base;
+    out.push_back(std::move(e));
+  }
+}
+
+}  // namespace
+
+std::vector<Entity> find_entities(const std::vector<Block>& blocks) {
+  std::vector<Entity> entities;
+  for (const auto& b : blocks) scan_block(b, entities);
+  // One cluster per (type, norm): every mention of Gaza, whatever its spelling, is one place.
+  std::map<std::pair<std::string, std::string>, int> clusters;
+  for (auto& e : entities) {
+    auto [it, added] = clusters.try_emplace({e.type, e.norm}, static_cast<int>(clusters.size()));
+    e.cluster = it->second;
+  }
+  return entities;
+}
+
+}  // namespace maqal::entities

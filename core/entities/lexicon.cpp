@@ -1,0 +1,155 @@
+#include "entities/lexicon.h"
+
+#include <unicode/dtfmtsym.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
+
+#include "lang/data.h"
+#include "text/clitics.h"
+
+namespace maqal::entities {
+namespace {
+
+bool is_word(const text::Token& t) { return t.kind != text::TokenKind::punct; }
+
+std::string utf8(const icu::UnicodeString& s) {
+  std::string out;
+  s.toUTF8String(out);
+  return out;
+}
+
+// Countries and world regions under their ICU display names in each language, normalized to the
+// English name (common/regions.tsv lists the UN M49 region codes worth knowing).
+void add_regions(Lexicon& lex) {
+  std::vector<std::string> codes;
+  for (const char* const* c = icu::Locale::getISOCountries(); *c; ++c) codes.emplace_back(*c);
+  for (const auto& row : data::rows("common/regions.tsv")) codes.emplace_back(row[0]);
+  for (const auto& row : data::rows("common/languages.tsv")) {
+    const icu::Locale display(std::string(row[0]).c_str());
+    for (const auto& code : codes) {
+      const icu::Locale region("und", code.c_str());
+      icu::UnicodeString name, english;
+      region.getDisplayCountry(display, name);
+      region.getDisplayCountry(icu::Locale::getEnglish(), english);
+      if (name.isBogus() || name == icu::UnicodeString(code.c_str())) continue;
+      lex.add(utf8(name), {"LOC", utf8(english)});
+    }
+  }
+}
+
+// Weekday and month names of every calendar locale in common/calendars.tsv (ICU data), with ISO 8601
+// patterns as norm: XXXX-WXX-5 is "a Friday", XXXX-03 "a March".
+void add_calendar_names(Lexicon& lex) {
+  static constexpr int kIsoWeekday[] = {0, 7, 1, 2, 3, 4, 5, 6};  // ICU: UCAL_SUNDAY = 1
+  for (const auto& row : data::rows("common/calendars.tsv")) {
+    UErrorCode status = U_ZERO_ERROR;
+    icu::DateFormatSymbols symbols(icu::Locale(std::string(row[0]).c_str()), status);
+    if (U_FAILURE(status)) continue;
+    for (auto context : {icu::DateFormatSymbols::FORMAT, icu::DateFormatSymbols::STANDALONE}) {
+      int32_t count = 0;
+      const icu::UnicodeString* days = symbols.getWeekdays(count, context, icu::DateFormatSymbols::WIDE);
+      for (int32_t d = 1; d < count && d < 8; ++d)
+        lex.add(utf8(days[d]), {"DATE", "XXXX-WXX-" + std::to_string(kIsoWeekday[d])});
+      const icu::UnicodeString* months = symbols.getMonths(count, context, icu::DateFormatSymbols::WIDE);
+      for (int32_t m = 0; m < count && m < 12; ++m) {
+        char norm[16];
+        std::snprintf(norm, sizeof norm, "XXXX-%02d", m + 1);
+        lex.add(utf8(months[m]), {"DATE", norm});
+      }
+    }
+  }
+}
+
+// Curated lexicons: <lang>/<file> rows "phrase<TAB>norm"; NORP entries also get the inflected
+// forms listed in <lang>/inflections.tsv (إسرائيلي → إسرائيليون, Israeli → Israelis).
+void add_curated(Lexicon& lex) {
+  static constexpr std::pair<std::string_view, std::string_view> kFiles[] = {
+      {"places.tsv", "LOC"}, {"organizations.tsv", "ORG"}, {"groups.tsv", "NORP"}, {"numbers.tsv", "NUMBER"}};
+  for (std::string_view lang : {"ar/", "en/"}) {
+    std::vector<std::string> suffixes;
+    for (const auto& row : data::rows(std::string(lang) + "inflections.tsv")) suffixes.emplace_back(row[0]);
+    for (const auto& [file, type] : kFiles) {
+      for (const auto& row : data::rows(std::string(lang) + std::string(file))) {
+        const std::string norm(row.size() > 1 ? row[1] : row[0]);
+        lex.add(row[0], {std::string(type), norm});
+        if (type == "NORP")
+          for (const auto& suffix : suffixes) lex.add(std::string(row[0]) + suffix, {std::string(type), norm});
+      }
+    }
+  }
+}
+
+bool is_acronym(std::string_view phrase) {
+  int letters = 0;
+  const auto* p = reinterpret_cast<const uint8_t*>(phrase.data());
+  for (int32_t i = 0, n = static_cast<int32_t>(phrase.size()); i < n;) {
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (u_islower(c)) return false;
+    letters += u_isalpha(c) ? 1 : 0;
+  }
+  return letters >= 2 && u_isupper(static_cast<unsigned char>(phrase[0]));
+}
+
+}  // namespace
+
+void Lexicon::insert(std::string key, const LexEntry& entry, std::size_t words) {
+  if (key.empty()) return;
+  first_words_.insert(key.substr(0, key.find(' ')));
+  phrases_.try_emplace(std::move(key), entry);
+  max_words_ = std::max(max_words_, words);
+}
+
+void Lexicon::add(std::string_view phrase, LexEntry entry) {
+  entry.acronym = is_acronym(phrase);
+  std::string key, rest;
+  std::size_t words = 0;
+  std::string first;
+  for (const auto& t : text::tokenize(phrase)) {
+    if (!is_word(t)) continue;  // "Guinea-Bissau" is looked up as "guinea bissau"
+    if (words++ == 0) first = t.form;
+    else rest += ' ' + t.form;
+  }
+  insert(first + rest, entry, words);
+  // Also under the first word without its article, so "للولايات" (لل + ولايات) finds "الولايات".
+  if (std::string_view bare = text::without_article(first); !bare.empty())
+    insert(std::string(bare) + rest, entry, words);
+}
+
+LexMatch Lexicon::longest(const std::vector<text::Token>& tokens, std::size_t i) const {
+  if (i >= tokens.size() || !is_word(tokens[i])) return {};
+  std::size_t run = 0;  // adjacent words from i, at most max_words_
+  while (run < max_words_ && i + run < tokens.size() && is_word(tokens[i + run])) ++run;
+  const std::vector<std::string_view> firsts = text::stems(tokens[i].form);
+  for (std::size_t n = run; n >= 1; --n) {
+    std::string middle;
+    for (std::size_t k = 1; k + 1 < n; ++k) middle += ' ' + tokens[i + k].form;
+    // The last word may carry a suffix clitic ("Israel's"); a one-word phrase's stems cover it.
+    const std::vector<std::string_view> lasts =
+        n == 1 ? std::vector<std::string_view>{""} : text::stems(tokens[i + n - 1].form);
+    for (std::string_view first : firsts) {
+      if (!first_words_.count(std::string(first))) continue;
+      for (std::string_view last : lasts) {
+        std::string key = std::string(first) + middle;
+        if (n > 1) key += ' ' + std::string(last);
+        if (auto it = phrases_.find(key); it != phrases_.end()) return {n, &it->second};
+      }
+    }
+  }
+  return {};
+}
+
+const Lexicon& lexicon() {
+  static const Lexicon instance = [] {
+    Lexicon lex;
+    add_curated(lex);  // first: curated spellings and norms win over generated ones
+    add_regions(lex);
+    add_calendar_names(lex);
+    return lex;
+  }();
+  return instance;
+}
+
+}  // namespace maqal::entities

@@ -1,0 +1,47 @@
+// Names and words looked up as phrases of folded words: places, organizations, groups, number
+// words, weekday and month names. Built once from ICU locale data and core/lang/*/ lexicon files.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "text/tokens.h"
+
+namespace maqal::entities {
+
+struct LexEntry {
+  std::string type;  // entity type: LOC, ORG, NORP, DATE, NUMBER, ...
+  std::string norm;  // canonical form: English name, ISO date pattern, numeric value
+  bool acronym = false;  // written in capitals ("US", "EU"): only matches text in capitals
+};
+
+struct LexMatch {
+  std::size_t tokens = 0;  // how many tokens the match covers (0: no match)
+  const LexEntry* entry = nullptr;
+};
+
+class Lexicon {
+ public:
+  // Adds a phrase in any spelling (it is tokenized and folded); the first entry for a phrase wins.
+  void add(std::string_view phrase, LexEntry entry);
+
+  // The longest phrase starting at tokens[i], made of adjacent words, looking past clitics on its
+  // first and last word.
+  LexMatch longest(const std::vector<text::Token>& tokens, std::size_t i) const;
+
+ private:
+  void insert(std::string key, const LexEntry& entry, std::size_t words);
+
+  std::unordered_map<std::string, LexEntry> phrases_;  // folded words joined by ' '
+  std::unordered_set<std::string> first_words_;
+  std::size_t max_words_ = 0;
+};
+
+// The lexicon of every language Maqal knows, built on first use.
+const Lexicon& lexicon();
+
+}  // namespace maqal::entities

@@ -1,0 +1,93 @@
+#include "entities/patterns.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <string>
+
+namespace maqal::entities {
+namespace {
+
+UChar32 at(std::string_view s, std::size_t i, std::size_t* next = nullptr) {
+  int32_t j = static_cast<int32_t>(i);
+  UChar32 c = 0;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), j, static_cast<int32_t>(s.size()), c);
+  if (next) *next = static_cast<std::size_t>(j);
+  return c;
+}
+
+bool word_char(UChar32 c) { return u_isalnum(c) || c == '_' || u_charType(c) == U_NON_SPACING_MARK; }
+
+// A chunk ends at white space; trailing punctuation of the sentence ("...example.com).") is not
+// part of the link.
+std::size_t trim_trailing_punct(std::string_view s, std::size_t start, std::size_t end) {
+  while (end > start) {
+    int32_t j = static_cast<int32_t>(end);
+    UChar32 c;
+    U8_PREV(reinterpret_cast<const uint8_t*>(s.data()), static_cast<int32_t>(start), j, c);
+    if (c == '/' || !(u_ispunct(c))) break;
+    end = static_cast<std::size_t>(j);
+  }
+  return end;
+}
+
+std::string lower_ascii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  return out;
+}
+
+bool looks_like_email(std::string_view chunk) {
+  const std::size_t atsign = chunk.find('@');
+  if (atsign == 0 || atsign == std::string_view::npos) return false;
+  const std::size_t dot = chunk.find('.', atsign);
+  return dot != std::string_view::npos && dot > atsign + 1 && dot + 1 < chunk.size();
+}
+
+}  // namespace
+
+std::vector<Entity> find_patterns(std::string_view line) {
+  std::vector<Entity> out;
+  auto add = [&](const char* type, std::size_t start, std::size_t end, std::string norm) {
+    out.push_back({type, std::string(line.substr(start, end - start)), {start, end}, 0, std::move(norm)});
+  };
+  for (std::size_t i = 0; i < line.size();) {
+    std::size_t next;
+    if (u_isUWhiteSpace(at(line, i, &next))) { i = next; continue; }
+    std::size_t end = i;
+    while (end < line.size()) {
+      std::size_t n;
+      if (u_isUWhiteSpace(at(line, end, &n))) break;
+      end = n;
+    }
+    // Leading brackets or quotes around a link: "(https://...)".
+    std::size_t start = i;
+    while (start < end) {
+      std::size_t n;
+      const UChar32 c = at(line, start, &n);
+      if (!u_ispunct(c) || c == '#' || c == '@') break;
+      start = n;
+    }
+    const std::size_t stop = trim_trailing_punct(line, start, end);
+    const std::string_view chunk = line.substr(start, stop - start);
+    const std::string lower = lower_ascii(chunk.substr(0, 8));
+    if (lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("www.")) {
+      add("URL", start, stop, std::string(chunk));
+    } else if (looks_like_email(chunk)) {
+      add("EMAIL", start, stop, lower_ascii(chunk));
+    } else if ((chunk.starts_with('#') || chunk.starts_with('@')) && chunk.size() > 1) {
+      std::size_t name_end = 1;
+      while (name_end < chunk.size()) {
+        std::size_t n;
+        if (!word_char(at(chunk, name_end, &n))) break;
+        name_end = n;
+      }
+      if (name_end > 1 && u_isalpha(at(chunk, 1)))
+        add(chunk[0] == '#' ? "HASHTAG" : "MENTION", start, start + name_end, std::string(chunk.substr(0, name_end)));
+    }
+    i = end;
+  }
+  return out;
+}
+
+}  // namespace maqal::entities

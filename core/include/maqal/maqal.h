@@ -1,0 +1,89 @@
+// Maqal public API: one call turns a pasted article into its structure and entities.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace maqal {
+
+inline constexpr std::string_view kVersion = "0.1.0";
+
+// Largest input accepted; past it parse_* returns error "too_large" instead of working for minutes.
+inline constexpr std::size_t kMaxInputBytes = 32u << 20;
+
+// A span of the input: UTF-8 byte offsets and UTF-16 code-unit offsets (what JavaScript indexes by).
+struct Span {
+  std::size_t start8 = 0, end8 = 0;
+  std::size_t start16 = 0, end16 = 0;
+};
+
+struct Block {
+  std::string role;   // see docs/schema.md: title, lead, paragraph, source, tags, read_also, ...
+  std::string kind;   // only for role "boilerplate": nav, share, ad, subscribe, cookie, footer, ...
+  std::string text;   // the block's text without bullet marker and surrounding blanks
+  Span span;
+  std::optional<int> article;  // index into Result::articles; none for page furniture
+  std::string dir;             // "rtl" or "ltr"
+  bool bullet = false;         // the line carried a list marker (•, -, 1.)
+};
+
+struct RelatedItem {
+  std::string text;
+  std::optional<int> article;  // the article of this paste the item points to, when it repeats its title
+};
+
+struct Article {
+  int id = 0;
+  std::string kind;  // "main" | "secondary"
+  std::optional<std::string> title, byline, published, published_iso, source;
+  std::vector<std::string> tags;
+  std::vector<RelatedItem> related;
+  std::string body;  // body paragraphs joined by "\n\n"
+};
+
+struct Entity {
+  std::string type;  // PER, ORG, LOC, NORP, MISC, DATE, TIME, NUMBER, MONEY, PERCENT, URL, EMAIL, ...
+  std::string text;
+  Span span;
+  int cluster = 0;
+  std::string norm;
+};
+
+struct Quote {
+  std::string text;
+  Span span;
+  std::optional<std::string> speaker;
+};
+
+struct Error {
+  std::string code;  // invalid_utf8, empty, nul_byte, too_large, unsupported
+  std::string message;
+  std::size_t offset = 0;  // UTF-8 byte offset of the problem, when it has one
+};
+
+struct Result {
+  std::optional<Error> error;  // when set, nothing else is filled
+  std::string lang, dir;
+  std::vector<Block> blocks;
+  std::vector<Article> articles;
+  std::vector<Entity> entities;
+  std::vector<Quote> quotes;
+};
+
+struct Options {
+  bool html = false;  // input is HTML (clipboard fragment or whole page)
+};
+
+// Parses plain text (UTF-8). Never throws for bad input: returns Result::error instead.
+Result parse_text(std::string_view utf8);
+
+// Dispatches on options.html.
+Result parse(std::string_view input, const Options& options);
+
+// The result as one JSON document (schema: docs/schema.md); {"error": {...}} when the result is an error.
+std::string to_json(const Result& result, bool pretty = false);
+
+}  // namespace maqal

@@ -1,0 +1,131 @@
+#include "structure/articles.h"
+
+#include <algorithm>
+#include <unordered_set>
+
+#include "entities/lexicon.h"
+#include "structure/cues.h"
+#include "text/tokens.h"
+
+namespace maqal::structure {
+namespace {
+
+bool in_body(const std::string& role) {
+  return role == "lead" || role == "paragraph" || role == "subheading" || role == "blockquote" ||
+         role == "list_item";
+}
+
+std::string_view cue_value(const Block& block) {
+  auto match = match_cue(block.text, text::tokenize(block.text));
+  return match ? match->value : std::string_view{};
+}
+
+std::string trimmed(std::string_view s) {
+  const auto space = [](char c) { return c == ' ' || c == '\t'; };
+  while (!s.empty() && space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && space(s.back())) s.remove_suffix(1);
+  return std::string(s);
+}
+
+// Adjacent word pairs used in the text's prose, as folded "w1 w2".
+std::unordered_set<std::string> prose_bigrams(const std::vector<Block>& blocks) {
+  std::unordered_set<std::string> pairs;
+  for (const auto& b : blocks) {
+    if (b.role == "tags") continue;
+    const auto tokens = text::tokenize(b.text);
+    for (std::size_t i = 0; i + 1 < tokens.size(); ++i)
+      if (tokens[i].kind != text::TokenKind::punct && tokens[i + 1].kind != text::TokenKind::punct)
+        pairs.insert(tokens[i].form + ' ' + tokens[i + 1].form);
+  }
+  return pairs;
+}
+
+// The folded words of a line, what two headlines are compared on.
+std::vector<std::string> word_forms(std::string_view line) {
+  std::vector<std::string> forms;
+  for (auto& t : text::tokenize(line))
+    if (t.kind != text::TokenKind::punct) forms.push_back(std::move(t.form));
+  return forms;
+}
+
+}  // namespace
+
+std::vector<std::string> split_tags(std::string_view value, const std::vector<Block>& blocks) {
+  const auto tokens = text::tokenize(value);
+  std::vector<std::string> tags;
+  const bool separated = std::any_of(tokens.begin(), tokens.end(), [](const text::Token& t) {
+    return t.kind == text::TokenKind::punct && t.form != "-" && t.form != "'";
+  });
+  if (separated) {  // "a، b، c" or "a | b": the separators decide
+    std::size_t from = std::string_view::npos, to = 0;
+    auto flush = [&] {
+      if (from != std::string_view::npos) tags.push_back(trimmed(value.substr(from, to - from)));
+      from = std::string_view::npos;
+    };
+    for (const auto& t : tokens) {
+      if (t.kind == text::TokenKind::punct && t.form != "-" && t.form != "'") { flush(); continue; }
+      if (from == std::string_view::npos) from = t.start;
+      to = t.end;
+    }
+    flush();
+    return tags;
+  }
+  const auto pairs = prose_bigrams(blocks);
+  const auto& lexicon = entities::lexicon();
+  for (std::size_t i = 0; i < tokens.size();) {
+    std::size_t n = std::max<std::size_t>(1, lexicon.longest(tokens, i).tokens);
+    // Grow while the next word is an adjective of nationality (النظام السوري) or the prose uses
+    // the pair.
+    while (i + n < tokens.size()) {
+      const auto next = lexicon.longest(tokens, i + n);
+      const bool adjective = next.tokens == 1 && next.entry->type == "NORP";
+      if (!adjective && !pairs.count(tokens[i + n - 1].form + ' ' + tokens[i + n].form)) break;
+      n += 1;
+    }
+    tags.push_back(std::string(value.substr(tokens[i].start, tokens[i + n - 1].end - tokens[i].start)));
+    i += n;
+  }
+  return tags;
+}
+
+std::vector<Article> collect_articles(const std::vector<Block>& blocks, int article_count) {
+  std::vector<Article> articles(static_cast<std::size_t>(article_count));
+  for (int id = 0; id < article_count; ++id) {
+    articles[id].id = id;
+    articles[id].kind = id == 0 ? "main" : "secondary";
+  }
+  for (const auto& b : blocks) {
+    if (!b.article) continue;
+    Article& a = articles[*b.article];
+    if (b.role == "title" && !a.title) a.title = b.text;
+    else if (b.role == "read_also" && !a.title) {
+      if (auto v = cue_value(b); !v.empty()) a.title = trimmed(v);
+    } else if (b.role == "byline" && !a.byline) {
+      auto v = cue_value(b);
+      a.byline = trimmed(v.empty() ? std::string_view(b.text) : v);
+    } else if (b.role == "dateline" && !a.published) a.published = b.text;
+    else if (b.role == "source" && !a.source) {
+      if (auto v = cue_value(b); !v.empty()) a.source = trimmed(v);
+    } else if (b.role == "tags") {
+      for (auto& tag : split_tags(cue_value(b), blocks)) a.tags.push_back(std::move(tag));
+    } else if (in_body(b.role)) {
+      if (!a.body.empty()) a.body += "\n\n";
+      a.body += b.text;
+    }
+  }
+  // Related items: every related block but the list's header; an item repeating the title of an
+  // article of this paste points to it.
+  std::vector<std::vector<std::string>> titles;
+  for (const auto& a : articles) titles.push_back(a.title ? word_forms(*a.title) : std::vector<std::string>{});
+  for (const auto& b : blocks) {
+    if (b.role != "related" || !b.article || match_cue(b.text, text::tokenize(b.text))) continue;
+    RelatedItem item{b.text, std::nullopt};
+    const auto forms = word_forms(b.text);
+    for (const auto& other : articles)
+      if (!titles[other.id].empty() && titles[other.id] == forms) item.article = other.id;
+    articles[*b.article].related.push_back(std::move(item));
+  }
+  return articles;
+}
+
+}  // namespace maqal::structure

@@ -1,0 +1,18 @@
+// Stage 3: each article's metadata and body from the roles of its blocks.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "maqal/maqal.h"
+
+namespace maqal::structure {
+
+std::vector<Article> collect_articles(const std::vector<Block>& blocks, int article_count);
+
+// The items of a tags line. Without separators, words are grouped into multi-word tags when the
+// lexicon knows the phrase or the rest of the text uses it ("الاحتلال الاسرائيلي").
+std::vector<std::string> split_tags(std::string_view value, const std::vector<Block>& blocks);
+
+}  // namespace maqal::structure

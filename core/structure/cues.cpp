@@ -1,0 +1,109 @@
+#include "structure/cues.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include "lang/data.h"
+
+namespace maqal::structure {
+namespace {
+
+enum class Match { line, label, prefix, contains };
+
+struct Cue {
+  std::string role, kind;
+  Match match;
+  std::vector<std::string> forms;  // folded tokens of the phrase
+};
+
+// Beyond these many words a line is prose, not a cue line with a value.
+constexpr std::size_t kMaxCueLineWords = 8;
+
+std::vector<Cue> load_cues() {
+  std::vector<Cue> cues;
+  for (const auto& row : data::rows_all_languages("cues.tsv")) {
+    if (row.size() < 3) continue;
+    Cue cue;
+    const std::string_view role = row[0];
+    const std::size_t colon = role.find(':');
+    cue.role = std::string(role.substr(0, colon));
+    if (colon != std::string_view::npos) cue.kind = std::string(role.substr(colon + 1));
+    cue.match = row[1] == "line" ? Match::line : row[1] == "label" ? Match::label
+              : row[1] == "prefix" ? Match::prefix : Match::contains;
+    for (auto& t : text::tokenize(row[2])) cue.forms.push_back(std::move(t.form));
+    if (!cue.forms.empty()) cues.push_back(std::move(cue));
+  }
+  return cues;
+}
+
+const std::vector<Cue>& cues() {
+  static const std::vector<Cue> instance = load_cues();
+  return instance;
+}
+
+bool starts_with_at(const std::vector<text::Token>& tokens, std::size_t at, const std::vector<std::string>& forms) {
+  if (at + forms.size() > tokens.size()) return false;
+  for (std::size_t k = 0; k < forms.size(); ++k)
+    if (tokens[at + k].form != forms[k]) return false;
+  return true;
+}
+
+bool is_separator(const text::Token& t) { return t.form == ":" || t.form == "-" || t.form == "|" || t.form == "–"; }
+
+bool starts_lowercase(std::string_view s) {
+  int32_t i = 0;
+  UChar32 c = 0;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, static_cast<int32_t>(s.size()), c);
+  return u_islower(c);
+}
+
+}  // namespace
+
+std::size_t count_words(const std::vector<text::Token>& tokens) {
+  std::size_t n = 0;
+  for (const auto& t : tokens) n += t.kind != text::TokenKind::punct;
+  return n;
+}
+
+std::optional<CueMatch> match_cue(std::string_view line, const std::vector<text::Token>& tokens) {
+  // Trailing punctuation ("إقرأ أيضاً:", "Related »") does not count.
+  std::size_t used = tokens.size();
+  while (used > 0 && tokens[used - 1].kind == text::TokenKind::punct) --used;
+  const std::size_t words = count_words(tokens);
+  for (const Cue& cue : cues()) {
+    const std::size_t n = cue.forms.size();
+    switch (cue.match) {
+      case Match::line:
+        if (used == n && starts_with_at(tokens, 0, cue.forms)) return CueMatch{cue.role, cue.kind, {}};
+        break;
+      case Match::label: {
+        if (!starts_with_at(tokens, 0, cue.forms)) break;
+        if (used <= n) return CueMatch{cue.role, cue.kind, {}};
+        std::size_t value = n;
+        const bool separated = is_separator(tokens[value]);
+        while (value < tokens.size() && tokens[value].kind == text::TokenKind::punct) ++value;
+        if (value >= tokens.size()) return CueMatch{cue.role, cue.kind, {}};
+        if (separated || words <= kMaxCueLineWords)
+          return CueMatch{cue.role, cue.kind, line.substr(tokens[value].start)};
+        break;
+      }
+      case Match::prefix: {
+        if (words > kMaxCueLineWords || used <= n || !starts_with_at(tokens, 0, cue.forms)) break;
+        std::size_t value = n;
+        while (value < used && tokens[value].kind == text::TokenKind::punct) ++value;
+        const std::string_view rest = line.substr(tokens[value].start);
+        // "By the way…" is prose; a byline names someone ("By Jane Doe").
+        if (cue.role == "byline" && starts_lowercase(rest)) break;
+        return CueMatch{cue.role, cue.kind, rest};
+      }
+      case Match::contains:
+        if (words > kMaxCueLineWords * 3) break;
+        for (std::size_t at = 0; at < tokens.size(); ++at)
+          if (starts_with_at(tokens, at, cue.forms)) return CueMatch{cue.role, cue.kind, {}};
+        break;
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace maqal::structure

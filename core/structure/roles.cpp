@@ -1,0 +1,199 @@
+#include "structure/roles.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <optional>
+
+#include "lang/data.h"
+#include "structure/cues.h"
+#include "text/tokens.h"
+
+namespace maqal::structure {
+namespace {
+
+// Evidence thresholds, in words. A headline-like line (no sentence-final punctuation) of at least
+// kTeaserWords inside a body is another story's headline; shorter ones are sub-headings. Past
+// kMaxHeadlineWords a line is prose even without a final full stop.
+constexpr std::size_t kTeaserWords = 10;
+constexpr std::size_t kMaxHeadlineWords = 30;
+// Related-list items are headlines: a longer line ends the list.
+constexpr std::size_t kMaxRelatedItemWords = 30;
+// Runs of this many bulleted headlines after the body are a related list even without a header.
+constexpr std::size_t kMinHeaderlessRelated = 3;
+
+struct Line {
+  std::vector<text::Token> tokens;
+  std::size_t words = 0;
+  bool terminal = false;  // ends with sentence-final punctuation (. ! ? ؟), quotes aside
+  bool colon = false;     // ends with a colon: it introduces what follows
+  bool quoted = false;    // the whole line is one quotation
+  std::optional<CueMatch> cue;
+
+  bool headline_like() const { return !terminal && !colon && words > 0 && words <= kMaxHeadlineWords; }
+};
+
+UChar32 last_code_point(std::string_view s, std::size_t& end) {
+  int32_t i = static_cast<int32_t>(end);
+  UChar32 c = 0;
+  U8_PREV(reinterpret_cast<const uint8_t*>(s.data()), 0, i, c);
+  end = static_cast<std::size_t>(i);
+  return c;
+}
+
+bool is_closing(UChar32 c) {
+  const int8_t t = u_charType(c);
+  return t == U_FINAL_PUNCTUATION || t == U_END_PUNCTUATION || u_hasBinaryProperty(c, UCHAR_QUOTATION_MARK);
+}
+
+Line describe(const Block& block) {
+  Line line;
+  line.tokens = text::tokenize(block.text);
+  line.words = count_words(line.tokens);
+  std::size_t end = block.text.size();
+  UChar32 last = end ? last_code_point(block.text, end) : 0;
+  const bool ends_in_quote = is_closing(last);
+  while (end > 0 && is_closing(last)) last = last_code_point(block.text, end);
+  line.terminal = u_hasBinaryProperty(last, UCHAR_S_TERM) || last == 0x2026 /* … */;
+  line.colon = last == ':';
+  if (!line.tokens.empty() && ends_in_quote) {
+    const std::string& first = line.tokens.front().form;
+    int32_t i = 0;
+    UChar32 c = 0;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(first.data()), i, static_cast<int32_t>(first.size()), c);
+    line.quoted = u_hasBinaryProperty(c, UCHAR_QUOTATION_MARK) || u_charType(c) == U_INITIAL_PUNCTUATION;
+  }
+  line.cue = match_cue(block.text, line.tokens);
+  return line;
+}
+
+class RoleAssigner {
+ public:
+  explicit RoleAssigner(std::vector<Block>& blocks) : blocks_(blocks) {
+    lines_.reserve(blocks.size());
+    for (const auto& b : blocks) lines_.push_back(describe(b));
+  }
+
+  int run() {
+    for (std::size_t i = 0; i < blocks_.size(); ++i) assign(i);
+    mark_headerless_related_lists();
+    mark_leads();
+    return articles_;
+  }
+
+ private:
+  void set(std::size_t i, std::string role, std::optional<int> article, std::string kind = {}) {
+    blocks_[i].role = std::move(role);
+    blocks_[i].kind = std::move(kind);
+    blocks_[i].article = article;
+  }
+
+  int current_article() {
+    if (article_ < 0) article_ = articles_++;
+    return article_;
+  }
+
+  // The next block that is not page furniture, if it reads as prose.
+  bool next_is_prose(std::size_t i) const {
+    for (std::size_t j = i + 1; j < lines_.size(); ++j) {
+      if (lines_[j].cue && lines_[j].cue->role == "boilerplate") continue;
+      if (lines_[j].cue && lines_[j].cue->role == "byline") continue;
+      return !lines_[j].headline_like() || lines_[j].words > kMaxHeadlineWords;
+    }
+    return false;
+  }
+
+  void assign(std::size_t i) {
+    const Line& line = lines_[i];
+    if (line.cue) return assign_cue(i, *line.cue);
+
+    if (in_related_) {
+      if (line.headline_like() && line.words <= kMaxRelatedItemWords) return set(i, "related", related_owner_);
+      in_related_ = false;
+    }
+
+    if (expect_title_) {  // the line after a "read also" marker names the article it brings
+      expect_title_ = false;
+      if (line.headline_like()) return set(i, "title", current_article());
+    }
+
+    const bool in_head = !seen_prose_in_article_;
+    if (line.headline_like()) {
+      if (in_head && !blocks_[i].bullet && next_is_prose(i)) {
+        const int a = current_article();
+        if (!has_title_) { has_title_ = true; return set(i, "title", a); }
+        return set(i, "subtitle", a);
+      }
+      if (blocks_[i].bullet) return set(i, "list_item", current_article());
+      if (line.words >= kTeaserWords) return set(i, "teaser", std::nullopt);
+      return set(i, "subheading", current_article());
+    }
+    seen_prose_in_article_ = true;
+    if (line.quoted) return set(i, "blockquote", current_article());
+    if (blocks_[i].bullet) return set(i, "list_item", current_article());
+    set(i, "paragraph", current_article());
+  }
+
+  void assign_cue(std::size_t i, const CueMatch& cue) {
+    if (cue.role == "boilerplate") return set(i, "boilerplate", std::nullopt, cue.kind);
+    if (cue.role == "related") {
+      in_related_ = true;
+      related_owner_ = articles_ > 0 ? 0 : current_article();  // lists belong to the page's main article
+      return set(i, "related", related_owner_);
+    }
+    in_related_ = false;
+    if (cue.role == "read_also") {
+      article_ = articles_++;
+      has_title_ = !cue.value.empty();  // "اقرأ أيضا: <headline>" carries the title on the line
+      expect_title_ = !has_title_;
+      seen_prose_in_article_ = false;
+      return set(i, "read_also", article_);
+    }
+    set(i, cue.role, current_article());  // source, tags, byline
+  }
+
+  // Bulleted headlines after the last prose of their article, with no header, are a related list.
+  void mark_headerless_related_lists() {
+    for (std::size_t i = 0; i < blocks_.size();) {
+      std::size_t j = i;
+      while (j < blocks_.size() && blocks_[j].role == "list_item" && lines_[j].headline_like()) ++j;
+      if (j - i >= kMinHeaderlessRelated && !prose_follows(j, blocks_[i].article)) {
+        const std::optional<int> owner = articles_ > 0 ? std::optional<int>(0) : blocks_[i].article;
+        for (std::size_t k = i; k < j; ++k) set(k, "related", owner);
+      }
+      i = j > i ? j : i + 1;
+    }
+  }
+
+  bool prose_follows(std::size_t from, std::optional<int> article) const {
+    for (std::size_t k = from; k < blocks_.size(); ++k)
+      if (blocks_[k].article == article && blocks_[k].role == "paragraph") return true;
+    return false;
+  }
+
+  // The first paragraph of each article is its lead.
+  void mark_leads() {
+    std::vector<bool> has_lead(static_cast<std::size_t>(articles_), false);
+    for (auto& b : blocks_) {
+      if (b.role != "paragraph" || !b.article || has_lead[*b.article]) continue;
+      has_lead[*b.article] = true;
+      b.role = "lead";
+    }
+  }
+
+  std::vector<Block>& blocks_;
+  std::vector<Line> lines_;
+  int articles_ = 0;
+  int article_ = -1;              // the article blocks are being added to
+  bool has_title_ = false;
+  bool expect_title_ = false;
+  bool seen_prose_in_article_ = false;
+  bool in_related_ = false;
+  std::optional<int> related_owner_;
+};
+
+}  // namespace
+
+int assign_roles(std::vector<Block>& blocks) { return RoleAssigner(blocks).run(); }
+
+}  // namespace maqal::structure

@@ -1,0 +1,14 @@
+// Stage 2: each block's role (title, lead, paragraph, teaser, source, tags, read_also, related, ...)
+// and the article it belongs to: the main article, and one more after each "read also" marker.
+#pragma once
+
+#include <vector>
+
+#include "maqal/maqal.h"
+
+namespace maqal::structure {
+
+// Fills Block::role, Block::kind and Block::article; returns the number of articles found.
+int assign_roles(std::vector<Block>& blocks);
+
+}  // namespace maqal::structure

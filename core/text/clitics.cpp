@@ -1,0 +1,53 @@
+#include "text/clitics.h"
+
+#include "lang/data.h"
+#include "text/fold.h"
+#include "text/utf.h"
+
+namespace maqal::text {
+namespace {
+
+struct Clitics {
+  std::vector<std::string> prefixes, suffixes, articles;
+  Clitics() {
+    for (const auto& row : data::rows_all_languages("clitics.tsv")) {
+      if (row.size() < 2) continue;
+      std::string form = fold(row[1]);
+      if (row[0] == "prefix") prefixes.push_back(form);
+      else if (row[0] == "suffix") suffixes.push_back(form);
+      else if (row[0] == "article") { articles.push_back(form); prefixes.push_back(form); }
+    }
+  }
+};
+
+const Clitics& clitics() {
+  static const Clitics instance;
+  return instance;
+}
+
+constexpr std::size_t kMinStemLetters = 2;
+// A name without its article keeps at least three letters: "ألفي" (2000) is not "ال" + "في".
+constexpr std::size_t kMinBareNameLetters = 3;
+
+}  // namespace
+
+std::vector<std::string_view> stems(std::string_view word) {
+  std::vector<std::string_view> out{word};
+  const Clitics& c = clitics();
+  for (const auto& p : c.prefixes)
+    if (word.size() > p.size() && word.starts_with(p) && count_code_points(word.substr(p.size())) >= kMinStemLetters)
+      out.push_back(word.substr(p.size()));
+  for (const auto& s : c.suffixes)
+    if (word.size() > s.size() && word.ends_with(s) && count_code_points(word.substr(0, word.size() - s.size())) >= kMinStemLetters)
+      out.push_back(word.substr(0, word.size() - s.size()));
+  return out;
+}
+
+std::string_view without_article(std::string_view word) {
+  for (const auto& a : clitics().articles)
+    if (word.size() > a.size() && word.starts_with(a) && count_code_points(word.substr(a.size())) >= kMinBareNameLetters)
+      return word.substr(a.size());
+  return {};
+}
+
+}  // namespace maqal::text

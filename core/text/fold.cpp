@@ -1,0 +1,98 @@
+#include "text/fold.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
+
+#include <unordered_map>
+
+#include "lang/data.h"
+
+namespace maqal::text {
+namespace {
+
+bool dropped(UChar32 c) {
+  const int8_t type = u_charType(c);
+  if (type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK || type == U_FORMAT_CHAR) return true;
+  UErrorCode status = U_ZERO_ERROR;
+  // Tatweel and other elongation marks: a modifier letter that only stretches Arabic words.
+  return type == U_MODIFIER_LETTER && uscript_getScript(c, &status) == USCRIPT_ARABIC;
+}
+
+class Folder {
+ public:
+  Folder() {
+    UErrorCode status = U_ZERO_ERROR;
+    casefold_ = icu::Normalizer2::getNFKCCasefoldInstance(status);
+    decompose_ = icu::Normalizer2::getNFDInstance(status);
+    for (const auto& row : data::rows_all_languages("folding.tsv"))
+      if (row.size() >= 2) variants_[decode(row[0])] = std::string(row[1]);
+  }
+
+  const std::string& code_point(UChar32 c) {
+    auto [it, inserted] = cache_.try_emplace(c);
+    if (inserted) it->second = compute(c);
+    return it->second;
+  }
+
+ private:
+  static UChar32 decode(std::string_view s) {
+    int32_t i = 0;
+    UChar32 c = 0;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, static_cast<int32_t>(s.size()), c);
+    return c;
+  }
+
+  std::string compute(UChar32 c) const {
+    if (u_charType(c) == U_DECIMAL_DIGIT_NUMBER) return std::string(1, char('0' + u_charDigitValue(c)));
+    UErrorCode status = U_ZERO_ERROR;
+    icu::UnicodeString folded = casefold_->normalize(icu::UnicodeString(c), status);
+    folded = decompose_->normalize(folded, status);
+    std::string out;
+    for (int32_t i = 0; i < folded.length();) {
+      const UChar32 d = folded.char32At(i);
+      i += U16_LENGTH(d);
+      if (dropped(d)) continue;
+      if (auto v = variants_.find(d); v != variants_.end()) {
+        out += v->second;
+      } else if (u_charType(d) == U_DECIMAL_DIGIT_NUMBER) {
+        out += char('0' + u_charDigitValue(d));
+      } else {
+        char buf[4];
+        int32_t n = 0;
+        U8_APPEND_UNSAFE(buf, n, d);
+        out.append(buf, n);
+      }
+    }
+    return out;
+  }
+
+  const icu::Normalizer2* casefold_ = nullptr;
+  const icu::Normalizer2* decompose_ = nullptr;
+  std::unordered_map<UChar32, std::string> variants_;
+  std::unordered_map<UChar32, std::string> cache_;
+};
+
+}  // namespace
+
+std::string fold(std::string_view utf8) {
+  thread_local Folder folder;
+  std::string out;
+  out.reserve(utf8.size());
+  const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
+  const int32_t length = static_cast<int32_t>(utf8.size());
+  for (int32_t i = 0; i < length;) {
+    if (s[i] < 0x80) {  // ASCII: lower-case letters, everything else as is
+      const char c = static_cast<char>(s[i++]);
+      out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+      continue;
+    }
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    if (c >= 0) out += folder.code_point(c);
+  }
+  return out;
+}
+
+}  // namespace maqal::text

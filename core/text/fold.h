@@ -1,0 +1,15 @@
+// The matching form of text: what lexicons and cues are compared on. Matching happens on a folded
+// copy while spans keep pointing into the original text.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace maqal::text {
+
+// Case-folded and compatibility-normalized (NFKC_Casefold), without combining marks (Arabic
+// diacritics, hamza above/below, so أ إ آ → ا), format characters and tatweel, with decimal digits
+// of any script as ASCII, and with the letter variants listed in core/lang/*/folding.tsv (ى → ي).
+std::string fold(std::string_view utf8);
+
+}  // namespace maqal::text

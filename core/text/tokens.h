@@ -1,0 +1,25 @@
+// Word and sentence segmentation with ICU's break iterators, on UTF-8 byte offsets.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace maqal::text {
+
+enum class TokenKind { word, number, punct };
+
+struct Token {
+  std::size_t start = 0, end = 0;  // byte offsets into the text given to tokenize()
+  TokenKind kind = TokenKind::punct;
+  std::string form;                // fold()ed text, what matching compares
+};
+
+// Words, numbers and punctuation marks of a text (white space is skipped).
+std::vector<Token> tokenize(std::string_view utf8);
+
+// Byte offsets where sentences end (ICU sentence rules with "Mr."-style exceptions).
+std::vector<std::size_t> sentence_ends(std::string_view utf8);
+
+}  // namespace maqal::text

@@ -1,0 +1,71 @@
+#include "text/utf.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <string>
+
+namespace maqal::text {
+namespace {
+
+// Bytes that start a code point; a 4-byte lead starts a surrogate pair (two UTF-16 units).
+std::size_t utf16_units(std::string_view s) {
+  std::size_t n = 0;
+  for (unsigned char c : s) {
+    if ((c & 0xC0) != 0x80) ++n;
+    if (c >= 0xF0) ++n;
+  }
+  return n;
+}
+
+}  // namespace
+
+std::optional<Error> check_input(std::string_view utf8) {
+  if (utf8.size() > kMaxInputBytes)
+    return Error{"too_large",
+                 "input is " + std::to_string(utf8.size()) + " bytes; the limit is " +
+                     std::to_string(kMaxInputBytes),
+                 kMaxInputBytes};
+  const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
+  const int32_t length = static_cast<int32_t>(utf8.size());
+  bool has_content = false;
+  for (int32_t i = 0; i < length;) {
+    const int32_t at = i;
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    if (c < 0)
+      return Error{"invalid_utf8", "invalid UTF-8 byte sequence at byte " + std::to_string(at),
+                   static_cast<std::size_t>(at)};
+    if (c == 0)
+      return Error{"nul_byte", "NUL byte at byte " + std::to_string(at) + " (binary input?)",
+                   static_cast<std::size_t>(at)};
+    if (!u_isUWhiteSpace(c) && !u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT))
+      has_content = true;
+  }
+  if (!has_content) return Error{"empty", "the input has no text", 0};
+  return std::nullopt;
+}
+
+Utf16Offsets::Utf16Offsets(std::string_view utf8) : text_(utf8) {
+  checkpoints_.reserve(utf8.size() / kStride + 1);
+  std::uint32_t units = 0;
+  for (std::size_t at = 0; at < utf8.size(); at += kStride) {
+    checkpoints_.push_back(units);
+    units += static_cast<std::uint32_t>(utf16_units(utf8.substr(at, kStride)));
+  }
+}
+
+std::size_t Utf16Offsets::operator()(std::size_t byte_offset) const {
+  if (checkpoints_.empty()) return 0;
+  const std::size_t slot = std::min(byte_offset / kStride, checkpoints_.size() - 1);
+  const std::size_t from = slot * kStride;
+  return checkpoints_[slot] + utf16_units(text_.substr(from, byte_offset - from));
+}
+
+std::size_t count_code_points(std::string_view utf8) {
+  std::size_t n = 0;
+  for (unsigned char c : utf8) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+}  // namespace maqal::text

@@ -1,0 +1,33 @@
+// UTF-8 input checks and UTF-8 → UTF-16 offset conversion.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "maqal/maqal.h"
+
+namespace maqal::text {
+
+// The first problem that stops the input from being parsed: empty, too large, NUL byte, invalid UTF-8.
+std::optional<Error> check_input(std::string_view utf8);
+
+// Converts UTF-8 byte offsets of one text into UTF-16 code-unit offsets in O(1) amortized:
+// a count is kept every kStride bytes and the rest is counted on demand.
+class Utf16Offsets {
+ public:
+  explicit Utf16Offsets(std::string_view utf8);
+  std::size_t operator()(std::size_t byte_offset) const;
+
+ private:
+  static constexpr std::size_t kStride = 64;
+  std::string_view text_;
+  std::vector<std::uint32_t> checkpoints_;
+};
+
+// Number of code points in a UTF-8 string.
+std::size_t count_code_points(std::string_view utf8);
+
+}  // namespace maqal::text

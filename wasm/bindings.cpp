@@ -1,0 +1,24 @@
+// Embind bindings: the core's JSON in, JSON out; nothing else lives here.
+#include <emscripten/bind.h>
+
+#include <string>
+
+#include "maqal/maqal.h"
+
+namespace {
+
+// options: {html: bool}. Returns the result as a JSON string (the same bytes the native CLI prints).
+std::string parse(const std::string& input, const emscripten::val& options) {
+  maqal::Options opts;
+  if (options.isObject() && options["html"].isTrue()) opts.html = true;
+  return maqal::to_json(maqal::parse(input, opts));
+}
+
+std::string version() { return std::string(maqal::kVersion); }
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(maqal) {
+  emscripten::function("parse", &parse);
+  emscripten::function("version", &version);
+}
