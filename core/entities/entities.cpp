@@ -5,6 +5,8 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <map>
 
 #include "entities/lexicon.h"
@@ -51,6 +53,33 @@ std::string number_norm(const std::string& folded) {
   return out;
 }
 
+std::string format_number(double value) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.15g", value);
+  return buf;
+}
+
+// Adjacent number words and digits make one number: "two million" → 2000000, "2.5 مليون" →
+// 2500000, "ثلاثة آلاف" → 3000. A following hundred/thousand/million multiplies, a smaller value adds.
+void merge_numbers(std::string_view line, std::vector<Entity>& words) {
+  std::vector<Entity> out;
+  for (auto& e : words) {
+    if (!out.empty() && e.type == "NUMBER" && out.back().type == "NUMBER") {
+      Entity& prev = out.back();
+      const std::string_view gap = line.substr(prev.span.end8, e.span.start8 - prev.span.end8);
+      if (gap.find_first_not_of(" \t") == std::string_view::npos) {
+        const double a = std::strtod(prev.norm.c_str(), nullptr), b = std::strtod(e.norm.c_str(), nullptr);
+        prev.norm = format_number(b >= 100 && b > a ? a * b : a + b);
+        prev.span.end8 = e.span.end8;
+        prev.text = std::string(line.substr(prev.span.start8, prev.span.end8 - prev.span.start8));
+        continue;
+      }
+    }
+    out.push_back(std::move(e));
+  }
+  words = std::move(out);
+}
+
 void scan_block(const Block& block, std::vector<Entity>& out) {
   const std::size_t base = block.span.start8;
   std::vector<Entity> found = find_patterns(block.text);  // URLs and the like first: they hold words
@@ -78,6 +107,7 @@ void scan_block(const Block& block, std::vector<Entity>& out) {
                        number_norm(tokens[i].form)});
     ++i;
   }
+  merge_numbers(block.text, words);
   found.insert(found.end(), words.begin(), words.end());
   std::sort(found.begin(), found.end(), [](const Entity& a, const Entity& b) { return a.span.start8 < b.span.start8; });
   for (auto& e : found) {

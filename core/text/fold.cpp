@@ -2,7 +2,6 @@
 
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
-#include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
 #include <unordered_map>
@@ -15,9 +14,8 @@ namespace {
 bool dropped(UChar32 c) {
   const int8_t type = u_charType(c);
   if (type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK || type == U_FORMAT_CHAR) return true;
-  UErrorCode status = U_ZERO_ERROR;
-  // Tatweel and other elongation marks: a modifier letter that only stretches Arabic words.
-  return type == U_MODIFIER_LETTER && uscript_getScript(c, &status) == USCRIPT_ARABIC;
+  // Tatweel and other elongation marks: modifier letters that only stretch a word.
+  return type == U_MODIFIER_LETTER && u_hasBinaryProperty(c, UCHAR_EXTENDER);
 }
 
 class Folder {

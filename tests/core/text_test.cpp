@@ -1,0 +1,100 @@
+#include <gtest/gtest.h>
+
+#include "text/clitics.h"
+#include "text/fold.h"
+#include "text/script.h"
+#include "text/tokens.h"
+#include "text/utf.h"
+
+using namespace maqal;
+
+TEST(CheckInput, RejectsBadInputWithItsOffset) {
+  EXPECT_EQ(text::check_input("")->code, "empty");
+  EXPECT_EQ(text::check_input(" \n\t\u200f ")->code, "empty");
+  auto invalid = text::check_input("abc\xC3\x28 def");
+  ASSERT_TRUE(invalid);
+  EXPECT_EQ(invalid->code, "invalid_utf8");
+  EXPECT_EQ(invalid->offset, 3u);
+  EXPECT_EQ(text::check_input("\xED\xA0\x80")->code, "invalid_utf8");  // a UTF-16 surrogate encoded
+  EXPECT_EQ(text::check_input("\xC0\xAF")->code, "invalid_utf8");      // overlong '/'
+  auto nul = text::check_input(std::string_view("ab\0cd", 5));
+  ASSERT_TRUE(nul);
+  EXPECT_EQ(nul->code, "nul_byte");
+  EXPECT_EQ(nul->offset, 2u);
+  EXPECT_FALSE(text::check_input("غزة"));
+}
+
+TEST(Utf16Offsets, CountsSurrogatePairsAndArabic) {
+  const std::string s = "a😀بc";  // 1 + 4 + 2 + 1 bytes; 1 + 2 + 1 + 1 units
+  text::Utf16Offsets to16(s);
+  EXPECT_EQ(to16(0), 0u);
+  EXPECT_EQ(to16(1), 1u);
+  EXPECT_EQ(to16(5), 3u);
+  EXPECT_EQ(to16(7), 4u);
+  EXPECT_EQ(to16(8), 5u);
+}
+
+TEST(Utf16Offsets, AgreesWithAFullCountOnLongText) {
+  std::string s;
+  for (int i = 0; i < 500; ++i) s += i % 3 ? "غزة " : "x😀 ";
+  text::Utf16Offsets to16(s);
+  std::size_t units = 0;
+  for (std::size_t i = 0; i <= s.size(); ++i) {
+    if (i == s.size() || (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) EXPECT_EQ(to16(i), units) << i;
+    if (i < s.size()) {
+      const unsigned char c = s[i];
+      if ((c & 0xC0) != 0x80) units += c >= 0xF0 ? 2 : 1;
+    }
+  }
+}
+
+TEST(Fold, ArabicLetterVariantsMarksTatweelAndDigits) {
+  EXPECT_EQ(text::fold("إقرأ أيضاً"), text::fold("اقرا ايضا"));
+  EXPECT_EQ(text::fold("غزة"), "غزه");
+  EXPECT_EQ(text::fold("مستشفى"), "مستشفي");
+  EXPECT_EQ(text::fold("مـــحـمد"), "محمد");
+  EXPECT_EQ(text::fold("مُحَمَّد"), "محمد");
+  EXPECT_EQ(text::fold("٢٠٢٤"), "2024");
+  EXPECT_EQ(text::fold("Gaza"), "gaza");
+  EXPECT_EQ(text::fold("Ｆoo"), "foo");
+  EXPECT_EQ(text::fold("a\u200fb"), "ab");  // bidi marks are invisible to matching
+}
+
+TEST(Tokens, WordsNumbersAndPunctuationWithByteOffsets) {
+  const std::string s = "قال: 1,250 شخصاً.";
+  auto tokens = text::tokenize(s);
+  ASSERT_EQ(tokens.size(), 5u);
+  EXPECT_EQ(tokens[0].kind, text::TokenKind::word);
+  EXPECT_EQ(s.substr(tokens[0].start, tokens[0].end - tokens[0].start), "قال");
+  EXPECT_EQ(tokens[1].form, ":");
+  EXPECT_EQ(tokens[2].kind, text::TokenKind::number);
+  EXPECT_EQ(tokens[2].form, "1,250");
+  EXPECT_EQ(tokens[3].form, "شخصا");
+}
+
+TEST(Tokens, SentencesDoNotEndAtMr) {
+  auto ends = text::sentence_ends("Mr. Smith went home. He slept.");
+  ASSERT_EQ(ends.size(), 2u);
+  EXPECT_EQ(ends[0], 21u);
+}
+
+TEST(Clitics, StemsLookPastProcliticsButKeepShortWords) {
+  const std::string word = text::fold("وبالولايات");  // stems are views into the word
+  auto stems = text::stems(word);
+  EXPECT_NE(std::find(stems.begin(), stems.end(), text::fold("ولايات")), stems.end());
+  const std::string lebanon = text::fold("لبنان");
+  EXPECT_EQ(text::stems(lebanon).front(), lebanon);  // the word as written is tried first
+  EXPECT_EQ(text::without_article(text::fold("ألفي")), "");  // 2000, not ال + في
+  EXPECT_EQ(text::without_article(text::fold("الجمعة")), text::fold("جمعة"));
+  auto english = text::stems("israel's");
+  EXPECT_NE(std::find(english.begin(), english.end(), "israel"), english.end());
+}
+
+TEST(Script, DirectionAndLanguage) {
+  EXPECT_EQ(text::direction("«غزة» Gaza", "ltr"), "rtl");
+  EXPECT_EQ(text::direction("123 Gaza غزة", "rtl"), "ltr");
+  EXPECT_EQ(text::direction("123 ...", "rtl"), "rtl");
+  EXPECT_EQ(text::language("قال وزير الخارجية في Washington"), "ar");
+  EXPECT_EQ(text::language("Blinken said in غزة"), "en");
+  EXPECT_EQ(text::language("123 456"), "und");
+}

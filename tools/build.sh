@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Builds everything: set-up, the native CLI and tests (build/), ICU for wasm (build/icu-wasm, cached)
+# and the wasm module (web/gen/). Safe to rerun: each step only redoes what changed.
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+jobs=$(nproc)
+
+bash "$root/tools/setup.sh"
+
+echo "build: native"
+cmake -S "$root" -B "$root/build" -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build "$root/build" -j"$jobs"
+
+bash "$root/tools/build_icu_wasm.sh" "$root/build/icu-wasm"
+
+echo "build: wasm"
+export NODE_PATH=/usr/share/nodejs  # Debian's emcc finds acorn there
+emcmake cmake -S "$root" -B "$root/build/wasm" -DCMAKE_BUILD_TYPE=Release \
+  -DMAQAL_ICU_WASM_DIR="$root/build/icu-wasm" >/dev/null
+cmake --build "$root/build/wasm" -j"$jobs"
+echo "build: done (build/maqal, web/gen/maqal-core.mjs + .wasm)"

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Runs every test: core unit and golden tests (ctest), wasm parity and browser end-to-end (node:test).
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+bash "$root/tools/build.sh"
+cd "$root"
+[ -d node_modules/playwright-core ] || npm ci --no-audit --no-fund --ignore-scripts
+echo "test: core (ctest)"
+ctest --test-dir build --output-on-failure
+echo "test: wasm and browser (node:test)"
+node --test tests/wasm/ tests/e2e/

@@ -1,0 +1,61 @@
+// Types of the Maqal ES module (web/maqal.js). Schema: docs/schema.md.
+
+export type Role =
+  | 'title' | 'subtitle' | 'byline' | 'dateline' | 'lead' | 'paragraph' | 'subheading' | 'blockquote'
+  | 'caption' | 'list_item' | 'source' | 'tags' | 'read_also' | 'related' | 'teaser' | 'boilerplate';
+
+export type EntityType =
+  | 'PER' | 'ORG' | 'LOC' | 'NORP' | 'MISC' | 'DATE' | 'TIME' | 'NUMBER' | 'MONEY' | 'PERCENT'
+  | 'URL' | 'EMAIL' | 'HASHTAG' | 'MENTION' | 'PHONE';
+
+/** start/end: UTF-16 code-unit offsets (JavaScript string indices); start8/end8: UTF-8 bytes. */
+export interface Span { start: number; end: number; start8: number; end8: number; }
+
+export interface Block extends Span {
+  role: Role;
+  kind?: 'nav' | 'share' | 'ad' | 'subscribe' | 'cookie' | 'footer' | 'copyright' | 'comments';
+  text: string;
+  article: number | null;
+  dir: 'rtl' | 'ltr';
+  bullet?: true;
+}
+
+export interface Article {
+  id: number;
+  kind: 'main' | 'secondary';
+  title: string | null;
+  byline: string | null;
+  published: string | null;
+  published_iso: string | null;
+  source: string | null;
+  tags: string[];
+  related: { text: string; article: number | null }[];
+  body: string;
+}
+
+export interface Entity extends Span { type: EntityType; text: string; cluster: number; norm: string; }
+export interface Quote extends Span { text: string; speaker: string | null; }
+
+export interface Result {
+  version: string;
+  lang: string;
+  dir: 'rtl' | 'ltr';
+  blocks: Block[];
+  articles: Article[];
+  entities: Entity[];
+  quotes: Quote[];
+}
+
+export interface ErrorResult {
+  error: { code: 'invalid_utf8' | 'empty' | 'nul_byte' | 'too_large' | 'unsupported'; message: string; offset: number };
+}
+
+export interface ParseOptions { html?: boolean; }
+
+export interface Maqal {
+  parse(text: string, options?: ParseOptions): Result | ErrorResult;
+  parseJson(text: string, options?: ParseOptions): string;
+  version(): string;
+}
+
+export function createMaqal(options?: { wasmBinary?: ArrayBuffer | Uint8Array }): Promise<Maqal>;
