@@ -34,8 +34,12 @@ std::size_t bullet_length(std::string_view line) {
     if (digits > 3 || (c.peek() != '.' && c.peek() != ')')) return 0;
     c.advance();
   } else {
-    const bool mark = type == U_OTHER_PUNCTUATION || type == U_DASH_PUNCTUATION ||
-                      type == U_OTHER_SYMBOL || type == U_MATH_SYMBOL;
+    // Symbols only from the blocks bullets are drawn from (■ ● ➢ ✓), not © or °.
+    const UBlockCode block = ublock_getCode(first);
+    const bool bullet_symbol = (type == U_OTHER_SYMBOL || type == U_MATH_SYMBOL) &&
+        (block == UBLOCK_GEOMETRIC_SHAPES || block == UBLOCK_DINGBATS || block == UBLOCK_ARROWS ||
+         block == UBLOCK_MISCELLANEOUS_SYMBOLS || block == UBLOCK_GEOMETRIC_SHAPES_EXTENDED);
+    const bool mark = type == U_OTHER_PUNCTUATION || type == U_DASH_PUNCTUATION || bullet_symbol;
     if (!mark || u_hasBinaryProperty(first, UCHAR_QUOTATION_MARK) ||
         u_hasBinaryProperty(first, UCHAR_S_TERM) || first == '#' || first == '@')
       return 0;

@@ -5,7 +5,7 @@
 
 #include <optional>
 
-#include "lang/data.h"
+#include "entities/lexicon.h"
 #include "structure/cues.h"
 #include "text/tokens.h"
 
@@ -21,6 +21,10 @@ constexpr std::size_t kMaxHeadlineWords = 30;
 constexpr std::size_t kMaxRelatedItemWords = 30;
 // Runs of this many bulleted headlines after the body are a related list even without a header.
 constexpr std::size_t kMinHeaderlessRelated = 3;
+// A headline is followed by its article's prose within this many blocks (subtitle, byline, date).
+constexpr std::size_t kHeadBlocks = 4;
+// A dateline is a short line made mostly of date words and numbers ("March 14, 2024 - 10:30").
+constexpr std::size_t kMaxDatelineWords = 10;
 
 struct Line {
   std::vector<text::Token> tokens;
@@ -28,6 +32,7 @@ struct Line {
   bool terminal = false;  // ends with sentence-final punctuation (. ! ? ؟), quotes aside
   bool colon = false;     // ends with a colon: it introduces what follows
   bool quoted = false;    // the whole line is one quotation
+  bool dateline = false;  // a short line of date words and numbers
   std::optional<CueMatch> cue;
 
   bool headline_like() const { return !terminal && !colon && words > 0 && words <= kMaxHeadlineWords; }
@@ -44,6 +49,22 @@ UChar32 last_code_point(std::string_view s, std::size_t& end) {
 bool is_closing(UChar32 c) {
   const int8_t t = u_charType(c);
   return t == U_FINAL_PUNCTUATION || t == U_END_PUNCTUATION || u_hasBinaryProperty(c, UCHAR_QUOTATION_MARK);
+}
+
+bool is_dateline(const std::vector<text::Token>& tokens, std::size_t words) {
+  if (words == 0 || words > kMaxDatelineWords) return false;
+  std::size_t date_words = 0, dates = 0;
+  for (std::size_t i = 0; i < tokens.size();) {
+    const auto match = entities::lexicon().longest(tokens, i);
+    if (match.tokens > 0 && match.entry->type == "DATE") {
+      date_words += match.tokens, ++dates, i += match.tokens;
+      continue;
+    }
+    date_words += tokens[i].kind == text::TokenKind::number;
+    ++i;
+  }
+  const bool numeric_date = date_words >= 3;  // 14/03/2024, 2024-03-14 10:30
+  return (dates > 0 || numeric_date) && date_words >= 2 && 2 * date_words >= words;
 }
 
 Line describe(const Block& block) {
@@ -64,6 +85,7 @@ Line describe(const Block& block) {
     line.quoted = u_hasBinaryProperty(c, UCHAR_QUOTATION_MARK) || u_charType(c) == U_INITIAL_PUNCTUATION;
   }
   line.cue = match_cue(block.text, line.tokens);
+  line.dateline = !line.cue && is_dateline(line.tokens, line.words);
   return line;
 }
 
@@ -93,12 +115,12 @@ class RoleAssigner {
     return article_;
   }
 
-  // The next block that is not page furniture, if it reads as prose.
-  bool next_is_prose(std::size_t i) const {
-    for (std::size_t j = i + 1; j < lines_.size(); ++j) {
-      if (lines_[j].cue && lines_[j].cue->role == "boilerplate") continue;
-      if (lines_[j].cue && lines_[j].cue->role == "byline") continue;
-      return !lines_[j].headline_like() || lines_[j].words > kMaxHeadlineWords;
+  // Prose comes within the next few blocks, past bylines, datelines and furniture: what a
+  // headline above an article looks like (a menu of short lines has none).
+  bool prose_follows_soon(std::size_t i) const {
+    for (std::size_t j = i + 1; j < lines_.size() && j <= i + kHeadBlocks; ++j) {
+      if (lines_[j].cue && lines_[j].cue->role != "byline" && lines_[j].cue->role != "boilerplate") return false;
+      if (!lines_[j].cue && !lines_[j].dateline && !lines_[j].headline_like()) return true;
     }
     return false;
   }
@@ -117,9 +139,10 @@ class RoleAssigner {
       if (line.headline_like()) return set(i, "title", current_article());
     }
 
-    const bool in_head = !seen_prose_in_article_;
+    if (line.dateline) return set(i, "dateline", current_article());
     if (line.headline_like()) {
-      if (in_head && !blocks_[i].bullet && next_is_prose(i)) {
+      // Before an article's first prose: its title, then a subtitle, if prose follows soon.
+      if (!seen_prose_in_article_ && !blocks_[i].bullet && prose_follows_soon(i)) {
         const int a = current_article();
         if (!has_title_) { has_title_ = true; return set(i, "title", a); }
         return set(i, "subtitle", a);
@@ -143,13 +166,21 @@ class RoleAssigner {
     }
     in_related_ = false;
     if (cue.role == "read_also") {
-      article_ = articles_++;
-      has_title_ = !cue.value.empty();  // "اقرأ أيضا: <headline>" carries the title on the line
-      expect_title_ = !has_title_;
+      if (!cue.value.empty()) {
+        // "اقرأ أيضا: <headline>" inside a body is a link to another story: it gets an article of
+        // its own (title only) and the body goes on.
+        current_article();
+        return set(i, "read_also", articles_++);
+      }
+      article_ = articles_++;  // a marker line: the next headline and prose are another article
+      has_title_ = false;
+      expect_title_ = true;
       seen_prose_in_article_ = false;
       return set(i, "read_also", article_);
     }
-    set(i, cue.role, current_article());  // source, tags, byline
+    // Source and tags lines describe the page's main article, wherever they stand.
+    if (cue.role == "source" || cue.role == "tags") return set(i, cue.role, articles_ > 0 ? 0 : current_article());
+    set(i, cue.role, current_article());  // byline
   }
 
   // Bulleted headlines after the last prose of their article, with no header, are a related list.
