@@ -1,4 +1,4 @@
-// The pipeline: input → blocks → roles/articles → entities and quotes → result.
+// The pipeline: input → blocks → roles → entities and quotes → articles → result.
 #include "entities/entities.h"
 #include "entities/quotes.h"
 #include "maqal/maqal.h"
@@ -29,8 +29,8 @@ Result parse_text(std::string_view input) {
   result.blocks = structure::split_blocks(input);
   for (auto& b : result.blocks) b.dir = text::direction(b.text, result.dir);
   const int article_count = structure::assign_roles(result.blocks);
-  result.articles = structure::collect_articles(result.blocks, article_count);
   result.entities = entities::find_entities(result.blocks);
+  result.articles = structure::collect_articles(result.blocks, article_count, result.entities);
   result.quotes = entities::find_quotes(result.blocks);
 
   const text::Utf16Offsets to16(input);

@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <map>
 
+#include "entities/dates.h"
 #include "entities/lexicon.h"
 #include "entities/patterns.h"
 #include "text/tokens.h"
@@ -108,6 +109,7 @@ void scan_block(const Block& block, std::vector<Entity>& out) {
     ++i;
   }
   merge_numbers(block.text, words);
+  compose_dates(block.text, words);
   found.insert(found.end(), words.begin(), words.end());
   std::sort(found.begin(), found.end(), [](const Entity& a, const Entity& b) { return a.span.start8 < b.span.start8; });
   for (auto& e : found) {

@@ -67,6 +67,8 @@ void add_calendar_names(Lexicon& lex) {
 void add_curated(Lexicon& lex) {
   static constexpr std::pair<std::string_view, std::string_view> kFiles[] = {
       {"places.tsv", "LOC"}, {"organizations.tsv", "ORG"}, {"groups.tsv", "NORP"}, {"numbers.tsv", "NUMBER"}};
+  for (const auto& row : data::rows_all_languages("dates.tsv"))  // day ordinals, for date expressions
+    if (row[0] == "ordinal" && row.size() > 2) lex.add(row[1], {"ORDINAL", std::string(row[2])});
   for (std::string_view lang : {"ar/", "en/"}) {
     std::vector<std::string> suffixes;
     for (const auto& row : data::rows(std::string(lang) + "inflections.tsv")) suffixes.emplace_back(row[0]);

@@ -88,7 +88,17 @@ std::vector<std::string> split_tags(std::string_view value, const std::vector<Bl
   return tags;
 }
 
-std::vector<Article> collect_articles(const std::vector<Block>& blocks, int article_count) {
+// The first date with a known year inside a block, as ISO 8601 ("2024-03-14", "2024-03").
+std::optional<std::string> iso_date_in(const Block& block, const std::vector<Entity>& entities) {
+  for (const auto& e : entities)
+    if (e.type == "DATE" && e.span.start8 >= block.span.start8 && e.span.end8 <= block.span.end8 &&
+        !e.norm.starts_with("X"))
+      return e.norm;
+  return std::nullopt;
+}
+
+std::vector<Article> collect_articles(const std::vector<Block>& blocks, int article_count,
+                                      const std::vector<Entity>& entities) {
   std::vector<Article> articles(static_cast<std::size_t>(article_count));
   for (int id = 0; id < article_count; ++id) {
     articles[id].id = id;
@@ -103,7 +113,10 @@ std::vector<Article> collect_articles(const std::vector<Block>& blocks, int arti
     } else if (b.role == "byline" && !a.byline) {
       auto v = cue_value(b);
       a.byline = trimmed(v.empty() ? std::string_view(b.text) : v);
-    } else if (b.role == "dateline" && !a.published) a.published = b.text;
+    } else if (b.role == "dateline" && !a.published) {
+      a.published = b.text;
+      a.published_iso = iso_date_in(b, entities);
+    }
     else if (b.role == "source" && !a.source) {
       if (auto v = cue_value(b); !v.empty()) a.source = trimmed(v);
     } else if (b.role == "tags") {

@@ -9,7 +9,9 @@
 
 namespace maqal::structure {
 
-std::vector<Article> collect_articles(const std::vector<Block>& blocks, int article_count);
+// Dates printed in datelines are resolved through the DATE entities found in them.
+std::vector<Article> collect_articles(const std::vector<Block>& blocks, int article_count,
+                                      const std::vector<Entity>& entities);
 
 // The items of a tags line. Without separators, words are grouped into multi-word tags when the
 // lexicon knows the phrase or the rest of the text uses it ("الاحتلال الاسرائيلي").

@@ -1,0 +1,50 @@
+// The wasm module gives the same JSON as the native CLI, byte for byte, on every golden input.
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const cli = path.join(root, 'build/maqal');
+let maqal;
+
+before(async () => {
+  const { createMaqal } = await import(path.join(root, 'web/maqal.js'));
+  maqal = await createMaqal({ wasmBinary: readFileSync(path.join(root, 'web/gen/maqal-core.wasm')) });
+});
+
+const inputs = readFileSync(path.join(root, 'tests/golden/inputs.txt'), 'utf8')
+  .split('\n').filter((line) => line && !line.startsWith('#'));
+
+for (const input of inputs) {
+  test(`native and wasm agree on ${input}`, () => {
+    const file = path.join(root, input);
+    const native = execFileSync(cli, ['parse', file], { encoding: 'utf8' }).replace(/\n$/, '');
+    const wasm = maqal.parseJson(readFileSync(file, 'utf8'));
+    assert.equal(wasm, native);
+  });
+}
+
+test('version is the core version', () => {
+  const native = execFileSync(cli, ['version'], { encoding: 'utf8' }).trim();
+  assert.equal(maqal.version(), native);
+});
+
+test('bad input from JavaScript gives an error object, not an exception', () => {
+  assert.equal(maqal.parse('').error.code, 'empty');
+  assert.equal(maqal.parse('   \n ').error.code, 'empty');
+  assert.equal(maqal.parse('before \uD800 after').error.code, 'invalid_utf8'); // lone surrogate
+  assert.equal(maqal.parse('a\u0000b').error.code, 'nul_byte');
+  assert.equal(maqal.parse('غزة', { html: true }).error.code, 'unsupported');
+});
+
+test('offsets are JavaScript string indices', () => {
+  const text = 'وصل 😀 الوفد إلى غزة اليوم.';
+  const result = maqal.parse(text);
+  const gaza = result.entities.find((e) => e.norm === 'Gaza');
+  assert.ok(gaza);
+  assert.equal(text.slice(gaza.start, gaza.end), gaza.text);
+  for (const block of result.blocks) assert.equal(text.slice(block.start, block.end), block.text);
+});
