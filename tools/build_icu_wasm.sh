@@ -36,6 +36,10 @@ JOBS=$(nproc)
 # Debian's emcc finds its JS dependencies (acorn) only through NODE_PATH.
 export NODE_PATH=/usr/share/nodejs
 
+# One build at a time per OUT_DIR (e.g. CI and a developer's run overlapping).
+exec 9> "$OUT/.lock"
+flock 9
+
 log() { printf 'icu-wasm: %s\n' "$*"; }
 die() { printf 'icu-wasm: error: %s\n' "$*" >&2; exit 1; }
 t_start=$SECONDS
@@ -64,7 +68,7 @@ ensure_deb_src() {
 
 if [[ ! -f $SRC_CACHE/icu_$ICU_VERSION.orig.tar.gz || ! -f $SRC_CACHE/.fetched ]]; then
   ensure_deb_src
-  apt-cache showsrc icu 2>/dev/null | grep -q "^Version: $ICU_VERSION-" || apt-get update -qq
+  apt-cache showsrc icu 2>/dev/null | grep "^Version: $ICU_VERSION-" >/dev/null || apt-get update -qq
   mkdir -p "$SRC_CACHE"
   rm -f "$SRC_CACHE"/icu_*
   log "downloading Debian's icu source package"
@@ -83,15 +87,14 @@ if [[ ! -f $ICU_SRC/.unpacked ]]; then
   [[ -f $ICU_SRC/source/configure && -f $ICU_SRC/source/data/in/icudt${ICU_MAJOR}l.dat ]] \
     || die "unpacked tree $ICU_SRC looks incomplete"
   touch "$ICU_SRC/.unpacked"
-  rm -f "$BUILD/.built"
+  rm -f "$BUILD/.configured"
 fi
 
 # --- 2. libicuuc.a + libicui18n.a with emscripten -------------------------------
 # The stamp names everything that shapes the objects, so a changed flag rebuilds.
 build_key="icu=$ICU_VERSION cflags=$ICU_CFLAGS args=${CONFIGURE_ARGS[*]} emcc=$(emcc -dumpversion 2>/dev/null)"
 
-if [[ ! -f $BUILD/.built || "$(cat "$BUILD/.built")" != "$build_key" ||
-      ! -f $OUT/lib/libicuuc.a || ! -f $OUT/lib/libicui18n.a ]]; then
+if [[ ! -f $BUILD/.configured || "$(cat "$BUILD/.configured")" != "$build_key" ]]; then
   # --with-cross-build only reads config/icucross.{mk,inc}; the tools it would
   # run come from Debian's icu-devtools (and common/i18n need none of them).
   rm -rf "$CROSS" && mkdir -p "$CROSS/config" "$CROSS/bin" "$CROSS/lib"
@@ -109,7 +112,12 @@ if [[ ! -f $BUILD/.built || "$(cat "$BUILD/.built")" != "$build_key" ||
    CFLAGS="$ICU_CFLAGS" CXXFLAGS="$ICU_CFLAGS" \
    emconfigure "$ICU_SRC/source/configure" "${CONFIGURE_ARGS[@]}" --with-cross-build="$CROSS" \
      > configure.log 2>&1) || { tail -n 30 "$BUILD/configure.log"; die "configure failed (see $BUILD/configure.log)"; }
+  printf '%s' "$build_key" > "$BUILD/.configured"
+fi
 
+# make is incremental, so an interrupted build resumes where it stopped.
+if [[ ! -f $BUILD/.built || "$(cat "$BUILD/.built")" != "$build_key" ||
+      ! -f $OUT/lib/libicuuc.a || ! -f $OUT/lib/libicui18n.a ]]; then
   log "compiling common + i18n with $JOBS jobs (several minutes)"
   mkdir -p "$BUILD/lib" "$BUILD/bin"
   for dir in common i18n; do
@@ -123,10 +131,12 @@ if [[ ! -f $BUILD/.built || "$(cat "$BUILD/.built")" != "$build_key" ||
   rm -f "$OUT/include/.copied"
 fi
 
-# Public headers straight from the source tree (ICU installs nothing generated).
+# Public headers straight from the source tree (ICU installs nothing generated),
+# and ICU's license, which must ship with anything that embeds it.
 if [[ ! -f $OUT/include/.copied ]]; then
   rm -rf "$OUT/include" && mkdir -p "$OUT/include/unicode"
   cp "$ICU_SRC"/source/common/unicode/*.h "$ICU_SRC"/source/i18n/unicode/*.h "$OUT/include/unicode/"
+  cp "$ICU_SRC/LICENSE" "$OUT/LICENSE.icu"
   touch "$OUT/include/.copied"
 fi
 
@@ -153,9 +163,13 @@ if [[ ! -f $DATA/.items.sha256 || "$(cat "$DATA/.items.sha256")" != "$items_sum"
   # The package name fixes the ToC prefix ICU looks up: it must be icudt72l.
   # --ignore-deps: the subset deliberately omits e.g. supplementalData pieces.
   icupkg -tl --ignore-deps -s "$DATA/full" -a "$DATA/items.lst" new "$DATA/pkg/icudt${ICU_MAJOR}l.dat"
-  # The linked-in entry point is icudt72_dat (no endianness letter).
-  genccode -q -e "icudt$ICU_MAJOR" -f "icudt${ICU_MAJOR}_dat" -d "$DATA/pkg" "$DATA/pkg/icudt${ICU_MAJOR}l.dat"
-  emcc -c -O2 "$DATA/pkg/icudt${ICU_MAJOR}_dat.c" -o "$DATA/pkg/icudt${ICU_MAJOR}_dat.o"
+  # ICU looks for the linked-in entry point icudt72_dat (no endianness letter);
+  # genccode names the symbol after the input file, hence the copy.
+  cp "$DATA/pkg/icudt${ICU_MAJOR}l.dat" "$DATA/pkg/icudt${ICU_MAJOR}.dat"
+  genccode -q -d "$DATA/pkg" "$DATA/pkg/icudt${ICU_MAJOR}.dat"
+  grep -q "^} icudt${ICU_MAJOR}_dat={" "$DATA/pkg/icudt${ICU_MAJOR}_dat.c" \
+    || die "genccode did not define icudt${ICU_MAJOR}_dat"
+  emcc -c -O2 -I"$OUT/include" "$DATA/pkg/icudt${ICU_MAJOR}_dat.c" -o "$DATA/pkg/icudt${ICU_MAJOR}_dat.o"
   mkdir -p "$OUT/lib"
   rm -f "$OUT/lib/libicudata.a"
   emar rcs "$OUT/lib/libicudata.a" "$DATA/pkg/icudt${ICU_MAJOR}_dat.o"
@@ -174,11 +188,13 @@ if [[ ! -f $VERIFY/.passed || "$(cat "$VERIFY/.passed")" != "$verify_key" ]]; th
   native_ver=$(pkg-config --modversion icu-uc)
   [[ $native_ver == "$ICU_VERSION"* ]] || die "system ICU is $native_ver, verification needs $ICU_VERSION"
   rm -rf "$VERIFY" && mkdir -p "$VERIFY"
+  # emcc's output is CommonJS; don't let a repo-level "type": "module" apply.
+  echo '{"type": "commonjs"}' > "$VERIFY/package.json"
   log "verifying the subset against Debian's ICU $native_ver"
   # shellcheck disable=SC2046
   g++ -std=c++20 -O1 "$CHECK_SRC" -o "$VERIFY/check_native" $(pkg-config --cflags --libs icu-uc icu-i18n)
   em++ -std=c++20 -O1 "$CHECK_SRC" -o "$VERIFY/check.js" -I"$OUT/include" \
-    "$OUT/lib/libicui18n.a" "$OUT/lib/libicuuc.a" "$OUT/lib/libicudata.a" -sENVIRONMENT=node
+    "$OUT/lib/libicui18n.a" "$OUT/lib/libicuuc.a" "$OUT/lib/libicudata.a" -sENVIRONMENT=node -sSINGLE_FILE=1
   "$VERIFY/check_native" --full > "$VERIFY/native.txt"
   node "$VERIFY/check.js" --full > "$VERIFY/wasm.txt"
   if ! diff -u "$VERIFY/native.txt" "$VERIFY/wasm.txt" > "$VERIFY/diff.txt"; then

@@ -7,11 +7,11 @@
 
 namespace {
 
-// options: {html: bool}. Returns the result as a JSON string (the same bytes the native CLI prints).
-std::string parse(const std::string& input, const emscripten::val& options) {
-  maqal::Options opts;
-  if (options.isObject() && options["html"].isTrue()) opts.html = true;
-  return maqal::to_json(maqal::parse(input, opts));
+// Returns the result as a JSON string (the same bytes the native CLI prints).
+std::string parse(const std::string& input, bool html) {
+  maqal::Options options;
+  options.html = html;
+  return maqal::to_json(maqal::parse(input, options));
 }
 
 std::string version() { return std::string(maqal::kVersion); }

@@ -136,16 +136,25 @@ function parseNow() {
   }
   const ms = performance.now() - t0;
   lastText = text;
+  if (result && result.error && result.error.code === 'empty') {
+    // only whitespace so far: nothing to complain about
+    lastResult = null;
+    emptyState();
+    output.dataset.parses = String((Number(output.dataset.parses) || 0) + 1);
+    return;
+  }
   lastResult = result;
   render(text, result, ms);
+  output.dataset.parses = String((Number(output.dataset.parses) || 0) + 1);
 }
 
 function render(text, result, ms) {
   jsonView.textContent = JSON.stringify(result, null, 2);
   if (!result || typeof result !== 'object' || result.error) {
     const e = (result && result.error) || { code: 'bad_result', message: 'The engine returned no result.' };
-    const at = Number.isInteger(e.offset) ? ` (at offset ${e.offset})` : '';
-    showError(`Could not parse: ${e.code || 'error'} — ${e.message || ''}${at}`);
+    const msg = String(e.message || '');
+    const at = Number.isInteger(e.offset) && !/\b(byte|offset)\b/.test(msg) ? ` (at byte ${e.offset})` : '';
+    showError(`Could not parse: ${e.code || 'error'} — ${msg}${at}`);
     output.replaceChildren(h('div', { class: 'empty-state' },
       h('p', { class: 'empty-title' }, 'Nothing to show'),
       h('p', {}, 'The text could not be parsed; see the message above.')));
@@ -176,7 +185,6 @@ function render(text, result, ms) {
     result.dir ? result.dir.toUpperCase() : null,
   ].filter(Boolean).join(' · ');
   output.dataset.state = 'done';
-  output.dataset.parses = String((Number(output.dataset.parses) || 0) + 1);
 }
 
 /** Hovering an entity highlights every mention in the same cluster. */

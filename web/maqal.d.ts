@@ -47,7 +47,8 @@ export interface Result {
 }
 
 export interface ErrorResult {
-  error: { code: 'invalid_utf8' | 'empty' | 'nul_byte' | 'too_large' | 'unsupported'; message: string; offset: number };
+  /** offset: UTF-8 byte of the problem; for lone_surrogate (JavaScript only), the string index. */
+  error: { code: 'invalid_utf8' | 'lone_surrogate' | 'empty' | 'nul_byte' | 'too_large' | 'unsupported'; message: string; offset: number };
 }
 
 export interface ParseOptions { html?: boolean; }

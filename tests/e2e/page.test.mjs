@@ -202,6 +202,29 @@ test('pasted markup is shown as text, never inserted as HTML', { timeout: 60000 
   await page.close();
 });
 
+test('bad input shows the #error line; whitespace only shows the empty state', { timeout: 60000 }, async () => {
+  const page = await openPage();
+  let n = await parseCount(page);
+  await page.evaluate(() => {
+    const input = document.querySelector('#input');
+    input.value = 'binary\u0000data';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  await page.waitForFunction((k) => Number(document.querySelector('#output').dataset.parses || 0) > k, n);
+  assert.equal(await page.locator('#output').getAttribute('data-state'), 'error');
+  assert.equal(await page.locator('#error').isVisible(), true, '#error is shown');
+  assert.match(await page.locator('#error').textContent(), /nul_byte/);
+  assert.equal(await page.locator('#output .block').count(), 0, 'no blocks for bad input');
+
+  n = await parseCount(page);
+  await page.fill('#input', '   \n  ');
+  await page.click('#parse');
+  await page.waitForFunction((k) => Number(document.querySelector('#output').dataset.parses || 0) > k, n);
+  assert.equal(await page.locator('#output').getAttribute('data-state'), 'empty');
+  assert.equal(await page.locator('#error').isVisible(), false, 'no error for whitespace');
+  await page.close();
+});
+
 test('no request left localhost and the page raised no errors', () => {
   assert.ok(requests.length > 0, 'requests were recorded');
   const off = requests.filter((u) => !isLocal(u));

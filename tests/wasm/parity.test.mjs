@@ -35,7 +35,11 @@ test('version is the core version', () => {
 test('bad input from JavaScript gives an error object, not an exception', () => {
   assert.equal(maqal.parse('').error.code, 'empty');
   assert.equal(maqal.parse('   \n ').error.code, 'empty');
-  assert.equal(maqal.parse('before \uD800 after').error.code, 'invalid_utf8'); // lone surrogate
+  const lone = maqal.parse('before \uD800 after');
+  assert.equal(lone.error.code, 'lone_surrogate');
+  assert.equal(lone.error.offset, 7);
+  assert.equal(maqal.parse('end \uDC00').error.code, 'lone_surrogate');
+  assert.equal(maqal.parse('pair 😀 ok').error, undefined);
   assert.equal(maqal.parse('a\u0000b').error.code, 'nul_byte');
   assert.equal(maqal.parse('غزة', { html: true }).error.code, 'unsupported');
 });
