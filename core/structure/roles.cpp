@@ -3,9 +3,12 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <optional>
 
 #include "entities/lexicon.h"
+#include "lang/data.h"
+#include "text/fold.h"
 #include "structure/cues.h"
 #include "text/tokens.h"
 
@@ -89,6 +92,61 @@ Line describe(const Block& block) {
   return line;
 }
 
+// A colon this many words into a teaser line, with a few words of label before it, starts a
+// second headline: "<headline one> خبير استراتيجي: <headline two>".
+constexpr std::size_t kMinWordsBeforeSecondHeadline = 4;
+constexpr std::size_t kMaxLabelWords = 3;
+
+bool adjective_like(const std::string& folded) {
+  static const auto endings = [] {
+    std::vector<std::string> out;
+    for (const auto& row : data::rows_all_languages("headlines.tsv"))
+      if (row.size() > 1 && row[0] == "adjective_ending") out.push_back(text::fold(row[1]));
+    return out;
+  }();
+  return std::any_of(endings.begin(), endings.end(), [&](const std::string& e) {
+    return folded.size() > e.size() + 2 && folded.ends_with(e);
+  });
+}
+
+// The token index where a second headline starts inside a teaser line, or 0 when there is none.
+std::size_t second_headline_start(const std::vector<text::Token>& tokens) {
+  std::size_t words = 0;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (tokens[i].kind != text::TokenKind::punct) { ++words; continue; }
+    if (tokens[i].form != ":") continue;
+    // The label: the word before the colon and, while the label begins with an adjective, the
+    // word it describes.
+    std::size_t label = i, label_words = 0;
+    while (label > 0 && tokens[label - 1].kind != text::TokenKind::punct && label_words < kMaxLabelWords) {
+      --label, ++label_words;
+      if (!adjective_like(tokens[label].form)) break;
+    }
+    if (words - label_words >= kMinWordsBeforeSecondHeadline) return label;
+    return 0;
+  }
+  return 0;
+}
+
+// Two teasers run together on one line become two teaser blocks.
+void split_run_together_teasers(std::vector<Block>& blocks) {
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    if (blocks[i].role != "teaser") continue;
+    const auto tokens = text::tokenize(blocks[i].text);
+    const std::size_t at = second_headline_start(tokens);
+    if (at == 0) continue;
+    Block second = blocks[i];
+    const std::size_t cut = tokens[at].start, first_end = tokens[at - 1].end;
+    second.text = blocks[i].text.substr(cut);
+    second.span.start8 += cut;
+    second.bullet = false;
+    blocks[i].span.end8 = blocks[i].span.start8 + first_end;
+    blocks[i].text.resize(first_end);
+    blocks.insert(blocks.begin() + static_cast<std::ptrdiff_t>(i) + 1, std::move(second));
+    ++i;
+  }
+}
+
 class RoleAssigner {
  public:
   explicit RoleAssigner(std::vector<Block>& blocks) : blocks_(blocks) {
@@ -100,6 +158,7 @@ class RoleAssigner {
     for (std::size_t i = 0; i < blocks_.size(); ++i) assign(i);
     mark_headerless_related_lists();
     mark_leads();
+    split_run_together_teasers(blocks_);
     return articles_;
   }
 
