@@ -159,7 +159,7 @@ test('pasting the Arabic reference article renders roles, entities and RTL block
   assert.ok(await page.locator('#summary .summary-item').count() >= 1, 'article summary shown');
 
   fs.mkdirSync(path.dirname(screenshotPath), { recursive: true });
-  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.evaluate(() => { document.activeElement.blur(); window.scrollTo(0, 0); });
   await page.screenshot({ path: screenshotPath, fullPage: true });
   assert.ok(fs.statSync(screenshotPath).size > 10000, 'screenshot written');
   await page.close();
