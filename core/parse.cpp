@@ -6,6 +6,7 @@
 #include "structure/blocks.h"
 #include "structure/roles.h"
 #include "text/script.h"
+#include "text/tokens.h"
 #include "text/utf.h"
 
 namespace maqal {
@@ -27,11 +28,16 @@ Result parse_text(std::string_view input) {
   result.lang = text::language(input);
   result.dir = result.lang == "ar" ? "rtl" : text::direction(input, "ltr");
   result.blocks = structure::split_blocks(input);
-  for (auto& b : result.blocks) b.dir = text::direction(b.text, result.dir);
-  const int article_count = structure::assign_roles(result.blocks);
-  result.entities = entities::find_entities(result.blocks);
-  result.articles = structure::collect_articles(result.blocks, article_count, result.entities);
-  result.quotes = entities::find_quotes(result.blocks);
+  std::vector<text::Tokens> tokens;  // each block's words, segmented once for every stage
+  tokens.reserve(result.blocks.size());
+  for (auto& b : result.blocks) {
+    b.dir = text::direction(b.text, result.dir);
+    tokens.push_back(text::tokenize(b.text));
+  }
+  const int article_count = structure::assign_roles(result.blocks, tokens);
+  result.entities = entities::find_entities(result.blocks, tokens);
+  result.articles = structure::collect_articles(result.blocks, tokens, article_count, result.entities);
+  result.quotes = entities::find_quotes(result.blocks, tokens);
 
   const text::Utf16Offsets to16(input);
   for (auto& b : result.blocks) fill_utf16(to16, b.span);

@@ -3,7 +3,7 @@
 set -euo pipefail
 
 packages=(cmake g++ make pkg-config libicu-dev icu-devtools nlohmann-json3-dev googletest libgtest-dev
-          emscripten binaryen chromium dpkg-dev python3 gzip)
+          emscripten binaryen chromium fonts-noto-core dpkg-dev python3 gzip)
 command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)
 
 missing=()

@@ -81,14 +81,13 @@ void merge_numbers(std::string_view line, std::vector<Entity>& words) {
   words = std::move(out);
 }
 
-void scan_block(const Block& block, std::vector<Entity>& out) {
+void scan_block(const Block& block, const text::Tokens& tokens, std::vector<Entity>& out) {
   const std::size_t base = block.span.start8;
   std::vector<Entity> found = find_patterns(block.text);  // URLs and the like first: they hold words
   auto covered = [&](std::size_t start, std::size_t end) {
     return std::any_of(found.begin(), found.end(),
                        [&](const Entity& e) { return start < e.span.end8 && e.span.start8 < end; });
   };
-  const auto tokens = text::tokenize(block.text);
   const Lexicon& lex = lexicon();
   std::vector<Entity> words;
   for (std::size_t i = 0; i < tokens.size();) {
@@ -121,9 +120,9 @@ void scan_block(const Block& block, std::vector<Entity>& out) {
 
 }  // namespace
 
-std::vector<Entity> find_entities(const std::vector<Block>& blocks) {
+std::vector<Entity> find_entities(const std::vector<Block>& blocks, const std::vector<text::Tokens>& tokens) {
   std::vector<Entity> entities;
-  for (const auto& b : blocks) scan_block(b, entities);
+  for (std::size_t i = 0; i < blocks.size(); ++i) scan_block(blocks[i], tokens[i], entities);
   // One cluster per (type, norm): every mention of Gaza, whatever its spelling, is one place.
   std::map<std::pair<std::string, std::string>, int> clusters;
   for (auto& e : entities) {

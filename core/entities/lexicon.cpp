@@ -99,7 +99,8 @@ bool is_acronym(std::string_view phrase) {
 
 void Lexicon::insert(std::string key, const LexEntry& entry, std::size_t words) {
   if (key.empty()) return;
-  first_words_.insert(key.substr(0, key.find(' ')));
+  std::size_t& longest = first_words_[key.substr(0, key.find(' '))];
+  longest = std::max(longest, words);
   phrases_.try_emplace(std::move(key), entry);
   max_words_ = std::max(max_words_, words);
 }
@@ -124,15 +125,23 @@ LexMatch Lexicon::longest(const std::vector<text::Token>& tokens, std::size_t i)
   if (i >= tokens.size() || !is_word(tokens[i])) return {};
   std::size_t run = 0;  // adjacent words from i, at most max_words_
   while (run < max_words_ && i + run < tokens.size() && is_word(tokens[i + run])) ++run;
-  const std::vector<std::string_view> firsts = text::stems(tokens[i].form);
-  for (std::size_t n = run; n >= 1; --n) {
+  // Most words start no phrase: check the first word's stems before building any longer key.
+  text::Stems firsts;
+  std::size_t longest_phrase = 0;
+  for (std::string_view f : text::stems(tokens[i].form))
+    if (auto it = first_words_.find(f); it != first_words_.end()) {
+      firsts.push_back(f);
+      longest_phrase = std::max(longest_phrase, it->second);
+    }
+  if (firsts.size() == 0) return {};
+  for (std::size_t n = std::min(run, longest_phrase); n >= 1; --n) {
     std::string middle;
     for (std::size_t k = 1; k + 1 < n; ++k) middle += ' ' + tokens[i + k].form;
     // The last word may carry a suffix clitic ("Israel's"); a one-word phrase's stems cover it.
-    const std::vector<std::string_view> lasts =
-        n == 1 ? std::vector<std::string_view>{""} : text::stems(tokens[i + n - 1].form);
+    text::Stems lasts;
+    if (n == 1) lasts.push_back("");
+    else lasts = text::stems(tokens[i + n - 1].form);
     for (std::string_view first : firsts) {
-      if (!first_words_.count(std::string(first))) continue;
       for (std::string_view last : lasts) {
         std::string key = std::string(first) + middle;
         if (n > 1) key += ' ' + std::string(last);

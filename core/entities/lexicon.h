@@ -6,7 +6,6 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "text/tokens.h"
@@ -37,7 +36,12 @@ class Lexicon {
   void insert(std::string key, const LexEntry& entry, std::size_t words);
 
   std::unordered_map<std::string, LexEntry> phrases_;  // folded words joined by ' '
-  std::unordered_set<std::string> first_words_;
+  struct Hash {  // lets string_views look up strings without a copy
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  // First words of phrases, with the word count of the longest phrase each starts.
+  std::unordered_map<std::string, std::size_t, Hash, std::equal_to<>> first_words_;
   std::size_t max_words_ = 0;
 };
 

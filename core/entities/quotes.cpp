@@ -7,7 +7,6 @@
 #include <utility>
 
 #include "lang/data.h"
-#include "structure/cues.h"
 #include "text/tokens.h"
 
 namespace maqal::entities {
@@ -25,16 +24,22 @@ const std::vector<std::pair<std::string, std::string>>& quote_marks() {
   return marks;
 }
 
-void scan(const Block& block, std::vector<Quote>& out) {
+std::size_t words_between(const text::Tokens& tokens, std::size_t from, std::size_t to) {
+  std::size_t n = 0;
+  for (const auto& t : tokens) n += t.kind != text::TokenKind::punct && t.start >= from && t.end <= to;
+  return n;
+}
+
+void scan(const Block& block, const text::Tokens& tokens, std::vector<Quote>& out) {
   const std::string& s = block.text;
   for (std::size_t i = 0; i < s.size(); ++i) {
     for (const auto& [open, close] : quote_marks()) {
-      if (s.compare(i, open.size(), open) != 0) continue;
+      if (s[i] != open[0] || s.compare(i, open.size(), open) != 0) continue;
       const std::size_t inner = i + open.size();
       const std::size_t end = s.find(close, inner);
       if (end == std::string::npos) break;
       const std::string_view text = std::string_view(s).substr(inner, end - inner);
-      if (structure::count_words(text::tokenize(text)) >= kMinQuoteWords) {
+      if (words_between(tokens, inner, end) >= kMinQuoteWords) {
         const std::size_t base = block.span.start8;
         out.push_back({std::string(text), {base + inner, base + end}, std::nullopt});
       }
@@ -46,9 +51,9 @@ void scan(const Block& block, std::vector<Quote>& out) {
 
 }  // namespace
 
-std::vector<Quote> find_quotes(const std::vector<Block>& blocks) {
+std::vector<Quote> find_quotes(const std::vector<Block>& blocks, const std::vector<text::Tokens>& tokens) {
   std::vector<Quote> quotes;
-  for (const auto& b : blocks) scan(b, quotes);
+  for (std::size_t i = 0; i < blocks.size(); ++i) scan(blocks[i], tokens[i], quotes);
   return quotes;
 }
 

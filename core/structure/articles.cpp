@@ -1,7 +1,6 @@
 #include "structure/articles.h"
 
 #include <algorithm>
-#include <unordered_set>
 
 #include "entities/lexicon.h"
 #include "structure/cues.h"
@@ -15,9 +14,20 @@ bool in_body(const std::string& role) {
          role == "list_item";
 }
 
-std::string_view cue_value(const Block& block) {
-  auto match = match_cue(block.text, text::tokenize(block.text));
+std::string_view cue_value(const Block& block, const text::Tokens& tokens) {
+  auto match = match_cue(block.text, tokens);
   return match ? match->value : std::string_view{};
+}
+
+// The tokens of an article's title: a title line, or what follows an inline "اقرأ أيضا:".
+text::Tokens title_tokens(const Block& block, const text::Tokens& tokens) {
+  if (block.role == "title") return tokens;
+  const std::string_view value = cue_value(block, tokens);
+  const std::size_t from = block.text.size() - value.size();
+  text::Tokens out;
+  for (const auto& t : tokens)
+    if (t.start >= from) out.push_back(t);
+  return out;
 }
 
 std::string trimmed(std::string_view s) {
@@ -27,30 +37,30 @@ std::string trimmed(std::string_view s) {
   return std::string(s);
 }
 
-// Adjacent word pairs used in the text's prose, as folded "w1 w2".
-std::unordered_set<std::string> prose_bigrams(const std::vector<Block>& blocks) {
-  std::unordered_set<std::string> pairs;
-  for (const auto& b : blocks) {
-    if (b.role == "tags") continue;
-    const auto tokens = text::tokenize(b.text);
-    for (std::size_t i = 0; i + 1 < tokens.size(); ++i)
-      if (tokens[i].kind != text::TokenKind::punct && tokens[i + 1].kind != text::TokenKind::punct)
-        pairs.insert(tokens[i].form + ' ' + tokens[i + 1].form);
+// Some block other than a tags line uses the words a and b next to each other.
+bool pair_used(const std::vector<Block>& blocks, const std::vector<text::Tokens>& tokens, const std::string& a,
+               const std::string& b) {
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    if (blocks[i].role == "tags") continue;
+    const text::Tokens& t = tokens[i];
+    for (std::size_t k = 0; k + 1 < t.size(); ++k)
+      if (t[k].form == a && t[k + 1].form == b) return true;
   }
-  return pairs;
+  return false;
 }
 
 // The folded words of a line, what two headlines are compared on.
-std::vector<std::string> word_forms(std::string_view line) {
+std::vector<std::string> word_forms(const text::Tokens& tokens) {
   std::vector<std::string> forms;
-  for (auto& t : text::tokenize(line))
-    if (t.kind != text::TokenKind::punct) forms.push_back(std::move(t.form));
+  for (const auto& t : tokens)
+    if (t.kind != text::TokenKind::punct) forms.push_back(t.form);
   return forms;
 }
 
 }  // namespace
 
-std::vector<std::string> split_tags(std::string_view value, const std::vector<Block>& blocks) {
+std::vector<std::string> split_tags(std::string_view value, const std::vector<Block>& blocks,
+                                    const std::vector<text::Tokens>& block_tokens) {
   const auto tokens = text::tokenize(value);
   std::vector<std::string> tags;
   const bool separated = std::any_of(tokens.begin(), tokens.end(), [](const text::Token& t) {
@@ -70,7 +80,6 @@ std::vector<std::string> split_tags(std::string_view value, const std::vector<Bl
     flush();
     return tags;
   }
-  const auto pairs = prose_bigrams(blocks);
   const auto& lexicon = entities::lexicon();
   for (std::size_t i = 0; i < tokens.size();) {
     std::size_t n = std::max<std::size_t>(1, lexicon.longest(tokens, i).tokens);
@@ -79,7 +88,7 @@ std::vector<std::string> split_tags(std::string_view value, const std::vector<Bl
     while (i + n < tokens.size()) {
       const auto next = lexicon.longest(tokens, i + n);
       const bool adjective = next.tokens == 1 && next.entry->type == "NORP";
-      if (!adjective && !pairs.count(tokens[i + n - 1].form + ' ' + tokens[i + n].form)) break;
+      if (!adjective && !pair_used(blocks, block_tokens, tokens[i + n - 1].form, tokens[i + n].form)) break;
       n += 1;
     }
     tags.push_back(std::string(value.substr(tokens[i].start, tokens[i + n - 1].end - tokens[i].start)));
@@ -97,30 +106,31 @@ std::optional<std::string> iso_date_in(const Block& block, const std::vector<Ent
   return std::nullopt;
 }
 
-std::vector<Article> collect_articles(const std::vector<Block>& blocks, int article_count,
-                                      const std::vector<Entity>& entities) {
+std::vector<Article> collect_articles(const std::vector<Block>& blocks, const std::vector<text::Tokens>& tokens,
+                                      int article_count, const std::vector<Entity>& entities) {
   std::vector<Article> articles(static_cast<std::size_t>(article_count));
   for (int id = 0; id < article_count; ++id) {
     articles[id].id = id;
     articles[id].kind = id == 0 ? "main" : "secondary";
   }
-  for (const auto& b : blocks) {
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    const Block& b = blocks[i];
     if (!b.article) continue;
     Article& a = articles[*b.article];
     if (b.role == "title" && !a.title) a.title = b.text;
     else if (b.role == "read_also" && !a.title) {
-      if (auto v = cue_value(b); !v.empty()) a.title = trimmed(v);
+      if (auto v = cue_value(b, tokens[i]); !v.empty()) a.title = trimmed(v);
     } else if (b.role == "byline" && !a.byline) {
-      auto v = cue_value(b);
+      auto v = cue_value(b, tokens[i]);
       a.byline = trimmed(v.empty() ? std::string_view(b.text) : v);
     } else if (b.role == "dateline" && !a.published) {
       a.published = b.text;
       a.published_iso = iso_date_in(b, entities);
     }
     else if (b.role == "source" && !a.source) {
-      if (auto v = cue_value(b); !v.empty()) a.source = trimmed(v);
+      if (auto v = cue_value(b, tokens[i]); !v.empty()) a.source = trimmed(v);
     } else if (b.role == "tags") {
-      for (auto& tag : split_tags(cue_value(b), blocks)) a.tags.push_back(std::move(tag));
+      for (auto& tag : split_tags(cue_value(b, tokens[i]), blocks, tokens)) a.tags.push_back(std::move(tag));
     } else if (in_body(b.role)) {
       if (!a.body.empty()) a.body += "\n\n";
       a.body += b.text;
@@ -128,12 +138,15 @@ std::vector<Article> collect_articles(const std::vector<Block>& blocks, int arti
   }
   // Related items: every related block but the list's header; an item repeating the title of an
   // article of this paste points to it.
-  std::vector<std::vector<std::string>> titles;
-  for (const auto& a : articles) titles.push_back(a.title ? word_forms(*a.title) : std::vector<std::string>{});
-  for (const auto& b : blocks) {
-    if (b.role != "related" || !b.article || match_cue(b.text, text::tokenize(b.text))) continue;
+  std::vector<std::vector<std::string>> titles(articles.size());
+  for (std::size_t i = 0; i < blocks.size(); ++i)
+    if (blocks[i].article && (blocks[i].role == "title" || blocks[i].role == "read_also") && titles[*blocks[i].article].empty())
+      titles[*blocks[i].article] = word_forms(title_tokens(blocks[i], tokens[i]));
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    const Block& b = blocks[i];
+    if (b.role != "related" || !b.article || match_cue(b.text, tokens[i])) continue;
     RelatedItem item{b.text, std::nullopt};
-    const auto forms = word_forms(b.text);
+    const auto forms = word_forms(tokens[i]);
     for (const auto& other : articles)
       if (!titles[other.id].empty() && titles[other.id] == forms) item.article = other.id;
     articles[*b.article].related.push_back(std::move(item));

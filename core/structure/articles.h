@@ -6,15 +6,17 @@
 #include <vector>
 
 #include "maqal/maqal.h"
+#include "text/tokens.h"
 
 namespace maqal::structure {
 
 // Dates printed in datelines are resolved through the DATE entities found in them.
-std::vector<Article> collect_articles(const std::vector<Block>& blocks, int article_count,
-                                      const std::vector<Entity>& entities);
+std::vector<Article> collect_articles(const std::vector<Block>& blocks, const std::vector<text::Tokens>& tokens,
+                                      int article_count, const std::vector<Entity>& entities);
 
 // The items of a tags line. Without separators, words are grouped into multi-word tags when the
 // lexicon knows the phrase or the rest of the text uses it ("الاحتلال الاسرائيلي").
-std::vector<std::string> split_tags(std::string_view value, const std::vector<Block>& blocks);
+std::vector<std::string> split_tags(std::string_view value, const std::vector<Block>& blocks,
+                                    const std::vector<text::Tokens>& tokens);
 
 }  // namespace maqal::structure

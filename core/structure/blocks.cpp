@@ -87,7 +87,8 @@ std::vector<Block> split_blocks(std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
     std::size_t newline = 0;  // length of a line separator at i
     if (text[i] == '\n' || text[i] == '\r') newline = 1;
-    else if (text.compare(i, 3, "\xE2\x80\xA8") == 0 || text.compare(i, 3, "\xE2\x80\xA9") == 0) newline = 3;
+    else if (text[i] == '\xE2' && (text.compare(i, 3, "\xE2\x80\xA8") == 0 || text.compare(i, 3, "\xE2\x80\xA9") == 0))
+      newline = 3;  // LINE SEPARATOR, PARAGRAPH SEPARATOR
     if (!newline) { ++i; continue; }
     add_line(text, line_start, i, blocks);
     i += newline;

@@ -30,7 +30,6 @@ constexpr std::size_t kHeadBlocks = 4;
 constexpr std::size_t kMaxDatelineWords = 10;
 
 struct Line {
-  std::vector<text::Token> tokens;
   std::size_t words = 0;
   bool terminal = false;  // ends with sentence-final punctuation (. ! ? ؟), quotes aside
   bool colon = false;     // ends with a colon: it introduces what follows
@@ -70,25 +69,24 @@ bool is_dateline(const std::vector<text::Token>& tokens, std::size_t words) {
   return (dates > 0 || numeric_date) && date_words >= 2 && 2 * date_words >= words;
 }
 
-Line describe(const Block& block) {
+Line describe(const Block& block, const text::Tokens& tokens) {
   Line line;
-  line.tokens = text::tokenize(block.text);
-  line.words = count_words(line.tokens);
+  line.words = count_words(tokens);
   std::size_t end = block.text.size();
   UChar32 last = end ? last_code_point(block.text, end) : 0;
   const bool ends_in_quote = is_closing(last);
   while (end > 0 && is_closing(last)) last = last_code_point(block.text, end);
   line.terminal = u_hasBinaryProperty(last, UCHAR_S_TERM) || last == 0x2026 /* … */;
   line.colon = last == ':';
-  if (!line.tokens.empty() && ends_in_quote) {
-    const std::string& first = line.tokens.front().form;
+  if (!tokens.empty() && ends_in_quote) {
+    const std::string& first = tokens.front().form;
     int32_t i = 0;
     UChar32 c = 0;
     U8_NEXT(reinterpret_cast<const uint8_t*>(first.data()), i, static_cast<int32_t>(first.size()), c);
     line.quoted = u_hasBinaryProperty(c, UCHAR_QUOTATION_MARK) || u_charType(c) == U_INITIAL_PUNCTUATION;
   }
-  line.cue = match_cue(block.text, line.tokens);
-  line.dateline = !line.cue && is_dateline(line.tokens, line.words);
+  line.cue = match_cue(block.text, tokens);
+  line.dateline = !line.cue && is_dateline(tokens, line.words);
   return line;
 }
 
@@ -129,36 +127,40 @@ std::size_t second_headline_start(const std::vector<text::Token>& tokens) {
 }
 
 // Two teasers run together on one line become two teaser blocks.
-void split_run_together_teasers(std::vector<Block>& blocks) {
+void split_run_together_teasers(std::vector<Block>& blocks, std::vector<text::Tokens>& block_tokens) {
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     if (blocks[i].role != "teaser") continue;
-    const auto tokens = text::tokenize(blocks[i].text);
+    text::Tokens& tokens = block_tokens[i];
     const std::size_t at = second_headline_start(tokens);
     if (at == 0) continue;
     Block second = blocks[i];
     const std::size_t cut = tokens[at].start, first_end = tokens[at - 1].end;
+    text::Tokens second_tokens(tokens.begin() + static_cast<std::ptrdiff_t>(at), tokens.end());
+    for (auto& t : second_tokens) t.start -= cut, t.end -= cut;
+    tokens.resize(at);
     second.text = blocks[i].text.substr(cut);
     second.span.start8 += cut;
     second.bullet = false;
     blocks[i].span.end8 = blocks[i].span.start8 + first_end;
     blocks[i].text.resize(first_end);
     blocks.insert(blocks.begin() + static_cast<std::ptrdiff_t>(i) + 1, std::move(second));
+    block_tokens.insert(block_tokens.begin() + static_cast<std::ptrdiff_t>(i) + 1, std::move(second_tokens));
     ++i;
   }
 }
 
 class RoleAssigner {
  public:
-  explicit RoleAssigner(std::vector<Block>& blocks) : blocks_(blocks) {
+  RoleAssigner(std::vector<Block>& blocks, std::vector<text::Tokens>& tokens) : blocks_(blocks), tokens_(tokens) {
     lines_.reserve(blocks.size());
-    for (const auto& b : blocks) lines_.push_back(describe(b));
+    for (std::size_t i = 0; i < blocks.size(); ++i) lines_.push_back(describe(blocks[i], tokens[i]));
   }
 
   int run() {
     for (std::size_t i = 0; i < blocks_.size(); ++i) assign(i);
     mark_headerless_related_lists();
     mark_leads();
-    split_run_together_teasers(blocks_);
+    split_run_together_teasers(blocks_, tokens_);
     return articles_;
   }
 
@@ -272,6 +274,7 @@ class RoleAssigner {
   }
 
   std::vector<Block>& blocks_;
+  std::vector<text::Tokens>& tokens_;
   std::vector<Line> lines_;
   int articles_ = 0;
   int article_ = -1;              // the article blocks are being added to
@@ -284,6 +287,8 @@ class RoleAssigner {
 
 }  // namespace
 
-int assign_roles(std::vector<Block>& blocks) { return RoleAssigner(blocks).run(); }
+int assign_roles(std::vector<Block>& blocks, std::vector<text::Tokens>& tokens) {
+  return RoleAssigner(blocks, tokens).run();
+}
 
 }  // namespace maqal::structure

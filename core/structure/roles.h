@@ -5,10 +5,12 @@
 #include <vector>
 
 #include "maqal/maqal.h"
+#include "text/tokens.h"
 
 namespace maqal::structure {
 
 // Fills Block::role, Block::kind and Block::article; returns the number of articles found.
-int assign_roles(std::vector<Block>& blocks);
+// `tokens` holds each block's tokens and is kept in step when a block is split in two.
+int assign_roles(std::vector<Block>& blocks, std::vector<text::Tokens>& tokens);
 
 }  // namespace maqal::structure

@@ -31,8 +31,9 @@ constexpr std::size_t kMinBareNameLetters = 3;
 
 }  // namespace
 
-std::vector<std::string_view> stems(std::string_view word) {
-  std::vector<std::string_view> out{word};
+Stems stems(std::string_view word) {
+  Stems out;
+  out.push_back(word);
   const Clitics& c = clitics();
   for (const auto& p : c.prefixes)
     if (word.size() > p.size() && word.starts_with(p) && count_code_points(word.substr(p.size())) >= kMinStemLetters)

@@ -3,13 +3,30 @@
 
 #include <string>
 #include <string_view>
-#include <vector>
+#include <array>
 
 namespace maqal::text {
 
+// A word and its stems, without allocating (lookups call this for every token).
+class Stems {
+ public:
+  static constexpr std::size_t kCapacity = 8;
+  void push_back(std::string_view s) {
+    if (size_ < kCapacity) items_[size_++] = s;
+  }
+  const std::string_view* begin() const { return items_.data(); }
+  const std::string_view* end() const { return items_.data() + size_; }
+  std::size_t size() const { return size_; }
+  std::string_view front() const { return items_[0]; }
+
+ private:
+  std::array<std::string_view, kCapacity> items_{};
+  std::size_t size_ = 0;
+};
+
 // The folded word itself, then the stems left after removing one listed prefix or suffix
 // (core/lang/*/clitics.tsv) when at least two letters remain.
-std::vector<std::string_view> stems(std::string_view folded_word);
+Stems stems(std::string_view folded_word);
 
 // The folded word without a leading definite article ("الجمعه" → "جمعه"), or empty if it has none.
 std::string_view without_article(std::string_view folded_word);

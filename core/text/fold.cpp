@@ -4,7 +4,9 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <cstdint>
 #include <unordered_map>
+#include <vector>
 
 #include "lang/data.h"
 
@@ -28,8 +30,19 @@ class Folder {
       if (row.size() >= 2) variants_[decode(row[0])] = std::string(row[1]);
   }
 
-  const std::string& code_point(UChar32 c) {
-    auto [it, inserted] = cache_.try_emplace(c);
+  // The folded form of a code point; Basic Multilingual Plane results are kept in a flat table
+  // (pool offsets), the rest in a map.
+  std::string_view code_point(UChar32 c) {
+    if (c < 0x10000) {
+      Slot& slot = bmp_[c];
+      if (slot.length == kUnset) {
+        const std::string folded = compute(c);
+        slot = {static_cast<std::uint32_t>(pool_.size()), static_cast<std::uint8_t>(folded.size())};
+        pool_ += folded;
+      }
+      return std::string_view(pool_).substr(slot.offset, slot.length);
+    }
+    auto [it, inserted] = astral_.try_emplace(c);
     if (inserted) it->second = compute(c);
     return it->second;
   }
@@ -69,12 +82,26 @@ class Folder {
   const icu::Normalizer2* casefold_ = nullptr;
   const icu::Normalizer2* decompose_ = nullptr;
   std::unordered_map<UChar32, std::string> variants_;
-  std::unordered_map<UChar32, std::string> cache_;
+  struct Slot {
+    std::uint32_t offset = 0;
+    std::uint8_t length = kUnset;
+  };
+  static constexpr std::uint8_t kUnset = 0xFF;
+  std::vector<Slot> bmp_ = std::vector<Slot>(0x10000);
+  std::string pool_;
+  std::unordered_map<UChar32, std::string> astral_;
 };
 
 }  // namespace
 
-std::string fold(std::string_view utf8) {
+namespace {
+
+// Words repeat (Zipf): remember the folded form of recent words. Cleared when full, so memory stays
+// bounded on any input.
+constexpr std::size_t kWordCacheLimit = 1 << 16;
+constexpr std::size_t kMaxCachedWordBytes = 48;
+
+std::string fold_uncached(std::string_view utf8) {
   thread_local Folder folder;
   std::string out;
   out.reserve(utf8.size());
@@ -91,6 +118,16 @@ std::string fold(std::string_view utf8) {
     if (c >= 0) out += folder.code_point(c);
   }
   return out;
+}
+
+}  // namespace
+
+std::string fold(std::string_view utf8) {
+  if (utf8.size() > kMaxCachedWordBytes) return fold_uncached(utf8);
+  thread_local std::unordered_map<std::string, std::string> words;
+  if (auto it = words.find(std::string(utf8)); it != words.end()) return it->second;
+  if (words.size() >= kWordCacheLimit) words.clear();
+  return words.emplace(std::string(utf8), fold_uncached(utf8)).first->second;
 }
 
 }  // namespace maqal::text

@@ -16,8 +16,10 @@ struct Token {
   std::string form;                // fold()ed text, what matching compares
 };
 
+using Tokens = std::vector<Token>;
+
 // Words, numbers and punctuation marks of a text (white space is skipped).
-std::vector<Token> tokenize(std::string_view utf8);
+Tokens tokenize(std::string_view utf8);
 
 // Byte offsets where sentences end (ICU sentence rules with "Mr."-style exceptions).
 std::vector<std::size_t> sentence_ends(std::string_view utf8);

@@ -1,0 +1,89 @@
+// maqal_bench: time per pipeline stage on a paste, median of many runs (native; the wasm figure
+// comes from tools/bench/bench_wasm.mjs on the same inputs).
+//   build/maqal_bench [--runs N] [--size BYTES] FILE...
+// Each FILE is repeated (as separate paragraphs) until it reaches --size bytes (default: as is).
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <functional>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "entities/entities.h"
+#include "entities/quotes.h"
+#include "maqal/maqal.h"
+#include "structure/articles.h"
+#include "structure/blocks.h"
+#include "structure/roles.h"
+#include "text/tokens.h"
+
+namespace {
+
+double median_us(int runs, const std::function<void()>& work) {
+  std::vector<double> times;
+  work();  // warm-up: lexicons and ICU iterators are built on first use
+  for (int i = 0; i < runs; ++i) {
+    const auto start = std::chrono::steady_clock::now();
+    work();
+    times.push_back(std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - start).count());
+  }
+  std::sort(times.begin(), times.end());
+  return times[times.size() / 2];
+}
+
+std::string read(const char* path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  int runs = 200;
+  std::size_t size = 0;
+  std::vector<const char*> files;
+  for (int i = 1; i < argc; ++i) {
+    if (!std::strcmp(argv[i], "--runs") && i + 1 < argc) runs = std::atoi(argv[++i]);
+    else if (!std::strcmp(argv[i], "--size") && i + 1 < argc) size = std::strtoul(argv[++i], nullptr, 10);
+    else files.push_back(argv[i]);
+  }
+  if (files.empty()) {
+    std::fprintf(stderr, "usage: maqal_bench [--runs N] [--size BYTES] FILE...\n");
+    return 2;
+  }
+  std::printf("%-24s %8s %9s %9s %9s %9s %9s %9s %9s\n", "input", "bytes", "blocks", "tokens", "roles",
+              "articles", "entities", "quotes", "total");
+  for (const char* path : files) {
+    const std::string one = read(path);
+    std::string input = one;
+    while (input.size() < size) input += "\n\n" + one;
+    using namespace maqal;
+    std::vector<Block> blocks;
+    std::vector<text::Tokens> tokens;
+    int articles = 0;
+    std::vector<Entity> entities;
+    const double t_blocks = median_us(runs, [&] { blocks = structure::split_blocks(input); });
+    const double t_tokens = median_us(runs, [&] {
+      tokens.clear();
+      for (const auto& b : blocks) tokens.push_back(text::tokenize(b.text));
+    });
+    // Roles are recomputed in place: a second run over its own output assigns the same roles.
+    const double t_roles = median_us(runs, [&] { articles = structure::assign_roles(blocks, tokens); });
+    const double t_entities = median_us(runs, [&] { entities = entities::find_entities(blocks, tokens); });
+    const double t_articles =
+        median_us(runs, [&] { structure::collect_articles(blocks, tokens, articles, entities); });
+    const double t_quotes = median_us(runs, [&] { entities::find_quotes(blocks, tokens); });
+    const double t_total = median_us(runs, [&] { to_json(parse_text(input)); });
+    const char* name = std::strrchr(path, '/') ? std::strrchr(path, '/') + 1 : path;
+    std::printf("%-24.24s %8zu %7.0fus %7.0fus %7.0fus %7.0fus %7.0fus %7.0fus %7.0fus\n", name, input.size(),
+                t_blocks, t_tokens, t_roles, t_articles, t_entities, t_quotes, t_total);
+  }
+  std::printf("median of %d runs each; structure = blocks + roles + articles; "
+              "total = parse_text + to_json\n", runs);
+  return 0;
+}
