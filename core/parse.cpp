@@ -37,7 +37,7 @@ Result parse_text(std::string_view input) {
   const int article_count = structure::assign_roles(result.blocks, tokens);
   result.entities = entities::find_entities(result.blocks, tokens);
   result.articles = structure::collect_articles(result.blocks, tokens, article_count, result.entities);
-  result.quotes = entities::find_quotes(result.blocks, tokens);
+  result.quotes = entities::find_quotes(result.blocks, tokens, result.entities);
 
   const text::Utf16Offsets to16(input);
   for (auto& b : result.blocks) fill_utf16(to16, b.span);

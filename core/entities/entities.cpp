@@ -11,6 +11,7 @@
 
 #include "entities/dates.h"
 #include "entities/lexicon.h"
+#include "entities/ner.h"
 #include "entities/patterns.h"
 #include "text/tokens.h"
 
@@ -81,17 +82,17 @@ void merge_numbers(std::string_view line, std::vector<Entity>& words) {
   words = std::move(out);
 }
 
-void scan_block(const Block& block, const text::Tokens& tokens, std::vector<Entity>& out) {
+void scan_block(const Block& block, const text::Tokens& tokens, const std::vector<LexMatch>& matches,
+                std::vector<Entity> names, std::vector<Entity>& out) {
   const std::size_t base = block.span.start8;
   std::vector<Entity> found = find_patterns(block.text);  // URLs and the like first: they hold words
   auto covered = [&](std::size_t start, std::size_t end) {
     return std::any_of(found.begin(), found.end(),
                        [&](const Entity& e) { return start < e.span.end8 && e.span.start8 < end; });
   };
-  const Lexicon& lex = lexicon();
   std::vector<Entity> words;
   for (std::size_t i = 0; i < tokens.size();) {
-    const LexMatch m = lex.longest(tokens, i);
+    const LexMatch m = matches[i];
     const std::size_t start = tokens[i].start;
     if (m.tokens > 0) {
       const std::size_t end = tokens[i + m.tokens - 1].end;
@@ -110,6 +111,9 @@ void scan_block(const Block& block, const text::Tokens& tokens, std::vector<Enti
   merge_numbers(block.text, words);
   compose_dates(block.text, words);
   found.insert(found.end(), words.begin(), words.end());
+  // Names the lexicons do not know, from the learned model, where nothing above was found.
+  for (auto& e : names)
+    if (!covered(e.span.start8, e.span.end8)) found.push_back(std::move(e));
   std::sort(found.begin(), found.end(), [](const Entity& a, const Entity& b) { return a.span.start8 < b.span.start8; });
   for (auto& e : found) {
     e.span.start8 += base;
@@ -122,7 +126,11 @@ void scan_block(const Block& block, const text::Tokens& tokens, std::vector<Enti
 
 std::vector<Entity> find_entities(const std::vector<Block>& blocks, const std::vector<text::Tokens>& tokens) {
   std::vector<Entity> entities;
-  for (std::size_t i = 0; i < blocks.size(); ++i) scan_block(blocks[i], tokens[i], entities);
+  std::vector<std::vector<LexMatch>> matches;  // looked up once, for the lexicon and the name model
+  for (const auto& t : tokens) matches.push_back(ner::lexicon_matches(t));
+  std::vector<std::vector<Entity>> names = ner::find_names(blocks, tokens, matches);
+  for (std::size_t i = 0; i < blocks.size(); ++i)
+    scan_block(blocks[i], tokens[i], matches[i], std::move(names[i]), entities);
   // One cluster per (type, norm): every mention of Gaza, whatever its spelling, is one place.
   std::map<std::pair<std::string, std::string>, int> clusters;
   for (auto& e : entities) {

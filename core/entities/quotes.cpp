@@ -1,18 +1,21 @@
 #include "entities/quotes.h"
 
-#include <unicode/uchar.h>
-#include <unicode/utf8.h>
-
+#include <map>
+#include <optional>
 #include <string>
+#include <unordered_set>
 #include <utility>
 
 #include "lang/data.h"
-#include "text/tokens.h"
+#include "text/clitics.h"
+#include "text/fold.h"
 
 namespace maqal::entities {
 namespace {
 
 constexpr std::size_t kMinQuoteWords = 3;
+// A speech verb this close after a quote introduces its speaker ("…," said X).
+constexpr std::size_t kVerbAfterQuoteTokens = 3;
 
 const std::vector<std::pair<std::string, std::string>>& quote_marks() {
   static const auto marks = [] {
@@ -24,36 +27,125 @@ const std::vector<std::pair<std::string, std::string>>& quote_marks() {
   return marks;
 }
 
-std::size_t words_between(const text::Tokens& tokens, std::size_t from, std::size_t to) {
-  std::size_t n = 0;
-  for (const auto& t : tokens) n += t.kind != text::TokenKind::punct && t.start >= from && t.end <= to;
-  return n;
+bool speech_verb(const text::Token& t) {
+  static const auto verbs = [] {
+    std::unordered_set<std::string> out;
+    for (const auto& row : data::rows_all_languages("speech_verbs.tsv")) out.insert(text::fold(row[0]));
+    return out;
+  }();
+  if (t.kind != text::TokenKind::word) return false;
+  for (std::string_view s : text::stems(t.form))
+    if (verbs.count(std::string(s))) return true;
+  return false;
 }
 
-void scan(const Block& block, const text::Tokens& tokens, std::vector<Quote>& out) {
-  const std::string& s = block.text;
+struct QuoteSpan {
+  std::size_t open, inner, end, close;  // block-relative bytes: mark, words, words' end, after mark
+};
+
+std::vector<QuoteSpan> quote_spans(const std::string& s, const text::Tokens& tokens) {
+  std::vector<QuoteSpan> out;
   for (std::size_t i = 0; i < s.size(); ++i) {
     for (const auto& [open, close] : quote_marks()) {
       if (s[i] != open[0] || s.compare(i, open.size(), open) != 0) continue;
       const std::size_t inner = i + open.size();
       const std::size_t end = s.find(close, inner);
       if (end == std::string::npos) break;
-      const std::string_view text = std::string_view(s).substr(inner, end - inner);
-      if (words_between(tokens, inner, end) >= kMinQuoteWords) {
-        const std::size_t base = block.span.start8;
-        out.push_back({std::string(text), {base + inner, base + end}, std::nullopt});
-      }
+      std::size_t words = 0;
+      for (const auto& t : tokens) words += t.kind != text::TokenKind::punct && t.start >= inner && t.end <= end;
+      if (words >= kMinQuoteWords) out.push_back({i, inner, end, end + close.size()});
       i = end + close.size() - 1;
       break;
     }
   }
+  return out;
 }
+
+class Speakers {
+ public:
+  Speakers(const Block& block, const text::Tokens& tokens, const std::vector<Entity>& entities)
+      : block_(block), tokens_(tokens) {
+    for (const auto& e : entities)
+      if ((e.type == "PER" || e.type == "ORG") && e.span.start8 >= block.span.start8 && e.span.end8 <= block.span.end8)
+        names_.push_back(&e);
+  }
+
+  // The entity that said the quote, or nullptr. `earlier` said the previous quote of this block.
+  const Entity* find(const QuoteSpan& q, const Entity* earlier) const {
+    // A speech verb before the quote: the name right after it (VSO); with none, the subject goes
+    // on from the previous quote of the block ("ناقش مع ديرمر "…"، وحث على "…"") or stands
+    // before the verb.
+    std::optional<std::size_t> verb;
+    for (std::size_t k = 0; k < tokens_.size() && tokens_[k].end <= q.open; ++k)
+      if (speech_verb(tokens_[k])) verb = k;
+    if (verb) {
+      if (const Entity* e = nearest(tokens_[*verb].end, q.open, /*first=*/true)) return e;
+      if (earlier) return earlier;
+      if (const Entity* e = nearest(0, tokens_[*verb].start, /*first=*/false)) return e;
+    }
+    // "…," said Maria Lopez.
+    std::size_t seen = 0;
+    for (std::size_t k = 0; k < tokens_.size(); ++k) {
+      if (tokens_[k].start < q.close) continue;
+      if (seen++ >= kVerbAfterQuoteTokens) break;
+      if (!speech_verb(tokens_[k])) continue;
+      if (const Entity* e = nearest(tokens_[k].end, block_.text.size(), /*first=*/true)) return e;
+      break;
+    }
+    return nearest(0, q.open, /*first=*/false, /*people_only=*/true);
+  }
+
+  // The block opens with a bare speech verb and names nobody before the quote ("وأضاف: …").
+  bool continues_previous(const QuoteSpan& q) const {
+    return !tokens_.empty() && speech_verb(tokens_.front()) && !nearest(0, q.open, true);
+  }
+
+ private:
+  // The first (or last) named person or organization between two block offsets; people first.
+  const Entity* nearest(std::size_t from, std::size_t to, bool first, bool people_only = false) const {
+    const Entity* best = nullptr;
+    for (const char* type : {"PER", "ORG"}) {
+      if (people_only && std::string_view(type) == "ORG") break;
+      for (const Entity* e : names_) {
+        const std::size_t start = e->span.start8 - block_.span.start8, end = e->span.end8 - block_.span.start8;
+        if (e->type != type || start < from || end > to) continue;
+        if (!best || (first ? start < best->span.start8 - block_.span.start8 : start > best->span.start8 - block_.span.start8))
+          best = e;
+      }
+      if (best) return best;
+    }
+    return nullptr;
+  }
+
+  const Block& block_;
+  const text::Tokens& tokens_;
+  std::vector<const Entity*> names_;
+};
 
 }  // namespace
 
-std::vector<Quote> find_quotes(const std::vector<Block>& blocks, const std::vector<text::Tokens>& tokens) {
+std::vector<Quote> find_quotes(const std::vector<Block>& blocks, const std::vector<text::Tokens>& tokens,
+                               const std::vector<Entity>& entities) {
+  std::map<int, std::string> fullest;  // cluster → its longest mention, how a speaker is named
+  for (const auto& e : entities)
+    if (auto& name = fullest[e.cluster]; e.text.size() > name.size()) name = e.text;
   std::vector<Quote> quotes;
-  for (std::size_t i = 0; i < blocks.size(); ++i) scan(blocks[i], tokens[i], quotes);
+  std::optional<std::string> previous;
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    const Block& block = blocks[i];
+    const auto spans = quote_spans(block.text, tokens[i]);
+    if (spans.empty()) continue;
+    const Speakers speakers(block, tokens[i], entities);
+    const Entity* earlier = nullptr;
+    for (const auto& q : spans) {
+      std::optional<std::string> speaker;
+      if (const Entity* e = speakers.find(q, earlier)) speaker = fullest[e->cluster], earlier = e;
+      else if (speakers.continues_previous(q)) speaker = previous;
+      const std::size_t base = block.span.start8;
+      quotes.push_back({block.text.substr(q.inner, q.end - q.inner), {base + q.inner, base + q.end}, speaker});
+      previous = speaker;
+    }
+  }
   return quotes;
 }
 

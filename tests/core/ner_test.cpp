@@ -1,0 +1,152 @@
+// The learned name model (core/entities/ner.{h,cpp}) and its place in the entity stage.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "entities/ner.h"
+#include "maqal/maqal.h"
+#include "test_util.h"
+#include "text/tokens.h"
+
+namespace {
+
+namespace ner = maqal::entities::ner;
+
+const maqal::Entity* find(const maqal::Result& r, const std::string& type, const std::string& text) {
+  const auto it = std::find_if(r.entities.begin(), r.entities.end(),
+                               [&](const maqal::Entity& e) { return e.type == type && e.text == text; });
+  return it == r.entities.end() ? nullptr : &*it;
+}
+
+TEST(NerModel, BothLanguagesAreCompiledIn) {
+  EXPECT_GT(ner::model(ner::Lang::ar).features(), 10000u);
+  EXPECT_GT(ner::model(ner::Lang::en).features(), 5000u);
+}
+
+TEST(NerModel, MalformedWeightsAreRejected) {
+  ner::Model m;
+  std::string error;
+  EXPECT_FALSE(m.load("maqal-ner\t2\n", &error));
+  EXPECT_FALSE(error.empty());
+  EXPECT_FALSE(m.load("maqal-ner\t1\ntags\tO\tB-PER\n", &error));
+  EXPECT_FALSE(m.load("", &error));
+  EXPECT_TRUE(m.empty());
+}
+
+TEST(NerModel, TagsAreAlwaysValidBio) {
+  // Emissions that favour I-PER everywhere: an I- tag can still never start a sequence or follow O.
+  const std::size_t n = 4;
+  std::vector<float> emission(n * ner::kTags, 0.0f);
+  for (std::size_t i = 0; i < n; ++i) emission[i * ner::kTags + ner::inside_tag(0)] = 5.0f;
+  std::vector<float> start(ner::kTags, 0.0f), transitions(ner::kTags * ner::kTags, 0.0f);
+  const std::vector<int> tags = ner::viterbi<float>(emission.data(), n, start.data(), transitions.data());
+  ASSERT_EQ(tags.size(), n);
+  for (std::size_t i = 0; i < n; ++i) EXPECT_TRUE(ner::allowed(i ? tags[i - 1] : -1, tags[i])) << i;
+  EXPECT_EQ(tags[0], ner::begin_tag(0));  // B-PER I-PER I-PER I-PER
+}
+
+TEST(NerModel, MentionsFollowCoNLLConventions) {
+  // O B-PER I-PER B-PER I-LOC O: an I- of another type starts a new mention.
+  const std::vector<int> tags = {0, ner::begin_tag(0), ner::inside_tag(0), ner::begin_tag(0), ner::inside_tag(2), 0};
+  const auto m = ner::mentions(tags);
+  ASSERT_EQ(m.size(), 3u);
+  EXPECT_EQ(m[0].first, 1u);
+  EXPECT_EQ(m[0].last, 3u);
+  EXPECT_EQ(m[1].first, 3u);
+  EXPECT_EQ(m[1].last, 4u);
+  EXPECT_EQ(m[2].type, 2);
+}
+
+TEST(NerModel, FeaturesAreTheSameForTheSameText) {
+  const std::string text = "وقال الرئيس محمود عباس إن";
+  const auto tokens = maqal::text::tokenize(text);
+  const auto lex = ner::lexicon_matches(tokens);
+  const ner::Model& m = ner::model(ner::Lang::ar);
+  const ner::Known known = [&](std::uint32_t k) { return m.knows(k); };
+  ner::Features a, b;
+  ner::extract(text, tokens, lex, known, a);
+  ner::extract(text, tokens, lex, known, b);
+  EXPECT_EQ(a.keys, b.keys);
+  EXPECT_EQ(a.size(), tokens.size());
+}
+
+TEST(NerNames, PeopleOfTheReferencePaste) {
+  const std::string input = maqal::test::reference_paste();
+  ASSERT_FALSE(input.empty()) << "../shared/samples/000_4e73025099dc559b.txt is missing";
+  const maqal::Result r = maqal::parse_text(input);
+  for (const char* name : {"أنتوني بلينكن", "رون ديرمر", "بنيامين نتنياهو"}) {
+    const maqal::Entity* e = find(r, "PER", name);
+    ASSERT_NE(e, nullptr) << name;
+    EXPECT_EQ(e->norm, name);
+  }
+  // Later mentions by the last name alone are found too (the document pass).
+  EXPECT_NE(find(r, "PER", "بلينكن"), nullptr);
+  // Lexicon names keep their lexicon type and English norm.
+  const maqal::Entity* un = find(r, "ORG", "الأمم المتحدة");
+  ASSERT_NE(un, nullptr);
+  EXPECT_EQ(un->norm, "United Nations");
+  EXPECT_EQ(find(r, "PER", "الأمم المتحدة"), nullptr);
+  // Entities never overlap.
+  for (std::size_t i = 1; i < r.entities.size(); ++i)
+    EXPECT_LE(r.entities[i - 1].span.end8, r.entities[i].span.start8) << r.entities[i].text;
+}
+
+TEST(NerNames, ArabicNamesInContext) {
+  const maqal::Result r = maqal::parse_text(
+      "التقى وزير الخارجية المصري سامح شكري نظيره الأردني أيمن الصفدي.\n\n"
+      "وقال الرئيس الفلسطيني محمود عباس إن الاتفاق قريب.");
+  EXPECT_NE(find(r, "PER", "سامح شكري"), nullptr);
+  EXPECT_NE(find(r, "PER", "أيمن الصفدي"), nullptr);
+  EXPECT_NE(find(r, "PER", "محمود عباس"), nullptr);
+  EXPECT_NE(find(r, "NORP", "المصري"), nullptr);  // the lexicon's groups stay as they were
+}
+
+TEST(NerNames, NormIsTheNameWithoutItsClitic) {
+  const std::string text =
+      "أجرى وزير الخارجية الأمريكي أنتوني بلينكن مكالمة هاتفية.\n\n"
+      "وقال الوزير إن بلينكن أكد على أهمية الاتفاق، وأشاد وبلينكن بالجهود.";
+  const auto tokens = maqal::text::tokenize(text);
+  const std::string_view word = "وبلينكن";
+  const auto it = std::find_if(tokens.begin(), tokens.end(), [&](const maqal::text::Token& t) {
+    return text.substr(t.start, t.end - t.start) == word;
+  });
+  ASSERT_NE(it, tokens.end());
+  const std::size_t i = static_cast<std::size_t>(it - tokens.begin());
+  const ner::Mention m{i, i + 1, 0};
+  const auto in_document = [&](std::string_view w) {
+    return std::any_of(tokens.begin(), tokens.end(), [&](const maqal::text::Token& t) { return t.form == w; });
+  };
+  EXPECT_EQ(ner::name_norm(text, tokens, m, in_document), "بلينكن");
+  // Without the bare form in the document, a name that starts like a clitic is left whole.
+  const auto nowhere = [](std::string_view) { return false; };
+  EXPECT_EQ(ner::name_norm(text, tokens, m, nowhere), "وبلينكن");
+
+  const std::string lil = "قال متحدث للبرلمان الأوروبي";
+  const auto lil_tokens = maqal::text::tokenize(lil);
+  EXPECT_EQ(ner::name_norm(lil, lil_tokens, {2, 4, 1}, nowhere), "البرلمان الأوروبي");
+
+  const std::string en = "He met Blinken's team.";
+  const auto en_tokens = maqal::text::tokenize(en);
+  ASSERT_GE(en_tokens.size(), 3u);
+  EXPECT_EQ(ner::name_norm(en, en_tokens, {2, 3, 0}, nowhere), "Blinken");
+
+  const maqal::Result r = maqal::parse_text(text);
+  const maqal::Entity* e = find(r, "PER", "وبلينكن");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->norm, "بلينكن");
+}
+
+TEST(NerNames, EnglishPeopleAndOrganizations) {
+  const maqal::Result r = maqal::parse_text(
+      "German chancellor Angela Merkel arrived in Berlin on Monday.\n\n"
+      "The European Commission fined Google, said Margrethe Vestager.\n\n"
+      "He told the BBC that the Conservative Party would win.");
+  EXPECT_NE(find(r, "PER", "Angela Merkel"), nullptr);
+  EXPECT_NE(find(r, "PER", "Margrethe Vestager"), nullptr);
+  EXPECT_NE(find(r, "ORG", "BBC"), nullptr);
+  EXPECT_NE(find(r, "ORG", "Conservative Party"), nullptr);
+  // Lower-case words are not names.
+  for (const auto& e : r.entities) EXPECT_FALSE(e.text == "arrived" || e.text == "fined") << e.text;
+}
+
+}  // namespace
