@@ -72,7 +72,8 @@ if [[ ! -f $SRC_CACHE/icu_$ICU_VERSION.orig.tar.gz || ! -f $SRC_CACHE/.fetched ]
   mkdir -p "$SRC_CACHE"
   rm -f "$SRC_CACHE"/icu_*
   log "downloading Debian's icu source package"
-  (cd "$SRC_CACHE" && apt-get source --download-only -qq icu 2>&1 | grep -v '^W: Download is performed unsandboxed' || true)
+  (cd "$SRC_CACHE" && apt-get source --download-only -qq icu) 2>&1 \
+    | { grep -v '^W: Download is performed unsandboxed' || true; }
   [[ -f $SRC_CACHE/icu_$ICU_VERSION.orig.tar.gz ]] \
     || die "apt-get source icu did not yield icu_$ICU_VERSION.orig.tar.gz (got: $(ls "$SRC_CACHE"))"
   touch "$SRC_CACHE/.fetched"
@@ -82,8 +83,8 @@ fi
 if [[ ! -f $ICU_SRC/.unpacked ]]; then
   rm -rf "$ICU_SRC"
   log "unpacking source (with Debian's patches: security fixes in common/)"
-  dsc=$(ls "$SRC_CACHE"/icu_"$ICU_VERSION"-*.dsc | tail -n 1)
-  dpkg-source --no-copy -x "$dsc" "$ICU_SRC" 2>&1 | grep -E 'applying|error' || true
+  dscs=("$SRC_CACHE"/icu_"$ICU_VERSION"-*.dsc)
+  dpkg-source --no-copy -x "${dscs[-1]}" "$ICU_SRC" 2>&1 | { grep -E 'applying|error' || true; }
   [[ -f $ICU_SRC/source/configure && -f $ICU_SRC/source/data/in/icudt${ICU_MAJOR}l.dat ]] \
     || die "unpacked tree $ICU_SRC looks incomplete"
   touch "$ICU_SRC/.unpacked"
@@ -99,11 +100,16 @@ if [[ ! -f $BUILD/.configured || "$(cat "$BUILD/.configured")" != "$build_key" ]
   # run come from Debian's icu-devtools (and common/i18n need none of them).
   rm -rf "$CROSS" && mkdir -p "$CROSS/config" "$CROSS/bin" "$CROSS/lib"
   for t in icupkg genccode gencmn genrb gensprep gendict genbrk gencnval gencfu gennorm2 makeconv pkgdata icuinfo; do
-    p=$(command -v "$t" || true)
-    [[ -n $p ]] && ln -s "$p" "$CROSS/bin/$t"
+    if p=$(command -v "$t"); then ln -s "$p" "$CROSS/bin/$t"; fi
   done
-  printf 'CROSS_ICU_VERSION=%s\nTOOLEXEEXT=\nTOOLBINDIR=$(cross_buildroot)/bin\nTOOLLIBDIR=$(cross_buildroot)/lib\nINVOKE=\nPKGDATA_INVOKE=\n' \
-    "$ICU_VERSION" > "$CROSS/config/icucross.mk"
+  cat > "$CROSS/config/icucross.mk" <<EOF
+CROSS_ICU_VERSION=$ICU_VERSION
+TOOLEXEEXT=
+TOOLBINDIR=\$(cross_buildroot)/bin
+TOOLLIBDIR=\$(cross_buildroot)/lib
+INVOKE=
+PKGDATA_INVOKE=
+EOF
   : > "$CROSS/config/icucross.inc"
 
   rm -rf "$BUILD" && mkdir -p "$BUILD"
@@ -133,7 +139,7 @@ fi
 
 # Public headers straight from the source tree (ICU installs nothing generated),
 # and ICU's license, which must ship with anything that embeds it.
-if [[ ! -f $OUT/include/.copied ]]; then
+if [[ ! -f $OUT/include/.copied || ! -f $OUT/LICENSE.icu ]]; then
   rm -rf "$OUT/include" && mkdir -p "$OUT/include/unicode"
   cp "$ICU_SRC"/source/common/unicode/*.h "$ICU_SRC"/source/i18n/unicode/*.h "$OUT/include/unicode/"
   cp "$ICU_SRC/LICENSE" "$OUT/LICENSE.icu"
@@ -142,7 +148,10 @@ fi
 
 # --- 3. Data subset -> libicudata.a ---------------------------------------------
 [[ -f $ITEMS_FILE ]] || die "missing $ITEMS_FILE"
-items_sum=$(sha256sum "$ITEMS_FILE" | cut -d' ' -f1)
+# icupkg wants bare item names (no icudt72l/ prefix), one per line. The
+# checksum covers the names only, so editing a comment rebuilds nothing.
+items=$(sed -e 's/#.*//' -e 's/[[:space:]]*$//' -e 's/^[[:space:]]*//' -e '/^$/d' "$ITEMS_FILE")
+items_sum=$(printf '%s\n' "$items" | sha256sum | cut -d' ' -f1)
 
 if [[ ! -f $DATA/.items.sha256 || "$(cat "$DATA/.items.sha256")" != "$items_sum" ||
       ! -f $OUT/lib/libicudata.a || ! -f $OUT/icudt${ICU_MAJOR}l.dat ]]; then
@@ -152,8 +161,7 @@ if [[ ! -f $DATA/.items.sha256 || "$(cat "$DATA/.items.sha256")" != "$items_sum"
     icupkg -d "$DATA/full" -x '*' "$ICU_SRC/source/data/in/icudt${ICU_MAJOR}l.dat"
     touch "$DATA/full/.extracted"
   fi
-  # icupkg wants bare item names (no icudt72l/ prefix), one per line.
-  sed -e 's/#.*//' -e 's/[[:space:]]*$//' -e 's/^[[:space:]]*//' -e '/^$/d' "$ITEMS_FILE" > "$DATA/items.lst"
+  printf '%s\n' "$items" > "$DATA/items.lst"
   while read -r item; do
     [[ -f $DATA/full/$item ]] || die "item '$item' of $ITEMS_FILE is not in ICU $ICU_VERSION's data"
   done < "$DATA/items.lst"
@@ -161,7 +169,8 @@ if [[ ! -f $DATA/.items.sha256 || "$(cat "$DATA/.items.sha256")" != "$items_sum"
   log "packing $(wc -l < "$DATA/items.lst") data items"
   rm -rf "$DATA/pkg" && mkdir -p "$DATA/pkg"
   # The package name fixes the ToC prefix ICU looks up: it must be icudt72l.
-  # --ignore-deps: the subset deliberately omits e.g. supplementalData pieces.
+  # --ignore-deps: the subset deliberately leaves out items that others name
+  # (root.res, the char/line/title rules, the break dictionaries).
   icupkg -tl --ignore-deps -s "$DATA/full" -a "$DATA/items.lst" new "$DATA/pkg/icudt${ICU_MAJOR}l.dat"
   # ICU looks for the linked-in entry point icudt72_dat (no endianness letter);
   # genccode names the symbol after the input file, hence the copy.
@@ -183,8 +192,9 @@ fi
 verify_key=$(cat "$OUT"/lib/lib*.a "$CHECK_SRC" | sha256sum | cut -d' ' -f1)
 VERIFY=$OUT/verify
 if [[ ! -f $VERIFY/.passed || "$(cat "$VERIFY/.passed")" != "$verify_key" ]]; then
-  command -v pkg-config >/dev/null && pkg-config --exists icu-uc icu-i18n \
-    || die "verification needs Debian's libicu-dev (pkg-config icu-uc icu-i18n)"
+  if ! pkg-config --exists icu-uc icu-i18n 2>/dev/null; then
+    die "verification needs Debian's libicu-dev and pkg-config"
+  fi
   native_ver=$(pkg-config --modversion icu-uc)
   [[ $native_ver == "$ICU_VERSION"* ]] || die "system ICU is $native_ver, verification needs $ICU_VERSION"
   rm -rf "$VERIFY" && mkdir -p "$VERIFY"
@@ -195,7 +205,8 @@ if [[ ! -f $VERIFY/.passed || "$(cat "$VERIFY/.passed")" != "$verify_key" ]]; th
   g++ -std=c++20 -O1 "$CHECK_SRC" -o "$VERIFY/check_native" $(pkg-config --cflags --libs icu-uc icu-i18n)
   em++ -std=c++20 -O1 "$CHECK_SRC" -o "$VERIFY/check.js" -I"$OUT/include" \
     "$OUT/lib/libicui18n.a" "$OUT/lib/libicuuc.a" "$OUT/lib/libicudata.a" -sENVIRONMENT=node -sSINGLE_FILE=1
-  "$VERIFY/check_native" --full > "$VERIFY/native.txt"
+  # Same default locale as emscripten's environment (LANG=C.UTF-8).
+  LC_ALL=C.UTF-8 "$VERIFY/check_native" --full > "$VERIFY/native.txt"
   node "$VERIFY/check.js" --full > "$VERIFY/wasm.txt"
   if ! diff -u "$VERIFY/native.txt" "$VERIFY/wasm.txt" > "$VERIFY/diff.txt"; then
     head -n 60 "$VERIFY/diff.txt" >&2
