@@ -3,12 +3,10 @@
 #include <map>
 #include <optional>
 #include <string>
-#include <unordered_set>
 #include <utility>
 
 #include "lang/data.h"
-#include "text/clitics.h"
-#include "text/fold.h"
+#include "entities/speech.h"
 
 namespace maqal::entities {
 namespace {
@@ -27,17 +25,6 @@ const std::vector<std::pair<std::string, std::string>>& quote_marks() {
   return marks;
 }
 
-bool speech_verb(const text::Token& t) {
-  static const auto verbs = [] {
-    std::unordered_set<std::string> out;
-    for (const auto& row : data::rows_all_languages("speech_verbs.tsv")) out.insert(text::fold(row[0]));
-    return out;
-  }();
-  if (t.kind != text::TokenKind::word) return false;
-  for (std::string_view s : text::stems(t.form))
-    if (verbs.count(std::string(s))) return true;
-  return false;
-}
 
 struct QuoteSpan {
   std::size_t open, inner, end, close;  // block-relative bytes: mark, words, words' end, after mark
@@ -77,7 +64,7 @@ class Speakers {
     // before the verb.
     std::optional<std::size_t> verb;
     for (std::size_t k = 0; k < tokens_.size() && tokens_[k].end <= q.open; ++k)
-      if (speech_verb(tokens_[k])) verb = k;
+      if (is_speech_verb(tokens_[k])) verb = k;
     if (verb) {
       if (const Entity* e = nearest(tokens_[*verb].end, q.open, /*first=*/true)) return e;
       if (earlier) return earlier;
@@ -88,7 +75,7 @@ class Speakers {
     for (std::size_t k = 0; k < tokens_.size(); ++k) {
       if (tokens_[k].start < q.close) continue;
       if (seen++ >= kVerbAfterQuoteTokens) break;
-      if (!speech_verb(tokens_[k])) continue;
+      if (!is_speech_verb(tokens_[k])) continue;
       if (const Entity* e = nearest(tokens_[k].end, block_.text.size(), /*first=*/true)) return e;
       break;
     }
@@ -97,7 +84,7 @@ class Speakers {
 
   // The block opens with a bare speech verb and names nobody before the quote ("وأضاف: …").
   bool continues_previous(const QuoteSpan& q) const {
-    return !tokens_.empty() && speech_verb(tokens_.front()) && !nearest(0, q.open, true);
+    return !tokens_.empty() && is_speech_verb(tokens_.front()) && !nearest(0, q.open, true);
   }
 
  private:

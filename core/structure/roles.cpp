@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "entities/lexicon.h"
+#include "entities/speech.h"
 #include "lang/data.h"
 #include "text/fold.h"
 #include "structure/cues.h"
@@ -28,6 +29,15 @@ constexpr std::size_t kMinHeaderlessRelated = 3;
 constexpr std::size_t kHeadBlocks = 4;
 // A dateline is a short line made mostly of date words and numbers ("March 14, 2024 - 10:30").
 constexpr std::size_t kMaxDatelineWords = 10;
+// A headline may end in ? or ! ("What is cloud computing?") when it is this short.
+constexpr std::size_t kMaxQuestionTitleWords = 15;
+// The article region is the run of blocks with the most prose: each prose word counts +1, every
+// other block -kRegionPenalty (menus, footers and link lists are many short blocks).
+constexpr long kRegionPenalty = 5;
+// Menu items are this short; longer non-prose lines inside an article (sub-headings) cost less.
+constexpr std::size_t kShortLineWords = 3;
+// End-of-article lines only end an article that already has this much prose.
+constexpr std::size_t kMinArticleWords = 100;
 
 struct Line {
   std::size_t words = 0;
@@ -35,9 +45,15 @@ struct Line {
   bool colon = false;     // ends with a colon: it introduces what follows
   bool quoted = false;    // the whole line is one quotation
   bool dateline = false;  // a short line of date words and numbers
+  bool table_row = false; // cells separated by tabs
+  bool lowercase_start = false;  // goes on from a line broken by <br> or a pasted table cell
+  bool question = false;  // ends in ? or !
   std::optional<CueMatch> cue;
 
-  bool headline_like() const { return !terminal && !colon && words > 0 && words <= kMaxHeadlineWords; }
+  bool headline_like() const {
+    return !terminal && !colon && !table_row && words > 0 && words <= kMaxHeadlineWords;
+  }
+  bool title_like() const { return headline_like() || (question && words <= kMaxQuestionTitleWords); }
 };
 
 UChar32 last_code_point(std::string_view s, std::size_t& end) {
@@ -77,6 +93,14 @@ Line describe(const Block& block, const text::Tokens& tokens) {
   const bool ends_in_quote = is_closing(last);
   while (end > 0 && is_closing(last)) last = last_code_point(block.text, end);
   line.terminal = u_hasBinaryProperty(last, UCHAR_S_TERM) || last == 0x2026 /* … */;
+  line.question = last == '?' || last == '!' || last == 0x061F /* ؟ */;
+  line.table_row = block.text.find('\t') != std::string::npos;
+  {
+    int32_t i = 0;
+    UChar32 c = 0;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(block.text.data()), i, static_cast<int32_t>(block.text.size()), c);
+    line.lowercase_start = u_islower(c);
+  }
   line.colon = last == ':';
   if (!tokens.empty() && ends_in_quote) {
     const std::string& first = tokens.front().form;
@@ -86,7 +110,7 @@ Line describe(const Block& block, const text::Tokens& tokens) {
     line.quoted = u_hasBinaryProperty(c, UCHAR_QUOTATION_MARK) || u_charType(c) == U_INITIAL_PUNCTUATION;
   }
   line.cue = match_cue(block.text, tokens);
-  line.dateline = !line.cue && is_dateline(tokens, line.words);
+  line.dateline = !line.cue && !line.table_row && is_dateline(tokens, line.words);
   return line;
 }
 
@@ -159,6 +183,8 @@ class RoleAssigner {
   int run() {
     for (std::size_t i = 0; i < blocks_.size(); ++i) assign(i);
     mark_headerless_related_lists();
+    keep_article_region();
+    drop_empty_articles();
     mark_leads();
     split_run_together_teasers(blocks_, tokens_);
     return articles_;
@@ -209,13 +235,36 @@ class RoleAssigner {
         return set(i, "subtitle", a);
       }
       if (blocks_[i].bullet) return set(i, "list_item", current_article());
-      if (line.words >= kTeaserWords) return set(i, "teaser", std::nullopt);
+      if (line.words >= kTeaserWords) {
+        // Another story's headline dropped into the body: the prose after it goes on as if it
+        // were not there ("وأضافت الوزارة…"). Without that, a long unpunctuated line is body text
+        // (a list item or table cell whose marker the copy lost).
+        if (continues_after(i)) return set(i, "teaser", std::nullopt);
+        return set(i, line.lowercase_start ? "paragraph" : "list_item", current_article());
+      }
+      if (line.lowercase_start) return set(i, "paragraph", current_article());
       return set(i, "subheading", current_article());
     }
     seen_prose_in_article_ = true;
     if (line.quoted) return set(i, "blockquote", current_article());
     if (blocks_[i].bullet) return set(i, "list_item", current_article());
     set(i, "paragraph", current_article());
+  }
+
+  // The next block is prose that opens by going on with reported speech ("وأضافت", "He added").
+  bool continues_after(std::size_t i) const {
+    if (i + 1 >= lines_.size() || lines_[i + 1].headline_like() || lines_[i + 1].cue) return false;
+    return entities::continues_speech(tokens_[i + 1]);
+  }
+
+  // A "read also" marker brings an article when a headline follows and prose after it; a bare
+  // "Read more" button under a card does not.
+  bool brings_article(std::size_t i) const {
+    const std::size_t title = i + 1;
+    if (title >= lines_.size() || lines_[title].cue || !lines_[title].headline_like()) return false;
+    for (std::size_t j = title + 1; j < lines_.size() && j <= title + 2; ++j)
+      if (!lines_[j].cue && !lines_[j].headline_like()) return true;
+    return false;
   }
 
   void assign_cue(std::size_t i, const CueMatch& cue) {
@@ -232,6 +281,14 @@ class RoleAssigner {
         // its own (title only) and the body goes on.
         current_article();
         return set(i, "read_also", articles_++);
+      }
+      if (!brings_article(i)) {  // a list of headlines follows, or nothing: a link, not an article
+        if (i + 1 < lines_.size() && !lines_[i + 1].cue && lines_[i + 1].headline_like()) {
+          in_related_ = true;
+          related_owner_ = current_article() > 0 ? 0 : current_article();
+          return set(i, "related", related_owner_);
+        }
+        return set(i, "boilerplate", std::nullopt, "nav");
       }
       article_ = articles_++;  // a marker line: the next headline and prose are another article
       has_title_ = false;
@@ -261,6 +318,97 @@ class RoleAssigner {
     for (std::size_t k = from; k < blocks_.size(); ++k)
       if (blocks_[k].article == article && blocks_[k].role == "paragraph") return true;
     return false;
+  }
+
+  static bool body_role(const std::string& role) {
+    return role == "paragraph" || role == "lead" || role == "subheading" || role == "list_item" ||
+           role == "blockquote" || role == "teaser" || role == "title" || role == "subtitle";
+  }
+
+  bool prose(std::size_t i) const {
+    const std::string& r = blocks_[i].role;
+    return (r == "paragraph" || r == "blockquote" || r == "list_item") && !lines_[i].headline_like();
+  }
+
+  // Page furniture a paste carries around the article (menus before, footers, comments and
+  // promotions after) is what lies outside the run of blocks with the most prose. Body roles out
+  // there become boilerplate; the headline right above the run is the main article's title.
+  void keep_article_region() {
+    long best = 0, sum = 0;
+    std::size_t best_from = 0, best_to = 0, from = 0;
+    for (std::size_t i = 0; i < blocks_.size(); ++i) {
+      if (sum <= 0) sum = 0, from = i;
+      sum += prose(i) ? static_cast<long>(lines_[i].words) : -penalty(i);
+      if (sum > best) best = sum, best_from = from, best_to = i + 1;
+    }
+    if (best == 0) return;  // no prose at all: leave the lines as they are
+    best_to = end_of_article(best_from, best_to);
+    const std::optional<std::size_t> title = title_above(best_from);
+    const std::optional<int> main = blocks_[best_from].article;
+    for (std::size_t i = 0; i < blocks_.size(); ++i) {
+      const bool inside = (i >= best_from && i < best_to) || (title && i >= *title && i < best_from);
+      if (inside || !body_role(blocks_[i].role)) continue;
+      set(i, "boilerplate", std::nullopt, i < best_from ? "nav" : "footer");
+    }
+    if (!title || !main) return;
+    for (std::size_t i = 0; i < blocks_.size(); ++i)  // one title per article
+      if (blocks_[i].article == main && blocks_[i].role == "title") set(i, "subheading", main);
+    set(*title, "title", main);
+  }
+
+  // Menu items are a word or two; sub-headings inside an article are longer and cost less.
+  long penalty(std::size_t i) const {
+    return lines_[i].words > kShortLineWords && !lines_[i].cue ? kRegionPenalty / 2 : kRegionPenalty;
+  }
+
+  // Where the article ends inside the region: at the first end-of-article line (related list, tags,
+  // comments, copyright) after some prose, unless a "read also" article comes after it.
+  std::size_t end_of_article(std::size_t from, std::size_t to) const {
+    std::size_t prose_words = 0;
+    for (std::size_t k = from; k < to; ++k) {
+      if (prose(k)) prose_words += lines_[k].words;
+      if (prose_words < kMinArticleWords || !ends_article(k)) continue;
+      for (std::size_t j = k + 1; j < to; ++j)
+        if (blocks_[j].role == "read_also" && blocks_[j].article) return to;
+      return k;
+    }
+    return to;
+  }
+
+  bool ends_article(std::size_t k) const {
+    const std::string& r = blocks_[k].role;
+    const std::string& kind = blocks_[k].kind;
+    return r == "related" || r == "tags" || (r == "boilerplate" && (kind == "comments" || kind == "copyright"));
+  }
+
+  // The headline-like line just above the first prose of the region, past bylines and datelines.
+  std::optional<std::size_t> title_above(std::size_t first) const {
+    for (std::size_t k = first, seen = 0; k-- > 0 && seen < kHeadBlocks; ++seen) {
+      const std::string& r = blocks_[k].role;
+      if (r == "byline" || r == "dateline" || (r == "boilerplate" && lines_[k].cue)) continue;
+      if (r == "read_also") return std::nullopt;  // a secondary article's own title
+      if (lines_[k].title_like() && !blocks_[k].bullet && !lines_[k].cue) return k;
+      return std::nullopt;
+    }
+    return std::nullopt;
+  }
+
+  // Articles left with no title and no body (a card's "Read more" whose story was furniture) are
+  // removed; the rest are numbered again in order.
+  void drop_empty_articles() {
+    std::vector<bool> has_content(static_cast<std::size_t>(articles_), false);
+    for (const auto& b : blocks_)
+      if (b.article && (body_role(b.role) || b.role == "read_also")) has_content[*b.article] = true;
+    std::vector<int> renumbered(static_cast<std::size_t>(articles_), -1);
+    int next = 0;
+    for (int a = 0; a < articles_; ++a)
+      if (has_content[a]) renumbered[a] = next++;
+    for (auto& b : blocks_) {
+      if (!b.article) continue;
+      const int to = renumbered[*b.article];
+      b.article = to < 0 ? std::nullopt : std::optional<int>(to);
+    }
+    articles_ = next;
   }
 
   // The first paragraph of each article is its lead.

@@ -8,7 +8,7 @@ namespace maqal::text {
 namespace {
 
 struct Clitics {
-  std::vector<std::string> prefixes, suffixes, articles;
+  std::vector<std::string> prefixes, suffixes, articles, conjunctions;
   Clitics() {
     for (const auto& row : data::rows_all_languages("clitics.tsv")) {
       if (row.size() < 2) continue;
@@ -16,6 +16,7 @@ struct Clitics {
       if (row[0] == "prefix") prefixes.push_back(form);
       else if (row[0] == "suffix") suffixes.push_back(form);
       else if (row[0] == "article") { articles.push_back(form); prefixes.push_back(form); }
+      else if (row[0] == "conjunction") { conjunctions.push_back(form); prefixes.push_back(form); }
     }
   }
 };
@@ -42,6 +43,13 @@ Stems stems(std::string_view word) {
     if (word.size() > s.size() && word.ends_with(s) && count_code_points(word.substr(0, word.size() - s.size())) >= kMinStemLetters)
       out.push_back(word.substr(0, word.size() - s.size()));
   return out;
+}
+
+std::string_view without_conjunction(std::string_view word) {
+  for (const auto& c : clitics().conjunctions)
+    if (word.size() > c.size() && word.starts_with(c) && count_code_points(word.substr(c.size())) >= kMinStemLetters)
+      return word.substr(c.size());
+  return {};
 }
 
 std::string_view without_article(std::string_view word) {

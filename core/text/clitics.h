@@ -28,6 +28,9 @@ class Stems {
 // (core/lang/*/clitics.tsv) when at least two letters remain.
 Stems stems(std::string_view folded_word);
 
+// The folded word without a leading conjunction ("وأضاف" → "أضاف"), or empty if it has none.
+std::string_view without_conjunction(std::string_view folded_word);
+
 // The folded word without a leading definite article ("الجمعه" → "جمعه"), or empty if it has none.
 std::string_view without_article(std::string_view folded_word);
 

@@ -1,0 +1,16 @@
+// Reported speech cues (core/lang/*/speech_verbs.tsv): what quotes take speakers from and what
+// tells the role stage that a paragraph goes on from the one before.
+#pragma once
+
+#include "text/tokens.h"
+
+namespace maqal::entities {
+
+// قال، أكد، said, told … looking past clitics (وقال).
+bool is_speech_verb(const text::Token& token);
+
+// A paragraph opening that carries on the previous speaker: a speech verb written with a
+// conjunction ("وأضافت", "فتابع") or a pronoun and a speech verb ("He added").
+bool continues_speech(const text::Tokens& tokens);
+
+}  // namespace maqal::entities
