@@ -2,6 +2,7 @@
 #include "entities/entities.h"
 #include "entities/quotes.h"
 #include "maqal/maqal.h"
+#include "pipeline.h"
 #include "structure/articles.h"
 #include "structure/blocks.h"
 #include "structure/roles.h"
@@ -19,6 +20,31 @@ void fill_utf16(const text::Utf16Offsets& to16, Span& span) {
 
 }  // namespace
 
+namespace pipeline {
+
+std::vector<text::Tokens> prepare_blocks(Result& result) {
+  std::vector<text::Tokens> tokens;
+  tokens.reserve(result.blocks.size());
+  for (auto& b : result.blocks) {
+    b.dir = text::direction(b.text, result.dir);
+    tokens.push_back(text::tokenize(b.text));
+  }
+  return tokens;
+}
+
+void finish(Result& result, std::string_view text, const std::vector<text::Tokens>& tokens, int article_count) {
+  result.entities = entities::find_entities(result.blocks, tokens);
+  result.articles = structure::collect_articles(result.blocks, tokens, article_count, result.entities);
+  result.quotes = entities::find_quotes(result.blocks, tokens, result.entities);
+
+  const text::Utf16Offsets to16(text);
+  for (auto& b : result.blocks) fill_utf16(to16, b.span);
+  for (auto& e : result.entities) fill_utf16(to16, e.span);
+  for (auto& q : result.quotes) fill_utf16(to16, q.span);
+}
+
+}  // namespace pipeline
+
 Result parse_text(std::string_view input) {
   Result result;
   if (auto error = text::check_input(input)) {
@@ -28,31 +54,14 @@ Result parse_text(std::string_view input) {
   result.lang = text::language(input);
   result.dir = result.lang == "ar" ? "rtl" : text::direction(input, "ltr");
   result.blocks = structure::split_blocks(input);
-  std::vector<text::Tokens> tokens;  // each block's words, segmented once for every stage
-  tokens.reserve(result.blocks.size());
-  for (auto& b : result.blocks) {
-    b.dir = text::direction(b.text, result.dir);
-    tokens.push_back(text::tokenize(b.text));
-  }
+  std::vector<text::Tokens> tokens = pipeline::prepare_blocks(result);  // each block's words, once
   const int article_count = structure::assign_roles(result.blocks, tokens);
-  result.entities = entities::find_entities(result.blocks, tokens);
-  result.articles = structure::collect_articles(result.blocks, tokens, article_count, result.entities);
-  result.quotes = entities::find_quotes(result.blocks, tokens, result.entities);
-
-  const text::Utf16Offsets to16(input);
-  for (auto& b : result.blocks) fill_utf16(to16, b.span);
-  for (auto& e : result.entities) fill_utf16(to16, e.span);
-  for (auto& q : result.quotes) fill_utf16(to16, q.span);
+  pipeline::finish(result, input, tokens, article_count);
   return result;
 }
 
 Result parse(std::string_view input, const Options& options) {
-  if (options.html) {
-    Result result;
-    result.error = Error{"unsupported", "HTML input is not supported yet; paste the text instead", 0};
-    return result;
-  }
-  return parse_text(input);
+  return options.html ? parse_html(input) : parse_text(input);
 }
 
 }  // namespace maqal

@@ -7,6 +7,9 @@ jobs=$(nproc)
 
 bash "$root/tools/setup.sh"
 
+# Gumbo's C sources come from the npm package gumbo-parser (pinned in package-lock.json).
+[ -d "$root/node_modules/gumbo-parser" ] || (cd "$root" && npm ci --no-audit --no-fund --ignore-scripts)
+
 echo "build: native"
 cmake -S "$root" -B "$root/build" -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build "$root/build" -j"$jobs"

@@ -40,6 +40,8 @@ export interface Result {
   version: string;
   lang: string;
   dir: 'rtl' | 'ltr';
+  /** HTML input only: the extracted text that every span indexes. */
+  text?: string;
   blocks: Block[];
   articles: Article[];
   entities: Entity[];
@@ -48,7 +50,7 @@ export interface Result {
 
 export interface ErrorResult {
   /** offset: UTF-8 byte of the problem; for lone_surrogate (JavaScript only), the string index. */
-  error: { code: 'invalid_utf8' | 'lone_surrogate' | 'empty' | 'nul_byte' | 'too_large' | 'unsupported'; message: string; offset: number };
+  error: { code: 'invalid_utf8' | 'lone_surrogate' | 'empty' | 'nul_byte' | 'too_large' | 'too_deep'; message: string; offset: number };
 }
 
 export interface ParseOptions { html?: boolean; }

@@ -8,11 +8,15 @@
 #include <cstdio>
 #include <cstdlib>
 #include <map>
+#include <set>
 
 #include "entities/dates.h"
 #include "entities/lexicon.h"
 #include "entities/ner.h"
 #include "entities/patterns.h"
+#include "lang/data.h"
+#include "text/clitics.h"
+#include "text/fold.h"
 #include "text/tokens.h"
 
 namespace maqal::entities {
@@ -122,6 +126,50 @@ void scan_block(const Block& block, const text::Tokens& tokens, const std::vecto
   }
 }
 
+// A person's span starts at the name, not at a title or office before it ("مكتب نتنياهو" →
+// "نتنياهو"; data: core/lang/*/titles.tsv).
+void trim_titles(std::vector<Entity>& entities) {
+  static const auto titles = [] {
+    std::set<std::string> out;
+    for (const auto& row : data::rows_all_languages("titles.tsv")) out.insert(text::fold(row[0]));
+    return out;
+  }();
+  for (auto& e : entities) {
+    if (e.type != "PER") continue;
+    const text::Tokens words = text::tokenize(e.text);
+    if (words.size() < 2 || words[0].kind != text::TokenKind::word) continue;
+    const text::Stems first = text::stems(words[0].form);
+    if (std::none_of(first.begin(), first.end(), [](std::string_view s) { return titles.count(std::string(s)) > 0; }))
+      continue;
+    const std::size_t cut = words[1].start;
+    if (e.norm == e.text) e.norm = e.text.substr(cut);
+    e.text = e.text.substr(cut);
+    e.span.start8 += cut;
+  }
+}
+
+// A person named by a part of a fuller name in the paste ("بلينكن" after "أنتوني بلينكن",
+// "Blinken" after "Antony Blinken") takes that full name as norm, so all mentions form one
+// cluster. A part shared by two full names stays as it is.
+void name_people_in_full(std::vector<Entity>& entities) {
+  std::map<std::string, std::string> full_by_part;  // folded word → full norm ("" when ambiguous)
+  for (const auto& e : entities) {
+    if (e.type != "PER" || e.norm.find(' ') == std::string::npos) continue;
+    for (const auto& t : text::tokenize(e.norm)) {
+      if (t.kind != text::TokenKind::word) continue;
+      auto [it, added] = full_by_part.try_emplace(t.form, e.norm);
+      if (!added && it->second != e.norm) it->second.clear();
+    }
+  }
+  for (auto& e : entities) {
+    if (e.type != "PER" || e.norm.find(' ') != std::string::npos) continue;
+    const text::Tokens words = text::tokenize(e.norm);
+    if (words.size() != 1) continue;
+    if (auto it = full_by_part.find(words[0].form); it != full_by_part.end() && !it->second.empty())
+      e.norm = it->second;
+  }
+}
+
 }  // namespace
 
 std::vector<Entity> find_entities(const std::vector<Block>& blocks, const std::vector<text::Tokens>& tokens) {
@@ -131,6 +179,8 @@ std::vector<Entity> find_entities(const std::vector<Block>& blocks, const std::v
   std::vector<std::vector<Entity>> names = ner::find_names(blocks, tokens, matches);
   for (std::size_t i = 0; i < blocks.size(); ++i)
     scan_block(blocks[i], tokens[i], matches[i], std::move(names[i]), entities);
+  trim_titles(entities);
+  name_people_in_full(entities);
   // One cluster per (type, norm): every mention of Gaza, whatever its spelling, is one place.
   std::map<std::pair<std::string, std::string>, int> clusters;
   for (auto& e : entities) {

@@ -31,6 +31,7 @@ std::string to_json(const Result& r, bool pretty) {
     doc["version"] = kVersion;
     doc["lang"] = r.lang;
     doc["dir"] = r.dir;
+    if (!r.text.empty()) doc["text"] = r.text;  // HTML input: the extracted text the offsets index
     doc["blocks"] = Json::array();
     for (const auto& b : r.blocks) {
       Json j;

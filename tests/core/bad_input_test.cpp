@@ -24,12 +24,27 @@ TEST(BadInput, TooLargeIsRefusedBeforeAnyWork) {
   EXPECT_EQ(error_code(huge), "too_large");
 }
 
-TEST(BadInput, HtmlIsNotYetSupported) {
+TEST(BadInput, HtmlIsParsedAndItsBadInputRejected) {
   maqal::Options options;
   options.html = true;
   const maqal::Result r = maqal::parse("<p>hi</p>", options);
+  ASSERT_FALSE(r.error);
+  ASSERT_EQ(r.blocks.size(), 1u);
+  EXPECT_EQ(r.blocks[0].text, "hi");
+  EXPECT_EQ(maqal::parse("<p> </p><script>x()</script>", options).error->code, "empty");
+  EXPECT_EQ(maqal::parse(std::string("<p>a\0b</p>", 9), options).error->code, "nul_byte");
+}
+
+TEST(ExtremeInput, DeeplyNestedHtmlStopsAtTheDepthBound) {
+  std::string html;
+  for (int i = 0; i < 100000; ++i) html += "<div>";
+  html += "x";
+  const maqal::Result r = maqal::parse_html(html);
   ASSERT_TRUE(r.error);
-  EXPECT_EQ(r.error->code, "unsupported");
+  EXPECT_EQ(r.error->code, "too_deep");
+  std::string ok;
+  for (int i = 0; i < 400; ++i) ok += "<div>";
+  EXPECT_FALSE(maqal::parse_html(ok + "x").error);
 }
 
 TEST(ExtremeInput, ManyBulletsAndLongLinesStayLinear) {

@@ -130,10 +130,14 @@ TEST(NerNames, NormIsTheNameWithoutItsClitic) {
   ASSERT_GE(en_tokens.size(), 3u);
   EXPECT_EQ(ner::name_norm(en, en_tokens, {2, 3, 0}, nowhere), "Blinken");
 
+  // In the whole parse the bare name then joins the full name the paste gives: one cluster.
   const maqal::Result r = maqal::parse_text(text);
   const maqal::Entity* e = find(r, "PER", "وبلينكن");
+  const maqal::Entity* full = find(r, "PER", "أنتوني بلينكن");
   ASSERT_NE(e, nullptr);
-  EXPECT_EQ(e->norm, "بلينكن");
+  ASSERT_NE(full, nullptr);
+  EXPECT_EQ(e->norm, "أنتوني بلينكن");
+  EXPECT_EQ(e->cluster, full->cluster);
 }
 
 TEST(NerNames, EnglishPeopleAndOrganizations) {

@@ -91,6 +91,16 @@ TEST_F(ReferencePaste, PlacesDatesAndNumbers) {
   EXPECT_TRUE(has_entity("DATE", "الأربعاء"));
   EXPECT_TRUE(has_entity("NUMBER", "مليوني"));
   for (const char* org : {"مجلس الأمن", "الأمم المتحدة", "حماس"}) EXPECT_TRUE(has_entity("ORG", org)) << org;
+  // People: full names, and the bare surname later in the paste in the same cluster.
+  auto cluster_of = [&](const std::string& text) {
+    for (const auto& e : result_.entities)
+      if (e.type == "PER" && e.text == text) return e.cluster;
+    return -1;
+  };
+  EXPECT_NE(cluster_of("أنتوني بلينكن"), -1);
+  EXPECT_EQ(cluster_of("بلينكن"), cluster_of("أنتوني بلينكن"));
+  EXPECT_EQ(cluster_of("ديرمر"), cluster_of("رون ديرمر"));
+  EXPECT_EQ(cluster_of("نتنياهو"), cluster_of("بنيامين نتنياهو"));
   // Every mention of Gaza is one cluster.
   std::set<int> gaza;
   for (const auto& e : result_.entities)

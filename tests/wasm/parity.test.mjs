@@ -41,7 +41,22 @@ test('bad input from JavaScript gives an error object, not an exception', () => 
   assert.equal(maqal.parse('end \uDC00').error.code, 'lone_surrogate');
   assert.equal(maqal.parse('pair 😀 ok').error, undefined);
   assert.equal(maqal.parse('a\u0000b').error.code, 'nul_byte');
-  assert.equal(maqal.parse('غزة', { html: true }).error.code, 'unsupported');
+  assert.equal(maqal.parse('<p> </p>', { html: true }).error.code, 'empty');
+  assert.equal(maqal.parse('<div>'.repeat(100000), { html: true }).error.code, 'too_deep');
+});
+
+test('native and wasm agree on HTML input', () => {
+  const page = '<html><head><title>وصول الوفد | موقع</title></head><body><nav><a href="/">الرئيسية</a></nav>' +
+    '<article><h1>وصول الوفد المصري إلى غزة</h1><p>وصل الوفد المصري إلى قطاع غزة اليوم الثلاثاء، في زيارة تستمر ' +
+    'يومين، وقال مسؤول إن "الزيارة مهمة".</p><ul><li>البند الأول</li></ul></article><footer><p>حقوق النشر</p></footer>' +
+    '<script>var x = 1;</script></body></html>';
+  const native = execFileSync(cli, ['parse', '--html', '-'], { input: page, encoding: 'utf8' }).replace(/\n$/, '');
+  const wasm = maqal.parseJson(page, { html: true });
+  assert.equal(wasm, native);
+  const result = maqal.parse(page, { html: true });
+  assert.equal(result.dir, 'rtl');
+  assert.equal(result.blocks.find((b) => b.role === 'title').text, 'وصول الوفد المصري إلى غزة');
+  for (const block of result.blocks) assert.equal(result.text.slice(block.start, block.end), block.text);
 });
 
 test('offsets are JavaScript string indices', () => {

@@ -59,13 +59,14 @@ struct Quote {
 };
 
 struct Error {
-  std::string code;  // invalid_utf8, empty, nul_byte, too_large, unsupported
+  std::string code;  // invalid_utf8, empty, nul_byte, too_large, too_deep
   std::string message;
   std::size_t offset = 0;  // UTF-8 byte offset of the problem, when it has one
 };
 
 struct Result {
   std::optional<Error> error;  // when set, nothing else is filled
+  std::string text;            // HTML input only: the extracted text that every span indexes
   std::string lang, dir;
   std::vector<Block> blocks;
   std::vector<Article> articles;
@@ -79,6 +80,11 @@ struct Options {
 
 // Parses plain text (UTF-8). Never throws for bad input: returns Result::error instead.
 Result parse_text(std::string_view utf8);
+
+// Parses HTML (UTF-8): a clipboard fragment or a whole page. The result has the shape of parse_text's,
+// over the page's extracted text (Result::text); the main content is article 0 and page furniture is
+// boilerplate. Errors as parse_text, and "too_deep" for elements nested past html::kMaxDepth (512).
+Result parse_html(std::string_view utf8);
 
 // Dispatches on options.html.
 Result parse(std::string_view input, const Options& options);

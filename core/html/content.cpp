@@ -1,0 +1,237 @@
+#include "html/content.h"
+
+#include <algorithm>
+#include <string>
+
+#include "lang/data.h"
+#include "structure/cues.h"
+
+namespace maqal::html {
+namespace {
+
+// Readability's numbers: a block shorter than this many characters is not evidence of content; a
+// container's score reaches its ancestors divided by 1, 2, then 3 × level, up to kLevels levels.
+constexpr std::size_t kMinScoredChars = 25;
+constexpr int kLevels = 5;
+constexpr double kCueWeight = 25;
+// Siblings of the best container join the content when they score this share of it.
+constexpr double kSiblingShare = 0.2;
+// Inside the content, a block mostly made of links (menus, "related" lists) is boilerplate.
+constexpr double kMaxLinkDensity = 0.5;
+
+struct Cue {
+  bool positive = false;
+  std::string kind;
+  bool part = false;
+  std::string pattern;
+};
+
+const std::vector<Cue>& cues() {
+  static const std::vector<Cue> instance = [] {
+    std::vector<Cue> out;
+    for (const auto& row : data::rows("common/html_cues.tsv")) {
+      if (row.size() < 4) continue;
+      out.push_back({row[0] == "positive", std::string(row[1]), row[2] == "part", std::string(row[3])});
+    }
+    return out;
+  }();
+  return instance;
+}
+
+bool matches(const Cue& cue, const std::string& token) {
+  if (!cue.part) return token.find(cue.pattern) != std::string::npos;
+  std::size_t from = 0;
+  while (from <= token.size()) {
+    std::size_t to = token.find_first_of("-_", from);
+    if (to == std::string::npos) to = token.size();
+    if (token.compare(from, to - from, cue.pattern) == 0) return true;
+    from = to + 1;
+  }
+  return false;
+}
+
+// +kCueWeight for a positive cue, -kCueWeight for a negative one; `kind` gets the negative's kind.
+double cue_weight(const Element& e, std::string* kind) {
+  bool positive = false, negative = false;
+  for (const auto& token : e.tokens)
+    for (const auto& cue : cues())
+      if (matches(cue, token)) {
+        if (cue.positive) positive = true;
+        else if (!negative) {
+          negative = true;
+          if (kind) *kind = cue.kind;
+        }
+      }
+  return (positive ? kCueWeight : 0) - (negative ? kCueWeight : 0);
+}
+
+double tag_weight(const std::string& tag) {
+  if (tag == "div" || tag == "article" || tag == "main" || tag == "section") return tag == "article" ? 10 : 5;
+  if (tag == "pre" || tag == "td" || tag == "blockquote") return 3;
+  if (tag == "address" || tag == "ol" || tag == "ul" || tag == "dl" || tag == "dd" || tag == "dt" || tag == "li" ||
+      tag == "form")
+    return -3;
+  if (tag == "th" || (tag.size() == 2 && tag[0] == 'h')) return -5;
+  if (tag == "nav" || tag == "footer" || tag == "aside" || tag == "header") return -25;
+  return 0;
+}
+
+std::size_t commas(const std::string& s) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    n += s[i] == ',';
+    n += s.compare(i, 2, "\xD8\x8C") == 0;  // ، ARABIC COMMA
+  }
+  return n;
+}
+
+// Text compared with the JSON-LD articleBody: white space collapsed.
+std::string squeeze(std::string_view s) {
+  std::string out;
+  bool sp = false;
+  for (char c : s) {
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') { sp = !out.empty(); continue; }
+    if (sp) out += ' ';
+    sp = false;
+    out += c;
+  }
+  return out;
+}
+
+bool semantic_boilerplate(std::uint32_t bits) { return bits & (kNav | kFooter | kAside | kForm); }
+
+std::string semantic_kind(std::uint32_t bits) { return bits & kFooter ? "footer" : "nav"; }
+
+}  // namespace
+
+int assign_html_roles(std::vector<Block>& blocks, const Document& doc, const std::vector<text::Tokens>& tokens,
+                      const Metadata& meta) {
+  const auto& hints = doc.hints;
+  const auto& elements = doc.elements;
+  const std::size_t n = elements.size();
+
+  // Text and link text of every container, and the scores.
+  std::vector<double> total(n, 0), links(n, 0), score(n, 0);
+  std::vector<char> scored(n, 0);
+  std::vector<std::string> negative_kind(n);
+  std::vector<double> weight(n, 0);
+  for (std::size_t e = 0; e < n; ++e) weight[e] = cue_weight(elements[e], &negative_kind[e]);
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    const auto& h = hints[i];
+    for (int a = h.element; a >= 0; a = elements[a].parent) {
+      total[a] += static_cast<double>(h.chars);
+      links[a] += static_cast<double>(h.chars) * h.link_density;
+    }
+    if (h.element < 0 || h.chars < kMinScoredChars || h.heading) continue;
+    const double s = 1.0 + static_cast<double>(commas(blocks[i].text)) +
+                     std::min<double>(static_cast<double>(h.chars) / 100.0, 3.0);
+    int level = 0;
+    for (int a = elements[h.element].parent; a >= 0 && level < kLevels; a = elements[a].parent, ++level) {
+      if (!scored[a]) {
+        scored[a] = 1;
+        score[a] = tag_weight(elements[a].tag) + weight[a];
+      }
+      score[a] += s / (level == 0 ? 1.0 : level == 1 ? 2.0 : level * 3.0);
+    }
+  }
+  auto final_score = [&](std::size_t e) { return total[e] > 0 ? score[e] * (1.0 - links[e] / total[e]) : score[e]; };
+  int top = -1;
+  for (std::size_t e = 0; e < n; ++e)
+    if (scored[e] && (top < 0 || final_score(e) > final_score(static_cast<std::size_t>(top)))) top = static_cast<int>(e);
+
+  std::vector<char> included(n, 0);
+  if (top >= 0) {
+    included[top] = 1;
+    const double best = final_score(top);
+    const double threshold = std::max(10.0, best * kSiblingShare);
+    const int parent = elements[top].parent;
+    for (std::size_t e = 0; e < n; ++e) {
+      if (static_cast<int>(e) == top || elements[e].parent != parent || parent < 0) continue;
+      double bonus = elements[e].tokens == elements[top].tokens && !elements[e].tokens.empty() ? best * 0.2 : 0;
+      const double ld = total[e] > 0 ? links[e] / total[e] : 1;
+      if (scored[e] && final_score(e) + bonus >= threshold) included[e] = 1;
+      else if (elements[e].tag == "p" && ((total[e] > 80 && ld < 0.25) || (total[e] > 0 && ld == 0))) included[e] = 1;
+    }
+  }
+  // inside: in the content region; kind: a negative cue below the region's roots (or outside it).
+  std::vector<char> inside(n, 0);
+  std::vector<std::string> kind(n);
+  for (std::size_t e = 0; e < n; ++e) {
+    const int p = elements[e].parent;
+    inside[e] = top < 0 || included[e] || (p >= 0 && inside[p]);
+    if (included[e]) continue;
+    if (!negative_kind[e].empty() && weight[e] < 0) kind[e] = negative_kind[e];
+    else if (p >= 0 && !included[p]) kind[e] = kind[p];
+  }
+
+  // The JSON-LD articleBody, when the page has one that its blocks cover, decides instead.
+  std::vector<char> in_body(blocks.size(), 0);
+  bool by_json_ld = false;
+  if (meta.article_body && meta.article_body->size() >= 200) {
+    const std::string body = squeeze(*meta.article_body);
+    std::size_t covered = 0, first = blocks.size(), last = 0;
+    for (std::size_t i = 0; i < blocks.size(); ++i)
+      if (blocks[i].text.size() >= 2 && body.find(squeeze(blocks[i].text)) != std::string::npos) {
+        in_body[i] = 1;
+        covered += blocks[i].text.size();
+        first = std::min(first, i), last = i;
+      }
+    by_json_ld = 2 * covered >= body.size();
+    if (by_json_ld)  // sub-headings between the matched paragraphs belong to the body too
+      for (std::size_t i = first; i <= last && i < blocks.size(); ++i)
+        if (hints[i].heading >= 2 && inside[hints[i].element]) in_body[i] = 1;
+  }
+
+  // The title: the <h1> that repeats the metadata title, else the first <h1> in the content, else
+  // the first anywhere.
+  std::optional<std::size_t> title;
+  const std::string meta_title = meta.title ? squeeze(*meta.title) : std::string();
+  for (std::size_t i = 0; i < blocks.size() && !title; ++i)
+    if (hints[i].heading == 1 && !meta_title.empty() && squeeze(blocks[i].text) == meta_title) title = i;
+  for (std::size_t i = 0; i < blocks.size() && !title; ++i)
+    if (hints[i].heading == 1 && hints[i].element >= 0 && inside[hints[i].element] && top >= 0) title = i;
+  for (std::size_t i = 0; i < blocks.size() && !title; ++i)
+    if (hints[i].heading == 1) title = i;
+
+  bool lead_done = false;
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    Block& b = blocks[i];
+    const auto& h = hints[i];
+    b.kind.clear();
+    b.article.reset();
+    if (title && i == *title) {
+      b.role = "title";
+      b.article = 0;
+      continue;
+    }
+    const bool content = by_json_ld ? in_body[i] != 0
+                                    : (h.element < 0 || inside[h.element]) &&
+                                          (top >= 0 || !semantic_boilerplate(h.semantic));
+    const std::string& negative = h.element >= 0 ? kind[h.element] : std::string();
+    const auto cue = structure::match_cue(b.text, tokens[i]);
+    if (cue && cue->role != "boilerplate" && cue->role != "related") {
+      b.role = cue->role;  // source, tags, read_also, byline
+      b.article = 0;
+      continue;
+    }
+    const bool furniture = !by_json_ld && (!negative.empty() || (h.link_density > kMaxLinkDensity && !h.heading));
+    if (!content || furniture || (cue && cue->role == "boilerplate")) {
+      b.role = "boilerplate";
+      b.kind = cue && cue->role == "boilerplate" && !cue->kind.empty() ? cue->kind
+               : !negative.empty()                                     ? negative
+               : semantic_boilerplate(h.semantic)                      ? semantic_kind(h.semantic)
+                                                                       : "nav";
+      continue;
+    }
+    b.article = 0;
+    if (h.heading) b.role = "subheading";
+    else if (h.in_figcaption) b.role = "caption";
+    else if (h.in_list_item) b.role = "list_item", b.bullet = true;
+    else if (h.in_blockquote) b.role = "blockquote";
+    else if (!lead_done) b.role = "lead", lead_done = true;
+    else b.role = "paragraph";
+  }
+  return 1;
+}
+
+}  // namespace maqal::html

@@ -1,0 +1,22 @@
+// Stage 2 (HTML input): the main content region and the roles of blocks from HTML evidence.
+#pragma once
+
+#include <vector>
+
+#include "html/hints.h"
+#include "html/metadata.h"
+#include "maqal/maqal.h"
+#include "text/tokens.h"
+
+namespace maqal::html {
+
+// Decides the main content (container scores from text and link density, class/id cues of
+// core/lang/common/html_cues.tsv and semantic tags, after Readability; the JSON-LD articleBody when
+// the page has one) and fills Block::role, kind, article and bullet. Outside the main content a
+// block is boilerplate (article none); inside, h1 → title, h2-h6 → subheading, li → list_item,
+// blockquote → blockquote, figcaption → caption, other prose → paragraph, the first one lead; line
+// cues (source, tags, read also, byline...) apply as in text. Returns the number of articles (1).
+int assign_html_roles(std::vector<Block>& blocks, const Document& doc, const std::vector<text::Tokens>& tokens,
+                      const Metadata& meta);
+
+}  // namespace maqal::html

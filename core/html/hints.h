@@ -1,0 +1,53 @@
+// What the HTML stages keep about each block and about the page, beside maqal::Block.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "maqal/maqal.h"
+
+namespace maqal::html {
+
+// Ancestor semantic elements of a block, as bits.
+enum Semantic : std::uint32_t {
+  kArticle = 1, kMain = 2, kHeader = 4, kFooter = 8, kNav = 16, kAside = 32, kFigure = 64, kForm = 128,
+};
+
+// One element that contains blocks (block-level elements and their ancestors), for scoring.
+struct Element {
+  std::string tag;
+  int parent = -1;
+  std::vector<std::string> tokens;  // class and id tokens, lower case
+};
+
+struct BlockHints {
+  std::string tag;             // the block-level element that made the block: p, h2, li, td, div, pre...
+  int element = -1;            // that element, an index into Page::elements
+  int heading = 0;             // 1..6 inside h1..h6
+  bool in_list_item = false, in_blockquote = false, in_figcaption = false;
+  std::uint32_t semantic = 0;  // Semantic bits of the ancestors
+  std::size_t chars = 0;       // code points of the text
+  double link_density = 0;     // share of the text inside links
+};
+
+// The head of the page and other metadata sources met on the way.
+struct Page {
+  std::string lang, dir;  // <html lang dir>
+  std::string title;      // <title>
+  std::vector<std::pair<std::string, std::string>> meta;  // (name|property|itemprop lower case, content)
+  std::vector<std::string> json_ld;                       // <script type="application/ld+json"> texts
+  std::vector<std::string> author_links;                  // text of rel=author links
+  std::vector<std::string> times;                         // <time datetime>, in order
+};
+
+struct Document {
+  std::string text;  // the extracted text: blocks joined by "\n"; block spans refer to it
+  std::vector<Block> blocks;
+  std::vector<BlockHints> hints;  // one per block
+  std::vector<Element> elements;
+  Page page;
+};
+
+}  // namespace maqal::html

@@ -1,0 +1,237 @@
+#include "html/html_blocks.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+#include "text/utf.h"
+
+namespace maqal::html {
+namespace {
+
+// Elements whose start and end end the current block.
+constexpr std::array kBreaking = {
+    "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog",
+    "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4",
+    "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li", "main", "menu", "nav", "ol", "p", "pre",
+    "section", "summary", "table", "tbody", "tfoot", "thead", "tr", "ul"};
+// Elements whose subtree never reaches the output.
+constexpr std::array kSkipped = {"script", "style", "template", "noscript", "svg", "math", "iframe", "object",
+                                 "embed", "canvas", "select", "textarea", "button", "title", "audio",
+                                 "video", "map", "dialog"};
+
+template <typename Array>
+bool among(const Array& names, std::string_view tag) {
+  return std::find(names.begin(), names.end(), tag) != names.end();
+}
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+const std::string_view* find(const std::vector<Attribute>& attributes, std::string_view name) {
+  for (const auto& a : attributes)
+    if (a.name == name) return &a.value;
+  return nullptr;
+}
+
+bool hidden(const std::vector<Attribute>& attributes) {
+  if (find(attributes, "hidden")) return true;
+  if (const auto* v = find(attributes, "aria-hidden"); v && lower(*v) == "true") return true;
+  if (const auto* v = find(attributes, "style")) {
+    std::string s;
+    for (char c : lower(*v))
+      if (!std::isspace(static_cast<unsigned char>(c))) s += c;
+    return s.find("display:none") != std::string::npos || s.find("visibility:hidden") != std::string::npos;
+  }
+  return false;
+}
+
+bool space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+void add_tokens(std::vector<std::string>& out, std::string_view value) {
+  std::string token;
+  for (char c : value) {
+    if (space(c)) {
+      if (!token.empty()) out.push_back(std::move(token));
+      token.clear();
+    } else {
+      token += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+  }
+  if (!token.empty()) out.push_back(std::move(token));
+}
+
+std::uint32_t semantic_bit(std::string_view tag) {
+  if (tag == "article") return kArticle;
+  if (tag == "main") return kMain;
+  if (tag == "header") return kHeader;
+  if (tag == "footer") return kFooter;
+  if (tag == "nav") return kNav;
+  if (tag == "aside") return kAside;
+  if (tag == "figure") return kFigure;
+  if (tag == "form") return kForm;
+  return 0;
+}
+
+}  // namespace
+
+void BlockBuilder::open(std::string_view tag, const std::vector<Attribute>& attributes) {
+  Open o;
+  if (skip_ > 0) {
+    o.skip = true;  // inside a skipped subtree: only counted
+    ++skip_;
+    stack_.push_back(o);
+    return;
+  }
+  if (tag == "html") {
+    if (const auto* v = find(attributes, "lang")) doc_.page.lang = lower(*v);
+    if (const auto* v = find(attributes, "dir")) doc_.page.dir = lower(*v);
+  }
+  if (tag == "meta") {
+    const auto* content = find(attributes, "content");
+    for (const char* key : {"name", "property", "itemprop"})
+      if (const auto* k = find(attributes, key); k && content) doc_.page.meta.emplace_back(lower(*k), std::string(*content));
+  }
+  if (tag == "time")
+    if (const auto* v = find(attributes, "datetime")) doc_.page.times.emplace_back(*v);
+  if (tag == "title" && !capture_ && doc_.page.title.empty()) {
+    o.capture_title = true;
+    capture_ = &doc_.page.title;
+  } else if (tag == "script" && !capture_) {
+    if (const auto* type = find(attributes, "type"); type && lower(*type).find("ld+json") != std::string::npos) {
+      o.capture_json = true;
+      doc_.page.json_ld.emplace_back();
+      capture_ = &doc_.page.json_ld.back();
+    }
+  }
+  if (tag == "br") {
+    flush();
+    stack_.push_back(o);
+    return;
+  }
+  if (among(kSkipped, tag) || hidden(attributes)) {
+    o.skip = true;
+    ++skip_;
+    stack_.push_back(o);
+    return;
+  }
+  const bool breaking = among(kBreaking, tag);
+  if (breaking || tag == "td" || tag == "th") {
+    if (breaking) flush();
+    else if (!line_.empty()) space_ = true;  // cells of one row: one block, cells apart
+    Element e;
+    e.tag = std::string(tag);
+    e.parent = blocks_open_.empty() ? -1 : blocks_open_.back();
+    if (const auto* v = find(attributes, "class")) add_tokens(e.tokens, *v);
+    if (const auto* v = find(attributes, "id")) add_tokens(e.tokens, *v);
+    o.element = static_cast<int>(doc_.elements.size());
+    doc_.elements.push_back(std::move(e));
+    blocks_open_.push_back(o.element);
+  }
+  if (tag == "pre") ++pre_;
+  if (tag == "a") {
+    o.link = find(attributes, "href") != nullptr;
+    links_ += o.link;
+    if (const auto* rel = find(attributes, "rel"); rel && lower(*rel).find("author") != std::string::npos) {
+      o.author = true;
+      ++author_;
+      author_text_.clear();
+    }
+  }
+  stack_.push_back(o);
+}
+
+void BlockBuilder::close(std::string_view tag) {
+  if (stack_.empty()) return;
+  const Open o = stack_.back();
+  stack_.pop_back();
+  if (o.capture_title || o.capture_json) capture_ = nullptr;
+  if (o.skip) {
+    --skip_;
+    return;
+  }
+  if (o.link) --links_;
+  if (o.author && --author_ == 0) {
+    std::string t;
+    for (char c : author_text_) t += space(c) ? ' ' : c;
+    doc_.page.author_links.push_back(std::move(t));
+  }
+  if (tag == "pre") --pre_;
+  if (o.element >= 0) {
+    if (among(kBreaking, tag)) flush();
+    blocks_open_.pop_back();
+  }
+}
+
+void BlockBuilder::append(std::string_view s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    if (pre_ > 0 && c == '\n') {
+      flush();
+      continue;
+    }
+    if (space(c)) {
+      space_ = !line_.empty();
+      continue;
+    }
+    if (space_) {
+      line_ += ' ';
+      if (links_ > 0) ++link_bytes_;
+      space_ = false;
+    }
+    line_ += c;
+    if (links_ > 0) ++link_bytes_;
+    if (author_ > 0) author_text_ += c;
+  }
+  if (author_ > 0 && space_) author_text_ += ' ';
+}
+
+void BlockBuilder::text(std::string_view utf8) {
+  if (capture_) {
+    capture_->append(utf8);
+    return;
+  }
+  if (skip_ > 0) return;
+  append(utf8);
+}
+
+void BlockBuilder::flush() {
+  space_ = false;
+  if (line_.empty()) return;
+  // line_ has no leading or trailing collapsible space by construction.
+  Block b;
+  if (!doc_.text.empty()) doc_.text += '\n';
+  b.span.start8 = doc_.text.size();
+  doc_.text += line_;
+  b.span.end8 = doc_.text.size();
+  b.text = line_;
+  BlockHints h;
+  h.element = blocks_open_.empty() ? -1 : blocks_open_.back();
+  // The block's own element is the innermost breaking one (cells belong to their row's block).
+  for (auto it = blocks_open_.rbegin(); it != blocks_open_.rend(); ++it) {
+    const std::string& tag = doc_.elements[*it].tag;
+    if (h.tag.empty() && tag != "td" && tag != "th") h.tag = tag;
+    if (!h.heading && tag.size() == 2 && tag[0] == 'h' && tag[1] >= '1' && tag[1] <= '6') h.heading = tag[1] - '0';
+    h.in_list_item |= tag == "li";
+    h.in_blockquote |= tag == "blockquote";
+    h.in_figcaption |= tag == "figcaption";
+    h.semantic |= semantic_bit(tag);
+  }
+  if (h.heading) h.tag = "h" + std::to_string(h.heading);
+  h.chars = text::count_code_points(line_);
+  h.link_density = static_cast<double>(std::min(link_bytes_, line_.size())) / static_cast<double>(line_.size());
+  doc_.blocks.push_back(std::move(b));
+  doc_.hints.push_back(std::move(h));
+  line_.clear();
+  link_bytes_ = 0;
+}
+
+Document BlockBuilder::finish() {
+  flush();
+  return std::move(doc_);
+}
+
+}  // namespace maqal::html

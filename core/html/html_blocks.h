@@ -1,0 +1,46 @@
+// Stage 1 (HTML input): events → blocks over an extracted text, with per-block hints.
+#pragma once
+
+#include <string_view>
+
+#include "html/events.h"
+#include "html/hints.h"
+
+namespace maqal::html {
+
+// Builds a Document from the events of one page. Block boundaries: block-level elements (p, h1-h6,
+// li, blockquote, figcaption, div with direct text, table rows, ...) and <br>. Never in the output:
+// script, style, template, noscript, svg, math, iframe, select, textarea, button, and hidden nodes
+// (hidden attribute, aria-hidden="true", inline display:none or visibility:hidden). White space is
+// collapsed as a browser renders it, except inside <pre>, whose lines are blocks.
+class BlockBuilder : public EventSink {
+ public:
+  void open(std::string_view tag, const std::vector<Attribute>& attributes) override;
+  void close(std::string_view tag) override;
+  void text(std::string_view utf8) override;
+  Document finish();
+
+ private:
+  struct Open {
+    int element = -1;       // index into elements when the tag is block-level, else -1
+    bool skip = false;      // this element starts a skipped subtree
+    bool link = false;      // <a href>
+    bool author = false;    // rel=author link
+    bool capture_title = false, capture_json = false;
+  };
+  void flush();
+  void append(std::string_view s);
+
+  Document doc_;
+  std::vector<Open> stack_;
+  std::vector<int> blocks_open_;  // element indices of the open block-level elements
+  int skip_ = 0;                  // open skipped subtrees
+  int links_ = 0, pre_ = 0, author_ = 0;
+  std::string line_;              // the current block's text
+  std::size_t link_bytes_ = 0;    // bytes of line_ inside links
+  bool space_ = false;            // a collapsed space is pending
+  std::string* capture_ = nullptr;
+  std::string author_text_;
+};
+
+}  // namespace maqal::html

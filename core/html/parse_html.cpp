@@ -1,0 +1,53 @@
+// The HTML pipeline: HTML → events → blocks with hints → metadata and main content → the shared
+// stages (entities, articles, quotes) over the extracted text.
+#include "html/content.h"
+#include "html/gumbo_events.h"
+#include "html/html_blocks.h"
+#include "html/metadata.h"
+#include "maqal/maqal.h"
+#include "pipeline.h"
+#include "text/script.h"
+#include "text/utf.h"
+
+namespace maqal {
+
+Result parse_html(std::string_view input) {
+  Result result;
+  if (auto error = text::check_input(input)) {
+    result.error = std::move(error);
+    return result;
+  }
+  html::BlockBuilder builder;
+  if (auto error = html::feed_gumbo(input, builder)) {
+    result.error = std::move(error);
+    return result;
+  }
+  html::Document doc = builder.finish();
+  if (doc.blocks.empty()) {
+    result.error = Error{"empty", "the HTML has no visible text", 0};
+    return result;
+  }
+  const html::Metadata meta = html::read_metadata(doc);
+
+  // Language and direction: <html lang dir> when given, else from the letters of the text.
+  const std::string declared = doc.page.lang.substr(0, doc.page.lang.find_first_of("-_"));
+  result.lang = declared.empty() ? text::language(doc.text) : declared;
+  if (doc.page.dir == "rtl" || doc.page.dir == "ltr") result.dir = doc.page.dir;
+  else result.dir = text::language(doc.text) == "ar" ? "rtl" : text::direction(doc.text, "ltr");
+
+  result.text = std::move(doc.text);
+  result.blocks = std::move(doc.blocks);
+  std::vector<text::Tokens> tokens = pipeline::prepare_blocks(result);
+  const int article_count = html::assign_html_roles(result.blocks, doc, tokens, meta);
+  pipeline::finish(result, result.text, tokens, article_count);
+
+  // Page metadata wins over what the blocks say; the blocks fill what it lacks.
+  Article& a = result.articles.at(0);
+  if (meta.title) a.title = meta.title;
+  if (meta.byline) a.byline = meta.byline;
+  if (meta.published) a.published = meta.published, a.published_iso = meta.published_iso;
+  if (!meta.tags.empty()) a.tags = meta.tags;
+  return result;
+}
+
+}  // namespace maqal

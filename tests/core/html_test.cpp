@@ -1,0 +1,116 @@
+// HTML input: fragments and pages come out in the shape of pasted text.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "maqal/maqal.h"
+
+namespace {
+
+maqal::Result html(const std::string& s) {
+  maqal::Options o;
+  o.html = true;
+  return maqal::parse(s, o);
+}
+
+const maqal::Block* find(const maqal::Result& r, const std::string& text) {
+  for (const auto& b : r.blocks)
+    if (b.text == text) return &b;
+  return nullptr;
+}
+
+void expect_offsets(const maqal::Result& r) {
+  for (const auto& b : r.blocks) EXPECT_EQ(r.text.substr(b.span.start8, b.span.end8 - b.span.start8), b.text);
+  for (const auto& e : r.entities) EXPECT_EQ(r.text.substr(e.span.start8, e.span.end8 - e.span.start8), e.text);
+}
+
+TEST(Html, ClipboardFragment) {
+  const auto r = html(
+      "<html><body><!--StartFragment--><h1>Storm hits the coast</h1><p>Heavy rain fell on Tuesday, "
+      "officials said, and roads were closed.</p><p>More rain is expected.</p><!--EndFragment--></body></html>");
+  ASSERT_FALSE(r.error);
+  ASSERT_EQ(r.blocks.size(), 3u);
+  EXPECT_EQ(r.blocks[0].role, "title");
+  EXPECT_EQ(r.blocks[1].role, "lead");
+  EXPECT_EQ(r.blocks[2].role, "paragraph");
+  EXPECT_EQ(r.articles.at(0).title, "Storm hits the coast");
+  EXPECT_EQ(r.text.find("StartFragment"), std::string::npos);
+  expect_offsets(r);
+}
+
+TEST(Html, WholePageKeepsNavAndFooterOutOfTheArticle) {
+  const auto r = html(R"(<!doctype html><html lang="en"><head><title>Storm hits the coast | Daily</title>
+<meta name="author" content="Jane Roe"><meta property="article:published_time" content="2024-03-14T10:30:00Z">
+<meta property="article:tag" content="Weather"></head><body>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li></ul></nav>
+<article><h1>Storm hits the coast</h1>
+<p>Heavy rain fell on the coast on Tuesday, officials said, and several roads were closed for hours.</p>
+<h2>What comes next</h2>
+<p>Forecasters expect more rain later this week, and they asked residents to stay at home, the agency said.</p>
+<ul><li>Schools are closed</li><li>Trains run late</li></ul>
+<blockquote>We have never seen anything like it.</blockquote>
+<figure><img src="a.jpg"><figcaption>Flooded streets in the city</figcaption></figure></article>
+<footer><p>All rights reserved, 2024</p></footer></body></html>)");
+  ASSERT_FALSE(r.error);
+  EXPECT_EQ(r.lang, "en");
+  EXPECT_EQ(r.dir, "ltr");
+  EXPECT_EQ(find(r, "Home")->role, "boilerplate");
+  EXPECT_FALSE(find(r, "Home")->article);
+  EXPECT_EQ(find(r, "All rights reserved, 2024")->role, "boilerplate");
+  EXPECT_EQ(find(r, "Storm hits the coast")->role, "title");
+  EXPECT_EQ(find(r, "What comes next")->role, "subheading");
+  const auto* li = find(r, "Schools are closed");
+  ASSERT_TRUE(li);
+  EXPECT_EQ(li->role, "list_item");
+  EXPECT_TRUE(li->bullet);
+  EXPECT_EQ(find(r, "We have never seen anything like it.")->role, "blockquote");
+  EXPECT_EQ(find(r, "Flooded streets in the city")->role, "caption");
+  const auto& a = r.articles.at(0);
+  EXPECT_EQ(a.title, "Storm hits the coast");
+  EXPECT_EQ(a.byline, "Jane Roe");
+  EXPECT_EQ(a.published_iso, "2024-03-14T10:30:00Z");
+  ASSERT_EQ(a.tags.size(), 1u);
+  EXPECT_EQ(a.body.find("Home"), std::string::npos);
+  EXPECT_NE(a.body.find("Trains run late"), std::string::npos);
+  expect_offsets(r);
+  EXPECT_NE(maqal::to_json(r).find("\"text\":\"Home\\n"), std::string::npos);  // the extracted text
+}
+
+TEST(Html, HiddenScriptAndStyleNeverReachTheOutput) {
+  const auto r = html(
+      "<p>Visible text.</p><p hidden>hidden one</p><div aria-hidden=\"true\">hidden two</div>"
+      "<span style=\"display: none\">hidden three</span><script>var s = '<p>script</p>';</script>"
+      "<style>p { color: red }</style><noscript>no script</noscript><template><p>template</p></template>"
+      "<svg><text>svg text</text></svg>");
+  ASSERT_FALSE(r.error);
+  EXPECT_EQ(r.text, "Visible text.");
+  ASSERT_EQ(r.blocks.size(), 1u);
+}
+
+TEST(Html, ArabicPageWithoutDirIsRtl) {
+  const auto r = html(
+      "<html><body><h1>وصول الوفد المصري إلى غزة</h1><p>وصل الوفد المصري إلى قطاع غزة اليوم الثلاثاء، "
+      "في زيارة تستمر يومين.</p></body></html>");
+  ASSERT_FALSE(r.error);
+  EXPECT_EQ(r.lang, "ar");
+  EXPECT_EQ(r.dir, "rtl");
+  EXPECT_EQ(r.blocks[0].role, "title");
+  EXPECT_EQ(r.blocks[0].dir, "rtl");
+  expect_offsets(r);
+}
+
+TEST(Html, BrSeparatesBlocksAndCellsOfARowJoin) {
+  const auto r = html("<div>first line<br>second line</div><table><tr><td>a</td><td>b</td></tr></table>");
+  ASSERT_FALSE(r.error);
+  ASSERT_EQ(r.blocks.size(), 3u);
+  EXPECT_EQ(r.blocks[1].text, "second line");
+  EXPECT_EQ(r.blocks[2].text, "a b");
+  expect_offsets(r);
+}
+
+TEST(Html, TextInputHasNoTextField) {
+  EXPECT_EQ(maqal::to_json(maqal::parse_text("Hello there.")).find("\"text\":\"Hello there.\",\"blocks\""),
+            std::string::npos);
+}
+
+}  // namespace
