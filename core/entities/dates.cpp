@@ -24,7 +24,7 @@ const std::unordered_set<std::string>& connectors() {
 // Only blanks, commas and connector words ("من", "of") between two parts of a date.
 bool joins(std::string_view gap) {
   for (const auto& t : text::tokenize(gap))
-    if (t.form != "," && t.form != "،" && !connectors().count(t.form)) return false;
+    if (!connectors().count(t.form)) return false;
   return gap.size() < 16;
 }
 

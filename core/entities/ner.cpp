@@ -12,6 +12,7 @@
 
 #include "lang/data.h"
 #include "text/clitics.h"
+#include "text/script.h"
 #include "text/utf.h"
 
 // Weights file (core/lang/<lang>/ner.weights.tsv, written by tools/train_ner):
@@ -117,9 +118,12 @@ bool is_opening(std::string_view form) {
   return std::find(std::begin(kOpen), std::end(kOpen), form) != std::end(kOpen);
 }
 
+// Sentence-final punctuation of any script (ICU's Sentence_Terminal: . ! ? ؟ …), or a colon.
 bool ends_sentence(std::string_view form) {
-  static constexpr std::string_view kEnds[] = {".", "!", "?", "؟", ":", "…", "..."};
-  return std::find(std::begin(kEnds), std::end(kEnds), form) != std::end(kEnds);
+  int32_t i = 0;
+  UChar32 c = 0;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(form.data()), i, static_cast<int32_t>(form.size()), c);
+  return c == ':' || c == 0x2026 || u_hasBinaryProperty(c, UCHAR_S_TERM);
 }
 
 // Byte offsets of the code points of s, plus s.size().
@@ -519,26 +523,10 @@ std::size_t skip_letters(std::string_view original, std::size_t letters) {
   return static_cast<std::size_t>(i);
 }
 
-constexpr std::string_view kArticle = "ال";
-
-// The script with more letters, as text::language() decides, from code point ranges alone: 1 for
-// Arabic, -1 for Latin, 0 for neither.
+// The script with more letters (text::language): 1 for Arabic, -1 for Latin, 0 for neither.
 int arabic_or_latin(std::string_view s) {
-  long arabic = 0, latin = 0;
-  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
-  for (int32_t i = 0, n = static_cast<int32_t>(s.size()); i < n;) {
-    UChar32 c;
-    U8_NEXT(p, i, n, c);
-    if (c < 0x80) latin += (c | 32) >= 'a' && (c | 32) <= 'z';
-    else if ((c >= 0x0620 && c <= 0x064A) || (c >= 0x066E && c <= 0x06D3) || (c >= 0x06FA && c <= 0x06FC) ||
-             (c >= 0x0750 && c <= 0x077F) || (c >= 0x08A0 && c <= 0x08C9) || (c >= 0xFB50 && c <= 0xFDFB) ||
-             (c >= 0xFE70 && c <= 0xFEFC))
-      ++arabic;
-    else if ((c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) || (c >= 0x1E00 && c <= 0x1EFF))
-      ++latin;
-  }
-  if (arabic == 0 && latin == 0) return 0;
-  return arabic >= latin ? 1 : -1;
+  const std::string lang = text::language(s);
+  return lang == "ar" ? 1 : lang == "en" ? -1 : 0;
 }
 
 }  // namespace
@@ -548,22 +536,24 @@ std::string name_norm(std::string_view text, const std::vector<text::Token>& tok
   const text::Token& first = tokens[m.first];
   const text::Token& last = tokens[m.last - 1];
   std::size_t start = first.start, end = last.end;
-  std::string head;  // written before the text: the article of "للبرلمان"
+  std::string head;  // written before the text: the article fused into "للبرلمان"
   const std::string_view f = first.form;
   if (first.kind == text::TokenKind::word) {
     std::size_t strip = 0;  // folded bytes of the proclitic to leave out
     for (std::string_view s : text::stems(f)) {
       if (s.size() == f.size() || f.substr(f.size() - s.size()) != s) continue;  // not a proclitic removal
       const std::string_view prefix = f.substr(0, f.size() - s.size());
-      if (prefix.ends_with("لل") && text::count_code_points(s) >= 3) {  // ل + ال: "للأمم" → "الأمم"
-        if (in_document(std::string(kArticle) + std::string(s)) || !in_document(s)) {
+      if (const std::string_view article = text::fused_article(prefix);
+          !article.empty() && text::count_code_points(s) >= 3) {  // ل + ال: "للأمم" → "الأمم"
+        if (in_document(std::string(article) + std::string(s)) || !in_document(s)) {
           strip = prefix.size();
-          head = kArticle;
+          head = article;
           break;
         }
       }
-      if (prefix.ends_with(kArticle)) continue;  // keep the article: "والبرلمان" → "البرلمان", not "برلمان"
-      const bool article_follows = s.starts_with(kArticle) && text::count_code_points(s) >= 5;
+      // Keep the article: "والبرلمان" → "البرلمان", not "برلمان".
+      if (text::ends_with_article(prefix)) continue;
+      const bool article_follows = !text::without_article(s).empty() && text::count_code_points(s) >= 5;
       if (article_follows || in_document(s)) {
         strip = prefix.size();
         break;

@@ -9,6 +9,7 @@ namespace {
 
 struct Clitics {
   std::vector<std::string> prefixes, suffixes, articles, conjunctions;
+  std::vector<std::pair<std::string, std::string>> fused;  // "لل" → "ال"
   Clitics() {
     for (const auto& row : data::rows_all_languages("clitics.tsv")) {
       if (row.size() < 2) continue;
@@ -17,6 +18,7 @@ struct Clitics {
       else if (row[0] == "suffix") suffixes.push_back(form);
       else if (row[0] == "article") { articles.push_back(form); prefixes.push_back(form); }
       else if (row[0] == "conjunction") { conjunctions.push_back(form); prefixes.push_back(form); }
+      else if (row[0] == "article_fused" && row.size() > 2) fused.emplace_back(form, fold(row[2]));
     }
   }
 };
@@ -43,6 +45,18 @@ Stems stems(std::string_view word) {
     if (word.size() > s.size() && word.ends_with(s) && count_code_points(word.substr(0, word.size() - s.size())) >= kMinStemLetters)
       out.push_back(word.substr(0, word.size() - s.size()));
   return out;
+}
+
+std::string_view fused_article(std::string_view prefix) {
+  for (const auto& [written, article] : clitics().fused)
+    if (prefix.ends_with(written)) return article;
+  return {};
+}
+
+bool ends_with_article(std::string_view prefix) {
+  for (const auto& a : clitics().articles)
+    if (prefix.ends_with(a)) return true;
+  return false;
 }
 
 std::string_view without_conjunction(std::string_view word) {

@@ -31,6 +31,12 @@ Stems stems(std::string_view folded_word);
 // The folded word without a leading conjunction ("وأضاف" → "أضاف"), or empty if it has none.
 std::string_view without_conjunction(std::string_view folded_word);
 
+// The article a fused proclitic stands for ("لل" is ل + "ال"), or empty; data: kind article_fused.
+std::string_view fused_article(std::string_view folded_prefix);
+
+// The folded prefix ends with a definite article ("وال").
+bool ends_with_article(std::string_view folded_prefix);
+
 // The folded word without a leading definite article ("الجمعه" → "جمعه"), or empty if it has none.
 std::string_view without_article(std::string_view folded_word);
 
