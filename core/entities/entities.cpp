@@ -10,6 +10,7 @@
 #include <map>
 #include <set>
 
+#include "entities/compose.h"
 #include "entities/dates.h"
 #include "entities/lexicon.h"
 #include "entities/ner.h"
@@ -32,7 +33,7 @@ UChar32 first_code_point(std::string_view s) {
 // Latin-script names are capitalized in running text ("Turkey", not "turkey"), and acronyms are
 // written in capitals ("US", not "us"); scripts without case need no such check.
 bool case_fits(std::string_view original, const LexEntry& entry) {
-  if (entry.type == "NUMBER") return true;  // "one", "million" are lower-case words
+  if (!entry.capitalized) return true;  // "one", "last week" are ordinary words
   const UChar32 c = first_code_point(original);
   UErrorCode status = U_ZERO_ERROR;
   if (uscript_getScript(c, &status) != USCRIPT_LATIN) return true;
@@ -114,6 +115,7 @@ void scan_block(const Block& block, const text::Tokens& tokens, const std::vecto
   }
   merge_numbers(block.text, words);
   compose_dates(block.text, words);
+  compose_phrases(block.text, tokens, words);
   found.insert(found.end(), words.begin(), words.end());
   // Names the lexicons do not know, from the learned model, where nothing above was found.
   for (auto& e : names)

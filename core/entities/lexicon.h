@@ -15,7 +15,8 @@ namespace maqal::entities {
 struct LexEntry {
   std::string type;  // entity type: LOC, ORG, NORP, DATE, NUMBER, ...
   std::string norm;  // canonical form: English name, ISO date pattern, numeric value
-  bool acronym = false;  // written in capitals ("US", "EU"): only matches text in capitals
+  bool capitalized = false;  // a name ("Turkey", "May"): only matches capitalized text
+  bool acronym = false;      // written in capitals ("US", "EU"): only matches text in capitals
 };
 
 struct LexMatch {

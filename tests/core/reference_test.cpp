@@ -89,8 +89,13 @@ TEST_F(ReferencePaste, PlacesDatesAndNumbers) {
     EXPECT_TRUE(has_entity("LOC", place)) << place;
   EXPECT_TRUE(has_entity("DATE", "الجمعة"));
   EXPECT_TRUE(has_entity("DATE", "الأربعاء"));
-  EXPECT_TRUE(has_entity("NUMBER", "مليوني"));
-  for (const char* org : {"مجلس الأمن", "الأمم المتحدة", "حماس"}) EXPECT_TRUE(has_entity("ORG", org)) << org;
+  EXPECT_TRUE(has_entity("DATE", "الثاني من مارس"));
+  EXPECT_TRUE(has_entity("DATE", "أواخر مايو"));
+  EXPECT_TRUE(has_entity("DATE", "وهذا الأسبوع"));  // the span covers the word as written, و included
+  EXPECT_TRUE(has_entity("NUMBER", "أكثر من مليوني"));
+  for (const char* org : {"الخارجية الأمريكية", "مجلس الأمن", "الأمم المتحدة", "حماس", "صدى البلد"})
+    EXPECT_TRUE(has_entity("ORG", org)) << org;
+  for (const char* person : {"أنتوني بلينكن", "رون ديرمر", "بنيامين نتنياهو"}) EXPECT_TRUE(has_entity("PER", person));
   // People: full names, and the bare surname later in the paste in the same cluster.
   auto cluster_of = [&](const std::string& text) {
     for (const auto& e : result_.entities)
@@ -122,6 +127,17 @@ TEST_F(ReferencePaste, QuotedStatements) {
   EXPECT_GE(result_.quotes.size(), 8u);
   for (const auto& q : result_.quotes) EXPECT_NE(q.text, "إكس");  // a quoted name is not a statement
   EXPECT_TRUE(result_.quotes[0].text.starts_with("أهمية إنهاء الحرب"));
+  // Blinken for lines 3, 7 and 11; Netanyahu('s office) for lines 23-27, the last two by "وأضاف:"
+  // and "وتابع:" carrying the speaker on.
+  std::map<long, std::vector<std::string>> speakers;
+  for (const auto& q : result_.quotes)
+    speakers[1 + std::count(input_.begin(), input_.begin() + q.span.start8, '\n')].push_back(q.speaker.value_or("?"));
+  for (long n : {3L, 7L, 11L})
+    for (const auto& s : speakers[n]) EXPECT_EQ(s, "أنتوني بلينكن") << "line " << n;
+  for (long n : {23L, 25L, 27L}) {
+    ASSERT_EQ(speakers[n].size(), 1u) << n;
+    EXPECT_EQ(speakers[n][0], "بنيامين نتنياهو") << "line " << n;
+  }
 }
 
 }  // namespace

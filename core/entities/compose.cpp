@@ -1,0 +1,133 @@
+#include "entities/compose.h"
+
+#include <algorithm>
+#include <optional>
+#include <string>
+
+#include "lang/data.h"
+#include "text/clitics.h"
+#include "text/fold.h"
+
+namespace maqal::entities {
+namespace {
+
+struct Phrase {
+  std::vector<std::string> words;  // folded
+  std::string type, value;         // modifiers: entity type and mark; heads: English name
+};
+
+std::vector<Phrase> load(std::string_view file, bool typed) {
+  std::vector<Phrase> out;
+  for (const auto& row : data::rows_all_languages(file)) {
+    if (row.size() < (typed ? 3u : 2u)) continue;
+    Phrase p;
+    for (auto& t : text::tokenize(row[typed ? 1 : 0])) p.words.push_back(std::move(t.form));
+    if (typed) p.type = std::string(row[0]);
+    p.value = std::string(row[typed ? 2 : 1]);
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
+// The phrase's words at tokens[from...]; its first word may carry a clitic ("وأكثر من").
+bool matches_at(const text::Tokens& tokens, std::size_t from, const Phrase& p) {
+  if (from + p.words.size() > tokens.size()) return false;
+  for (std::size_t k = 0; k < p.words.size(); ++k) {
+    const text::Token& t = tokens[from + k];
+    if (t.kind == text::TokenKind::punct) return false;
+    const text::Stems stems = text::stems(t.form);
+    const bool ok = k == 0 ? std::find(stems.begin(), stems.end(), p.words[k]) != stems.end() : t.form == p.words[k];
+    if (!ok) return false;
+  }
+  return true;
+}
+
+std::optional<std::size_t> token_starting(const text::Tokens& tokens, std::size_t at) {
+  for (std::size_t i = 0; i < tokens.size(); ++i)
+    if (tokens[i].start == at) return i;
+  return std::nullopt;
+}
+
+std::optional<std::size_t> token_ending(const text::Tokens& tokens, std::size_t at) {
+  for (std::size_t i = 0; i < tokens.size(); ++i)
+    if (tokens[i].end == at) return i;
+  return std::nullopt;
+}
+
+void set_span(std::string_view line, Entity& e, std::size_t start, std::size_t end) {
+  e.span.start8 = start;
+  e.span.end8 = end;
+  e.text = std::string(line.substr(start, end - start));
+}
+
+bool free_of_entities(const std::vector<Entity>& found, std::size_t start, std::size_t end) {
+  return std::none_of(found.begin(), found.end(),
+                      [&](const Entity& e) { return start < e.span.end8 && e.span.start8 < end; });
+}
+
+void qualify(std::string_view line, const text::Tokens& tokens, std::vector<Entity>& found) {
+  static const std::vector<Phrase> modifiers = load("modifiers.tsv", true);
+  for (auto& e : found) {
+    const auto first = token_starting(tokens, e.span.start8);
+    if (!first) continue;
+    for (const auto& m : modifiers) {
+      if (m.type != e.type || *first < m.words.size()) continue;
+      const std::size_t from = *first - m.words.size();
+      if (!matches_at(tokens, from, m) || !free_of_entities(found, tokens[from].start, tokens[*first - 1].end)) continue;
+      set_span(line, e, tokens[from].start, e.span.end8);
+      e.norm = m.value.size() == 1 ? m.value + e.norm : m.value + ' ' + e.norm;  // ">2000000", "late XXXX-05"
+      break;
+    }
+  }
+}
+
+// Noun and adjective agree in gender (core/lang/*/agreement.tsv): both end in a feminine ending or
+// neither does. Languages without such endings always agree.
+bool agree(const std::string& noun, const std::string& adjective) {
+  static const auto endings = [] {
+    std::vector<std::string> out;
+    for (const auto& row : data::rows_all_languages("agreement.tsv"))
+      if (row.size() > 1 && row[0] == "feminine_ending") out.push_back(text::fold(row[1]));
+    return out;
+  }();
+  for (const auto& f : endings)
+    if (noun.ends_with(f) != adjective.ends_with(f)) return false;
+  return true;
+}
+
+void name_institutions(std::string_view line, const text::Tokens& tokens, std::vector<Entity>& found) {
+  static const std::vector<Phrase> heads = load("org_heads.tsv", false);
+  for (auto& e : found) {
+    if (e.type != "NORP") continue;
+    const auto first = token_starting(tokens, e.span.start8);
+    const auto last = token_ending(tokens, e.span.end8);
+    if (!first || !last) continue;
+    for (const auto& h : heads) {
+      const std::size_t n = h.words.size();
+      std::optional<std::size_t> start, end;
+      const std::string& adjective = tokens[*first].form;
+      if (*first >= n && matches_at(tokens, *first - n, h) && agree(tokens[*first - 1].form, adjective))
+        start = tokens[*first - n].start;  // الخارجية الأمريكية
+      else if (matches_at(tokens, *last + 1, h))
+        end = tokens[*last + n].end;  // Israeli army
+      if (!start && !end) continue;
+      const std::size_t from = start.value_or(e.span.start8), to = end.value_or(e.span.end8);
+      if (!free_of_entities(found, from, start ? e.span.start8 : e.span.end8) &&
+          !free_of_entities(found, end ? e.span.end8 : from, to))
+        continue;
+      e.type = "ORG";
+      e.norm = e.norm + ' ' + h.value;
+      set_span(line, e, from, to);
+      break;
+    }
+  }
+}
+
+}  // namespace
+
+void compose_phrases(std::string_view line, const text::Tokens& tokens, std::vector<Entity>& found) {
+  qualify(line, tokens, found);
+  name_institutions(line, tokens, found);
+}
+
+}  // namespace maqal::entities

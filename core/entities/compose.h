@@ -1,0 +1,17 @@
+// Entities that grow from their neighbours: a qualifier before a number or date ("أكثر من مليوني",
+// "أواخر مايو"; data: modifiers.tsv) and an institution named by a noun and a nationality
+// ("الخارجية الأمريكية", "the Israeli army"; data: org_heads.tsv).
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "maqal/maqal.h"
+#include "text/tokens.h"
+
+namespace maqal::entities {
+
+// `found`: one line's entities in order, spans relative to `line`; `tokens`: the line's tokens.
+void compose_phrases(std::string_view line, const text::Tokens& tokens, std::vector<Entity>& found);
+
+}  // namespace maqal::entities
