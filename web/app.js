@@ -19,6 +19,7 @@ const jsonView = $('json');
 const engine = $('engine');
 const engineText = $('engine-text');
 const versionEl = $('version');
+const useHtml = $('use-html');
 
 const DEBOUNCE_MS = 250;
 const hiddenTypes = new Set();
@@ -27,6 +28,7 @@ let pending = false; // a parse was requested before the engine was ready
 let timer = 0;
 let lastText = null;
 let lastResult = null;
+let pastedHtml = null; // the clipboard's text/html of the last paste, while the text is unedited
 
 const nf = new Intl.NumberFormat('en');
 
@@ -115,7 +117,7 @@ function jumpTo(articleId) {
 function parseNow() {
   clearTimeout(timer);
   timer = 0;
-  const text = input.value;
+  let text = input.value;
   updateCounter();
   if (!maqal) {
     pending = true;
@@ -130,7 +132,10 @@ function parseNow() {
   let result;
   const t0 = performance.now();
   try {
-    result = maqal.parse(text, {});
+    // Pasted HTML is parsed as HTML (never inserted into the page); the offsets of its result
+    // index the text extracted from it, which is what gets shown.
+    result = pastedHtml ? maqal.parse(pastedHtml, { html: true }) : maqal.parse(text, {});
+    if (pastedHtml && result && typeof result.text === 'string') text = result.text;
   } catch (err) {
     result = { error: { code: 'exception', message: String(err && err.message ? err.message : err) } };
   }
@@ -175,7 +180,7 @@ function render(text, result, ms) {
   const nArticles = (result.articles || []).length;
   const nEntities = (result.entities || []).length;
   const nQuotes = (result.quotes || []).length;
-  stats.textContent = `Parsed in ${ms < 10 ? ms.toFixed(1) : Math.round(ms)} ms`;
+  stats.textContent = `Parsed ${pastedHtml ? 'the pasted HTML ' : ''}in ${ms < 10 ? ms.toFixed(1) : Math.round(ms)} ms`;
   meta.textContent = [
     `${blocks} block${blocks === 1 ? '' : 's'}`,
     `${nArticles} article${nArticles === 1 ? '' : 's'}`,
@@ -219,6 +224,7 @@ function onPaste(ev) {
   const text = data ? data.getData('text/plain') : '';
   if (!data || (text === '' && !data.types.includes('text/plain'))) return; // let the browser handle it
   ev.preventDefault();
+  const html = useHtml.checked ? data.getData('text/html') : '';
   const start = input.selectionStart;
   const end = input.selectionEnd;
   // Prefer execCommand so the paste lands on the undo stack; fall back to setRangeText.
@@ -234,10 +240,18 @@ function onPaste(ev) {
   if (!done && input.value === before) {
     input.setRangeText(text, start, end, 'end');
   }
+  pastedHtml = html || null;  // after the insertion: its input event belongs to the paste
   parseNow();
 }
 
-input.addEventListener('input', scheduleParse);
+input.addEventListener('input', () => {
+  pastedHtml = null;  // edited by hand: the text is what counts now
+  scheduleParse();
+});
+useHtml.addEventListener('change', () => {
+  if (!useHtml.checked) pastedHtml = null;
+  parseNow();
+});
 input.addEventListener('paste', onPaste);
 input.addEventListener('keydown', (ev) => {
   if (ev.key === 'Enter' && (ev.ctrlKey || ev.metaKey)) {
@@ -248,6 +262,7 @@ input.addEventListener('keydown', (ev) => {
 parseBtn.addEventListener('click', parseNow);
 clearBtn.addEventListener('click', () => {
   input.value = '';
+  pastedHtml = null;
   parseNow();
   input.focus();
 });

@@ -184,6 +184,54 @@ test('a real paste event (ClipboardEvent with text/plain) is read from clipboard
   await page.close();
 });
 
+test('a paste carrying text/html is parsed as HTML; the switch falls back to the plain text', { timeout: 90000 }, async () => {
+  const page = await openPage();
+  const html = '<!--StartFragment--><nav><a href="/">Home</a> <a href="/w">World</a></nav>' +
+    '<h1>City council approves new bike lanes</h1><p>The city council voted 7-2 on Tuesday to build ' +
+    '40 kilometres of protected bike lanes in Paris, ending a long debate.</p><ul><li>Work starts in May.</li>' +
+    '<li>It ends in October.</li></ul><img src="/x.png" onerror="window.__pwned = 1"><!--EndFragment-->';
+  const plain = 'Home World\nCity council approves new bike lanes\nThe city council voted 7-2 on Tuesday.';
+  const paste = (useHtml) => page.evaluate(([h, t, on]) => {
+    document.querySelector('#use-html').checked = on;
+    const input = document.querySelector('#input');
+    input.value = '';
+    input.focus();
+    const dt = new DataTransfer();
+    dt.setData('text/html', h);
+    dt.setData('text/plain', t);
+    input.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+  }, [html, plain, useHtml]);
+
+  let n = await parseCount(page);
+  await paste(true);
+  await waitForParse(page, n);
+  const asHtml = await page.evaluate(() => ({
+    title: document.querySelector('#output [data-role="title"]')?.textContent ?? '',
+    items: document.querySelectorAll('#output [data-role="list_item"]').length,
+    places: [...document.querySelectorAll('#output mark[data-type="LOC"]')].map((m) => m.firstChild.textContent),
+    stats: document.querySelector('#stats').textContent,
+    images: document.querySelectorAll('#output img').length,
+    pwned: window.__pwned,
+  }));
+  assert.ok(asHtml.title.includes('City council approves new bike lanes'), asHtml.title);
+  assert.equal(asHtml.items, 2, 'the <li> items are list items');
+  assert.ok(asHtml.places.includes('Paris'), String(asHtml.places));
+  assert.match(asHtml.stats, /HTML/);
+  assert.equal(asHtml.images, 0, 'pasted HTML is parsed, never inserted');
+  assert.equal(asHtml.pwned, undefined);
+
+  n = await parseCount(page);
+  await paste(false);
+  await waitForParse(page, n);
+  const asText = await page.evaluate(() => ({
+    stats: document.querySelector('#stats').textContent,
+    items: document.querySelectorAll('#output [data-role="list_item"]').length,
+  }));
+  assert.doesNotMatch(asText.stats, /HTML/);
+  assert.equal(asText.items, 0);
+  await page.close();
+});
+
 test('pasted markup is shown as text, never inserted as HTML', { timeout: 60000 }, async () => {
   const page = await openPage();
   const n = await parseCount(page);
