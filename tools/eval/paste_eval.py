@@ -16,43 +16,13 @@ build/eval/wcxb-paste-all-lines/). --min-f1 X exits 1 when F1 < X (a regression 
 Standard library only.
 """
 import argparse
-import concurrent.futures
-import csv
-import json
 import os
-import re
-import subprocess
 import sys
-import time
-from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]
-SHARED = (REPO / '..' / 'shared').resolve()
-GT_PATH = SHARED / 'data' / 'wcxb-dev-articles' / 'ground-truth-aeb-format.json'
-SCORER = SHARED / 'tools' / 'score_body.py'
+from scoring import (GT_PATH, REPO, SCORER, ParseRun, add_common_arguments, ground_truth_pages,
+                     min_f1_exit_code, parse_body, score_bodies)
+
 PASTE_DIR = REPO / 'build' / 'eval' / 'wcxb-paste'
-MAQAL = REPO / 'build' / 'maqal'
-MAQAL_BIN = [MAQAL]  # --maqal PATH replaces it (e.g. a snapshot while build/ is being rebuilt)
-
-
-def parse_one(path, timeout):
-    """(body, error or None, seconds) for one paste."""
-    t0 = time.perf_counter()
-    try:
-        proc = subprocess.run([str(MAQAL_BIN[0]), 'parse', str(path)], capture_output=True, timeout=timeout)
-    except subprocess.TimeoutExpired:
-        return '', 'timeout', time.perf_counter() - t0
-    dt = time.perf_counter() - t0
-    if proc.returncode != 0:
-        msg = (proc.stdout or proc.stderr).decode('utf8', 'replace').strip().replace('\n', ' ')
-        return '', f'exit {proc.returncode}: {msg[:120]}', dt
-    try:
-        doc = json.loads(proc.stdout)
-        arts = doc.get('articles') or []
-        body = (arts[0].get('body') or '') if arts else ''
-    except (ValueError, AttributeError) as e:
-        return '', f'bad json: {e}', dt
-    return body, None, dt
 
 
 def all_lines(path):
@@ -60,128 +30,35 @@ def all_lines(path):
     return '\n\n'.join(line.strip() for line in text.splitlines() if line.strip())
 
 
-def one_line(s, n=80):
-    s = re.sub(r'\s+', ' ', s or '').strip()
-    return s[:n] + ('…' if len(s) > n else '')
-
-
 def main():
     ap = argparse.ArgumentParser(description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument('--jobs', type=int, default=2, help='parallel parses (default 2)')
-    ap.add_argument('--min-f1', type=float, default=None, help='exit 1 if F1 < X')
+    add_common_arguments(ap)
     ap.add_argument('--baseline', choices=['all-lines'], default=None,
                     help='score a trivial extractor instead of Maqal')
-    ap.add_argument('--worst', type=int, default=10, help='how many worst pages to list (default 10)')
-    ap.add_argument('--timeout', type=float, default=60, help='seconds per parse (default 60)')
-    ap.add_argument('--n-bootstrap', type=int, default=200,
-                    help='bootstrap resamples for score_body.py ± (default 200)')
-    ap.add_argument('--maqal', type=Path, default=MAQAL, help='the CLI to run (default build/maqal)')
     args = ap.parse_args()
-    MAQAL_BIN[0] = args.maqal.resolve()
+    maqal = args.maqal.resolve()
 
     for p, what in ((GT_PATH, 'ground truth'), (SCORER, 'score_body.py'), (PASTE_DIR, 'pastes')):
         if not p.exists():
             hint = ' (run: node tools/eval/make_pastes.mjs)' if p == PASTE_DIR else ' (../shared beside the repo)'
             sys.exit(f'paste_eval: missing {what}: {p}{hint}')
-    if not args.baseline and not os.access(MAQAL_BIN[0], os.X_OK):
-        sys.exit(f'paste_eval: missing {MAQAL_BIN[0]} (build first: cmake --build build -j2)')
+    if not args.baseline and not os.access(maqal, os.X_OK):
+        sys.exit(f'paste_eval: missing {maqal} (build first: cmake --build build -j2)')
 
-    gt = json.loads(GT_PATH.read_text(encoding='utf8'))
-    ids = sorted(k for k in gt if (PASTE_DIR / f'{k}.txt').exists())
-    if not ids:
-        sys.exit('paste_eval: no paste has a ground-truth entry')
-    name = 'wcxb-paste-' + args.baseline if args.baseline else 'wcxb-paste-pred'
-    pred_dir = REPO / 'build' / 'eval' / name
-    pred_dir.mkdir(parents=True, exist_ok=True)
-    for old in pred_dir.glob('*.json'):
-        old.unlink()
+    gt, paths = ground_truth_pages('paste_eval', 'paste', lambda k: PASTE_DIR / f'{k}.txt')
 
-    errors = {}
-    parse_secs = 0.0
-    t0 = time.perf_counter()
-    bodies = {}
+    parse_run = None
     if args.baseline == 'all-lines':
-        for k in ids:
-            bodies[k] = all_lines(PASTE_DIR / f'{k}.txt')
+        bodies = {k: all_lines(path) for k, path in paths.items()}
     else:
-        with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, args.jobs)) as ex:
-            futs = {ex.submit(parse_one, PASTE_DIR / f'{k}.txt', args.timeout): k for k in ids}
-            for fut in concurrent.futures.as_completed(futs):
-                k = futs[fut]
-                body, err, dt = fut.result()
-                parse_secs += dt
-                bodies[k] = body
-                if err:
-                    errors[k] = err
-    wall = time.perf_counter() - t0
-    for k in ids:
-        (pred_dir / f'{k}.json').write_text(json.dumps({'articleBody': bodies[k]}, ensure_ascii=False),
-                                            encoding='utf8')
-
-    # Score only the pages we have pastes for (normally all of them).
-    sub_gt = {k: gt[k] for k in ids}
-    gt_sub_path = pred_dir / '_gt.json'
-    csv_path = REPO / 'build' / 'eval' / f'{name}.per-page.csv'
-    json_path = REPO / 'build' / 'eval' / f'{name}.summary.json'
-    if len(sub_gt) == len(gt):
-        gt_arg = GT_PATH
-    else:
-        gt_sub_path.write_text(json.dumps(sub_gt, ensure_ascii=False), encoding='utf8')
-        gt_arg = gt_sub_path
-    cmd = [sys.executable, str(SCORER), '--gt', str(gt_arg), '--pred-dir', str(pred_dir),
-           '--per-page-csv', str(csv_path), '--json', str(json_path),
-           '--n-bootstrap', str(args.n_bootstrap), '--seed', '1']
-    t1 = time.perf_counter()
-    proc = subprocess.run(cmd, capture_output=True, text=True)
-    score_secs = time.perf_counter() - t1
-    if proc.returncode != 0:
-        sys.exit(f'paste_eval: score_body.py failed:\n{proc.stdout}{proc.stderr}')
-    summary = next(iter(json.loads(json_path.read_text()).values()))
-
+        parse_run = ParseRun(lambda path: parse_body(maqal, ['parse', str(path)], args.timeout),
+                             paths, args.jobs)
+        bodies = parse_run.bodies
+    name = 'wcxb-paste-' + args.baseline if args.baseline else 'wcxb-paste-pred'
     label = f'baseline {args.baseline}' if args.baseline else 'maqal'
-    print(f'paste_eval: {label} on {len(ids)} pages ({len(gt)} in ground truth)')
-    print(proc.stdout.rstrip())
-    if proc.stderr.strip():
-        print(proc.stderr.rstrip())
-    if not args.baseline:
-        print(f'parse errors: {len(errors)}')
-        for k, e in sorted(errors.items())[:20]:
-            print(f'  {k}: {e}')
-        print(f'parse time: {parse_secs:.1f} s total ({1000 * parse_secs / len(ids):.1f} ms/page), '
-              f'{wall:.1f} s wall with --jobs {args.jobs}')
-    print(f'scoring time: {score_secs:.1f} s')
-    empty = sum(1 for k in ids if not bodies[k].strip())
-    print(f'empty predictions: {empty}')
-    print(f'P {summary["precision"]:.3f}  R {summary["recall"]:.3f}  F1 {summary["f1"]:.3f}')
-
-    rows = []
-    with open(csv_path, newline='', encoding='utf8') as f:
-        for r in csv.DictReader(f):
-            p, rc = float(r['precision']), float(r['recall'])
-            f1 = 2 * p * rc / (p + rc) if p + rc > 0 else 0.0
-            rows.append((f1, -len(gt[r['page_id']].get('articleBody') or ''), r['page_id'], p, rc))
-    rows.sort()  # by F1, then the longer ground truth first
-    print(f'\nworst {args.worst} pages by F1 (per-page CSV: {csv_path.relative_to(REPO)}):')
-    for f1, _, k, p, rc in rows[:args.worst]:
-        g = gt[k]
-        print(f'{k}  P {p:.3f}  R {rc:.3f}  F1 {f1:.3f}  {g.get("url", "")}')
-        print(f'    pred: {one_line(bodies.get(k, ""))}')
-        print(f'    gt:   {one_line(g.get("articleBody", ""))}')
-
-    if len(rows) > args.worst and args.worst > 0:
-        cut = rows[args.worst - 1][0]
-        tied = [k for f1, _, k, _, _ in rows[args.worst:] if f1 == cut]
-        if tied:
-            print(f'    (also at F1 {cut:.3f}: {" ".join(sorted(tied))})')
-    zero = sum(1 for row in rows if row[0] == 0)
-    print(f'pages with F1 0: {zero}; F1 < 0.5: {sum(1 for row in rows if row[0] < 0.5)}; '
-          f'F1 >= 0.9: {sum(1 for row in rows if row[0] >= 0.9)}; median F1 {rows[len(rows) // 2][0]:.3f}')
-
-    if args.min_f1 is not None and summary['f1'] < args.min_f1:
-        print(f'paste_eval: F1 {summary["f1"]:.3f} < --min-f1 {args.min_f1}', file=sys.stderr)
-        return 1
-    return 0
+    summary = score_bodies('paste_eval', name, label, list(paths), gt, bodies, args, parse_run)
+    return min_f1_exit_code('paste_eval', summary, args.min_f1)
 
 
 if __name__ == '__main__':
