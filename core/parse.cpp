@@ -36,6 +36,7 @@ void finish(Result& result, std::string_view text, const std::vector<text::Token
   result.entities = entities::find_entities(result.blocks, tokens);
   result.articles = structure::collect_articles(result.blocks, tokens, article_count, result.entities);
   result.quotes = entities::find_quotes(result.blocks, tokens, result.entities);
+  result.clusters = entities::describe_clusters(result.entities, result.blocks, tokens);
 
   const text::Utf16Offsets to16(text);
   for (auto& b : result.blocks) fill_utf16(to16, b.span);

@@ -35,6 +35,7 @@ export interface Article {
 
 export interface Entity extends Span { type: EntityType; text: string; cluster: number; norm: string; }
 export interface Quote extends Span { text: string; speaker: string | null; }
+export interface Cluster { id: number; type: EntityType; name: string; norm: string; mentions: number[]; roles: string[]; }
 
 export interface Result {
   version: string;
@@ -46,6 +47,7 @@ export interface Result {
   articles: Article[];
   entities: Entity[];
   quotes: Quote[];
+  clusters: Cluster[];
 }
 
 export interface ErrorResult {

@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "entities/compose.h"
@@ -128,21 +129,32 @@ void scan_block(const Block& block, const text::Tokens& tokens, const std::vecto
   }
 }
 
-// A person's span starts at the name, not at a title or office before it ("مكتب نتنياهو" →
-// "نتنياهو"; data: core/lang/*/titles.tsv).
-void trim_titles(std::vector<Entity>& entities) {
+enum class Title { none, personal, office };
+
+// A title ("وزير", "President") or office ("مكتب") word before a name (core/lang/*/titles.tsv),
+// looking past clitics.
+Title title_word(const text::Token& t) {
   static const auto titles = [] {
-    std::set<std::string> out;
-    for (const auto& row : data::rows_all_languages("titles.tsv")) out.insert(text::fold(row[0]));
+    std::map<std::string, Title> out;
+    for (const auto& row : data::rows_all_languages("titles.tsv"))
+      out[text::fold(row[0])] = row.size() > 1 && row[1] == "office" ? Title::office : Title::personal;
     return out;
   }();
+  if (t.kind != text::TokenKind::word) return Title::none;
+  for (std::string_view s : text::stems(t.form))
+    if (auto it = titles.find(std::string(s)); it != titles.end()) return it->second;
+  return Title::none;
+}
+
+bool is_title_word(const text::Token& t) { return title_word(t) != Title::none; }
+
+// A person's span starts at the name, not at a title or office before it ("مكتب نتنياهو" →
+// "نتنياهو").
+void trim_titles(std::vector<Entity>& entities) {
   for (auto& e : entities) {
     if (e.type != "PER") continue;
     const text::Tokens words = text::tokenize(e.text);
-    if (words.size() < 2 || words[0].kind != text::TokenKind::word) continue;
-    const text::Stems first = text::stems(words[0].form);
-    if (std::none_of(first.begin(), first.end(), [](std::string_view s) { return titles.count(std::string(s)) > 0; }))
-      continue;
+    if (words.size() < 2 || !is_title_word(words[0])) continue;
     const std::size_t cut = words[1].start;
     if (e.norm == e.text) e.norm = e.text.substr(cut);
     e.text = e.text.substr(cut);
@@ -190,6 +202,51 @@ std::vector<Entity> find_entities(const std::vector<Block>& blocks, const std::v
     e.cluster = it->second;
   }
   return entities;
+}
+
+namespace {
+
+// Title words end a person's role this many words before the name at most.
+constexpr std::size_t kMaxRoleWords = 5;
+
+// The title written right before a person's mention: from the nearest title word back to the name
+// ("وزير الخارجية الأمريكي أنتوني بلينكن", "Secretary of State Antony Blinken").
+std::optional<std::string> role_before(const Entity& e, const Block& block, const text::Tokens& tokens) {
+  const std::size_t start = e.span.start8 - block.span.start8;
+  std::size_t at = 0;
+  while (at < tokens.size() && tokens[at].end <= start) ++at;  // tokens[at - 1] ends before the name
+  for (std::size_t k = at, seen = 0; k-- > 0 && seen < kMaxRoleWords; ++seen) {
+    if (tokens[k].kind != text::TokenKind::word || title_word(tokens[k]) == Title::office) return std::nullopt;
+    if (title_word(tokens[k]) == Title::personal) {
+      const std::size_t from = tokens[k].start, to = tokens[at - 1].end;
+      return block.text.substr(from, to - from);
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::vector<Cluster> describe_clusters(const std::vector<Entity>& entities, const std::vector<Block>& blocks,
+                                       const std::vector<text::Tokens>& tokens) {
+  std::vector<Cluster> clusters;
+  std::size_t block = 0;
+  for (std::size_t i = 0; i < entities.size(); ++i) {
+    const Entity& e = entities[i];
+    if (static_cast<std::size_t>(e.cluster) >= clusters.size()) clusters.resize(e.cluster + 1);
+    Cluster& c = clusters[e.cluster];
+    c.id = e.cluster;
+    c.type = e.type;
+    c.norm = e.norm;
+    if (e.text.size() > c.name.size()) c.name = e.text;
+    c.mentions.push_back(static_cast<int>(i));
+    if (e.type != "PER") continue;
+    while (block + 1 < blocks.size() && blocks[block].span.end8 <= e.span.start8) ++block;
+    if (auto role = role_before(e, blocks[block], tokens[block]);
+        role && std::find(c.roles.begin(), c.roles.end(), *role) == c.roles.end())
+      c.roles.push_back(std::move(*role));
+  }
+  return clusters;
 }
 
 }  // namespace maqal::entities

@@ -12,4 +12,9 @@ namespace maqal::entities {
 // Entities with UTF-8 spans into the input; UTF-16 offsets are filled later.
 std::vector<Entity> find_entities(const std::vector<Block>& blocks, const std::vector<text::Tokens>& tokens);
 
+// Each cluster with its mentions, its fullest name and, for people, the titles written right
+// before their names (data: core/lang/*/titles.tsv).
+std::vector<Cluster> describe_clusters(const std::vector<Entity>& entities, const std::vector<Block>& blocks,
+                                       const std::vector<text::Tokens>& tokens);
+
 }  // namespace maqal::entities

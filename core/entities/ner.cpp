@@ -490,7 +490,11 @@ std::vector<Mention> Model::find(std::string_view text, const std::vector<text::
   if (empty() || tokens.empty()) return {};
   Features f;
   extract(text, tokens, lex, [this](std::uint32_t k) { return knows(k); }, f);
-  return mentions(tag(f));
+  std::vector<int> tags = tag(f);
+  // A name never runs across the end of a sentence ("… Joe Biden. Blinken said …").
+  for (std::size_t i = 0; i < tags.size(); ++i)
+    if (tokens[i].kind == text::TokenKind::punct && ends_sentence(tokens[i].form)) tags[i] = 0;
+  return mentions(tags);
 }
 
 // --- entities -----------------------------------------------------------------------------------

@@ -70,6 +70,10 @@ std::string to_json(const Result& r, bool pretty) {
       j["norm"] = e.norm;
       doc["entities"].push_back(std::move(j));
     }
+    doc["clusters"] = Json::array();
+    for (const auto& c : r.clusters)
+      doc["clusters"].push_back({{"id", c.id}, {"type", c.type}, {"name", c.name}, {"norm", c.norm},
+                                 {"mentions", c.mentions}, {"roles", c.roles}});
     doc["quotes"] = Json::array();
     for (const auto& q : r.quotes) {
       Json j;

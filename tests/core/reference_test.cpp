@@ -106,6 +106,14 @@ TEST_F(ReferencePaste, PlacesDatesAndNumbers) {
   EXPECT_EQ(cluster_of("بلينكن"), cluster_of("أنتوني بلينكن"));
   EXPECT_EQ(cluster_of("ديرمر"), cluster_of("رون ديرمر"));
   EXPECT_EQ(cluster_of("نتنياهو"), cluster_of("بنيامين نتنياهو"));
+  // Roles attached to people: the titles written before their names.
+  auto roles_of = [&](const std::string& name) {
+    for (const auto& c : result_.clusters)
+      if (c.type == "PER" && c.name == name) return c.roles;
+    return std::vector<std::string>{};
+  };
+  EXPECT_EQ(roles_of("أنتوني بلينكن"), std::vector<std::string>{"وزير الخارجية الأمريكي"});
+  EXPECT_EQ(roles_of("بنيامين نتنياهو"), std::vector<std::string>{"رئيس الوزراء الإسرائيلي"});
   // Every mention of Gaza is one cluster.
   std::set<int> gaza;
   for (const auto& e : result_.entities)

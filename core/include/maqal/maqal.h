@@ -58,6 +58,16 @@ struct Quote {
   std::optional<std::string> speaker;
 };
 
+// The mentions of one entity: every mention with the same type and norm.
+struct Cluster {
+  int id = 0;
+  std::string type;
+  std::string name;                // the fullest mention as written in the text
+  std::string norm;
+  std::vector<int> mentions;       // indices into Result::entities
+  std::vector<std::string> roles;  // titles written before a person's name ("وزير الخارجية الأمريكي")
+};
+
 struct Error {
   std::string code;  // invalid_utf8, empty, nul_byte, too_large, too_deep
   std::string message;
@@ -72,6 +82,7 @@ struct Result {
   std::vector<Article> articles;
   std::vector<Entity> entities;
   std::vector<Quote> quotes;
+  std::vector<Cluster> clusters;
 };
 
 struct Options {
