@@ -1,7 +1,7 @@
-// Forty Arabic news pastes laid out as Arabic news sites lay them out (headline or none, lead,
-// paragraphs, source, tags, a "read also" article, a related list), written from the real news
-// sentences of ANERcorp (../shared/data, read at test time, not copied into the repo). Every block
-// must get the role and article its place in the layout gives it (issue: a corpus of golden pastes).
+// News pastes laid out as news sites lay them out (headline or none, lead, paragraphs, source, tags,
+// a "read also" article, a related list), written from the real sentences of ANERcorp (Arabic news)
+// and Wikigold (English), read from ../shared/data at test time, not copied into the repo. Every
+// block must get the role and article its place in the layout gives it.
 #include <gtest/gtest.h>
 
 #include <cstdlib>
@@ -18,9 +18,10 @@ struct Sentence {
   std::vector<std::string> tags;
 };
 
-std::vector<Sentence> anercorp() {
+// "token TAG" lines, a blank line between sentences.
+std::vector<Sentence> read_corpus(const std::string& path) {
   std::vector<Sentence> out(1);
-  std::istringstream in(maqal::test::read_file(maqal::test::repo_path("../shared/data/anercorp-train/anercorp-train.txt")));
+  std::istringstream in(maqal::test::read_file(maqal::test::repo_path(path)));
   for (std::string line; std::getline(in, line);) {
     if (line.empty()) {
       if (!out.back().tokens.empty()) out.emplace_back();
@@ -33,7 +34,12 @@ std::vector<Sentence> anercorp() {
   return out;
 }
 
-bool is_word(const std::string& t) { return !t.empty() && static_cast<unsigned char>(t[0]) >= 0x80; }
+// Letters only (Arabic or Latin): no digits or punctuation inside.
+bool is_word(const std::string& t) {
+  return !t.empty() && std::all_of(t.begin(), t.end(), [](char c) {
+    return static_cast<unsigned char>(c) >= 0x80 || std::isalpha(static_cast<unsigned char>(c));
+  });
+}
 
 // Tokens joined as written: no space before punctuation.
 std::string join(const std::vector<std::string>& tokens) {
@@ -72,12 +78,17 @@ class Layout {
     }
   }
 
-  // The next name of an entity type as written (B- then I- tokens).
+  // The next name of an entity type as written (a B- or I- token starting it, then I- tokens;
+  // ANERcorp writes IOB2, Wikigold IOB1).
   std::string name(const std::string& type) {
-    for (;; ++at_) {
+    for (const std::size_t stop = at_ + corpus_.size();; ++at_) {
+      if (at_ == stop) {
+        ADD_FAILURE() << "no " << type << " name in the corpus";
+        return {};
+      }
       const Sentence& s = corpus_[at_ % corpus_.size()];
       for (std::size_t i = 0; i < s.tags.size(); ++i) {
-        if (s.tags[i] != "B-" + type) continue;
+        if (!s.tags[i].ends_with("-" + type) || (i > 0 && s.tags[i - 1].ends_with("-" + type))) continue;
         std::vector<std::string> words{s.tokens[i]};
         while (i + 1 < s.tags.size() && s.tags[i + 1] == "I-" + type) words.push_back(s.tokens[++i]);
         if (std::all_of(words.begin(), words.end(), is_word)) {
@@ -104,26 +115,35 @@ class Layout {
   std::vector<Expected> expected_;
 };
 
-TEST(ArabicNewsPastes, EveryBlockGetsTheRoleOfItsPlace) {
-  const auto corpus = anercorp();
-  ASSERT_GT(corpus.size(), 1000u) << "../shared/data/anercorp-train is missing";
+struct Site {
+  std::string corpus, person_tag, source, tags, tag_separator, read_also_marker, related_header;
+  int pastes;
+};
+
+class NewsPastes : public testing::TestWithParam<Site> {};
+
+TEST_P(NewsPastes, EveryBlockGetsTheRoleOfItsPlace) {
+  const Site& site = GetParam();
+  const auto corpus = read_corpus(site.corpus);
+  ASSERT_GT(corpus.size(), 1000u) << site.corpus << " is missing";
   Layout page(corpus);
-  int pastes = 0, blocks = 0, wrong = 0;
-  for (int k = 0; k < 40; ++k, ++pastes) {
+  int blocks = 0, wrong = 0;
+  for (int k = 0; k < site.pastes; ++k) {
     page.reset();
     if (k % 2 == 0) page.add(page.headline(), "title", 0);  // odd pastes start with their lead
     page.add(page.sentence(), "lead", 0);
     for (int p = 0; p < 3; ++p) page.add(page.sentence() + " " + page.sentence(), "paragraph", 0);
-    page.add("المصدر: " + page.name("ORG"), "source", 0);
-    page.add("كلمات دلالية: " + page.name("LOC") + "، " + page.name("LOC") + "، " + page.name("LOC"), "tags", 0);
+    page.add(site.source + ": " + page.name("ORG"), "source", 0);
+    page.add(site.tags + ": " + page.name("LOC") + site.tag_separator + page.name("LOC") + site.tag_separator +
+                 page.name(site.person_tag), "tags", 0);
     const bool read_also = k % 3 != 2;
     if (read_also) {
-      page.add(k % 2 ? "اقرأ أيضا" : "إقرأ أيضاً:", "read_also", 1);
+      page.add(site.read_also_marker, "read_also", 1);
       page.add(page.headline(), "title", 1);
       page.add(page.sentence(), "lead", 1);
       page.add(page.sentence() + " " + page.sentence(), "paragraph", 1);
     }
-    page.add("أخبار ذات صلة", "related", 0);
+    page.add(site.related_header, "related", 0);
     for (int r = 0; r < 4; ++r) page.add("• " + page.headline(), "related", 0);
 
     // MAQAL_SHOW_PASTE=K prints paste K, to see what the layout makes of the corpus.
@@ -143,8 +163,14 @@ TEST(ArabicNewsPastes, EveryBlockGetsTheRoleOfItsPlace) {
     EXPECT_EQ(result.articles[0].tags.size(), 3u) << "paste " << k;
     EXPECT_EQ(result.articles[0].title.has_value(), k % 2 == 0) << "paste " << k;
   }
-  EXPECT_EQ(pastes, 40);
   EXPECT_EQ(wrong, 0) << wrong << " of " << blocks << " blocks";
 }
+
+INSTANTIATE_TEST_SUITE_P(
+    Sites, NewsPastes,
+    testing::Values(Site{"../shared/data/anercorp-train/anercorp-train.txt", "PERS", "المصدر", "كلمات دلالية", "، ",
+                         "إقرأ أيضاً:", "أخبار ذات صلة", 40},
+                    Site{"../shared/data/wikigold/wikigold.conll.txt", "PER", "Source", "Tags", ", ", "Read more:",
+                         "Related articles", 20}));
 
 }  // namespace
