@@ -17,6 +17,7 @@
 #include "entities/ner.h"
 #include "entities/patterns.h"
 #include "lang/data.h"
+#include "structure/cues.h"
 #include "text/clitics.h"
 #include "text/fold.h"
 #include "text/tokens.h"
@@ -88,6 +89,18 @@ void merge_numbers(std::string_view line, std::vector<Entity>& words) {
   words = std::move(out);
 }
 
+// What a source line names ("المصدر: صدى البلد", "Source: Reuters") published the story: an
+// organization, whatever the lexicons make of its words.
+void name_source(const Block& block, const text::Tokens& tokens, std::vector<Entity>& words) {
+  const auto cue = structure::match_cue(block.text, tokens);
+  if (!cue || cue->value.empty()) return;
+  const std::size_t start = block.text.size() - cue->value.size(), end = block.text.size();
+  std::erase_if(words, [&](const Entity& e) { return e.span.start8 < end && start < e.span.end8; });
+  const std::string name(cue->value);
+  words.push_back({"ORG", name, {start, end}, 0, name});
+  std::sort(words.begin(), words.end(), [](const Entity& a, const Entity& b) { return a.span.start8 < b.span.start8; });
+}
+
 void scan_block(const Block& block, const text::Tokens& tokens, const std::vector<LexMatch>& matches,
                 std::vector<Entity> names, std::vector<Entity>& out) {
   const std::size_t base = block.span.start8;
@@ -117,6 +130,7 @@ void scan_block(const Block& block, const text::Tokens& tokens, const std::vecto
   merge_numbers(block.text, words);
   compose_dates(block.text, words);
   compose_phrases(block.text, tokens, words);
+  if (block.role == "source") name_source(block, tokens, words);
   found.insert(found.end(), words.begin(), words.end());
   // Names the lexicons do not know, from the learned model, where nothing above was found.
   for (auto& e : names)
