@@ -35,8 +35,8 @@ std::vector<text::Tokens> prepare_blocks(Result& result) {
 void finish(Result& result, std::string_view text, const std::vector<text::Tokens>& tokens, int article_count) {
   result.entities = entities::find_entities(result.blocks, tokens);
   result.articles = structure::collect_articles(result.blocks, tokens, article_count, result.entities);
-  result.quotes = entities::find_quotes(result.blocks, tokens, result.entities);
   result.clusters = entities::describe_clusters(result.entities, result.blocks, tokens);
+  result.quotes = entities::find_quotes(result.blocks, tokens, result.entities, result.clusters);
 
   const text::Utf16Offsets to16(text);
   for (auto& b : result.blocks) fill_utf16(to16, b.span);

@@ -34,7 +34,7 @@ export interface Article {
 }
 
 export interface Entity extends Span { type: EntityType; text: string; cluster: number; norm: string; }
-export interface Quote extends Span { text: string; speaker: string | null; }
+export interface Quote extends Span { text: string; speaker: string | null; speaker_clusters: number[]; }
 export interface Cluster { id: number; type: EntityType; name: string; norm: string; mentions: number[]; roles: string[]; }
 
 export interface Result {

@@ -16,6 +16,7 @@
 #include "entities/lexicon.h"
 #include "entities/ner.h"
 #include "entities/patterns.h"
+#include "entities/titles.h"
 #include "lang/data.h"
 #include "structure/cues.h"
 #include "text/clitics.h"
@@ -143,23 +144,6 @@ void scan_block(const Block& block, const text::Tokens& tokens, const std::vecto
   }
 }
 
-enum class Title { none, personal, office };
-
-// A title ("وزير", "President") or office ("مكتب") word before a name (core/lang/*/titles.tsv),
-// looking past clitics.
-Title title_word(const text::Token& t) {
-  static const auto titles = [] {
-    std::map<std::string, Title> out;
-    for (const auto& row : data::rows_all_languages("titles.tsv"))
-      out[text::fold(row[0])] = row.size() > 1 && row[1] == "office" ? Title::office : Title::personal;
-    return out;
-  }();
-  if (t.kind != text::TokenKind::word) return Title::none;
-  for (std::string_view s : text::stems(t.form))
-    if (auto it = titles.find(std::string(s)); it != titles.end()) return it->second;
-  return Title::none;
-}
-
 bool is_title_word(const text::Token& t) { return title_word(t) != Title::none; }
 
 // A person's span starts at the name, not at a title or office before it ("مكتب نتنياهو" →
@@ -239,6 +223,22 @@ std::optional<std::string> role_before(const Entity& e, const Block& block, cons
   return std::nullopt;
 }
 
+// How a cluster is named: its fullest mention (most words: "أنتوني بلينكن", not "بلينكن"), among
+// those the spelling written most often ("غزة", not "لغزة" with its clitic), then the first.
+std::string cluster_name(const Cluster& c, const std::vector<Entity>& entities) {
+  std::map<std::string_view, std::pair<std::size_t, std::size_t>> seen;  // text → (words, times)
+  for (int m : c.mentions) {
+    auto& [words, times] = seen[entities[m].text];
+    words = std::count(entities[m].text.begin(), entities[m].text.end(), ' ') + 1;
+    ++times;
+  }
+  std::string_view best;
+  std::pair<std::size_t, std::size_t> best_score{0, 0};
+  for (int m : c.mentions)
+    if (seen[entities[m].text] > best_score) best = entities[m].text, best_score = seen[best];
+  return std::string(best);
+}
+
 }  // namespace
 
 std::vector<Cluster> describe_clusters(const std::vector<Entity>& entities, const std::vector<Block>& blocks,
@@ -252,7 +252,6 @@ std::vector<Cluster> describe_clusters(const std::vector<Entity>& entities, cons
     c.id = e.cluster;
     c.type = e.type;
     c.norm = e.norm;
-    if (e.text.size() > c.name.size()) c.name = e.text;
     c.mentions.push_back(static_cast<int>(i));
     if (e.type != "PER") continue;
     while (block + 1 < blocks.size() && blocks[block].span.end8 <= e.span.start8) ++block;
@@ -260,6 +259,7 @@ std::vector<Cluster> describe_clusters(const std::vector<Entity>& entities, cons
         role && std::find(c.roles.begin(), c.roles.end(), *role) == c.roles.end())
       c.roles.push_back(std::move(*role));
   }
+  for (auto& c : clusters) c.name = cluster_name(c, entities);
   return clusters;
 }
 

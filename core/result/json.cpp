@@ -80,6 +80,7 @@ std::string to_json(const Result& r, bool pretty) {
       j["text"] = q.text;
       put_span(j, q.span);
       j["speaker"] = optional(q.speaker);
+      j["speaker_clusters"] = q.speaker_clusters;
       doc["quotes"].push_back(std::move(j));
     }
   }

@@ -75,4 +75,35 @@ TEST_P(EntityExamples, SentencesYieldTheirEntity) {
 INSTANTIATE_TEST_SUITE_P(Languages, EntityExamples,
                          testing::Values("ar/entities.examples.tsv", "en/entities.examples.tsv"));
 
+class QuoteExamples : public testing::TestWithParam<std::string> {};
+
+// Paragraphs written " ¶ "-separated in the example file, as a paste lays them out.
+std::string paragraphs(std::string text) {
+  for (std::size_t at; (at = text.find(" \u00b6 ")) != std::string::npos;) text.replace(at, 4, "\n\n");
+  return text;
+}
+
+TEST_P(QuoteExamples, QuotesGetTheirSpeaker) {
+  const Rows rows = example_rows(GetParam());
+  ASSERT_GE(rows.size(), 4u) << GetParam();
+  for (const auto& row : rows) {
+    ASSERT_EQ(row.size(), 4u);
+    const auto& [speaker, clusters, begins, written] = std::tie(row[0], row[1], row[2], row[3]);
+    const std::string text = paragraphs(written);
+    const maqal::Result r = maqal::parse_text(text);
+    ASSERT_FALSE(r.error) << text;
+    const auto quote = std::find_if(r.quotes.begin(), r.quotes.end(),
+                                    [&](const maqal::Quote& q) { return q.text.rfind(begins, 0) == 0; });
+    ASSERT_NE(quote, r.quotes.end()) << text << ": no quote begins " << begins;
+    EXPECT_EQ(quote->speaker.value_or("-"), speaker) << text;
+    if (clusters.empty()) continue;
+    std::string names;
+    for (int c : quote->speaker_clusters) names += (names.empty() ? "" : " | ") + r.clusters.at(c).name;
+    EXPECT_EQ(names, clusters) << text;
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Languages, QuoteExamples,
+                         testing::Values("ar/quotes.examples.tsv", "en/quotes.examples.tsv"));
+
 }  // namespace

@@ -135,16 +135,32 @@ TEST_F(ReferencePaste, QuotedStatements) {
   EXPECT_GE(result_.quotes.size(), 8u);
   for (const auto& q : result_.quotes) EXPECT_NE(q.text, "إكس");  // a quoted name is not a statement
   EXPECT_TRUE(result_.quotes[0].text.starts_with("أهمية إنهاء الحرب"));
-  // Blinken for lines 3, 7 and 11; Netanyahu('s office) for lines 23-27, the last two by "وأضاف:"
-  // and "وتابع:" carrying the speaker on.
-  std::map<long, std::vector<std::string>> speakers;
+  // Blinken for lines 3, 7 and 11; the two ministers (Blinken and Dermer) for line 9; Netanyahu's
+  // office for lines 23-27, the last two by "وأضاف:" and "وتابع:" carrying the speaker on.
+  std::map<long, std::vector<const maqal::Quote*>> by_line;
   for (const auto& q : result_.quotes)
-    speakers[1 + std::count(input_.begin(), input_.begin() + q.span.start8, '\n')].push_back(q.speaker.value_or("?"));
-  for (long n : {3L, 7L, 11L})
-    for (const auto& s : speakers[n]) EXPECT_EQ(s, "أنتوني بلينكن") << "line " << n;
+    by_line[1 + std::count(input_.begin(), input_.begin() + q.span.start8, '\n')].push_back(&q);
+  const auto cluster_of = [&](const std::string& name) {
+    for (const auto& c : result_.clusters)
+      if (c.name == name) return c.id;
+    return -1;
+  };
+  const int blinken = cluster_of("أنتوني بلينكن"), dermer = cluster_of("رون ديرمر"),
+            netanyahu = cluster_of("بنيامين نتنياهو");
+  for (long n : {3L, 7L, 11L}) {
+    ASSERT_FALSE(by_line[n].empty()) << "line " << n;
+    for (const auto* q : by_line[n]) {
+      EXPECT_EQ(q->speaker.value_or("?"), "أنتوني بلينكن") << "line " << n;
+      EXPECT_EQ(q->speaker_clusters, std::vector<int>{blinken}) << "line " << n;
+    }
+  }
+  ASSERT_EQ(by_line[9].size(), 1u);
+  EXPECT_EQ(by_line[9][0]->speaker.value_or("?"), "الوزيران");
+  EXPECT_EQ(by_line[9][0]->speaker_clusters, (std::vector<int>{blinken, dermer}));
   for (long n : {23L, 25L, 27L}) {
-    ASSERT_EQ(speakers[n].size(), 1u) << n;
-    EXPECT_EQ(speakers[n][0], "بنيامين نتنياهو") << "line " << n;
+    ASSERT_EQ(by_line[n].size(), 1u) << n;
+    EXPECT_EQ(by_line[n][0]->speaker.value_or("?"), "مكتب بنيامين نتنياهو") << "line " << n;
+    EXPECT_EQ(by_line[n][0]->speaker_clusters, std::vector<int>{netanyahu}) << "line " << n;
   }
 }
 

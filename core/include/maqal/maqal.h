@@ -55,7 +55,8 @@ struct Entity {
 struct Quote {
   std::string text;
   Span span;
-  std::optional<std::string> speaker;
+  std::optional<std::string> speaker;  // how the speaker is named ("مكتب بنيامين نتنياهو", "الوزيران")
+  std::vector<int> speaker_clusters;   // the entities speaking: one, or several for a group ("the ministers")
 };
 
 // The mentions of one entity: every mention with the same type and norm.

@@ -1,0 +1,25 @@
+#include "entities/titles.h"
+
+#include <map>
+#include <string>
+
+#include "lang/data.h"
+#include "text/clitics.h"
+#include "text/fold.h"
+
+namespace maqal::entities {
+
+Title title_word(const text::Token& t) {
+  static const auto titles = [] {
+    std::map<std::string, Title, std::less<>> out;
+    for (const auto& row : data::rows_all_languages("titles.tsv"))
+      out[text::fold(row[0])] = row.size() > 1 && row[1] == "office" ? Title::office : Title::personal;
+    return out;
+  }();
+  if (t.kind != text::TokenKind::word) return Title::none;
+  for (std::string_view s : text::stems(t.form))
+    if (auto it = titles.find(s); it != titles.end()) return it->second;
+  return Title::none;
+}
+
+}  // namespace maqal::entities
