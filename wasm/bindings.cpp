@@ -14,11 +14,15 @@ std::string parse(const std::string& input, bool html) {
   return maqal::to_json(maqal::parse(input, options));
 }
 
+// The same for a document the browser parsed, as web/dom_feed.js encodes it.
+std::string parse_dom_events(const std::string& events) { return maqal::to_json(maqal::parse_dom_events(events)); }
+
 std::string version() { return std::string(maqal::kVersion); }
 
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(maqal) {
   emscripten::function("parse", &parse);
+  emscripten::function("parseDomEvents", &parse_dom_events);
   emscripten::function("version", &version);
 }

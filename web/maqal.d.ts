@@ -52,14 +52,21 @@ export interface Result {
 
 export interface ErrorResult {
   /** offset: UTF-8 byte of the problem; for lone_surrogate (JavaScript only), the string index. */
-  error: { code: 'invalid_utf8' | 'lone_surrogate' | 'empty' | 'nul_byte' | 'too_large' | 'too_deep'; message: string; offset: number };
+  error: { code: 'invalid_utf8' | 'lone_surrogate' | 'empty' | 'nul_byte' | 'too_large' | 'too_deep' | 'bad_events'; message: string; offset: number };
 }
 
 export interface ParseOptions { html?: boolean; }
 
+/** feed 'dom': the browser's DOMParser parses the HTML (faster in a page; the same result); default: the core's parser. */
+export interface HtmlOptions { feed?: 'dom' | 'core'; }
+
 export interface Maqal {
   parse(text: string, options?: ParseOptions): Result | ErrorResult;
   parseJson(text: string, options?: ParseOptions): string;
+  parseHtml(html: string, options?: HtmlOptions): Result | ErrorResult;
+  parseHtmlJson(html: string, options?: HtmlOptions): string;
+  /** A Document the browser already has: the live page (extension) or one from DOMParser. */
+  parseDocument(doc: Document): Result | ErrorResult;
   version(): string;
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <utility>
 
@@ -83,12 +84,12 @@ struct Speaker {
 
 class Speakers {
  public:
-  Speakers(const Block& block, const text::Tokens& tokens, const std::vector<Entity>& entities,
-           const std::vector<Cluster>& clusters)
+  // `in_block`: the entities of this block (entities are in text order).
+  Speakers(const Block& block, const text::Tokens& tokens, std::span<const Entity> in_block,
+           const std::vector<Entity>& entities, const std::vector<Cluster>& clusters)
       : block_(block), tokens_(tokens), entities_(entities), clusters_(clusters) {
-    for (const auto& e : entities)
-      if ((e.type == "PER" || e.type == "ORG") && e.span.start8 >= block.span.start8 && e.span.end8 <= block.span.end8)
-        names_.push_back(&e);
+    for (const auto& e : in_block)
+      if (e.type == "PER" || e.type == "ORG") names_.push_back(&e);
   }
 
   // Who said the quote. `earlier` said the previous quote of this block.
@@ -223,10 +224,14 @@ std::vector<Quote> find_quotes(const std::vector<Block>& blocks, const std::vect
                                const std::vector<Entity>& entities, const std::vector<Cluster>& clusters) {
   std::vector<Quote> quotes;
   std::optional<Speaker> previous;
+  std::size_t first = 0;  // the first entity not before the block
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     const Block& block = blocks[i];
+    while (first < entities.size() && entities[first].span.start8 < block.span.start8) ++first;
+    std::size_t last = first;
+    while (last < entities.size() && entities[last].span.end8 <= block.span.end8) ++last;
     const auto spans = quote_spans(block.text, tokens[i]);
-    const Speakers speakers(block, tokens[i], entities, clusters);
+    const Speakers speakers(block, tokens[i], std::span(entities).subspan(first, last - first), entities, clusters);
     if (spans.empty()) {
       if (auto speaker = speakers.reported()) previous = std::move(speaker);
       continue;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <string>
+#include <unordered_map>
 
 #include "lang/data.h"
 #include "structure/cues.h"
@@ -22,46 +23,72 @@ constexpr double kMaxLinkDensity = 0.5;
 struct Cue {
   bool positive = false;
   std::string kind;
-  bool part = false;
-  std::string pattern;
 };
 
-const std::vector<Cue>& cues() {
-  static const std::vector<Cue> instance = [] {
-    std::vector<Cue> out;
+// The cues of common/html_cues.tsv: "part" cues match a whole part of a token split at - and _
+// ("post" matches "post-body", not "poster"); "substring" cues match anywhere ("article").
+struct Cues {
+  std::unordered_map<std::string, Cue> by_part;
+  std::vector<std::pair<std::string, Cue>> by_substring;  // in file order
+};
+
+const Cues& cues() {
+  static const Cues instance = [] {
+    Cues out;
     for (const auto& row : data::rows("common/html_cues.tsv")) {
       if (row.size() < 4) continue;
-      out.push_back({row[0] == "positive", std::string(row[1]), row[2] == "part", std::string(row[3])});
+      Cue cue{row[0] == "positive", std::string(row[1])};
+      if (row[2] == "part") out.by_part.try_emplace(std::string(row[3]), std::move(cue));
+      else out.by_substring.emplace_back(std::string(row[3]), std::move(cue));
     }
     return out;
   }();
   return instance;
 }
 
-bool matches(const Cue& cue, const std::string& token) {
-  if (!cue.part) return token.find(cue.pattern) != std::string::npos;
-  std::size_t from = 0;
-  while (from <= token.size()) {
-    std::size_t to = token.find_first_of("-_", from);
-    if (to == std::string::npos) to = token.size();
-    if (token.compare(from, to - from, cue.pattern) == 0) return true;
-    from = to + 1;
+// What the cues say of one class or id token: matched once per distinct token of a page (menus
+// repeat the same few classes thousands of times).
+struct TokenCues {
+  bool positive = false;
+  const std::string* negative_kind = nullptr;  // the first negative cue's kind
+};
+
+class CueCache {
+ public:
+  const TokenCues& operator()(const std::string& token) {
+    auto [it, added] = seen_.try_emplace(token);
+    if (!added) return it->second;
+    TokenCues& found = it->second;
+    const auto note = [&found](const Cue& cue) {
+      if (cue.positive) found.positive = true;
+      else if (!found.negative_kind) found.negative_kind = &cue.kind;
+    };
+    for (const auto& [pattern, cue] : cues().by_substring)
+      if (token.find(pattern) != std::string::npos) note(cue);
+    for (std::size_t from = 0; from <= token.size();) {
+      std::size_t to = token.find_first_of("-_", from);
+      if (to == std::string::npos) to = token.size();
+      if (auto cue = cues().by_part.find(token.substr(from, to - from)); cue != cues().by_part.end()) note(cue->second);
+      from = to + 1;
+    }
+    return found;
   }
-  return false;
-}
+
+ private:
+  std::unordered_map<std::string, TokenCues> seen_;
+};
 
 // +kCueWeight for a positive cue, -kCueWeight for a negative one; `kind` gets the negative's kind.
-double cue_weight(const Element& e, std::string* kind) {
+double cue_weight(const Element& e, CueCache& cache, std::string* kind) {
   bool positive = false, negative = false;
-  for (const auto& token : e.tokens)
-    for (const auto& cue : cues())
-      if (matches(cue, token)) {
-        if (cue.positive) positive = true;
-        else if (!negative) {
-          negative = true;
-          if (kind) *kind = cue.kind;
-        }
-      }
+  for (const auto& token : e.tokens) {
+    const TokenCues& c = cache(token);
+    positive |= c.positive;
+    if (c.negative_kind && !negative) {
+      negative = true;
+      *kind = *c.negative_kind;
+    }
+  }
   return (positive ? kCueWeight : 0) - (negative ? kCueWeight : 0);
 }
 
@@ -115,7 +142,8 @@ int assign_html_roles(std::vector<Block>& blocks, const Document& doc, const std
   std::vector<char> scored(n, 0);
   std::vector<std::string> negative_kind(n);
   std::vector<double> weight(n, 0);
-  for (std::size_t e = 0; e < n; ++e) weight[e] = cue_weight(elements[e], &negative_kind[e]);
+  CueCache cue_cache;
+  for (std::size_t e = 0; e < n; ++e) weight[e] = cue_weight(elements[e], cue_cache, &negative_kind[e]);
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     const auto& h = hints[i];
     for (int a = h.element; a >= 0; a = elements[a].parent) {

@@ -1,6 +1,7 @@
-// The HTML pipeline: HTML → events → blocks with hints → metadata and main content → the shared
+// The HTML pipeline: HTML (Gumbo) or a browser's parsed DOM → events → blocks with hints → metadata and main content → the shared
 // stages (entities, articles, quotes) over the extracted text.
 #include "html/content.h"
+#include "html/dom_events.h"
 #include "html/gumbo_events.h"
 #include "html/html_blocks.h"
 #include "html/metadata.h"
@@ -11,14 +12,18 @@
 
 namespace maqal {
 
-Result parse_html(std::string_view input) {
+namespace {
+
+// Everything after the HTML parser: `feed` replays the parsed document as events.
+template <class Feed>
+Result parse_parsed_html(std::string_view input, Feed feed) {
   Result result;
   if (auto error = text::check_input(input)) {
     result.error = std::move(error);
     return result;
   }
   html::BlockBuilder builder;
-  if (auto error = html::feed_gumbo(input, builder)) {
+  if (auto error = feed(input, builder)) {
     result.error = std::move(error);
     return result;
   }
@@ -49,5 +54,11 @@ Result parse_html(std::string_view input) {
   if (!meta.tags.empty()) a.tags = meta.tags;
   return result;
 }
+
+}  // namespace
+
+Result parse_html(std::string_view input) { return parse_parsed_html(input, html::feed_gumbo); }
+
+Result parse_dom_events(std::string_view events) { return parse_parsed_html(events, html::feed_dom_events); }
 
 }  // namespace maqal

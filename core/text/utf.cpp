@@ -3,6 +3,8 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <cstdint>
+#include <cstring>
 #include <string>
 
 namespace maqal::text {
@@ -18,6 +20,16 @@ std::size_t utf16_units(std::string_view s) {
   return n;
 }
 
+// Eight bytes at `p` are ASCII and none is NUL: the common case, checked a word at a time.
+bool plain_ascii8(const uint8_t* p) {
+  std::uint64_t w;
+  std::memcpy(&w, p, sizeof w);
+  constexpr std::uint64_t kLow = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+  const bool any_high = w & kHigh;
+  const bool any_zero = (w - kLow) & ~w & kHigh;
+  return !any_high && !any_zero;
+}
+
 }  // namespace
 
 std::optional<Error> check_input(std::string_view utf8) {
@@ -30,16 +42,21 @@ std::optional<Error> check_input(std::string_view utf8) {
   const int32_t length = static_cast<int32_t>(utf8.size());
   bool has_content = false;
   for (int32_t i = 0; i < length;) {
+    if (has_content && i + 8 <= length && plain_ascii8(s + i)) {
+      i += 8;
+      continue;
+    }
     const int32_t at = i;
     UChar32 c;
-    U8_NEXT(s, i, length, c);
+    if (s[i] < 0x80) c = s[i++];  // ASCII, most of an HTML page: no decoding
+    else U8_NEXT(s, i, length, c);
     if (c < 0)
       return Error{"invalid_utf8", "invalid UTF-8 byte sequence at byte " + std::to_string(at),
                    static_cast<std::size_t>(at)};
     if (c == 0)
       return Error{"nul_byte", "NUL byte at byte " + std::to_string(at) + " (binary input?)",
                    static_cast<std::size_t>(at)};
-    if (!u_isUWhiteSpace(c) && !u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT))
+    if (!has_content && !u_isUWhiteSpace(c) && !u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT))
       has_content = true;
   }
   if (!has_content) return Error{"empty", "the input has no text", 0};

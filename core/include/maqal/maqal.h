@@ -98,6 +98,11 @@ Result parse_text(std::string_view utf8);
 // boilerplate. Errors as parse_text, and "too_deep" for elements nested past html::kMaxDepth (512).
 Result parse_html(std::string_view utf8);
 
+// Parses a document a browser has already parsed, as the DOM event stream web/dom_feed.js makes
+// (format: core/html/dom_events.h). Same result as parse_html on the page's HTML; errors as
+// parse_html, and "bad_events" for a malformed stream.
+Result parse_dom_events(std::string_view events);
+
 // Dispatches on options.html.
 Result parse(std::string_view input, const Options& options);
 

@@ -1,0 +1,86 @@
+#include "html/dom_events.h"
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "html/gumbo_events.h"
+
+namespace maqal::html {
+namespace {
+
+constexpr char kOpen = '\x01', kName = '\x02', kValue = '\x03', kClose = '\x04', kText = '\x05', kEscape = '\x06';
+
+bool is_mark(char c) { return c >= kOpen && c <= kEscape; }
+
+// Reads one field from `at` up to the next record mark, unescaping into `out` when it must.
+// Returns the field (a view into the stream, or into `out`).
+std::string_view field(std::string_view s, std::size_t& at, std::string& out) {
+  const std::size_t from = at;
+  while (at < s.size() && !is_mark(s[at])) ++at;
+  if (at >= s.size() || s[at] != kEscape) return s.substr(from, at - from);
+  out.assign(s.substr(from, at - from));
+  while (at < s.size() && (!is_mark(s[at]) || s[at] == kEscape)) {
+    if (s[at] == kEscape) {
+      if (++at >= s.size() || s[at] < kOpen + 0x40 || s[at] > kEscape + 0x40) return {};  // not an escape
+      out += static_cast<char>(s[at++] - 0x40);
+    } else {
+      out += s[at++];
+    }
+  }
+  return out;
+}
+
+Error malformed(std::size_t at, const char* what) {
+  return Error{"bad_events", std::string("malformed DOM event stream: ") + what + " at byte " + std::to_string(at), at};
+}
+
+}  // namespace
+
+std::optional<Error> feed_dom_events(std::string_view s, EventSink& sink) {
+  std::vector<std::string> open;  // tags of the open elements
+  std::vector<Attribute> attributes;
+  std::vector<std::string> names, values;  // unescaped storage, kept while an open is built
+  std::string tag_buffer, text_buffer;  // unescaped fields
+  std::size_t at = 0;
+  while (at < s.size()) {
+    const std::size_t record = at;
+    switch (s[at++]) {
+      case kOpen: {
+        if (open.size() + 1 >= kMaxDepth) return Error{"too_deep", "elements nested deeper than " + std::to_string(kMaxDepth), 0};
+        std::string tag(field(s, at, tag_buffer));
+        attributes.clear();
+        names.clear();
+        values.clear();
+        while (at < s.size() && s[at] == kName) {
+          ++at;
+          names.emplace_back(field(s, at, text_buffer));
+          if (at >= s.size() || s[at] != kValue) return malformed(at, "attribute without a value");
+          ++at;
+          values.emplace_back(field(s, at, text_buffer));
+        }
+        for (std::size_t i = 0; i < names.size(); ++i) attributes.push_back({names[i], values[i]});
+        open.push_back(std::move(tag));
+        sink.open(open.back(), attributes);
+        break;
+      }
+      case kClose:
+        if (open.empty()) return malformed(record, "close with no open element");
+        sink.close(open.back());
+        open.pop_back();
+        break;
+      case kText:
+        sink.text(field(s, at, text_buffer));
+        break;
+      default:
+        return malformed(record, "unexpected byte");
+    }
+  }
+  while (!open.empty()) {
+    sink.close(open.back());
+    open.pop_back();
+  }
+  return std::nullopt;
+}
+
+}  // namespace maqal::html
