@@ -36,7 +36,7 @@ const Cues& cues() {
   static const Cues instance = [] {
     Cues out;
     for (const auto& row : data::rows("common/html_cues.tsv")) {
-      if (row.size() < 4) continue;
+      if (row.size() < 4 || (row[0] != "positive" && row[0] != "negative")) continue;
       Cue cue{row[0] == "positive", std::string(row[1])};
       if (row[2] == "part") out.by_part.try_emplace(std::string(row[3]), std::move(cue));
       else out.by_substring.emplace_back(std::string(row[3]), std::move(cue));

@@ -20,6 +20,7 @@ struct Element {
   std::string tag;
   int parent = -1;
   std::vector<std::string> tokens;  // class and id tokens, lower case
+  std::string dir;                  // "rtl" or "ltr" declared on it or its nearest ancestor that has one
 };
 
 struct BlockHints {
@@ -32,13 +33,20 @@ struct BlockHints {
   double link_density = 0;     // share of the text inside links
 };
 
+// <meta name|property|itemprop=… content=…>.
+struct MetaTag {
+  std::string attribute;  // "name", "property" or "itemprop"
+  std::string key;        // its value, lower case
+  std::string content;
+};
+
 // The head of the page and other metadata sources met on the way.
 struct Page {
-  std::string lang, dir;  // <html lang dir>
+  std::string lang;       // <html lang>
   std::string title;      // <title>
-  std::vector<std::pair<std::string, std::string>> meta;  // (name|property|itemprop lower case, content)
+  std::vector<MetaTag> meta;
   std::vector<std::string> json_ld;                       // <script type="application/ld+json"> texts
-  std::vector<std::string> author_links;                  // text of rel=author links
+  std::vector<std::string> bylines;  // text of byline elements (rel=author, itemprop=author, byline classes), in order
   std::vector<std::string> times;                         // <time datetime>, in order
 };
 

@@ -4,6 +4,7 @@
 #include <array>
 #include <cctype>
 
+#include "lang/data.h"
 #include "text/utf.h"
 
 namespace maqal::html {
@@ -49,6 +50,25 @@ bool hidden(const std::vector<Attribute>& attributes) {
   return false;
 }
 
+// Readability's byline test: rel=author, itemprop=author, or a class or id with a byline cue
+// (common/html_cues.tsv: byline, author, dateline, writtenby).
+bool byline_element(const std::vector<Attribute>& attributes) {
+  static const std::vector<std::string> cues = [] {
+    std::vector<std::string> out;
+    for (const auto& row : data::rows("common/html_cues.tsv"))
+      if (row.size() >= 4 && row[0] == "byline") out.emplace_back(row[3]);
+    return out;
+  }();
+  if (const auto* rel = find(attributes, "rel"); rel && lower(*rel).find("author") != std::string::npos) return true;
+  if (const auto* v = find(attributes, "itemprop"); v && lower(*v).find("author") != std::string::npos) return true;
+  std::string names;
+  if (const auto* v = find(attributes, "class")) names += lower(*v);
+  if (const auto* v = find(attributes, "id")) names += " " + lower(*v);
+  for (const auto& cue : cues)
+    if (names.find(cue) != std::string::npos) return true;
+  return false;
+}
+
 bool space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
 void add_tokens(std::vector<std::string>& out, std::string_view value) {
@@ -88,12 +108,11 @@ void BlockBuilder::open(std::string_view tag, const std::vector<Attribute>& attr
   }
   if (tag == "html") {
     if (const auto* v = find(attributes, "lang")) doc_.page.lang = lower(*v);
-    if (const auto* v = find(attributes, "dir")) doc_.page.dir = lower(*v);
   }
   if (tag == "meta") {
     const auto* content = find(attributes, "content");
     for (const char* key : {"name", "property", "itemprop"})
-      if (const auto* k = find(attributes, key); k && content) doc_.page.meta.emplace_back(lower(*k), std::string(*content));
+      if (const auto* k = find(attributes, key); k && content) doc_.page.meta.push_back({key, lower(*k), std::string(*content)});
   }
   if (tag == "time")
     if (const auto* v = find(attributes, "datetime")) doc_.page.times.emplace_back(*v);
@@ -127,6 +146,9 @@ void BlockBuilder::open(std::string_view tag, const std::vector<Attribute>& attr
     e.parent = blocks_open_.empty() ? -1 : blocks_open_.back();
     if (const auto* v = find(attributes, "class")) add_tokens(e.tokens, *v);
     if (const auto* v = find(attributes, "id")) add_tokens(e.tokens, *v);
+    const auto* dir = find(attributes, "dir");
+    if (dir && (lower(*dir) == "rtl" || lower(*dir) == "ltr")) e.dir = lower(*dir);
+    else if (e.parent >= 0) e.dir = doc_.elements[e.parent].dir;
     o.element = static_cast<int>(doc_.elements.size());
     doc_.elements.push_back(std::move(e));
     blocks_open_.push_back(o.element);
@@ -135,11 +157,17 @@ void BlockBuilder::open(std::string_view tag, const std::vector<Attribute>& attr
   if (tag == "a") {
     o.link = find(attributes, "href") != nullptr;
     links_ += o.link;
-    if (const auto* rel = find(attributes, "rel"); rel && lower(*rel).find("author") != std::string::npos) {
-      o.author = true;
-      ++author_;
-      author_text_.clear();
-    }
+  }
+  if (byline_element(attributes)) {
+    o.byline = static_cast<int>(doc_.page.bylines.size());
+    o.byline_from = byline_text_.size();
+    doc_.page.bylines.emplace_back();
+    byline_names_.emplace_back();
+    bylines_open_.push_back(o.byline);
+  } else if (const auto* v = find(attributes, "itemprop");
+             v && !bylines_open_.empty() && lower(*v).find("name") != std::string::npos) {
+    o.names = true;  // Readability prefers it: the name alone, without "By" or a date
+    o.byline_from = byline_text_.size();
   }
   stack_.push_back(o);
 }
@@ -154,10 +182,19 @@ void BlockBuilder::close(std::string_view tag) {
     return;
   }
   if (o.link) --links_;
-  if (o.author && --author_ == 0) {
-    std::string t;
-    for (char c : author_text_) t += space(c) ? ' ' : c;
-    doc_.page.author_links.push_back(std::move(t));
+  const auto text_since = [this](std::size_t from) {
+    std::string text = byline_text_.substr(from);
+    while (!text.empty() && text.back() == ' ') text.pop_back();
+    return text;
+  };
+  if (o.names)
+    for (int b : bylines_open_)
+      if (byline_names_[b].empty()) byline_names_[b] = text_since(o.byline_from);
+  if (o.byline >= 0) {
+    std::string& name = byline_names_[o.byline];
+    doc_.page.bylines[o.byline] = name.empty() ? text_since(o.byline_from) : std::move(name);
+    bylines_open_.pop_back();
+    if (bylines_open_.empty()) byline_text_.clear();
   }
   if (tag == "pre") --pre_;
   if (o.element >= 0) {
@@ -180,13 +217,13 @@ void BlockBuilder::append(std::string_view s) {
     if (space_) {
       line_ += ' ';
       if (links_ > 0) ++link_bytes_;
+      if (!bylines_open_.empty()) byline_space();
       space_ = false;
     }
     line_ += c;
     if (links_ > 0) ++link_bytes_;
-    if (author_ > 0) author_text_ += c;
+    if (!bylines_open_.empty()) byline_text_ += c;
   }
-  if (author_ > 0 && space_) author_text_ += ' ';
 }
 
 void BlockBuilder::text(std::string_view utf8) {
@@ -198,7 +235,13 @@ void BlockBuilder::text(std::string_view utf8) {
   append(utf8);
 }
 
+// A space between words of a byline, also where a block or <br> ends inside it.
+void BlockBuilder::byline_space() {
+  if (!byline_text_.empty() && byline_text_.back() != ' ') byline_text_ += ' ';
+}
+
 void BlockBuilder::flush() {
+  if (!bylines_open_.empty()) byline_space();
   space_ = false;
   if (line_.empty()) return;
   // line_ has no leading or trailing collapsible space by construction.

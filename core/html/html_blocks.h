@@ -25,22 +25,27 @@ class BlockBuilder : public EventSink {
     int element = -1;       // index into elements when the tag is block-level, else -1
     bool skip = false;      // this element starts a skipped subtree
     bool link = false;      // <a href>
-    bool author = false;    // rel=author link
+    int byline = -1;        // a byline element: its index into Page::bylines
+    bool names = false;     // an itemprop=name element inside bylines: it names them
+    std::size_t byline_from = 0;  // where its text starts in byline_text_
     bool capture_title = false, capture_json = false;
   };
   void flush();
   void append(std::string_view s);
+  void byline_space();
 
   Document doc_;
   std::vector<Open> stack_;
   std::vector<int> blocks_open_;  // element indices of the open block-level elements
   int skip_ = 0;                  // open skipped subtrees
-  int links_ = 0, pre_ = 0, author_ = 0;
+  int links_ = 0, pre_ = 0;
+  std::vector<int> bylines_open_;  // indices into Page::bylines, innermost last
+  std::vector<std::string> byline_names_;  // per byline: the text of its first itemprop=name element
   std::string line_;              // the current block's text
   std::size_t link_bytes_ = 0;    // bytes of line_ inside links
   bool space_ = false;            // a collapsed space is pending
   std::string* capture_ = nullptr;
-  std::string author_text_;
+  std::string byline_text_;       // text inside the open byline elements, spaces collapsed
 };
 
 }  // namespace maqal::html

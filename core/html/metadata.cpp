@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "text/utf.h"
+
 namespace maqal::html {
 namespace {
 
@@ -28,11 +30,36 @@ std::optional<std::string> nonempty(std::string_view s) {
   return t;
 }
 
+// A meta tag's key as Readability compares them: lower case, "." as ":" ("DC.title" → "dc:title").
+// A property may list several keys ("dc:title og:title") and prefix one ("og:article:author");
+// OpenGraph's article:* keys count only as properties (name="article:author" is some other use).
+bool meta_key_is(const MetaTag& tag, std::string_view key) {
+  if (tag.attribute == "name" && key.starts_with("article:")) return false;
+  const auto same = [](std::string_view written, std::string_view k) {
+    return written.size() == k.size() &&
+           std::equal(written.begin(), written.end(), k.begin(), [](char a, char b) { return (a == '.' ? ':' : a) == b; });
+  };
+  const std::string_view written = tag.key;
+  std::size_t from = 0;
+  while (from < written.size()) {
+    std::size_t to = written.find_first_of(" \t\n", from);
+    if (to == std::string_view::npos) to = written.size();
+    const std::string_view part = written.substr(from, to - from);
+    if (same(part, key)) return true;
+    if (tag.attribute == "property" && key.find(':') != std::string_view::npos && part.size() > key.size() && part[part.size() - key.size() - 1] == ':' &&
+        same(part.substr(part.size() - key.size()), key))
+      return true;
+    from = to + 1;
+  }
+  return false;
+}
+
+// The first key that the page's meta tags give a value for (the last such tag, as Readability).
 std::optional<std::string> meta_value(const Page& page, std::initializer_list<std::string_view> keys) {
   for (auto key : keys)
-    for (const auto& [k, v] : page.meta)
-      if (k == key)
-        if (auto t = nonempty(v)) return t;
+    for (auto it = page.meta.rbegin(); it != page.meta.rend(); ++it)
+      if (meta_key_is(*it, key))
+        if (auto t = nonempty(it->content)) return t;
   return std::nullopt;
 }
 
@@ -87,19 +114,90 @@ std::optional<std::string> string_at(const Json& obj, const char* key) {
   return nonempty(it->get<std::string>());
 }
 
-// "Title | Site", "Title - Site", "Site » Title": the longer side of the last separator with 3+ words.
-std::string clean_title(const std::string& title) {
-  static const char* separators[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " \xC2\xBB ", " :: ", " / "};
-  std::size_t cut = std::string::npos, len = 0;
-  for (const char* sep : separators) {
-    const std::size_t at = title.rfind(sep);
-    if (at != std::string::npos && (cut == std::string::npos || at > cut)) cut = at, len = std::string_view(sep).size();
+std::size_t word_count(std::string_view s) {
+  std::size_t n = 0;
+  bool in_word = false;
+  for (char c : s) {
+    const bool sp = c == ' ';
+    n += !sp && !in_word;
+    in_word = !sp;
   }
-  if (cut == std::string::npos) return title;
-  const std::string head = title.substr(0, cut), tail = title.substr(cut + len);
-  auto words = [](const std::string& s) { return 1 + std::count(s.begin(), s.end(), ' '); };
-  if (words(head) >= 3 || words(head) >= words(tail)) return head;
-  return tail;
+  return n;
+}
+
+// " | ", " - ", " – ", " — ", " / ", " \\ ", " > ", " » " between the parts of a <title>
+// ("Story | Section | Site").
+std::vector<std::size_t> title_separators(const std::string& t, bool hierarchical_only) {
+  std::vector<std::size_t> at;
+  for (std::size_t i = 0; i + 2 < t.size(); ++i) {
+    if (t[i] != ' ') continue;
+    const std::string_view rest = std::string_view(t).substr(i + 1);
+    const bool plain = !hierarchical_only && (rest.starts_with("| ") || rest.starts_with("- ") ||
+                                              rest.starts_with("\xE2\x80\x93 ") || rest.starts_with("\xE2\x80\x94 "));
+    const bool hierarchical = rest.starts_with("/ ") || rest.starts_with("\\ ") || rest.starts_with("> ") ||
+                              rest.starts_with("\xC2\xBB ");
+    if (plain || hierarchical) at.push_back(i);
+  }
+  return at;
+}
+
+// The article's title from the page's <title>, as Readability reads it: the part before the last
+// separator ("Story | Site"), or after the first when that leaves under 3 words ("Site | Story");
+// after the last colon unless a heading repeats the whole title; the page's only <h1> when the
+// title is very long or short; the whole title when the cut leaves 4 words or fewer, unless a
+// heading of the page says just those words.
+std::string article_title(const std::string& whole, const std::vector<std::string>& headings,
+                          const std::vector<std::string>& h1s) {
+  std::string title = whole;
+  const auto separators = title_separators(whole, false);
+  const bool cut = !separators.empty();
+  const bool hierarchical = !title_separators(whole, true).empty();
+  if (cut) {
+    title = whole.substr(0, separators.back());
+    if (word_count(title) < 3) {
+      const std::size_t first = separators.front();
+      title = whole.substr(whole.find(' ', first + 1) + 1);
+    }
+  } else if (whole.find(": ") != std::string::npos) {
+    if (std::find(headings.begin(), headings.end(), whole) == headings.end()) {
+      title = whole.substr(whole.rfind(':') + 1);
+      if (word_count(title) < 3) title = whole.substr(whole.find(':') + 1);
+      else if (word_count(whole.substr(0, whole.find(':'))) > 5) title = whole;
+    }
+  } else if (const std::size_t n = text::count_code_points(whole); (n > 150 || n < 15) && h1s.size() == 1) {
+    title = h1s.front();
+  }
+  title = squeeze(title);
+  const std::size_t words = word_count(title);
+  std::string unseparated;
+  for (char c : whole)
+    if (std::string_view("|-\\/>").find(c) == std::string_view::npos) unseparated += c;
+  const bool a_heading = cut && std::find(headings.begin(), headings.end(), title) != headings.end();
+  if (words <= 4 && !a_heading && (!hierarchical || words != word_count(squeeze(unseparated)) - 1)) return whole;
+  return title;
+}
+
+// How much of b's words a shares: 1 - (length of b's words missing from a) / (length of b's words).
+double similarity(std::string_view a, std::string_view b) {
+  auto words = [](std::string_view s) {
+    std::vector<std::string> out;
+    std::string w;
+    for (char c : s) {
+      const auto u = static_cast<unsigned char>(c);
+      if (std::isalnum(u) || u >= 0x80 || c == '_') w += static_cast<char>(std::tolower(u));
+      else if (!w.empty()) out.push_back(std::move(w)), w.clear();
+    }
+    if (!w.empty()) out.push_back(std::move(w));
+    return out;
+  };
+  const auto wa = words(a), wb = words(b);
+  if (wa.empty() || wb.empty()) return 0;
+  std::size_t all = 0, missing = 0;
+  for (const auto& w : wb) {
+    all += w.size() + 1;
+    if (std::find(wa.begin(), wa.end(), w) == wa.end()) missing += w.size() + 1;
+  }
+  return 1.0 - static_cast<double>(missing) / static_cast<double>(all);
 }
 
 // "2024-03-14T10:30:00Z" and the like: the value when it starts with an ISO date.
@@ -122,19 +220,30 @@ void split_keywords(const std::string& value, std::vector<std::string>& out) {
   }
 }
 
+// JSON-LD that a page wraps in <![CDATA[ … ]]>, as XHTML-minded templates do.
+std::string_view without_cdata(std::string_view s) {
+  const auto space = [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; };
+  while (!s.empty() && space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && space(s.back())) s.remove_suffix(1);
+  if (s.starts_with("<![CDATA[")) s.remove_prefix(9);
+  if (s.ends_with("]]>")) s.remove_suffix(3);
+  return s;
+}
+
 }  // namespace
 
 Metadata read_metadata(const Document& doc) {
   const Page& page = doc.page;
   Metadata m;
-  std::optional<std::string> ld_headline, ld_published;
+  std::optional<std::string> ld_name, ld_headline, ld_published;
   std::vector<std::string> ld_authors, ld_keywords;
   for (const auto& text : page.json_ld) {
-    const Json root = Json::parse(text, nullptr, false);
+    const Json root = Json::parse(without_cdata(text), nullptr, false);
     if (root.is_discarded()) continue;
     std::vector<const Json*> objects;
     collect_articles(root, objects);
     for (const Json* obj : objects) {
+      if (!ld_name) ld_name = string_at(*obj, "name");
       if (!ld_headline) ld_headline = string_at(*obj, "headline");
       if (!ld_published) ld_published = string_at(*obj, "datePublished");
       if (!m.article_body) m.article_body = string_at(*obj, "articleBody");
@@ -151,44 +260,59 @@ Metadata read_metadata(const Document& doc) {
     }
   }
 
-  // Title.
-  std::vector<std::size_t> h1s;
-  for (std::size_t i = 0; i < doc.hints.size(); ++i)
-    if (doc.hints[i].heading == 1) h1s.push_back(i);
-  m.title = ld_headline;
-  if (!m.title) m.title = meta_value(page, {"og:title", "twitter:title", "dc.title"});
-  if (!m.title && h1s.size() == 1) m.title = doc.blocks[h1s[0]].text;
+  // Title, in Readability's order: JSON-LD (name, or headline when only it resembles the page's
+  // title), Dublin Core, OpenGraph, meta title, Twitter, Parse.ly; else the page's <title> read as
+  // article_title() does.
+  std::vector<std::string> headings, h1s;  // h1 and h2 texts; h1 texts
+  for (std::size_t i = 0; i < doc.hints.size(); ++i) {
+    if (doc.hints[i].heading == 1) h1s.push_back(doc.blocks[i].text);
+    if (doc.hints[i].heading == 1 || doc.hints[i].heading == 2) headings.push_back(doc.blocks[i].text);
+  }
+  const std::string page_title = article_title(squeeze(page.title), headings, h1s);
+  constexpr double kSimilar = 0.75;
+  if (ld_name && ld_headline && *ld_name != *ld_headline)
+    m.title = similarity(*ld_headline, page_title) > kSimilar && similarity(*ld_name, page_title) <= kSimilar
+                  ? ld_headline : ld_name;
+  else m.title = ld_name ? ld_name : ld_headline;
   if (!m.title)
-    if (auto t = nonempty(page.title)) m.title = clean_title(*t);
+    m.title = meta_value(page, {"dc:title", "dcterm:title", "og:title", "weibo:article:title", "weibo:webpage:title",
+                                "title", "twitter:title", "parsely-title"});
+  if (!m.title && !page_title.empty()) m.title = page_title;
 
-  // Byline.
+  // Byline: JSON-LD authors, then meta tags (Readability's, then other publishers'), then the first
+  // byline element of the page with a short text.
+  constexpr std::size_t kMaxBylineChars = 100;
   if (!ld_authors.empty()) {
     std::string joined;
     for (const auto& a : ld_authors) joined += (joined.empty() ? "" : ", ") + a;
     m.byline = joined;
   }
   if (!m.byline) {
-    auto v = meta_value(page, {"author", "dc.creator", "article:author", "parsely-author", "sailthru.author", "byl"});
+    auto v = meta_value(page, {"dc:creator", "dcterm:creator", "author", "parsely-author", "article:author"});
     if (v && !is_url(*v)) m.byline = v;
   }
   if (!m.byline)
-    for (const auto& a : page.author_links)
-      if (auto t = nonempty(a)) { m.byline = t; break; }
+    for (const auto& b : page.bylines)
+      if (auto t = nonempty(b); t && text::count_code_points(*t) < kMaxBylineChars) {
+        m.byline = t;
+        break;
+      }
+  if (!m.byline) m.byline = meta_value(page, {"sailthru:author", "byl"});  // often with "By "
 
-  // Published.
+  // Published: JSON-LD, Readability's meta tags, other publishers', the first <time datetime>.
   m.published = ld_published;
   if (!m.published)
-    m.published = meta_value(page, {"article:published_time", "datepublished", "parsely-pub-date", "pubdate",
-                                    "publishdate", "dc.date", "dc.date.issued", "date", "sailthru.date"});
+    m.published = meta_value(page, {"article:published_time", "parsely-pub-date", "datepublished", "pubdate",
+                                    "publishdate", "dc:date", "dc:date:issued", "date", "sailthru:date"});
   if (!m.published)
     for (const auto& t : page.times)
       if (auto v = nonempty(t); v && iso(*v)) { m.published = v; break; }
   if (m.published) m.published_iso = iso(*m.published);
 
   // Tags.
-  for (const auto& [k, v] : page.meta)
-    if (k == "article:tag")
-      if (auto t = nonempty(v)) m.tags.push_back(*t);
+  for (const auto& tag : page.meta)
+    if (meta_key_is(tag, "article:tag"))
+      if (auto t = nonempty(tag.content)) m.tags.push_back(*t);
   if (m.tags.empty()) m.tags = ld_keywords;
   if (m.tags.empty())
     if (auto v = meta_value(page, {"keywords", "news_keywords"})) split_keywords(*v, m.tags);

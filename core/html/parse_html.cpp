@@ -1,5 +1,8 @@
 // The HTML pipeline: HTML (Gumbo) or a browser's parsed DOM → events → blocks with hints → metadata and main content → the shared
 // stages (entities, articles, quotes) over the extracted text.
+#include <optional>
+#include <string>
+
 #include "html/content.h"
 #include "html/dom_events.h"
 #include "html/gumbo_events.h"
@@ -13,6 +16,20 @@
 namespace maqal {
 
 namespace {
+
+// The direction declared (dir attributes on the elements around it) for most of the text, if any
+// is: an Arabic article inside <main dir="rtl"> of a page whose <html> says nothing is rtl.
+std::optional<std::string> declared_direction(const html::Document& doc) {
+  std::size_t rtl = 0, ltr = 0;
+  for (const auto& h : doc.hints) {
+    if (h.element < 0) continue;
+    const std::string& dir = doc.elements[h.element].dir;
+    if (dir == "rtl") rtl += h.chars;
+    else if (dir == "ltr") ltr += h.chars;
+  }
+  if (rtl == 0 && ltr == 0) return std::nullopt;
+  return rtl > ltr ? "rtl" : "ltr";
+}
 
 // Everything after the HTML parser: `feed` replays the parsed document as events.
 template <class Feed>
@@ -34,10 +51,11 @@ Result parse_parsed_html(std::string_view input, Feed feed) {
   }
   const html::Metadata meta = html::read_metadata(doc);
 
-  // Language and direction: <html lang dir> when given, else from the letters of the text.
+  // Language: <html lang> when given, else from the letters of the text; direction: as declared
+  // around most of the text, else from its letters.
   const std::string declared = doc.page.lang.substr(0, doc.page.lang.find_first_of("-_"));
   result.lang = declared.empty() ? text::language(doc.text) : declared;
-  if (doc.page.dir == "rtl" || doc.page.dir == "ltr") result.dir = doc.page.dir;
+  if (auto declared_dir = declared_direction(doc)) result.dir = *declared_dir;
   else result.dir = text::language(doc.text) == "ar" ? "rtl" : text::direction(doc.text, "ltr");
 
   result.text = std::move(doc.text);
