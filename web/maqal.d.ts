@@ -55,12 +55,38 @@ export interface ErrorResult {
   error: { code: 'invalid_utf8' | 'lone_surrogate' | 'empty' | 'nul_byte' | 'too_large' | 'too_deep'; message: string; offset: number };
 }
 
+/** html: parse the input as HTML (what parseHtml sets). */
 export interface ParseOptions { html?: boolean; }
+/** Options of parseHtml (passed on to the core as given). */
+export interface HtmlOptions extends ParseOptions {}
 
 export interface Maqal {
+  /** Plain text (a paste) → result. */
   parse(text: string, options?: ParseOptions): Result | ErrorResult;
+  /** HTML (a whole page or a clipboard fragment) → result; `result.text` is the text its offsets index. */
+  parseHtml(html: string, options?: HtmlOptions): Result | ErrorResult;
+  /** The result as JSON text, byte-identical to `maqal parse` (without the final newline). */
   parseJson(text: string, options?: ParseOptions): string;
   version(): string;
 }
 
-export function createMaqal(options?: { wasmBinary?: ArrayBuffer | Uint8Array }): Promise<Maqal>;
+/** The same calls run in a Web Worker; cancel() terminates it (pending calls reject with an AbortError). */
+export interface MaqalWorker {
+  parse(text: string, options?: ParseOptions): Promise<Result | ErrorResult>;
+  parseHtml(html: string, options?: HtmlOptions): Promise<Result | ErrorResult>;
+  parseJson(text: string, options?: ParseOptions): Promise<string>;
+  version(): Promise<string>;
+  cancel(): void;
+}
+
+export interface CreateOptions {
+  /** The bytes of gen/maqal-core.wasm (otherwise fetched beside maqal.js, or read from disk in Node.js). */
+  wasmBinary?: ArrayBuffer | Uint8Array;
+  /** gen/maqal-core.wasm already compiled (see compileMaqal). */
+  wasmModule?: WebAssembly.Module;
+}
+
+export function createMaqal(options?: CreateOptions): Promise<Maqal>;
+export function createMaqalWorker(options?: { wasmModule?: WebAssembly.Module }): Promise<MaqalWorker>;
+/** Fetches and compiles gen/maqal-core.wasm (browsers). */
+export function compileMaqal(): Promise<WebAssembly.Module>;
