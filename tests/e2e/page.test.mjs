@@ -445,6 +445,61 @@ test('keyboard: every control has a name and a visible focus indicator', { timeo
   await page.close();
 });
 
+test('text contrast meets WCAG AA (4.5:1, large text 3:1) in the parsed view', { timeout: 90000 }, async () => {
+  const page = await openPage(env);
+  for (const text of [englishSample, sample]) {
+    await paste(page, { text });
+    assert.deepEqual(await contrastFailures(page), []);
+  }
+  await page.close();
+});
+
+/** Elements with their own text whose colour on the background behind them is below WCAG AA. */
+function contrastFailures(page) {
+  return page.evaluate(() => {
+    const parse = (c) => {
+      let m = /rgba?\(([\d.]+), ([\d.]+), ([\d.]+)(?:, ([\d.]+))?\)/.exec(c);
+      if (m) return [m[1] / 255, m[2] / 255, m[3] / 255, m[4] === undefined ? 1 : Number(m[4])];
+      m = /color\(srgb ([\d.e-]+) ([\d.e-]+) ([\d.e-]+)(?: \/ ([\d.]+))?\)/.exec(c);
+      if (m) return [Number(m[1]), Number(m[2]), Number(m[3]), m[4] === undefined ? 1 : Number(m[4])];
+      return null;
+    };
+    const over = (top, under) => [0, 1, 2].map((i) => top[i] * top[3] + under[i] * (1 - top[3])).concat(1);
+    /** The colour behind el: its and its ancestors' backgrounds composed; null over an image or gradient. */
+    const backdrop = (el) => {
+      const layers = [];
+      for (let e = el; e; e = e.parentElement) {
+        const s = getComputedStyle(e);
+        if (s.backgroundImage !== 'none') return null;
+        const c = parse(s.backgroundColor);
+        if (c && c[3] > 0) layers.push(c);
+        if (c && c[3] >= 1) break;
+      }
+      return layers.reverse().reduce((acc, l) => over(l, acc), [1, 1, 1, 1]);
+    };
+    const lum = (c) => {
+      const f = (v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * f(c[0]) + 0.7152 * f(c[1]) + 0.0722 * f(c[2]);
+    };
+    const bad = [];
+    for (const el of document.querySelectorAll('.page *')) {
+      const own = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
+      if (!own || !el.getClientRects().length || el.closest('[hidden], .absent, [disabled], mark.off')) continue;
+      const s = getComputedStyle(el);
+      const back = backdrop(el);
+      const fg = parse(s.color);
+      if (!back || !fg) continue;
+      const text = over(fg, back);
+      const [a, b] = [lum(text), lum(back)].sort((x, y) => y - x);
+      const ratio = (a + 0.05) / (b + 0.05);
+      const size = parseFloat(s.fontSize);
+      const large = size >= 24 || (size >= 18.66 && Number(s.fontWeight) >= 700);
+      if (ratio < (large ? 3 : 4.5)) bad.push(`${el.tagName}.${el.className} "${el.textContent.trim().slice(0, 20)}" ${ratio.toFixed(2)}`);
+    }
+    return [...new Set(bad)];
+  });
+}
+
 test('the page works from a sub-path of a static host', { timeout: 90000 }, async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'maqal-host-'));
   fs.mkdirSync(path.join(dir, 'some', 'sub'), { recursive: true });
