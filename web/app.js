@@ -267,7 +267,7 @@ function pickCluster(id) {
   for (const m of output.querySelectorAll('mark.linked')) m.classList.remove('linked');
   for (const m of output.querySelectorAll(`mark[data-cluster="${id}"]`)) m.classList.add('linked');
   const block = marks[i].closest('.block');
-  if (block && block.hidden) block.hidden = false;
+  if (block && block.hidden) toggle('role', block.dataset.role); // its role was switched off: show it again
   marks[i].scrollIntoView({ behavior: 'smooth', block: 'center' });
   marks[i].focus({ preventScroll: true });
 }
@@ -277,8 +277,9 @@ function showTip(el) {
   if (!shown.result) return;
   const lines = describeSpan(el, shown.result);
   if (!lines.length) return;
-  tip.replaceChildren(...lines.map(([k, v]) => (v === '' ? h('strong', {}, k)
-    : h('div', {}, h('span', { class: 'tip-key' }, `${k}: `), h('span', { dir: 'auto' }, v)))));
+  tip.replaceChildren(...lines.map(([k, v, note]) => (v === '' ? h('strong', {}, k)
+    : h('div', {}, h('span', { class: 'tip-key' }, `${k}: `), h('bdi', {}, v), note ? ` ${note}` : null))));
+  tip.style.left = '0px'; // measure its natural width, not the width left of its last position
   tip.hidden = false;
   const r = el.getBoundingClientRect();
   const w = tip.offsetWidth;

@@ -43,13 +43,15 @@ export async function createMaqal(options = {}) {
     return core.parse(text, html);
   };
   const parseJson = (input, opts = {}) => run(input, Boolean(opts.html));
+  // Every HTML parse goes through here, with its options passed on as given.
+  const parseHtml = (html, opts = {}) => JSON.parse(parseJson(html, { ...opts, html: true }));
   return {
     /** The parse result as JSON text, exactly as `maqal parse` prints it (without the newline). */
     parseJson,
     /** Plain text → result object; bad input gives {error: {code, message, offset}}. */
-    parse: (text, opts = {}) => JSON.parse(parseJson(text, opts)),
+    parse: (text, opts = {}) => (opts.html ? parseHtml(text, opts) : JSON.parse(parseJson(text))),
     /** HTML (a page or a clipboard fragment) → result object; `result.text` is the extracted text. */
-    parseHtml: (html, opts = {}) => JSON.parse(parseJson(html, { ...opts, html: true })),
+    parseHtml,
     version: () => core.version(),
   };
 }

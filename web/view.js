@@ -441,7 +441,7 @@ export function renderEntities(container, result, onPick) {
   }
 }
 
-/** The tooltip's lines for a mark or a quote of the annotated view. */
+/** The tooltip's lines for a mark or a quote of the annotated view: [key, value (any script), note]. */
 export function describeSpan(el, result) {
   if (el.tagName === 'Q') {
     const q = result.quotes[Number(el.dataset.quote)];
@@ -452,7 +452,7 @@ export function describeSpan(el, result) {
   const cluster = (result.clusters || []).find((c) => c.id === ent.cluster);
   const lines = [[`${ent.type} · ${typeName(ent.type)}`, ''], ['norm', ent.norm]];
   if (cluster) {
-    lines.push(['cluster', `${cluster.name} (${cluster.mentions.length} mention${cluster.mentions.length === 1 ? '' : 's'})`]);
+    lines.push(['cluster', cluster.name, `(${cluster.mentions.length} mention${cluster.mentions.length === 1 ? '' : 's'})`]);
     if (cluster.roles && cluster.roles.length) lines.push(['titles', cluster.roles.join(' · ')]);
   }
   return lines;

@@ -43,6 +43,20 @@ test('the main article as Markdown: headings, paragraphs, lists; no page furnitu
   assert.equal(markdown.articleMarkdown({ articles: [], blocks: [] }), '');
 });
 
+test('spans nest: a quote holds a person and a place; overlapping entities split where the outer one ends', async () => {
+  const { nestSpans } = await import(path.join(web, 'view.js'));
+  const shape = (node) => node.children.map((c) => [c.kind, c.s, c.e, c.last, ...(c.children.length ? [shape(c)] : [])]);
+  const quote = nestSpans([
+    { kind: 'entity', s: 5, e: 10 }, { kind: 'quote', s: 0, e: 30 }, { kind: 'entity', s: 15, e: 20 },
+  ], 40);
+  assert.deepEqual(shape(quote), [['quote', 0, 30, true, [['entity', 5, 10, true], ['entity', 15, 20, true]]]]);
+  const overlap = nestSpans([{ kind: 'entity', s: 0, e: 10 }, { kind: 'entity', s: 5, e: 15 }], 20);
+  assert.deepEqual(shape(overlap), [['entity', 0, 10, true, [['entity', 5, 10, false]]], ['entity', 10, 15, true]]);
+  const crossing = nestSpans([{ kind: 'quote', s: 4, e: 12 }, { kind: 'entity', s: 0, e: 6 }], 12);
+  assert.deepEqual(shape(crossing), [['entity', 0, 6, true, [['quote', 4, 6, false]]], ['quote', 6, 12, true]]);
+  assert.deepEqual(shape(nestSpans([{ kind: 'entity', s: 8, e: 30 }], 10)), [['entity', 8, 10, true]], 'clipped to the block');
+});
+
 test('npm pack of web/ installs as a package that runs the README example', { timeout: 120000 }, () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'maqal-pack-'));
   try {
