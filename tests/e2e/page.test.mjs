@@ -445,11 +445,14 @@ test('keyboard: every control has a name and a visible focus indicator', { timeo
   await page.close();
 });
 
-test('text contrast meets WCAG AA (4.5:1, large text 3:1) in the parsed view', { timeout: 90000 }, async () => {
+test('text contrast meets WCAG AA (4.5:1, large text 3:1) in the parsed view, light and dark', { timeout: 90000 }, async () => {
   const page = await openPage(env);
-  for (const text of [englishSample, sample]) {
-    await paste(page, { text });
-    assert.deepEqual(await contrastFailures(page), []);
+  for (const colorScheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme });
+    for (const text of [englishSample, sample]) {
+      await paste(page, { text });
+      assert.deepEqual(await contrastFailures(page), [], `${colorScheme} colours`);
+    }
   }
   await page.close();
 });
