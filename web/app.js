@@ -357,9 +357,9 @@ function setInput(text, nextHtml) {
 function onPaste(ev) {
   const data = ev.clipboardData;
   const text = data ? data.getData('text/plain') : '';
-  if (!data || (text === '' && !data.types.includes('text/plain'))) return; // let the browser handle it
+  const pasted = data ? data.getData('text/html') : '';
+  if (!data || (text === '' && pasted === '')) return; // nothing Maqal reads (an image, say): the browser's business
   ev.preventDefault();
-  const pasted = data.getData('text/html');
   const before = input.value;
   const { selectionStart: start, selectionEnd: end } = input;
   // setRangeText, not execCommand('insertText'): the latter takes most of a second for 20 KB

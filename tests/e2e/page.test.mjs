@@ -135,6 +135,11 @@ test('a paste carrying text/html is parsed as HTML; the switch falls back to the
   await page.click('#use-html'); // and back to the HTML
   await waitForParse(page, n);
   assert.equal((await state()).items, 2);
+
+  // a clipboard with HTML only: the extracted text fills the box
+  await paste(page, { text: '', html });
+  assert.equal((await state()).items, 2);
+  assert.match(await page.locator('#input').inputValue(), /City council approves new bike lanes/);
   assertNoRequests(page, 'HTML paste');
   await page.close();
 });
