@@ -308,7 +308,7 @@ test('export: copy Markdown, copy JSON and download JSON', { timeout: 90000 }, a
   await page.close();
 });
 
-test('dropped files: .html is parsed as HTML, .txt as text, anything else is refused', { timeout: 90000 }, async () => {
+test('dropped or picked files: .html is parsed as HTML, .txt as text, anything else is refused', { timeout: 90000 }, async () => {
   const page = await openPage(env);
   const drop = async (name, type, content) => {
     const n = await parseCount(page);
@@ -332,6 +332,11 @@ test('dropped files: .html is parsed as HTML, .txt as text, anything else is ref
   n = await drop('notes.txt', 'text/plain', englishSample);
   await waitForParse(page, n);
   assert.equal(await page.locator('#input').inputValue(), englishSample);
+
+  n = await parseCount(page);
+  await page.setInputFiles('#file', { name: 'picked.txt', mimeType: 'text/plain', buffer: Buffer.from(sample) });
+  await waitForParse(page, n);
+  checkReference(await collect(page));
 
   await drop('photo.png', 'image/png', 'not text');
   await page.waitForFunction(() => !document.querySelector('#error').hidden);
