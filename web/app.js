@@ -40,7 +40,7 @@ let busy = false;
 let queued = false; // a parse was requested while one was running (or before the engine was ready)
 let html = null; // { source, label }: HTML pasted or opened, parsed instead of the text while the text is unedited
 const activeHtml = () => (html && useHtml.checked ? html : null);
-let shown = { text: '', result: null }; // what the result panels show
+let shownResult = null; // what the result panels show
 const samples = new Map(); // sample URL -> text, fetched during load
 
 function setEngine(state, text) {
@@ -76,7 +76,7 @@ function countBy(items, key) {
 }
 
 function drawLegend() {
-  const r = shown.result;
+  const r = shownResult;
   renderLegend(legend, { roleCounts: countBy(r && r.blocks, 'role'), typeCounts: countBy(r && r.entities, 'type'), hidden, onToggle: toggle });
 }
 
@@ -99,7 +99,7 @@ function showEmpty(title, ...lines) {
 
 /** Clears every result panel; state: 'empty' | 'error' | 'cancelled'. */
 function clearResult(state) {
-  shown = { text: '', result: null };
+  shownResult = null;
   output.dataset.state = state;
   output.removeAttribute('dir');
   if (state === 'empty') {
@@ -224,7 +224,7 @@ async function render(text, result, parseMs, chars, mine, source) {
   });
   if (!rendered) return; // a newer parse took over
   showError('');
-  shown = { text, result };
+  shownResult = result;
   output.setAttribute('dir', result.dir === 'rtl' ? 'rtl' : 'ltr');
   output.classList.toggle('long', rendered.blocks > LONG_RESULT_BLOCKS);
   applyHidden();
@@ -276,8 +276,8 @@ function pickCluster(id) {
 
 /** Tooltip for marks and quotes, on hover and on keyboard focus. */
 function showTip(el) {
-  if (!shown.result) return;
-  const lines = describeSpan(el, shown.result);
+  if (!shownResult) return;
+  const lines = describeSpan(el, shownResult);
   if (!lines.length) return;
   tip.replaceChildren(...lines.map(([k, v, note]) => (v === '' ? h('strong', {}, k)
     : h('div', {}, h('span', { class: 'tip-key' }, `${k}: `), h('bdi', {}, v), note ? ` ${note}` : null))));
@@ -334,10 +334,10 @@ async function copy(text, what) {
     copyStatus.textContent = `Could not copy ${what}: ${err && err.message ? err.message : err}`;
   }
 }
-$('copy-md').addEventListener('click', () => copy(articleMarkdown(shown.result), 'the main article as Markdown'));
-$('copy-json').addEventListener('click', () => copy(JSON.stringify(shown.result, null, 2), 'the JSON'));
+$('copy-md').addEventListener('click', () => copy(articleMarkdown(shownResult), 'the main article as Markdown'));
+$('copy-json').addEventListener('click', () => copy(JSON.stringify(shownResult, null, 2), 'the JSON'));
 $('download-json').addEventListener('click', () => {
-  const url = URL.createObjectURL(new Blob([`${JSON.stringify(shown.result, null, 2)}\n`], { type: 'application/json' }));
+  const url = URL.createObjectURL(new Blob([`${JSON.stringify(shownResult, null, 2)}\n`], { type: 'application/json' }));
   const a = h('a', { href: url, download: 'maqal.json', hidden: true });
   document.body.append(a);
   a.click();
