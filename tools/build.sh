@@ -21,4 +21,7 @@ export NODE_PATH=/usr/share/nodejs  # Debian's emcc finds acorn there
 emcmake cmake -S "$root" -B "$root/build/wasm" -DCMAKE_BUILD_TYPE=Release \
   -DMAQAL_ICU_WASM_DIR="$root/build/icu-wasm" >/dev/null
 cmake --build "$root/build/wasm" -j"$jobs"
-echo "build: done (build/maqal, web/gen/maqal-core.mjs + .wasm)"
+cp "$root/build/icu-wasm/LICENSE.icu" "$root/web/gen/"  # the wasm carries ICU data: its licence goes with it
+
+bash "$root/tools/build_extension.sh"
+echo "build: done (build/maqal, web/gen/maqal-core.mjs + .wasm, build/extension/)"

@@ -1,110 +1,255 @@
-// Maqal page: wiring. Loads the wasm engine, parses on paste / input / button,
-// and hands the result to view.js. No network besides same-origin module + wasm.
-import { createMaqal } from './maqal.js';
-import { renderOutput, renderSummary, renderLegend, h } from './view.js';
+// Maqal page: wiring. The engine runs in a Web Worker (maqal.js's createMaqalWorker), so the page
+// never freezes; view.js builds the DOM, article.js the reading view and Markdown.
+// Pasted or dropped HTML is only ever parsed, never inserted into the page.
+import { compileMaqal, createMaqalWorker } from './maqal.js';
+import { renderOutput, renderSummary, renderLegend, renderEntities, renderReading, describeSpan, h } from './view.js';
+import { mainArticle, articleMarkdown } from './article.js';
 
 const $ = (id) => document.getElementById(id);
 const input = $('input');
 const output = $('output');
-const parseBtn = $('parse');
-const clearBtn = $('clear');
+const reading = $('reading');
+const jsonView = $('json');
+const useHtml = $('use-html');
 const autoBox = $('auto');
 const errorLine = $('error');
 const stats = $('stats');
 const meta = $('meta');
-const counter = $('counter');
 const summary = $('summary');
+const entities = $('entities');
 const legend = $('legend');
-const jsonView = $('json');
-const engine = $('engine');
-const engineText = $('engine-text');
-const versionEl = $('version');
-const useHtml = $('use-html');
+const tip = $('tip');
+const progress = $('progress');
+const progressBar = $('progress-bar');
+const progressText = $('progress-text');
+const sourceNote = $('source-note');
+const copyStatus = $('copy-status');
+const exportButtons = ['copy-md', 'copy-json', 'download-json'].map($);
 
 const DEBOUNCE_MS = 250;
-const hiddenTypes = new Set();
-let maqal = null;
-let pending = false; // a parse was requested before the engine was ready
-let timer = 0;
-let lastText = null;
-let lastResult = null;
-let pastedHtml = null; // the clipboard's text/html of the last paste, while the text is unedited
-
+const PROGRESS_AFTER_MS = 150; // short parses finish before a progress bar would flash
+const LONG_RESULT_BLOCKS = 300; // beyond this, blocks off screen are laid out lazily (style.css)
+const MAX_FILE_BYTES = 32 * 1024 * 1024; // the core's input limit
 const nf = new Intl.NumberFormat('en');
 
+const hidden = new Set(); // legend toggles that are off: 'type:PER', 'role:boilerplate'
+let maqal = null;
+let timer = 0;
+let generation = 0; // bumps on every parse request; a result from an older one is dropped
+let busy = false;
+let queued = false; // a parse was requested while one was running (or before the engine was ready)
+let html = null; // { source, label }: HTML pasted or opened, parsed instead of the text while the text is unedited
+const activeHtml = () => (html && useHtml.checked ? html : null);
+let shownResult = null; // what the result panels show
+const samples = new Map(); // sample URL -> text, fetched during load
+
 function setEngine(state, text) {
-  engine.dataset.state = state;
-  engineText.textContent = text;
+  $('engine').dataset.state = state;
+  $('engine-text').textContent = text;
   document.documentElement.dataset.engine = state;
 }
 
 function showError(message) {
-  if (message) {
-    errorLine.textContent = message;
-    errorLine.hidden = false;
-  } else {
-    errorLine.textContent = '';
-    errorLine.hidden = true;
-  }
+  errorLine.textContent = message || '';
+  errorLine.hidden = !message;
 }
 
 function updateCounter() {
   const n = input.value.length;
-  counter.textContent = `${nf.format(n)} character${n === 1 ? '' : 's'}`;
+  $('counter').textContent = `${nf.format(n)} character${n === 1 ? '' : 's'}`;
 }
 
-function emptyState() {
-  output.replaceChildren(
-    h('div', { class: 'empty-state' },
-      h('p', { class: 'empty-title' }, 'Nothing parsed yet'),
-      h('p', {}, 'Paste an article above — in Arabic or English — and each block appears here with its role, and each name, place and date highlighted.'),
-      h('p', { lang: 'ar', dir: 'rtl' }, 'الصق مقالاً في الأعلى لتظهر هنا بنيته والأسماء والأماكن والتواريخ فيه.')),
-  );
-  output.dataset.state = 'empty';
-  output.removeAttribute('dir');
-  summary.replaceChildren(h('p', { class: 'muted' }, 'No article yet.'));
-  jsonView.textContent = '';
-  stats.textContent = '';
-  meta.textContent = '';
-  showError('');
-  drawLegend(null);
+function setHtml(next) {
+  html = next;
+  showSource();
+}
+function showSource() {
+  sourceNote.textContent = !html ? ''
+    : activeHtml() ? `Parsing ${html.label}. Untick “Use pasted HTML” to parse the plain text instead.`
+      : `Parsing the plain text; tick “Use pasted HTML” to parse ${html.label}.`;
 }
 
 function countBy(items, key) {
   const m = new Map();
-  for (const it of items || []) {
-    const k = it && it[key];
-    if (k) m.set(k, (m.get(k) || 0) + 1);
-  }
+  for (const it of items || []) if (it && it[key]) m.set(it[key], (m.get(it[key]) || 0) + 1);
   return m;
 }
 
-function drawLegend(result) {
-  renderLegend(legend, {
-    roleCounts: countBy(result && result.blocks, 'role'),
-    typeCounts: countBy(result && result.entities, 'type'),
-    hidden: hiddenTypes,
-    onToggle: toggleType,
-  });
+function drawLegend() {
+  const r = shownResult;
+  renderLegend(legend, { roleCounts: countBy(r && r.blocks, 'role'), typeCounts: countBy(r && r.entities, 'type'), hidden, onToggle: toggle });
 }
 
-function toggleType(type) {
-  if (hiddenTypes.has(type)) hiddenTypes.delete(type);
-  else hiddenTypes.add(type);
+function toggle(group, key) {
+  const id = `${group}:${key}`;
+  if (!hidden.delete(id)) hidden.add(id);
   applyHidden();
-  drawLegend(lastResult);
-  const btn = legend.querySelector(`button[data-type="${CSS.escape(type)}"]`);
-  if (btn) btn.focus();
+  drawLegend();
+  legend.querySelector(`button[data-${group}="${CSS.escape(key)}"]`)?.focus();
 }
 
 function applyHidden() {
-  output.dataset.hidden = [...hiddenTypes].join(' ');
-  for (const m of output.querySelectorAll('mark[data-type]')) {
-    m.classList.toggle('off', hiddenTypes.has(m.dataset.type));
+  for (const m of output.querySelectorAll('mark[data-type]')) m.classList.toggle('off', hidden.has(`type:${m.dataset.type}`));
+  for (const b of output.querySelectorAll('.block[data-role]')) b.hidden = hidden.has(`role:${b.dataset.role}`);
+}
+
+function showEmpty(title, ...lines) {
+  output.replaceChildren(h('div', { class: 'empty-state' }, h('p', { class: 'empty-title' }, title), ...lines));
+}
+
+/** Clears every result panel; state: 'empty' | 'error' | 'cancelled'. */
+function clearResult(state) {
+  shownResult = null;
+  output.dataset.state = state;
+  output.removeAttribute('dir');
+  if (state === 'empty') {
+    showEmpty('Nothing parsed yet',
+      h('p', {}, 'Paste an article above — in Arabic or English — or try a sample: each block appears here with its role, and each name, place and date highlighted.'),
+      h('p', { lang: 'ar', dir: 'rtl' }, 'الصق مقالاً في الأعلى لتظهر هنا بنيته والأسماء والأماكن والتواريخ فيه.'));
+  } else if (state === 'cancelled') {
+    showEmpty('Parse cancelled', h('p', {}, 'Press Parse to start again.'));
+  } else {
+    showEmpty('Nothing to show', h('p', {}, 'The text could not be parsed; see the message above.'));
   }
+  reading.replaceChildren();
+  summary.replaceChildren(h('p', { class: 'muted' }, 'No article yet.'));
+  entities.replaceChildren(h('p', { class: 'muted' }, 'No entity yet.'));
+  jsonView.textContent = '';
+  stats.textContent = '';
+  meta.textContent = '';
+  for (const b of exportButtons) b.disabled = true;
+  drawLegend();
+}
+
+function countParse() {
+  output.dataset.parses = String((Number(output.dataset.parses) || 0) + 1);
+}
+
+/** Progress line: shown once a parse or a render has run for PROGRESS_AFTER_MS. */
+const progressState = { timer: 0, started: 0, phase: '', chars: 0, done: 0, total: 0 };
+function startProgress(chars) {
+  Object.assign(progressState, { started: performance.now(), phase: 'parse', chars, done: 0, total: 0 });
+  clearInterval(progressState.timer);
+  progressState.timer = setInterval(drawProgress, 100);
+}
+function drawProgress() {
+  const elapsed = performance.now() - progressState.started;
+  if (elapsed < PROGRESS_AFTER_MS) return;
+  progress.hidden = false;
+  const secs = `${(elapsed / 1000).toFixed(1)} s`;
+  if (progressState.phase === 'parse') {
+    progressBar.removeAttribute('value');
+    progressText.textContent = `Parsing ${nf.format(progressState.chars)} characters… ${secs}`;
+  } else {
+    progressBar.max = progressState.total || 1;
+    progressBar.value = progressState.done;
+    progressText.textContent = `Showing block ${nf.format(progressState.done)} of ${nf.format(progressState.total)}… ${secs}`;
+  }
+}
+function stopProgress() {
+  clearInterval(progressState.timer);
+  progress.hidden = true;
+}
+
+/** Parses the current input now (or as soon as the running parse ends). */
+async function parseNow() {
+  clearTimeout(timer);
+  updateCounter();
+  if (!maqal || busy) {
+    queued = true;
+    return;
+  }
+  const text = input.value;
+  const source = activeHtml();
+  if (text === '' && !source) {
+    generation++;
+    clearResult('empty');
+    countParse();
+    return;
+  }
+  const mine = ++generation;
+  const chars = source ? source.source.length : text.length;
+  busy = true;
+  startProgress(chars);
+  const t0 = performance.now();
+  let result;
+  try {
+    result = source ? await maqal.parseHtml(source.source) : await maqal.parse(text);
+  } catch (err) {
+    result = err && err.name === 'AbortError' ? null : { error: { code: 'exception', message: String(err && err.message ? err.message : err) } };
+  }
+  const parseMs = performance.now() - t0;
+  busy = false;
+  if (queued) {
+    queued = false;
+    stopProgress();
+    parseNow(); // the input changed meanwhile: this result is already stale
+    return;
+  }
+  if (mine !== generation) return;
+  if (result === null) {
+    stopProgress();
+    return; // cancelled; cancel() has cleared the panels
+  }
+  // HTML results index the text extracted from the HTML; an opened file shows it in the box too
+  const shownText = source && typeof result.text === 'string' ? result.text : text;
+  if (source && text === '' && !result.error) {
+    input.value = shownText;
+    updateCounter();
+  }
+  await render(shownText, result, parseMs, chars, mine, source);
+  stopProgress();
+}
+
+async function render(text, result, parseMs, chars, mine, source) {
+  if (result && result.error && result.error.code === 'empty') {
+    clearResult('empty'); // only whitespace so far: nothing to complain about
+    countParse();
+    return;
+  }
+  if (!result || typeof result !== 'object' || result.error) {
+    const e = (result && result.error) || { code: 'bad_result', message: 'The engine returned no result.' };
+    const msg = String(e.message || '');
+    const at = Number.isInteger(e.offset) && !/\b(byte|offset|index)\b/.test(msg) ? ` (at byte ${e.offset})` : '';
+    clearResult('error');
+    showError(`Could not parse: ${e.code || 'error'} — ${msg}${at}`);
+    countParse();
+    return;
+  }
+  const t0 = performance.now();
+  progressState.phase = 'render';
+  const rendered = await renderOutput(output, text, result, {
+    onProgress: (done, total) => Object.assign(progressState, { done, total }),
+    isStale: () => mine !== generation,
+  });
+  if (!rendered) return; // a newer parse took over
+  showError('');
+  shownResult = result;
+  output.setAttribute('dir', result.dir === 'rtl' ? 'rtl' : 'ltr');
+  output.classList.toggle('long', rendered.blocks > LONG_RESULT_BLOCKS);
+  applyHidden();
+  renderSummary(summary, result, jumpTo);
+  renderEntities(entities, result, pickCluster);
+  renderReading(reading, mainArticle(result));
+  jsonView.textContent = JSON.stringify(result, null, 2);
+  drawLegend();
+  for (const b of exportButtons) b.disabled = false;
+  $('copy-md').disabled = !mainArticle(result);
+  const renderMs = performance.now() - t0;
+  const count = (list, one, many) => `${list.length} ${list.length === 1 ? one : many}`;
+  stats.textContent = `Parsed ${source ? `${source.label} ` : ''}in ${parseMs < 10 ? parseMs.toFixed(1) : Math.round(parseMs)} ms`;
+  meta.textContent = [
+    count(result.blocks || [], 'block', 'blocks'), count(result.articles || [], 'article', 'articles'),
+    count(result.entities || [], 'entity', 'entities'), count(result.quotes || [], 'quote', 'quotes'),
+    result.lang ? `lang ${result.lang}` : null, result.dir ? result.dir.toUpperCase() : null,
+  ].filter(Boolean).join(' · ');
+  output.dataset.state = 'done';
+  countParse();
+  document.dispatchEvent(new CustomEvent('maqal:rendered', { detail: { parseMs, renderMs, chars } }));
 }
 
 function jumpTo(articleId) {
+  selectTab('tab-annotated');
   const target = document.getElementById(`article-${articleId}`);
   if (!target) return;
   target.scrollIntoView({ behavior: 'smooth', block: 'start' });
@@ -113,144 +258,139 @@ function jumpTo(articleId) {
   target.classList.add('flash');
 }
 
-/** Parses the current text now (cancels a pending debounced parse). */
-function parseNow() {
-  clearTimeout(timer);
-  timer = 0;
-  let text = input.value;
-  updateCounter();
-  if (!maqal) {
-    pending = true;
-    return;
+/** Entity panel: each press scrolls to the cluster's next mention and lights up all of them. */
+const nextMention = new Map();
+function pickCluster(id) {
+  selectTab('tab-annotated');
+  const marks = [...output.querySelectorAll(`mark[data-cluster="${id}"][tabindex]`)];
+  if (!marks.length) return;
+  const i = (nextMention.get(id) || 0) % marks.length;
+  nextMention.set(id, i + 1);
+  for (const m of output.querySelectorAll('mark.linked')) m.classList.remove('linked');
+  for (const m of output.querySelectorAll(`mark[data-cluster="${id}"]`)) m.classList.add('linked');
+  const block = marks[i].closest('.block');
+  if (block && block.hidden) toggle('role', block.dataset.role); // its role was switched off: show it again
+  marks[i].scrollIntoView({ behavior: 'smooth', block: 'center' });
+  marks[i].focus({ preventScroll: true });
+}
+
+/** Tooltip for marks and quotes, on hover and on keyboard focus. */
+function showTip(el) {
+  if (!shownResult) return;
+  const lines = describeSpan(el, shownResult);
+  if (!lines.length) return;
+  tip.replaceChildren(...lines.map(([k, v, note]) => (v === '' ? h('strong', {}, k)
+    : h('div', {}, h('span', { class: 'tip-key' }, `${k}: `), h('bdi', {}, v), note ? ` ${note}` : null))));
+  tip.style.left = '0px'; // measure its natural width, not the width left of its last position
+  tip.hidden = false;
+  const r = el.getBoundingClientRect();
+  const w = tip.offsetWidth;
+  tip.style.left = `${Math.max(4, Math.min(window.scrollX + r.left, window.scrollX + document.documentElement.clientWidth - w - 4))}px`;
+  tip.style.top = `${window.scrollY + r.bottom + 6}px`;
+  el.setAttribute('aria-describedby', 'tip');
+  for (const m of output.querySelectorAll(`mark[data-cluster="${CSS.escape(el.dataset.cluster || '')}"]`)) m.classList.add('linked');
+}
+function hideTip(el) {
+  tip.hidden = true;
+  if (el) el.removeAttribute('aria-describedby');
+  for (const m of output.querySelectorAll('mark.linked')) m.classList.remove('linked');
+}
+const spanOf = (target) => (target instanceof Element ? target.closest('#output mark[data-entity], #output q[data-quote]') : null);
+output.addEventListener('mouseover', (ev) => { const el = spanOf(ev.target); if (el) showTip(el); });
+output.addEventListener('mouseout', (ev) => { const el = spanOf(ev.target); if (el && !el.contains(ev.relatedTarget)) hideTip(el); });
+output.addEventListener('focusin', (ev) => { const el = spanOf(ev.target); if (el) showTip(el); });
+output.addEventListener('focusout', (ev) => { const el = spanOf(ev.target); if (el) hideTip(el); });
+document.addEventListener('keydown', (ev) => { if (ev.key === 'Escape' && !tip.hidden) hideTip(spanOf(document.activeElement)); });
+
+/** Tabs: Annotated, Reading view, JSON (arrow keys move between them). */
+const tabs = [...document.querySelectorAll('[role="tab"]')];
+function selectTab(id) {
+  for (const t of tabs) {
+    const on = t.id === id;
+    t.setAttribute('aria-selected', String(on));
+    t.tabIndex = on ? 0 : -1;
+    $(t.getAttribute('aria-controls')).hidden = !on;
   }
-  if (text === '') {
-    lastText = '';
-    lastResult = null;
-    emptyState();
-    return;
-  }
-  let result;
-  const t0 = performance.now();
+  hideTip(null);
+}
+for (const t of tabs) {
+  t.addEventListener('click', () => selectTab(t.id));
+  t.addEventListener('keydown', (ev) => {
+    const step = { ArrowRight: 1, ArrowLeft: -1, Home: -tabs.length, End: tabs.length }[ev.key];
+    if (!step) return;
+    ev.preventDefault();
+    const next = tabs[Math.max(0, Math.min(tabs.length - 1, tabs.indexOf(t) + step))];
+    selectTab(next.id);
+    next.focus();
+  });
+}
+
+/** Export: copy the main article as Markdown, copy or download the JSON. */
+async function copy(text, what) {
   try {
-    // Pasted HTML is parsed as HTML (never inserted into the page); the offsets of its result
-    // index the text extracted from it, which is what gets shown.
-    result = pastedHtml ? maqal.parse(pastedHtml, { html: true }) : maqal.parse(text, {});
-    if (pastedHtml && result && typeof result.text === 'string') text = result.text;
+    await navigator.clipboard.writeText(text);
+    copyStatus.textContent = `Copied ${what}.`;
   } catch (err) {
-    result = { error: { code: 'exception', message: String(err && err.message ? err.message : err) } };
-  }
-  const ms = performance.now() - t0;
-  lastText = text;
-  if (result && result.error && result.error.code === 'empty') {
-    // only whitespace so far: nothing to complain about
-    lastResult = null;
-    emptyState();
-    output.dataset.parses = String((Number(output.dataset.parses) || 0) + 1);
-    return;
-  }
-  lastResult = result;
-  render(text, result, ms);
-  output.dataset.parses = String((Number(output.dataset.parses) || 0) + 1);
-}
-
-function render(text, result, ms) {
-  jsonView.textContent = JSON.stringify(result, null, 2);
-  if (!result || typeof result !== 'object' || result.error) {
-    const e = (result && result.error) || { code: 'bad_result', message: 'The engine returned no result.' };
-    const msg = String(e.message || '');
-    const at = Number.isInteger(e.offset) && !/\b(byte|offset)\b/.test(msg) ? ` (at byte ${e.offset})` : '';
-    showError(`Could not parse: ${e.code || 'error'} — ${msg}${at}`);
-    output.replaceChildren(h('div', { class: 'empty-state' },
-      h('p', { class: 'empty-title' }, 'Nothing to show'),
-      h('p', {}, 'The text could not be parsed; see the message above.')));
-    output.dataset.state = 'error';
-    summary.replaceChildren(h('p', { class: 'muted' }, 'No article.'));
-    stats.textContent = '';
-    meta.textContent = '';
-    drawLegend(null);
-    return;
-  }
-  showError('');
-  if (result.dir === 'rtl' || result.dir === 'ltr') output.setAttribute('dir', result.dir);
-  const { blocks, marks } = renderOutput(output, text, result);
-  applyHidden();
-  wireClusters(marks);
-  renderSummary(summary, result, jumpTo);
-  drawLegend(result);
-  const nArticles = (result.articles || []).length;
-  const nEntities = (result.entities || []).length;
-  const nQuotes = (result.quotes || []).length;
-  stats.textContent = `Parsed ${pastedHtml ? 'the pasted HTML ' : ''}in ${ms < 10 ? ms.toFixed(1) : Math.round(ms)} ms`;
-  meta.textContent = [
-    `${blocks} block${blocks === 1 ? '' : 's'}`,
-    `${nArticles} article${nArticles === 1 ? '' : 's'}`,
-    `${nEntities} entit${nEntities === 1 ? 'y' : 'ies'}`,
-    `${nQuotes} quote${nQuotes === 1 ? '' : 's'}`,
-    result.lang ? `lang ${result.lang}` : null,
-    result.dir ? result.dir.toUpperCase() : null,
-  ].filter(Boolean).join(' · ');
-  output.dataset.state = 'done';
-}
-
-/** Hovering an entity highlights every mention in the same cluster. */
-function wireClusters(marks) {
-  const byCluster = new Map();
-  for (const m of marks) {
-    const c = m.dataset.cluster;
-    if (c === undefined) continue;
-    if (!byCluster.has(c)) byCluster.set(c, []);
-    byCluster.get(c).push(m);
-  }
-  for (const [, group] of byCluster) {
-    if (group.length < 2) continue;
-    const on = () => group.forEach((m) => m.classList.add('linked'));
-    const off = () => group.forEach((m) => m.classList.remove('linked'));
-    for (const m of group) {
-      m.addEventListener('mouseenter', on);
-      m.addEventListener('mouseleave', off);
-    }
+    copyStatus.textContent = `Could not copy ${what}: ${err && err.message ? err.message : err}`;
   }
 }
+$('copy-md').addEventListener('click', () => copy(articleMarkdown(shownResult), 'the main article as Markdown'));
+$('copy-json').addEventListener('click', () => copy(JSON.stringify(shownResult, null, 2), 'the JSON'));
+$('download-json').addEventListener('click', () => {
+  const url = URL.createObjectURL(new Blob([`${JSON.stringify(shownResult, null, 2)}\n`], { type: 'application/json' }));
+  const a = h('a', { href: url, download: 'maqal.json', hidden: true });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+  copyStatus.textContent = 'Downloaded maqal.json.';
+});
 
-function scheduleParse() {
-  updateCounter();
-  if (!autoBox.checked) return;
-  clearTimeout(timer);
-  timer = setTimeout(parseNow, DEBOUNCE_MS);
+/** Input: typing, paste (text/html when the clipboard has it), files, samples. */
+function setInput(text, nextHtml) {
+  input.value = text;
+  if (nextHtml) useHtml.checked = true;
+  setHtml(nextHtml);
+  parseNow();
 }
 
 function onPaste(ev) {
   const data = ev.clipboardData;
   const text = data ? data.getData('text/plain') : '';
-  if (!data || (text === '' && !data.types.includes('text/plain'))) return; // let the browser handle it
+  const pasted = data ? data.getData('text/html') : '';
+  if (!data || (text === '' && pasted === '')) return; // nothing Maqal reads (an image, say): the browser's business
   ev.preventDefault();
-  const html = useHtml.checked ? data.getData('text/html') : '';
-  const start = input.selectionStart;
-  const end = input.selectionEnd;
-  // Prefer execCommand so the paste lands on the undo stack; fall back to setRangeText.
   const before = input.value;
-  let done = false;
-  if (document.activeElement === input && typeof document.execCommand === 'function') {
-    try {
-      done = document.execCommand('insertText', false, text) && input.value !== before;
-    } catch {
-      done = false;
-    }
-  }
-  if (!done && input.value === before) {
-    input.setRangeText(text, start, end, 'end');
-  }
-  pastedHtml = html || null;  // after the insertion: its input event belongs to the paste
+  const { selectionStart: start, selectionEnd: end } = input;
+  // setRangeText, not execCommand('insertText'): the latter takes most of a second for 20 KB
+  input.setRangeText(text, start, end, 'end');
+  // the HTML stands for the whole text only
+  const whole = start === 0 && end === before.length;
+  setHtml(pasted && whole ? { source: pasted, label: 'the pasted HTML' } : null);
   parseNow();
 }
 
+async function openFile(file) {
+  const isHtml = /\.html?$/i.test(file.name) || file.type === 'text/html';
+  if (!isHtml && !/\.txt$/i.test(file.name) && file.type !== 'text/plain') {
+    showError(`Maqal reads .txt and .html files; “${file.name}” is neither.`);
+    return;
+  }
+  if (file.size > MAX_FILE_BYTES) {
+    showError(`“${file.name}” is ${nf.format(file.size)} bytes; Maqal reads at most ${nf.format(MAX_FILE_BYTES)}.`);
+    return;
+  }
+  const content = await file.text();
+  if (isHtml) setInput('', { source: content, label: `the HTML of ${file.name}` });
+  else setInput(content, null);
+}
+
 input.addEventListener('input', () => {
-  pastedHtml = null;  // edited by hand: the text is what counts now
-  scheduleParse();
-});
-useHtml.addEventListener('change', () => {
-  if (!useHtml.checked) pastedHtml = null;
-  parseNow();
+  setHtml(null); // edited by hand: the text is what counts now
+  updateCounter();
+  if (!autoBox.checked) return;
+  clearTimeout(timer);
+  timer = setTimeout(parseNow, DEBOUNCE_MS);
 });
 input.addEventListener('paste', onPaste);
 input.addEventListener('keydown', (ev) => {
@@ -259,27 +399,87 @@ input.addEventListener('keydown', (ev) => {
     parseNow();
   }
 });
-parseBtn.addEventListener('click', parseNow);
-clearBtn.addEventListener('click', () => {
-  input.value = '';
-  pastedHtml = null;
+useHtml.addEventListener('change', () => {
+  showSource();
   parseNow();
+});
+autoBox.addEventListener('change', () => { if (autoBox.checked) parseNow(); });
+$('parse').addEventListener('click', parseNow);
+$('clear').addEventListener('click', () => {
+  setInput('', null);
   input.focus();
 });
-autoBox.addEventListener('change', () => {
-  if (autoBox.checked && input.value !== lastText) parseNow();
+$('cancel').addEventListener('click', () => {
+  generation++;
+  queued = false;
+  maqal.cancel();
+  stopProgress();
+  clearResult('cancelled');
+  countParse();
+  input.focus();
 });
+$('file').addEventListener('change', (ev) => {
+  const [file] = ev.target.files;
+  if (file) openFile(file);
+  ev.target.value = '';
+});
+const card = $('input-card');
+card.addEventListener('dragover', (ev) => {
+  if (!ev.dataTransfer.types.includes('Files')) return;
+  ev.preventDefault();
+  card.classList.add('dropping');
+});
+card.addEventListener('dragleave', (ev) => { if (!card.contains(ev.relatedTarget)) card.classList.remove('dropping'); });
+card.addEventListener('drop', (ev) => {
+  card.classList.remove('dropping');
+  const [file] = ev.dataTransfer.files;
+  if (!file) return;
+  ev.preventDefault();
+  openFile(file);
+});
+for (const button of document.querySelectorAll('[data-sample]')) {
+  button.addEventListener('click', () => {
+    const text = samples.get(button.dataset.sample);
+    if (text !== undefined) setInput(text, null);
+  });
+}
 
-emptyState();
+/** The browser extension stores the tab's HTML (or its selection) and opens this page on #ext=KEY. */
+async function takeFromExtension() {
+  const key = /^#ext=([\w-]+)$/.exec(location.hash);
+  const storage = globalThis.chrome && chrome.storage && chrome.storage.session;
+  if (!key || !storage) return;
+  const { [key[1]]: page } = await storage.get(key[1]);
+  await storage.remove(key[1]);
+  if (!page) return;
+  document.title = `${page.title || page.url} · Maqal`;
+  if (page.selection) setInput(page.selection, null);
+  else setInput('', { source: page.html, label: `the HTML of ${page.url}` });
+}
+
+clearResult('empty');
 updateCounter();
 
 (async () => {
   try {
-    maqal = await createMaqal();
-    const v = maqal.version();
-    versionEl.textContent = v ? `v${v}` : '';
+    // Everything the page will need is fetched now: no request after load.
+    const sampleUrls = [...document.querySelectorAll('[data-sample]')].map((b) => b.dataset.sample);
+    const [module] = await Promise.all([
+      compileMaqal(),
+      ...sampleUrls.map(async (url) => {
+        const res = await fetch(url);
+        if (res.ok) samples.set(url, await res.text());
+      }),
+    ]);
+    maqal = await createMaqalWorker({ wasmModule: module });
+    const v = await maqal.version();
+    $('version').textContent = v ? `v${v}` : '';
     setEngine('ready', `Engine ready${v ? ` · v${v}` : ''}`);
-    if (pending || input.value !== '') parseNow();
+    await takeFromExtension();
+    if (queued || input.value !== '') {
+      queued = false;
+      parseNow();
+    }
   } catch (err) {
     setEngine('failed', 'Engine failed to load');
     showError(`The WebAssembly engine could not be loaded: ${err && err.message ? err.message : err}`);

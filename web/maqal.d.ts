@@ -55,19 +55,44 @@ export interface ErrorResult {
   error: { code: 'invalid_utf8' | 'lone_surrogate' | 'empty' | 'nul_byte' | 'too_large' | 'too_deep' | 'bad_events'; message: string; offset: number };
 }
 
+/** html: parse the input as HTML (what parseHtml sets). */
 export interface ParseOptions { html?: boolean; }
-
-/** feed 'dom': the browser's DOMParser parses the HTML (faster in a page; the same result); default: the core's parser. */
+/** Options of parseHtml. feed 'dom': the browser's DOMParser parses the HTML (faster in a page, the
+ * same result); default or where there is no DOMParser: the core's own HTML parser. */
 export interface HtmlOptions { feed?: 'dom' | 'core'; }
 
 export interface Maqal {
+  /** Plain text (a paste) → result. */
   parse(text: string, options?: ParseOptions): Result | ErrorResult;
-  parseJson(text: string, options?: ParseOptions): string;
+  /** HTML (a whole page or a clipboard fragment) → result; `result.text` is the text its offsets index. */
   parseHtml(html: string, options?: HtmlOptions): Result | ErrorResult;
-  parseHtmlJson(html: string, options?: HtmlOptions): string;
+  /** The result as JSON text, byte-identical to `maqal parse` (without the final newline). */
+  parseJson(text: string, options?: ParseOptions): string;
   /** A Document the browser already has: the live page (extension) or one from DOMParser. */
   parseDocument(doc: Document): Result | ErrorResult;
+  /** The event stream of dom_feed.js's encodeDom() → result (what parseDocument sends to the core). */
+  parseDomEvents(events: string): Result | ErrorResult;
   version(): string;
 }
 
-export function createMaqal(options?: { wasmBinary?: ArrayBuffer | Uint8Array }): Promise<Maqal>;
+/** The same calls run in a Web Worker; cancel() terminates it (pending calls reject with an AbortError). */
+export interface MaqalWorker {
+  parse(text: string, options?: ParseOptions): Promise<Result | ErrorResult>;
+  parseHtml(html: string, options?: HtmlOptions): Promise<Result | ErrorResult>;
+  parseDocument(doc: Document): Promise<Result | ErrorResult>;
+  parseJson(text: string, options?: ParseOptions): Promise<string>;
+  version(): Promise<string>;
+  cancel(): void;
+}
+
+export interface CreateOptions {
+  /** The bytes of gen/maqal-core.wasm (otherwise fetched beside maqal.js, or read from disk in Node.js). */
+  wasmBinary?: ArrayBuffer | Uint8Array;
+  /** gen/maqal-core.wasm already compiled (see compileMaqal). */
+  wasmModule?: WebAssembly.Module;
+}
+
+export function createMaqal(options?: CreateOptions): Promise<Maqal>;
+export function createMaqalWorker(options?: { wasmModule?: WebAssembly.Module }): Promise<MaqalWorker>;
+/** Fetches and compiles gen/maqal-core.wasm (browsers). */
+export function compileMaqal(): Promise<WebAssembly.Module>;

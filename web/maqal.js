@@ -1,17 +1,39 @@
 // Maqal as an ES module: `const maqal = await createMaqal(); maqal.parse(text)`.
 // The C++ core runs as WebAssembly; results are the same JSON the native CLI prints.
+// createMaqalWorker() gives the same calls, run in a Web Worker, returning promises.
 import createMaqalCore from './gen/maqal-core.mjs';
 import { encodeDom } from './dom_feed.js';
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const WASM_URL = new URL('./gen/maqal-core.wasm', import.meta.url);
+const isNode = typeof process === 'object' && Boolean(process.versions && process.versions.node);
+
+/** Emscripten module options: the wasm from bytes, from a compiled module, or fetched beside this file. */
+async function coreOptions({ wasmBinary, wasmModule } = {}) {
+  if (wasmModule) {
+    return {
+      instantiateWasm(imports, receive) {
+        WebAssembly.instantiate(wasmModule, imports).then((instance) => receive(instance, wasmModule));
+        return {};
+      },
+    };
+  }
+  if (wasmBinary) return { wasmBinary };
+  if (isNode) {
+    // The module is built for browsers; Node.js reads the wasm bytes itself.
+    const { readFile } = await import('node:fs/promises');
+    return { wasmBinary: await readFile(WASM_URL) };
+  }
+  return {};
+}
 
 /**
- * @param {{wasmBinary?: ArrayBuffer | Uint8Array}} [options] wasmBinary: the bytes of
- *   gen/maqal-core.wasm, for hosts where the module cannot fetch it itself (Node.js).
+ * @param {{wasmBinary?: ArrayBuffer | Uint8Array, wasmModule?: WebAssembly.Module}} [options]
+ *   wasmBinary: the bytes of gen/maqal-core.wasm; wasmModule: the same, compiled. Without either the
+ *   wasm is fetched from beside this file (read from disk in Node.js).
  */
 export async function createMaqal(options = {}) {
-  const moduleOptions = options.wasmBinary ? { wasmBinary: options.wasmBinary } : {};
-  const core = await createMaqalCore(moduleOptions);
+  const core = await createMaqalCore(await coreOptions(options));
   // Embind's UTF-8 encoder would pair a lone surrogate with the next character and lose both.
   const guarded = (text, run) => {
     const lone = text.search(LONE_SURROGATE);
@@ -21,25 +43,97 @@ export async function createMaqal(options = {}) {
     return run(text);
   };
   const parseJson = (input, opts = {}) => guarded(String(input), (text) => core.parse(text, Boolean(opts.html)));
-  // A document the browser has parsed, walked into the core's event stream (web/dom_feed.js).
-  const parseDocumentJson = (doc) => guarded(encodeDom(doc), (events) => core.parseDomEvents(events));
-  const parseHtmlJson = (html, opts = {}) =>
+  const parseDomEvents = (events) => JSON.parse(guarded(String(events), (text) => core.parseDomEvents(text)));
+  // Every HTML parse goes through here, with its options passed on as given. feed 'dom': the
+  // browser's DOMParser parses the HTML (faster in a page, the same result); elsewhere the core's parser.
+  const parseHtml = (html, opts = {}) =>
     opts.feed === 'dom' && typeof DOMParser !== 'undefined'
-      ? parseDocumentJson(new DOMParser().parseFromString(String(html), 'text/html'))
-      : parseJson(html, { html: true });
+      ? parseDomEvents(encodeDom(new DOMParser().parseFromString(String(html), 'text/html')))
+      : JSON.parse(parseJson(html, { ...opts, html: true }));
   return {
     /** The parse result as JSON text, exactly as `maqal parse` prints it (without the newline). */
     parseJson,
-    /** The parse result as an object; bad input gives {error: {code, message, offset}}. */
-    parse: (text, opts = {}) => JSON.parse(parseJson(text, opts)),
-    /**
-     * HTML (a clipboard fragment or a whole page). feed 'dom': let the browser's DOMParser parse it
-     * (faster in a page; same result), else the core's own HTML parser (Gumbo; works anywhere).
-     */
-    parseHtml: (html, opts = {}) => JSON.parse(parseHtmlJson(html, opts)),
-    parseHtmlJson,
-    /** A Document the browser already has (the live page in an extension, or DOMParser's). */
-    parseDocument: (doc) => JSON.parse(parseDocumentJson(doc)),
+    /** Plain text → result object; bad input gives {error: {code, message, offset}}. */
+    parse: (text, opts = {}) => (opts.html ? parseHtml(text, opts) : JSON.parse(parseJson(text))),
+    /** HTML (a page or a clipboard fragment) → result object; `result.text` is the extracted text. */
+    parseHtml,
+    /** A Document the browser already has (the live page in an extension, or one from DOMParser). */
+    parseDocument: (doc) => parseDomEvents(encodeDom(doc)),
+    /** The DOM event stream of dom_feed.js's encodeDom() → result object (what parseDocument sends). */
+    parseDomEvents,
     version: () => core.version(),
+  };
+}
+
+/** Compiles the wasm once, so that workers (and restarted workers) instantiate it without a fetch. */
+export function compileMaqal() {
+  return WebAssembly.compileStreaming(fetch(WASM_URL));
+}
+
+/**
+ * The same calls as createMaqal(), run in a Web Worker (maqal-worker.js beside this file), as promises.
+ * cancel() stops the running parse: the worker is terminated, pending calls reject with an AbortError,
+ * and a fresh worker serves the next call.
+ * @param {{wasmModule?: WebAssembly.Module}} [options]
+ */
+export async function createMaqalWorker(options = {}) {
+  const wasmModule = options.wasmModule || (await compileMaqal());
+  const workerUrl = new URL('./maqal-worker.js', import.meta.url);
+  let worker = null;
+  let ready = null;
+  let nextId = 1;
+  const pending = new Map();
+
+  const start = () => {
+    worker = new Worker(workerUrl, { type: 'module' });
+    ready = new Promise((resolve, reject) => {
+      pending.set(0, { resolve, reject });
+    });
+    worker.onmessage = ({ data }) => {
+      const call = pending.get(data.id);
+      if (!call) return;
+      pending.delete(data.id);
+      if (data.error) call.reject(new Error(data.error));
+      else call.resolve(data.value);
+    };
+    worker.onerror = (ev) => {
+      ev.preventDefault();
+      failAll(new Error(`Maqal worker failed: ${ev.message || 'could not load'}`));
+    };
+    worker.postMessage({ id: 0, method: 'init', args: [wasmModule] });
+  };
+  const failAll = (err) => {
+    for (const call of pending.values()) call.reject(err);
+    pending.clear();
+  };
+  const call = async (method, ...args) => {
+    if (!worker) start();
+    await ready;
+    const id = nextId++;
+    return new Promise((resolve, reject) => {
+      pending.set(id, { resolve, reject });
+      worker.postMessage({ id, method, args });
+    });
+  };
+
+  start();
+  await ready;
+  return {
+    parseJson: (text, opts = {}) => call('parseJson', String(text), opts),
+    parse: (text, opts = {}) => call('parse', String(text), opts),
+    // A worker has no DOM: the DOM feed reads the HTML here and sends the worker its events.
+    parseHtml: (html, opts = {}) =>
+      opts.feed === 'dom' && typeof DOMParser !== 'undefined'
+        ? call('parseDomEvents', encodeDom(new DOMParser().parseFromString(String(html), 'text/html')))
+        : call('parseHtml', String(html), opts),
+    parseDocument: (doc) => call('parseDomEvents', encodeDom(doc)),
+    version: () => call('version'),
+    /** Stops the worker (and any parse in it); the next call starts a fresh one. */
+    cancel() {
+      if (!worker) return;
+      worker.terminate();
+      worker = null;
+      failAll(new DOMException('The parse was cancelled.', 'AbortError'));
+    },
   };
 }

@@ -62,28 +62,28 @@ export function h(tag, attrs = {}, ...children) {
   return el;
 }
 
+
 const isInt = (n) => Number.isInteger(n);
+export const typeName = (type) => TYPE_NAME.get(type) || type;
 
 /**
- * Nests quotes and entities of one block into a tree of spans.
+ * Nests the quotes and entities of one block into a tree of spans.
  * spans: [{ kind: 'quote'|'entity', s, e, data }] with offsets relative to the block text.
- * Quotes are containers; entities may lie inside them. A span that crosses the end
- * of its container is split: the piece that holds the original end keeps the label
- * (`last: true`), earlier pieces are continuations.
- * Returns the root { s: 0, e: len, children: [...] }; each node has children too.
+ * Any span may contain others (a quote holding a person and a place, a place inside an
+ * organisation's name). A span that crosses the end of its container is split there: the piece
+ * that holds the original end keeps the label (`last: true`), earlier pieces are continuations.
+ * Returns the root { s: 0, e: len, children: [...] }.
  */
 export function nestSpans(spans, len) {
+  const rank = (n) => (n.kind === 'quote' ? 0 : 1);
+  const order = (a, b) => a.s - b.s || b.e - a.e || rank(a) - rank(b);
   const queue = [];
   for (const sp of spans) {
     const s = Math.max(0, sp.s);
     const e = Math.min(len, sp.e);
-    if (!(e > s)) continue;
-    queue.push({ ...sp, s, e, first: true, last: true, children: [] });
+    if (e > s) queue.push({ ...sp, s, e, first: true, last: true, children: [] });
   }
-  const order = (a, b) => a.s - b.s || b.e - a.e || rank(a) - rank(b);
-  const rank = (n) => (n.kind === 'quote' ? 0 : 1);
   queue.sort(order);
-
   const enqueue = (n) => {
     let i = 0;
     while (i < queue.length && order(queue[i], n) <= 0) i++;
@@ -95,15 +95,7 @@ export function nestSpans(spans, len) {
     const node = queue.shift();
     while (stack.length > 1 && stack[stack.length - 1].e <= node.s) stack.pop();
     const parent = stack[stack.length - 1];
-    if (parent.kind === 'entity') {
-      // Nothing nests inside an entity mark: an overlapping entity is dropped, a quote
-      // that starts inside an entity starts at the entity's end instead.
-      if (node.kind === 'entity' || node.e <= parent.e) continue;
-      enqueue({ ...node, s: parent.e, first: false, children: [] });
-      continue;
-    }
     if (node.e > parent.e) {
-      // crosses the end of its container (a quote): split it there
       enqueue({ ...node, s: parent.e, first: false, children: [] });
       node.e = parent.e;
       node.last = false;
@@ -114,15 +106,39 @@ export function nestSpans(spans, len) {
   return root;
 }
 
+// Runs of the other direction inside a block: Latin words and numbers (with the spaces and
+// punctuation between them) in right-to-left text, Arabic script in left-to-right text.
+// Each run becomes a <bdi> with its own direction, so its punctuation stays in place.
+const LTR_RUN = /[\p{Script=Latin}\p{Nd}](?:[\p{Script=Latin}\p{Nd}\p{Zs}\p{Pd}'’&@#%+/:.,_]*[\p{Script=Latin}\p{Nd}%])?/gu;
+const RTL_RUN = /[\p{Script=Arabic}](?:[\p{Script=Arabic}\p{Nd}\p{Zs}\p{Pd}'’.,:/،؛]*[\p{Script=Arabic}\p{Nd}])?/gu;
+
+/** Text as nodes, with runs of the opposite direction isolated. */
+export function isolatedText(text, dir) {
+  const frag = document.createDocumentFragment();
+  const run = dir === 'rtl' ? LTR_RUN : dir === 'ltr' ? RTL_RUN : null;
+  if (!run) {
+    frag.append(text);
+    return frag;
+  }
+  let pos = 0;
+  for (const m of text.matchAll(run)) {
+    if (m.index > pos) frag.append(text.slice(pos, m.index));
+    frag.append(h('bdi', { dir: dir === 'rtl' ? 'ltr' : 'rtl' }, m[0]));
+    pos = m.index + m[0].length;
+  }
+  if (pos < text.length) frag.append(text.slice(pos));
+  return frag;
+}
+
 function renderNode(node, text, ctx) {
   const frag = document.createDocumentFragment();
   let pos = node.s;
   for (const child of node.children) {
-    if (child.s > pos) frag.append(document.createTextNode(text.slice(pos, child.s)));
+    if (child.s > pos) frag.append(isolatedText(text.slice(pos, child.s), ctx.dir));
     frag.append(renderSpan(child, text, ctx));
     pos = child.e;
   }
-  if (node.e > pos) frag.append(document.createTextNode(text.slice(pos, node.e)));
+  if (node.e > pos) frag.append(isolatedText(text.slice(pos, node.e), ctx.dir));
   return frag;
 }
 
@@ -131,13 +147,15 @@ function renderSpan(node, text, ctx) {
     const q = node.data;
     const el = h('q', {
       class: 'quote' + (node.first ? '' : ' cont') + (node.last ? '' : ' open'),
+      'data-quote': node.index,
       'data-speaker': q.speaker || null,
-      title: q.speaker ? `Quote · ${q.speaker}` : 'Quote',
+      tabindex: node.first ? '0' : null,
+      'aria-label': q.speaker ? `Quote, said by ${q.speaker}` : 'Quote',
     });
     el.append(renderNode(node, text, ctx));
     if (node.last && q.speaker) {
       const frag = document.createDocumentFragment();
-      frag.append(el, h('span', { class: 'speaker-label', dir: 'auto', 'aria-label': `said by ${q.speaker}` }, q.speaker));
+      frag.append(el, h('span', { class: 'speaker-label', dir: 'auto', 'aria-hidden': 'true' }, q.speaker));
       return frag;
     }
     return el;
@@ -145,21 +163,17 @@ function renderSpan(node, text, ctx) {
   const ent = node.data;
   const el = h('mark', {
     'data-type': ent.type,
+    'data-entity': node.index,
     'data-cluster': isInt(ent.cluster) ? ent.cluster : null,
     class: node.last ? null : 'cont',
-    title: entityTitle(ent),
+    dir: 'auto',
+    tabindex: node.first ? '0' : null,
+    'aria-label': node.first ? `${ent.text} (${typeName(ent.type)})` : null,
   });
   el.append(renderNode(node, text, ctx));
   if (node.last) el.append(h('span', { class: 'type-label', dir: 'ltr', 'aria-hidden': 'true' }, ent.type));
   ctx.marks.push(el);
   return el;
-}
-
-function entityTitle(ent) {
-  const parts = [`${ent.type} · ${TYPE_NAME.get(ent.type) || 'entity'}`];
-  if (ent.norm && ent.norm !== ent.text) parts.push(`normalised: ${ent.norm}`);
-  if (isInt(ent.cluster)) parts.push(`cluster ${ent.cluster}`);
-  return parts.join('\n');
 }
 
 function articleKey(a) {
@@ -179,80 +193,91 @@ function roleLabel(b) {
   return b.role === 'boilerplate' && b.kind ? `${name} · ${b.kind}` : name;
 }
 
-/**
- * Renders result into the output container. Returns counts used by the stats line.
- */
-export function renderOutput(container, input, result) {
-  container.replaceChildren();
-  const articles = Array.isArray(result.articles) ? result.articles : [];
-  const blocks = Array.isArray(result.blocks) ? result.blocks : [];
-  const entities = (Array.isArray(result.entities) ? result.entities : [])
-    .filter((e) => isInt(e.start) && isInt(e.end) && e.end > e.start)
-    .sort((a, b) => a.start - b.start || b.end - a.end);
-  const quotes = (Array.isArray(result.quotes) ? result.quotes : [])
-    .filter((q) => isInt(q.start) && isInt(q.end) && q.end > q.start)
-    .sort((a, b) => a.start - b.start || b.end - a.end);
-  const ctx = { marks: [] };
-
-  if (!blocks.length) {
-    container.append(
-      h('div', { class: 'empty-state' }, h('p', { class: 'empty-title' }, 'No blocks found'),
-        h('p', {}, 'The engine returned no blocks for this text.')),
-    );
-    return { blocks: 0, marks: ctx.marks };
-  }
-
-  let prevArticle;
-  const seen = new Set();
-  let ei = 0; // entity cursor (entities and blocks are both in text order)
-  let qi = 0;
-  for (const b of blocks) {
-    const key = articleKey(b.article);
-    if (key !== prevArticle) {
-      container.append(articleDivider(b.article, articles, seen.has(key)));
-      seen.add(key);
-      prevArticle = key;
-    }
-    const { text, base, sliced } = blockSource(input, b);
-    const spans = [];
-    if (sliced) {
-      const end = base + text.length;
-      while (ei < entities.length && entities[ei].end <= base) ei++;
-      for (let i = ei; i < entities.length && entities[i].start < end; i++) {
-        const e = entities[i];
-        if (e.start >= base && e.end <= end) spans.push({ kind: 'entity', s: e.start - base, e: e.end - base, data: e });
-      }
-      while (qi < quotes.length && quotes[qi].end <= base) qi++;
-      for (let i = qi; i < quotes.length && quotes[i].start < end; i++) {
-        const q = quotes[i];
-        // a quote lies within one block; clip defensively if it does not
-        spans.push({ kind: 'quote', s: q.start - base, e: q.end - base, data: q });
-      }
-    }
-    const tree = nestSpans(spans, text.length);
-    const dir = b.dir === 'rtl' || b.dir === 'ltr' ? b.dir : result.dir === 'rtl' ? 'rtl' : 'auto';
-    const body = h('div', { class: 'block-text' });
-    body.append(renderNode(tree, text, ctx));
-    const block = h('div', {
-      class: 'block',
-      'data-role': b.role || 'paragraph',
-      'data-kind': b.kind || null,
-      'data-article': key,
-      dir,
-      lang: dir === 'rtl' && result.lang ? result.lang : b.lang || null,
-      'data-start': isInt(b.start) ? b.start : null,
-      'data-end': isInt(b.end) ? b.end : null,
-    },
-    h('span', { class: 'role-label', dir: 'ltr', title: `${roleLabel(b)} · ${roleAr(b.role)}` }, roleLabel(b)),
-    body);
-    container.append(block);
-  }
-  return { blocks: blocks.length, marks: ctx.marks };
-}
-
 function roleAr(role) {
   const r = ROLES.find(([k]) => k === role);
   return r ? r[2] : role;
+}
+
+/** Spans (entities, quotes) with start/end inside [base, end), relative to base; cursor advances. */
+function spansIn(list, cursor, base, end, kind) {
+  while (cursor.i < list.length && list[cursor.i].item.end <= base) cursor.i++;
+  const out = [];
+  for (let i = cursor.i; i < list.length && list[i].item.start < end; i++) {
+    const { item, index } = list[i];
+    if (kind === 'quote' || (item.start >= base && item.end <= end)) {
+      out.push({ kind, s: item.start - base, e: item.end - base, data: item, index });
+    }
+  }
+  return out;
+}
+
+const sortedSpans = (items) => (Array.isArray(items) ? items : [])
+  .map((item, index) => ({ item, index }))
+  .filter(({ item }) => isInt(item.start) && isInt(item.end) && item.end > item.start)
+  .sort((a, b) => a.item.start - b.item.start || b.item.end - a.item.end);
+
+/** One block as a DOM element: role label in the margin, the text with its marks. */
+function renderBlock(b, input, result, ctx, cursors) {
+  const { text, base, sliced } = blockSource(input, b);
+  const end = base + text.length;
+  const spans = sliced
+    ? [...spansIn(ctx.entities, cursors.entity, base, end, 'entity'), ...spansIn(ctx.quotes, cursors.quote, base, end, 'quote')]
+    : [];
+  const dir = b.dir === 'rtl' || b.dir === 'ltr' ? b.dir : result.dir === 'rtl' ? 'rtl' : 'ltr';
+  ctx.dir = dir;
+  const body = h('div', { class: 'block-text' });
+  body.append(renderNode(nestSpans(spans, text.length), text, ctx));
+  return h('div', {
+    class: 'block',
+    'data-role': b.role || 'paragraph',
+    'data-kind': b.kind || null,
+    'data-article': articleKey(b.article),
+    dir,
+    lang: dir === 'rtl' ? 'ar' : 'en',
+    'data-start': isInt(b.start) ? b.start : null,
+    'data-end': isInt(b.end) ? b.end : null,
+  },
+  h('span', { class: 'role-label', dir: 'ltr', title: `${roleLabel(b)} · ${roleAr(b.role)}` }, roleLabel(b)),
+  body);
+}
+
+/**
+ * Renders result into the output container, yielding to the page every few milliseconds so that a
+ * long result never freezes it. onProgress(done, total) reports blocks rendered; isStale() stops the
+ * work when a newer parse has started (returns null then). Resolves to { blocks, marks }.
+ */
+export async function renderOutput(container, input, result, { onProgress = () => {}, isStale = () => false } = {}) {
+  const articles = Array.isArray(result.articles) ? result.articles : [];
+  const blocks = Array.isArray(result.blocks) ? result.blocks : [];
+  const ctx = { marks: [], entities: sortedSpans(result.entities), quotes: sortedSpans(result.quotes), dir: 'ltr' };
+  const cursors = { entity: { i: 0 }, quote: { i: 0 } };
+  const out = document.createDocumentFragment();
+  if (!blocks.length) {
+    out.append(h('div', { class: 'empty-state' }, h('p', { class: 'empty-title' }, 'No blocks found'),
+      h('p', {}, 'The engine returned no blocks for this text.')));
+  }
+  let prevArticle;
+  const seen = new Set();
+  let sliceStart = performance.now();
+  for (let i = 0; i < blocks.length; i++) {
+    if (performance.now() - sliceStart > 12) {
+      onProgress(i, blocks.length);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      if (isStale()) return null;
+      sliceStart = performance.now();
+    }
+    const b = blocks[i];
+    const key = articleKey(b.article);
+    if (key !== prevArticle) {
+      out.append(articleDivider(b.article, articles, seen.has(key)));
+      seen.add(key);
+      prevArticle = key;
+    }
+    out.append(renderBlock(b, input, result, ctx, cursors));
+  }
+  onProgress(blocks.length, blocks.length);
+  container.replaceChildren(out);
+  return { blocks: blocks.length, marks: ctx.marks };
 }
 
 function articleDivider(article, articles, continued) {
@@ -342,39 +367,39 @@ export function renderSummary(container, result, onJump) {
   });
 }
 
+
 /**
- * Legend: roles, article colours and entity types. Entity items are toggle buttons;
- * onToggle(type, on) is called when one is pressed. counts: Map type -> number.
+ * Legend: block roles, article colours and entity types. Role and type items are toggle buttons
+ * (aria-pressed); onToggle('role' | 'type', key) is called when one is pressed.
  */
 export function renderLegend(container, { roleCounts = new Map(), typeCounts = new Map(), hidden = new Set(), onToggle } = {}) {
   container.replaceChildren();
+  const toggle = (group, key, count, label, title, swatch) => {
+    const on = !hidden.has(`${group}:${key}`);
+    return h('li', { class: count ? '' : 'absent' },
+      h('button', {
+        type: 'button', class: 'legend-toggle', [`data-${group}`]: key, 'aria-pressed': on ? 'true' : 'false',
+        title: `${title} — ${on ? 'hide' : 'show'}`,
+        onclick: () => onToggle && onToggle(group, key),
+      },
+      swatch,
+      h('span', { class: 'legend-name' }, label),
+      count ? h('span', { class: 'count' }, String(count)) : null));
+  };
+  const typesList = h('ul', { class: 'legend-list types' });
+  for (const [k, en, ar] of ENTITY_TYPES) {
+    typesList.append(toggle('type', k, typeCounts.get(k) || 0, en === 'Organisation' ? 'Org.' : en, `${en} · ${ar}`,
+      h('span', { class: 'legend-mark', 'data-type': k, 'aria-hidden': 'true' }, k)));
+  }
   const rolesList = h('ul', { class: 'legend-list roles' });
   for (const [k, en, ar] of ROLES) {
-    const n = roleCounts.get(k) || 0;
-    rolesList.append(h('li', { class: n ? '' : 'absent', title: ar },
-      h('span', { class: 'swatch', 'data-role': k, 'aria-hidden': 'true' }),
-      h('span', { class: 'legend-name' }, en),
-      h('span', { class: 'legend-ar', lang: 'ar', dir: 'rtl' }, ar),
-      n ? h('span', { class: 'count' }, String(n)) : null));
+    rolesList.append(toggle('role', k, roleCounts.get(k) || 0, en, `${en} · ${ar}`,
+      h('span', { class: 'swatch', 'data-role': k, 'aria-hidden': 'true' })));
   }
   const articleList = h('ul', { class: 'legend-list articles' },
     h('li', {}, h('span', { class: 'bar', 'data-article': '0', 'aria-hidden': 'true' }), h('span', { class: 'legend-name' }, 'Main article')),
     h('li', {}, h('span', { class: 'bar', 'data-article': '1', 'aria-hidden': 'true' }), h('span', { class: 'legend-name' }, 'Secondary article')),
     h('li', {}, h('span', { class: 'bar', 'data-article': 'none', 'aria-hidden': 'true' }), h('span', { class: 'legend-name' }, 'Page furniture')));
-  const typesList = h('ul', { class: 'legend-list types' });
-  for (const [k, en, ar] of ENTITY_TYPES) {
-    const n = typeCounts.get(k) || 0;
-    const on = !hidden.has(k);
-    typesList.append(h('li', { class: n ? '' : 'absent' },
-      h('button', {
-        type: 'button', class: 'legend-toggle', 'data-type': k, 'aria-pressed': on ? 'true' : 'false',
-        title: `${en} · ${ar} — click to ${on ? 'hide' : 'show'} highlights`,
-        onclick: () => onToggle && onToggle(k),
-      },
-      h('span', { class: 'legend-mark', 'data-type': k }, k),
-      h('span', { class: 'legend-name' }, en === 'Organisation' ? 'Org.' : en),
-      n ? h('span', { class: 'count' }, String(n)) : null)));
-  }
   const quoteItem = h('ul', { class: 'legend-list quotes' },
     h('li', {}, h('q', { class: 'quote legend-quote' }, '…'), h('span', { class: 'legend-name' }, 'Quote (speaker after it)')));
   container.append(
@@ -382,4 +407,80 @@ export function renderLegend(container, { roleCounts = new Map(), typeCounts = n
     h('h3', { class: 'legend-head' }, 'Blocks'), rolesList,
     h('h3', { class: 'legend-head' }, 'Articles'), articleList,
   );
+}
+
+/**
+ * Entity panel: one item per cluster (name, type, mention count, titles), grouped by type, most
+ * mentioned first. onPick(clusterId) is called when an item is pressed.
+ */
+export function renderEntities(container, result, onPick) {
+  container.replaceChildren();
+  const clusters = Array.isArray(result && result.clusters) ? result.clusters : [];
+  if (!clusters.length) {
+    container.append(h('p', { class: 'muted' }, 'No entity found.'));
+    return;
+  }
+  for (const [type, en] of ENTITY_TYPES) {
+    const group = clusters.filter((c) => c.type === type)
+      .sort((a, b) => b.mentions.length - a.mentions.length || a.mentions[0] - b.mentions[0]);
+    if (!group.length) continue;
+    const list = h('ul', { class: 'cluster-list' });
+    for (const c of group) {
+      const roles = Array.isArray(c.roles) ? c.roles : [];
+      list.append(h('li', {},
+        h('button', {
+          type: 'button', class: 'cluster', 'data-cluster': c.id, 'data-type': c.type,
+          'aria-label': `${c.name}, ${en}, ${c.mentions.length} mention${c.mentions.length === 1 ? '' : 's'}${roles.length ? `, ${roles.join(', ')}` : ''}: show in the text`,
+          onclick: () => onPick(c.id),
+        },
+        h('span', { class: 'cluster-name', dir: 'auto' }, c.name),
+        h('span', { class: 'count', title: 'mentions' }, `×${c.mentions.length}`),
+        roles.length ? h('span', { class: 'cluster-roles', dir: 'auto' }, roles.join(' · ')) : null)));
+    }
+    container.append(h('h3', { class: 'legend-head' }, h('span', { class: 'legend-mark', 'data-type': type }, type), ` ${en} (${group.length})`), list);
+  }
+}
+
+/** The tooltip's lines for a mark or a quote of the annotated view: [key, value (any script), note]. */
+export function describeSpan(el, result) {
+  if (el.tagName === 'Q') {
+    const q = result.quotes[Number(el.dataset.quote)];
+    return q ? [['Quote', ''], ['speaker', q.speaker || 'not found']] : [];
+  }
+  const ent = result.entities[Number(el.dataset.entity)];
+  if (!ent) return [];
+  const cluster = (result.clusters || []).find((c) => c.id === ent.cluster);
+  const lines = [[`${ent.type} · ${typeName(ent.type)}`, ''], ['norm', ent.norm]];
+  if (cluster) {
+    lines.push(['cluster', cluster.name, `(${cluster.mentions.length} mention${cluster.mentions.length === 1 ? '' : 's'})`]);
+    if (cluster.roles && cluster.roles.length) lines.push(['titles', cluster.roles.join(' · ')]);
+  }
+  return lines;
+}
+
+const READING_TAG = { title: 'h1', subtitle: 'h2', subheading: 'h2', blockquote: 'blockquote', caption: 'figcaption',
+  byline: 'p', dateline: 'p', list_item: 'li' };
+
+/** Reading view: the main article alone (blocks from article.js's mainArticle), as a page. */
+export function renderReading(container, main) {
+  container.replaceChildren();
+  if (!main) {
+    container.append(h('p', { class: 'muted' }, 'No main article found.'));
+    return;
+  }
+  const page = h('article', { class: 'reading' });
+  let list = null;
+  for (const b of main.blocks) {
+    const dir = b.dir === 'rtl' ? 'rtl' : 'ltr';
+    const el = h(READING_TAG[b.role] || 'p', { class: `r-${b.role}`, dir, lang: dir === 'rtl' ? 'ar' : 'en' });
+    el.append(isolatedText(b.text.replace(/^[•·▪◦‣-]+\s*/, b.role === 'list_item' ? '' : '$&'), dir));
+    if (b.role === 'list_item') {
+      if (!list) page.append(list = h('ul', { dir }));
+      list.append(el);
+    } else {
+      list = null;
+      page.append(el);
+    }
+  }
+  container.append(page);
 }
