@@ -1,0 +1,45 @@
+// Scaling from 1 KB to 10 MB, text (Arabic running text from ANERcorp) and HTML (WCXB pages laid end
+// to end). Time: build/maqal_bench --pages (one process, warm, median of runs), so process start and
+// ICU loading are not in it. Peak memory: the CLI `build/maqal parse` under /usr/bin/time (%M, peak
+// RSS), minus the same command's peak on a one-word input (the idle baseline).
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { concatenatedPages, corpora, corpusText, cutAt, outDir, root } from './inputs.mjs';
+import { nativePages } from './extract.mjs';
+
+export const SIZES = [1e3, 1e4, 1e5, 1e6, 1e7];
+const SUPER_LINEAR = 1.5;  // per-byte time growing more than this between two sizes is flagged
+
+function peakRssKb(file, html) {
+  const args = ['-f', '%M', path.join(root, 'build/maqal'), 'parse', ...(html ? ['--html'] : []), file];
+  const run = spawnSync('/usr/bin/time', args, { encoding: 'utf8', maxBuffer: 1 << 30 });
+  if (run.status !== 0) throw new Error(`maqal parse ${file}: ${run.stderr || run.stdout.slice(0, 300)}`);
+  return Number(run.stderr.trim().split('\n').pop());
+}
+
+export function scaling(pages, runs, sizes = SIZES) {
+  const idle = path.join(outDir, 'scale-idle.txt');
+  writeFileSync(idle, 'word\n');
+  const baselineKb = peakRssKb(idle, false);
+  const text = corpusText(corpora.ar, sizes.at(-1));
+  const series = { text: [], html: [] };
+  for (const kind of ['text', 'html']) {
+    for (const size of sizes) {
+      const input = kind === 'text' ? cutAt(text, size, ' ') : concatenatedPages(pages, size);
+      const file = path.join(outDir, `scale-${kind}-${size}.${kind === 'text' ? 'txt' : 'html'}`);
+      writeFileSync(file, input);
+      const bytes = Buffer.byteLength(input);
+      const ms = nativePages([{ file }], size >= 1e6 ? 1 : runs, kind === 'html')[0];
+      const peakKb = peakRssKb(file, kind === 'html');
+      series[kind].push({ size, bytes, ms, nsPerByte: ms * 1e6 / bytes, peakKb,
+        memoryRatio: Math.max(0, peakKb - baselineKb) * 1024 / bytes });
+    }
+    series[kind].forEach((step, i) => {
+      const prev = series[kind][i - 1];
+      step.growth = prev ? step.nsPerByte / prev.nsPerByte : null;
+      step.superLinear = Boolean(prev && step.growth > SUPER_LINEAR);
+    });
+  }
+  return { baselineKb, series };
+}
