@@ -35,6 +35,7 @@ const results = {
   when: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
   machine: `${os.cpus().length} cores (${os.cpus()[0].model.trim()}), node ${process.version}`,
   runs,
+  loadAverage: { start: os.loadavg()[0] },  // other work on the machine inflates every figure
   pages: { count: pages.length, ids: pages.map((p) => p.id), avgBytes: pages.reduce((s, p) => s + Buffer.byteLength(p.html), 0) / pages.length },
 };
 
@@ -85,6 +86,7 @@ step('scaling');
 results.scaling = scaling(pages, runs.scaling, quick ? SIZES.slice(0, 3) : SIZES);
 step('done');
 results.seconds = (performance.now() - started) / 1000;
+results.loadAverage.end = os.loadavg()[0];
 
 const markdown = table(results);
 console.log(markdown);
@@ -92,4 +94,5 @@ writeFileSync(path.join(outDir, 'results.json'), JSON.stringify({ ...results, ta
 const svg = chart(results);
 writeFileSync(path.join(outDir, 'bench.svg'), svg);
 if (process.argv.includes('--update-docs')) writeFileSync(path.join(root, 'docs/bench.svg'), svg);
-console.log(`\n${results.seconds.toFixed(0)} s; wrote build/bench/results.json and build/bench/bench.svg`);
+console.log(`\n${results.when}, ${results.machine}, load average ${results.loadAverage.start.toFixed(1)} at the start, ` +
+  `${results.loadAverage.end.toFixed(1)} at the end; ${results.seconds.toFixed(0)} s. Wrote build/bench/results.json and build/bench/bench.svg`);
