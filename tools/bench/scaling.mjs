@@ -11,6 +11,8 @@ import { nativePages } from './extract.mjs';
 
 export const SIZES = [1e3, 1e4, 1e5, 1e6, 1e7];
 const SUPER_LINEAR = 1.5;  // per-byte time growing more than this between two sizes is flagged
+// Small inputs are cheap and noisy: more passes; 10 MB takes seconds: one (after maqal_bench's warm-up).
+const runsFor = (size, runs) => (size <= 1e5 ? 3 * runs : size >= 1e7 ? 1 : runs);
 
 function peakRssKb(file, html) {
   const args = ['-f', '%M', path.join(root, 'build/maqal'), 'parse', ...(html ? ['--html'] : []), file];
@@ -28,7 +30,7 @@ export function scaling(pages, runs, sizes = SIZES) {
       const file = path.join(outDir, `scale-${kind}-${size}.${kind === 'text' ? 'txt' : 'html'}`);
       writeFileSync(file, input);
       const bytes = Buffer.byteLength(input);
-      const ms = nativePages([{ file }], size >= 1e6 ? 1 : runs, kind === 'html')[0];
+      const ms = nativePages([{ file }], runsFor(size, runs), kind === 'html')[0];
       const peakKb = peakRssKb(file, kind === 'html');
       series[kind].push({ size, bytes, ms, nsPerByte: ms * 1e6 / bytes, peakKb });
     }
