@@ -19,6 +19,10 @@ import { chart, table } from './report.mjs';
 const quick = process.argv.includes('--quick');
 const pagesArg = process.argv.indexOf('--pages');
 const pageCount = pagesArg > 0 ? Number(process.argv[pagesArg + 1]) : quick ? 6 : 100;
+if (!Number.isInteger(pageCount) || pageCount < 4) {
+  console.error('usage: node tools/bench/run.mjs [--pages N (4 to 711)] [--quick] [--update-docs]');
+  process.exit(2);
+}
 // Passes per part: enough for a stable median within the five-minute budget (jsdom is the slow one).
 const runs = quick ? { native: 1, node: 1, chromium: 1, entities: 1, ready: 1, paste: 1, scaling: 1 }
   : { native: 5, node: 2, chromium: 3, entities: 3, ready: 5, paste: 3, scaling: 3 };
