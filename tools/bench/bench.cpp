@@ -1,7 +1,10 @@
-// maqal_bench: time per pipeline stage on a paste, median of many runs (native; the wasm figure
-// comes from tools/bench/bench_wasm.mjs on the same inputs).
+// maqal_bench: time per pipeline stage on a paste, median of many runs (native).
 //   build/maqal_bench [--runs N] [--size BYTES] FILE...
 // Each FILE is repeated (as separate paragraphs) until it reaches --size bytes (default: as is).
+//   build/maqal_bench --pages [--html] [--runs N] FILE...
+// Whole parse (parse + to_json) of each FILE in one process, so process start is not counted: one
+// warm-up pass over all files, then N timed passes; prints "milliseconds bytes FILE" per file (the
+// median of its passes). tools/bench/run.mjs compares these per-page times with the wasm and peers.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -41,21 +44,48 @@ std::string read(const char* path) {
   return s.str();
 }
 
+// --pages mode: whole-parse time of every file, each the median of `runs` passes after a warm-up pass.
+int time_pages(const std::vector<const char*>& files, bool html, int runs) {
+  maqal::Options options;
+  options.html = html;
+  std::vector<std::string> inputs;
+  for (const char* path : files) inputs.push_back(read(path));
+  std::vector<std::vector<double>> times(inputs.size());
+  for (int pass = 0; pass <= runs; ++pass) {
+    for (std::size_t i = 0; i < inputs.size(); ++i) {
+      const auto start = std::chrono::steady_clock::now();
+      const std::string json = maqal::to_json(maqal::parse(inputs[i], options));
+      const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+      if (pass > 0) times[i].push_back(ms);  // pass 0 warms up lexicons, ICU and the name model
+    }
+  }
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    std::sort(times[i].begin(), times[i].end());
+    std::printf("%.4f %zu %s\n", times[i][times[i].size() / 2], inputs[i].size(), files[i]);
+  }
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   int runs = 200;
   std::size_t size = 0;
+  bool pages = false, html = false;
   std::vector<const char*> files;
   for (int i = 1; i < argc; ++i) {
-    if (!std::strcmp(argv[i], "--runs") && i + 1 < argc) runs = std::atoi(argv[++i]);
+    if (!std::strcmp(argv[i], "--pages")) pages = true;
+    else if (!std::strcmp(argv[i], "--html")) html = true;
+    else if (!std::strcmp(argv[i], "--runs") && i + 1 < argc) runs = std::atoi(argv[++i]);
     else if (!std::strcmp(argv[i], "--size") && i + 1 < argc) size = std::strtoul(argv[++i], nullptr, 10);
     else files.push_back(argv[i]);
   }
-  if (files.empty()) {
-    std::fprintf(stderr, "usage: maqal_bench [--runs N] [--size BYTES] FILE...\n");
+  if (files.empty() || runs < 1) {
+    std::fprintf(stderr, "usage: maqal_bench [--runs N] [--size BYTES] FILE...\n"
+                         "       maqal_bench --pages [--html] [--runs N] FILE...\n");
     return 2;
   }
+  if (pages) return time_pages(files, html, runs);
   std::printf("%-24s %8s %9s %9s %9s %9s %9s %9s %9s\n", "input", "bytes", "blocks", "tokens", "roles",
               "articles", "entities", "quotes", "total");
   for (const char* path : files) {

@@ -4,9 +4,9 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { corpora, corpusText, countTokens, root } from './inputs.mjs';
+import { median } from './timing.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(name);
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
@@ -14,29 +14,15 @@ const arg = (name, fallback) => {
 const targetBytes = arg('--mb', 1) * 1e6;
 const runs = arg('--runs', 3);
 
-// "token TAG" lines, blank lines between sentences → one sentence per line.
-function corpusText(file) {
-  const sentences = readFileSync(file, 'utf8').split(/\n\s*\n/).map((s) =>
-    s.split('\n').map((l) => l.split(/\s+/)[0]).filter(Boolean).join(' ')).filter(Boolean);
-  let text = '';
-  for (let i = 0; Buffer.byteLength(text) < targetBytes; i += 5)
-    text += sentences.slice(i % sentences.length, (i % sentences.length) + 5).join(' ') + '\n\n';
-  return text;
-}
-
-const median = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const { createMaqal } = await import(path.join(root, 'web/maqal.js'));
 const maqal = await createMaqal({ wasmBinary: readFileSync(path.join(root, 'web/gen/maqal-core.wasm')) });
 mkdirSync(path.join(root, 'build/bench'), { recursive: true });
 
-const sets = {
-  Arabic: path.join(root, '../shared/data/anercorp-train/anercorp-train.txt'),
-  English: path.join(root, '../shared/data/wikigold/wikigold.conll.txt'),
-};
+const sets = { Arabic: corpora.ar, English: corpora.en };
 console.log('text     bytes     tokens   native ms  native tok/s   wasm ms  wasm tok/s  wasm/native');
 for (const [name, file] of Object.entries(sets)) {
-  const text = corpusText(file);
-  const tokens = text.split(/\s+/).filter(Boolean).length;
+  const text = corpusText(file, targetBytes);
+  const tokens = countTokens(text);
   const input = path.join(root, `build/bench/${name}.txt`);
   writeFileSync(input, text);
   const native = [], wasm = [];

@@ -1,0 +1,59 @@
+// Smoke test of the benchmark's own pieces (no peers, no build needed): inputs, timing, table, chart.
+//   node --test tools/bench/
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { concatenatedPages, countTokens, cutAt, repeatTo } from './inputs.mjs';
+import { median, quantile, timeEach } from './timing.mjs';
+import { chart, table } from './report.mjs';
+
+test('inputs are cut at a boundary within the size asked for', () => {
+  const text = repeatTo('مقال قصير.\nسطر ثان.', 100);
+  assert.ok(Buffer.byteLength(text) <= 100 && Buffer.byteLength(text) > 50);
+  assert.ok(!text.endsWith('\n'), 'cut before a paragraph break');
+  assert.equal(cutAt('ab cd ef', 6, ' '), 'ab cd');
+  assert.equal(cutAt('short', 100, ' '), 'short');
+  const html = concatenatedPages([{ html: '<head>x</head><body><p>one</p>' }, { html: '<body><p>two</p>' }], 48);
+  assert.equal(html, '<!DOCTYPE html><body><p>one</p><body><p>two</p>');
+  assert.equal(countTokens(' a  b\nc '), 3);
+});
+
+test('median, p95 and interleaved per-item timing', () => {
+  assert.equal(median([3, 1, 2]), 2);
+  assert.equal(quantile([...Array(100).keys()], 0.95), 94);
+  const seen = [];
+  const times = timeEach([1, 2], 2, { a: (x) => seen.push(`a${x}`), b: (x) => seen.push(`b${x}`) }, 1);
+  assert.deepEqual(seen, ['a1', 'b1', 'a1', 'b1', 'a2', 'b2', 'a1', 'b1', 'a2', 'b2']);
+  assert.equal(times.a.length, 2);
+});
+
+test('the table carries every part with its ratio, and the chart is one SVG', () => {
+  const perPage = (m) => ({ median: m, p95: 2 * m });
+  const step = (size, i) => ({ size, bytes: size, ms: size / 1e4, nsPerByte: 100, peakKb: 9000, memoryRatio: i ? 2 : null, growth: i ? 1 : null, superLinear: false });
+  const results = {
+    when: 'now', machine: 'here', loadAverage: { start: 1, end: 1 }, pages: { count: 2, avgBytes: 150000 },
+    extraction: {
+      node: { native: perPage(10), wasm: perPage(20), readability: perPage(240), ratio: { median: 12, p95: 12 } },
+      chromium: { call: 'parse(html, {html: true})', maqal: perPage(5), readability: perPage(14), ratio: { median: 2.8, p95: 2.8 } },
+    },
+    entities: {
+      bytes: 1e6, tokens: 1e5, maqalFindsPerOrgLoc: true, ratio: { wink: 6, compromise: 60 },
+      engines: {
+        'Maqal native': { ms: 100, tokensPerSecond: 1e6 }, 'Maqal wasm': { ms: 200, tokensPerSecond: 5e5, types: { PER: 1, ORG: 1, LOC: 1 } },
+        compromise: { ms: 1e4, tokensPerSecond: 1e4, types: { Person: 1 } }, 'wink-nlp': { ms: 1e3, tokensPerSecond: 1e5, types: { DATE: 1 } },
+      },
+    },
+    browser: {
+      readyMs: 100, readyRuns: [100], bytes: 2e6, gzip: 9e5, files: [{ file: '/web/', bytes: 1, gzip: 1 }],
+      paste: ['Arabic', 'English'].map((lang) => ({ name: `20 KB ${lang}`, chars: 11000, ms: 40, insertMs: 5, parseMs: 10, renderedMs: 30, paintMs: 40, blocks: 9 })),
+    },
+    scaling: { series: { text: [1e3, 1e4].map(step), html: [1e3, 1e4].map(step) } },
+  };
+  const markdown = table(results);
+  assert.match(markdown, /Readability\.js \+ jsdom \| 240 ms median, 480 ms p95 \| 12x Maqal wasm's median/);
+  assert.match(markdown, />= 2x: met/);
+  assert.match(markdown, /Maqal wasm 6\.0x wink-nlp/);
+  assert.doesNotMatch(markdown, /not met|NaN|undefined/);
+  const svg = chart(results);
+  assert.ok(svg.startsWith('<svg') && svg.trim().endsWith('</svg>'));
+  assert.match(svg, /Readability\.js \+ jsdom is 12x Maqal wasm/);
+});

@@ -1,0 +1,154 @@
+// The browser parts, in Debian's headless Chromium driven by playwright-core, with the repository root
+// served on a loopback port: HTML extraction in a page of our own (tools/bench/page/), and on the real
+// page (web/index.html) the time to a ready engine, paste-to-highlight and the bytes it downloads.
+import { gzipSync } from 'node:zlib';
+import path from 'node:path';
+import { serve } from '../serve.mjs';
+import { root } from './inputs.mjs';
+import { median } from './timing.mjs';
+
+const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
+  '--disable-component-update', '--no-first-run', '--disable-sync'];
+
+export async function openBrowser() {
+  const { chromium } = await import('playwright-core');
+  const { server, url } = await serve({ root, port: 0 });
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: LAUNCH_ARGS });
+  return {
+    browser,
+    url,
+    close: async () => {
+      await browser.close();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+/** A fresh context (empty cache) per page, so every load is a first visit. */
+async function newPage({ browser }, problems) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  page.on('pageerror', (err) => problems.push(err.message));
+  return { context, page };
+}
+
+/** Readability.js (DOMParser) and Maqal wasm on the same HTML strings, timed inside the page. */
+export async function extractionInBrowser(session, pages, runs) {
+  const problems = [];
+  const { context, page } = await newPage(session, problems);
+  await page.goto(`${session.url}tools/bench/page/`);
+  await page.waitForFunction(() => window.benchReady === true, null, { timeout: 60000 });
+  const urls = pages.map((p) => `/${path.relative(root, p.file)}`);
+  const result = await page.evaluate(([u, r]) => window.bench(u, r), [urls, runs]);
+  await context.close();
+  if (problems.length) throw new Error(`benchmark page: ${problems.join(' | ')}`);
+  return result;
+}
+
+/**
+ * Navigation start to the engine's ready state (the page sets html[data-engine="ready"] when the wasm
+ * module is instantiated), median of `runs` cold loads; and every file the first load fetched, raw and
+ * gzip (level 6, what servers commonly send).
+ */
+export async function readyAndDownload(session, runs) {
+  const readyMs = [];
+  let files = [];
+  for (let r = 0; r < runs; r++) {
+    const problems = [];
+    const { context, page } = await newPage(session, problems);
+    const responses = [];
+    page.on('response', (response) => responses.push(response));
+    await page.addInitScript(() => {
+      window.__engineReady = new Promise((resolve) => {
+        new MutationObserver(() => {
+          if (document.documentElement.dataset.engine === 'ready') resolve(performance.now());
+        }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-engine'] });
+      });
+    });
+    await page.goto(`${session.url}web/`);
+    readyMs.push(await page.evaluate(() => window.__engineReady));
+    if (r === 0) {
+      files = await Promise.all(responses.map(async (response) => {
+        const body = await response.body();
+        return { file: new URL(response.url()).pathname, bytes: body.length, gzip: gzipSync(body, { level: 6 }).length };
+      }));
+    }
+    await context.close();
+    if (problems.length) throw new Error(`web page: ${problems.join(' | ')}`);
+  }
+  return {
+    readyMs: median(readyMs),
+    readyRuns: readyMs,
+    files,
+    bytes: files.reduce((s, f) => s + f.bytes, 0),
+    gzip: files.reduce((s, f) => s + f.gzip, 0),
+  };
+}
+
+/**
+ * Paste-to-highlight on web/index.html: a ClipboardEvent carrying the text goes to #input (the app's
+ * own paste path), and the clock stops at the page's `maqal:rendered` event, or when the highlighted
+ * blocks are in the DOM, and then after the next frame is painted. Median of `runs` per text (one for
+ * texts over 100 KB), with
+ * where the time went: the text landing in the textarea, the parse (the page's own figure), the
+ * rendering and the frame.
+ */
+export async function pasteToHighlight(session, texts, runs) {
+  const problems = [];
+  const { context, page } = await newPage(session, problems);
+  await page.goto(`${session.url}web/`);
+  await page.waitForFunction(() => document.documentElement.dataset.engine === 'ready', null, { timeout: 60000 });
+  const results = [];
+  for (const { name, text } of texts) {
+    // The first paste of each text warms up; a 200 KB paste takes seconds, once is enough for it.
+    const [warmup, timed] = Buffer.byteLength(text) > 1e5 ? [0, 1] : [1, runs];
+    const samples = [];
+    for (let r = 0; r < warmup + timed; r++) {
+      const sample = await page.evaluate(pasteOnce, text);
+      if (r >= warmup) samples.push(sample);
+    }
+    const paint = median(samples.map((s) => s.paintMs));
+    const pick = samples.find((s) => s.paintMs === paint);
+    results.push({ name, chars: text.length, bytes: Buffer.byteLength(text), ms: paint, ...pick });
+  }
+  await context.close();
+  if (problems.length) throw new Error(`web page: ${problems.join(' | ')}`);
+  return results;
+}
+
+// Runs inside the page.
+async function pasteOnce(text) {
+  const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+  const input = document.querySelector('#input');
+  const output = document.querySelector('#output');
+  document.querySelector('#clear').click();
+  await frame();
+  let detail = null;
+  document.addEventListener('maqal:rendered', (e) => { detail = e.detail || {}; }, { once: true });
+  const parsesBefore = Number(output.dataset.parses || 0);
+  const shown = () => detail || (Number(output.dataset.parses || 0) > parsesBefore && output.dataset.state === 'done'
+    && output.querySelector('.block, mark[data-type]'));
+  let insertedAt = null;  // the paste's text is in the textarea (its input event)
+  input.addEventListener('input', () => { insertedAt ??= performance.now(); }, { once: true, capture: true });
+  input.focus();
+  const data = new DataTransfer();
+  data.setData('text/plain', text);
+  const start = performance.now();
+  input.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  while (!shown()) {
+    if (performance.now() - start > 30000) throw new Error(`no render after a ${text.length}-character paste`);
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+  }
+  const renderedMs = performance.now() - start;
+  await frame();  // the frame that shows the highlights
+  const paintMs = performance.now() - start;
+  const stats = document.querySelector('#stats').textContent.match(/in ([\d.]+) ms/);
+  return {
+    insertMs: insertedAt === null ? null : insertedAt - start,
+    renderedMs,
+    paintMs,
+    parseMs: detail && Number.isFinite(detail.parseMs) ? detail.parseMs : stats ? Number(stats[1]) : null,
+    event: Boolean(detail),
+    blocks: output.querySelectorAll('.block').length,
+  };
+}

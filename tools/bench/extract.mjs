@@ -1,0 +1,33 @@
+// Per-page extraction time outside the browser: Maqal native (in one process), Maqal wasm in Node,
+// Mozilla Readability.js on jsdom (DOM parsing counted). Each engine warms up on the first pages,
+// then every page's time is the median of its passes.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { root } from './inputs.mjs';
+import { timeEach } from './timing.mjs';
+import { htmlParsers } from './maqal-html.mjs';
+
+export async function loadMaqalWasm() {
+  const { createMaqal } = await import(path.join(root, 'web/maqal.js'));
+  return createMaqal({ wasmBinary: readFileSync(path.join(root, 'web/gen/maqal-core.wasm')) });
+}
+
+/** Milliseconds per page from build/maqal_bench --pages (its own warm-up pass). */
+export function nativePages(pages, runs, html = true) {
+  const args = ['--pages', ...(html ? ['--html'] : []), '--runs', String(runs), ...pages.map((p) => p.file)];
+  const out = execFileSync(path.join(root, 'build/maqal_bench'), args, { encoding: 'utf8', maxBuffer: 1 << 26 });
+  return out.trim().split('\n').map((line) => Number(line.split(' ')[0]));
+}
+
+/** Maqal wasm and Readability.js on jsdom (`new JSDOM(html)` + `new Readability(document).parse()`). */
+export async function nodePages(pages, runs) {
+  const maqal = htmlParsers(await loadMaqalWasm(), pages[0].html).string;
+  const { JSDOM, VirtualConsole } = await import('jsdom');
+  const quiet = new VirtualConsole();  // jsdom's complaints about the pages' CSS are not ours to print
+  const { Readability } = await import('@mozilla/readability');
+  return timeEach(pages, runs, {
+    wasm: (page) => maqal(page.html),
+    readability: (page) => new Readability(new JSDOM(page.html, { url: 'https://example.org/', virtualConsole: quiet }).window.document).parse(),
+  });
+}

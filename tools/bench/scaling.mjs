@@ -1,0 +1,46 @@
+// Scaling from 1 KB to 10 MB, text (Arabic running text from ANERcorp) and HTML (WCXB pages laid end
+// to end). Time: build/maqal_bench --pages (one process, warm, median of runs), so process start and
+// ICU loading are not in it. Peak memory: the CLI `build/maqal parse` under /usr/bin/time (%M, peak
+// RSS); what an input costs is its peak over the 1 KB input's (which has the lexicons, the name model
+// and ICU's data loaded), per input byte.
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { concatenatedPages, corpora, corpusText, cutAt, outDir, root } from './inputs.mjs';
+import { nativePages } from './extract.mjs';
+
+export const SIZES = [1e3, 1e4, 1e5, 1e6, 1e7];
+const SUPER_LINEAR = 1.5;  // per-byte time growing more than this between two sizes is flagged
+// Small inputs are cheap and noisy: more passes; 10 MB takes seconds: one (after maqal_bench's warm-up).
+const runsFor = (size, runs) => (size <= 1e5 ? 3 * runs : size >= 1e7 ? 1 : runs);
+
+function peakRssKb(file, html) {
+  const args = ['-f', '%M', path.join(root, 'build/maqal'), 'parse', ...(html ? ['--html'] : []), file];
+  const run = spawnSync('/usr/bin/time', args, { encoding: 'utf8', maxBuffer: 1 << 30 });
+  if (run.status !== 0) throw new Error(`maqal parse ${file}: ${run.stderr || run.stdout.slice(0, 300)}`);
+  return Number(run.stderr.trim().split('\n').pop());
+}
+
+export function scaling(pages, runs, sizes = SIZES) {
+  const text = corpusText(corpora.ar, sizes.at(-1));
+  const series = { text: [], html: [] };
+  for (const kind of ['text', 'html']) {
+    for (const size of sizes) {
+      const input = kind === 'text' ? cutAt(text, size, ' ') : concatenatedPages(pages, size);
+      const file = path.join(outDir, `scale-${kind}-${size}.${kind === 'text' ? 'txt' : 'html'}`);
+      writeFileSync(file, input);
+      const bytes = Buffer.byteLength(input);
+      const ms = nativePages([{ file }], runsFor(size, runs), kind === 'html')[0];
+      const peakKb = peakRssKb(file, kind === 'html');
+      series[kind].push({ size, bytes, ms, nsPerByte: ms * 1e6 / bytes, peakKb });
+    }
+    const baselineKb = series[kind][0].peakKb;
+    series[kind].forEach((step, i) => {
+      const prev = series[kind][i - 1];
+      step.memoryRatio = i ? Math.max(0, step.peakKb - baselineKb) * 1024 / step.bytes : null;
+      step.growth = prev ? step.nsPerByte / prev.nsPerByte : null;
+      step.superLinear = Boolean(prev && step.growth > SUPER_LINEAR);
+    });
+  }
+  return { series };
+}
