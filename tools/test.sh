@@ -11,4 +11,4 @@ echo "test: entity model regression floor (dev split of ../shared/data)"
 build/train_ner --lang ar --eval-only --min-f1 0.68 | tail -1
 build/train_ner --lang en --eval-only --min-f1 0.53 | tail -1
 echo "test: wasm and browser (node:test)"
-node --test tests/wasm/ tests/e2e/
+node --test tests/wasm/ tests/e2e/ tools/bench/
