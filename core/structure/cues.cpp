@@ -8,7 +8,7 @@
 namespace maqal::structure {
 namespace {
 
-enum class Match { line, label, prefix, contains };
+enum class Match { line, label, prefix, count, contains };
 
 struct Cue {
   std::string role, kind;
@@ -29,7 +29,7 @@ std::vector<Cue> load_cues() {
     cue.role = std::string(role.substr(0, colon));
     if (colon != std::string_view::npos) cue.kind = std::string(role.substr(colon + 1));
     cue.match = row[1] == "line" ? Match::line : row[1] == "label" ? Match::label
-              : row[1] == "prefix" ? Match::prefix : Match::contains;
+              : row[1] == "prefix" ? Match::prefix : row[1] == "count" ? Match::count : Match::contains;
     for (auto& t : text::tokenize(row[2])) cue.forms.push_back(std::move(t.form));
     if (!cue.forms.empty()) cues.push_back(std::move(cue));
   }
@@ -96,6 +96,11 @@ std::optional<CueMatch> match_cue(std::string_view line, const std::vector<text:
         if (cue.role == "byline" && starts_lowercase(rest)) break;
         return CueMatch{cue.role, cue.kind, rest};
       }
+      case Match::count:  // "109 Comments", "2 thoughts on “…”"
+        if (words <= kMaxCueLineWords && used > n && tokens[0].kind == text::TokenKind::number &&
+            starts_with_at(tokens, 1, cue.forms))
+          return CueMatch{cue.role, cue.kind, {}};
+        break;
       case Match::contains:
         if (words > kMaxCueLineWords * 3) break;
         for (std::size_t at = 0; at < tokens.size(); ++at)
