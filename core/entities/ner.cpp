@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -343,41 +344,53 @@ void extract(std::string_view text, const std::vector<text::Token>& tokens, cons
 
 // --- decoding -----------------------------------------------------------------------------------
 
+namespace {
+
+// The tags each tag may follow (allowed()), worked out once: O, B- and U- follow O, L- and U- (nine
+// tags), I- and L- follow their B- and I- (two), which is what keeps decoding cheap.
+struct Predecessors {
+  int tags[kTags][kTags];
+  int count[kTags] = {};
+  Predecessors() {
+    for (int y = 0; y < kTags; ++y)
+      for (int p = 0; p < kTags; ++p)
+        if (allowed(p, y)) tags[y][count[y]++] = p;
+  }
+};
+
+}  // namespace
+
 template <class T>
 std::vector<int> viterbi(const T* emission, std::size_t n, const T* start, const T* transitions) {
+  static const Predecessors predecessors;
   std::vector<int> tags(n, 0);
   if (n == 0) return tags;
+  // A tag that cannot start a sequence scores far below any other; after the first token every tag
+  // has a valid predecessor.
+  const T impossible = std::numeric_limits<T>::lowest() / 4;
   T score[kTags], next[kTags];
-  bool valid[kTags], next_valid[kTags];
   std::vector<std::int8_t> back(n * kTags, 0);
-  for (int y = 0; y < kTags; ++y) {
-    valid[y] = allowed(-1, y);
-    score[y] = valid[y] ? start[y] + emission[y] : T{};
-  }
+  for (int y = 0; y < kTags; ++y) score[y] = allowed(-1, y) ? start[y] + emission[y] : impossible;
   for (std::size_t i = 1; i < n; ++i) {
-    T top{};
-    bool any = false;
+    T top = impossible;
     for (int y = 0; y < kTags; ++y) {
-      int arg = -1;
-      T best{};
-      for (int p = 0; p < kTags; ++p) {
-        if (!valid[p] || !allowed(p, y)) continue;
+      const int* from = predecessors.tags[y];
+      int arg = from[0];
+      T best = score[arg] + transitions[arg * kTags + y];
+      for (int k = 1; k < predecessors.count[y]; ++k) {
+        const int p = from[k];
         const T s = score[p] + transitions[p * kTags + y];
-        if (arg < 0 || s > best) best = s, arg = p;
+        if (s > best) best = s, arg = p;
       }
-      next_valid[y] = arg >= 0;
-      next[y] = arg >= 0 ? best + emission[i * kTags + y] : T{};
-      back[i * kTags + y] = static_cast<std::int8_t>(std::max(arg, 0));
-      if (next_valid[y] && (!any || next[y] > top)) top = next[y], any = true;
+      next[y] = best + emission[i * kTags + y];
+      back[i * kTags + y] = static_cast<std::int8_t>(arg);
+      top = std::max(top, next[y]);
     }
-    for (int y = 0; y < kTags; ++y) {  // keep scores small: only their differences matter
-      score[y] = next_valid[y] ? next[y] - top : T{};
-      valid[y] = next_valid[y];
-    }
+    for (int y = 0; y < kTags; ++y) score[y] = next[y] - top;  // keep scores small: only differences matter
   }
   int best = 0;
   for (int y = 1; y < kTags; ++y)
-    if (valid[y] && is_end(y) && score[y] > score[best]) best = y;
+    if (is_end(y) && score[y] > score[best]) best = y;
   for (std::size_t i = n; i-- > 0;) {
     tags[i] = best;
     best = back[i * kTags + best];
