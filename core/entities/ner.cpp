@@ -371,16 +371,18 @@ std::vector<int> viterbi(const T* emission, std::size_t n, const T* start, const
   T score[kTags], next[kTags];
   std::vector<std::int8_t> back(n * kTags, 0);
   for (int y = 0; y < kTags; ++y) score[y] = allowed(-1, y) ? start[y] + emission[y] : impossible;
+  T into[kTags][kTags];  // into[y][k]: the transition score from the k-th predecessor of y
+  for (int y = 0; y < kTags; ++y)
+    for (int k = 0; k < predecessors.count[y]; ++k) into[y][k] = transitions[predecessors.tags[y][k] * kTags + y];
   for (std::size_t i = 1; i < n; ++i) {
     T top = impossible;
     for (int y = 0; y < kTags; ++y) {
       const int* from = predecessors.tags[y];
       int arg = from[0];
-      T best = score[arg] + transitions[arg * kTags + y];
+      T best = score[arg] + into[y][0];
       for (int k = 1; k < predecessors.count[y]; ++k) {
-        const int p = from[k];
-        const T s = score[p] + transitions[p * kTags + y];
-        if (s > best) best = s, arg = p;
+        const T s = score[from[k]] + into[y][k];
+        if (s > best) best = s, arg = from[k];
       }
       next[y] = best + emission[i * kTags + y];
       back[i * kTags + y] = static_cast<std::int8_t>(arg);
@@ -577,18 +579,16 @@ void Model::load(const ModelFile& file) {
     while (words_[slot].key != 0) slot = (slot + 1) & word_mask_;
     words_[slot] = {w.key, w.info};
   }
-  slots_.assign(capacity(file.rows.size()), Slot{});
-  mask_ = static_cast<std::uint32_t>(slots_.size() - 1);
+  keys_.assign(capacity(file.rows.size()), 0);
+  rows_.assign(keys_.size(), {});
+  mask_ = static_cast<std::uint32_t>(keys_.size() - 1);
   for (const ModelFile::Row& r : file.rows) {
     std::uint32_t slot = r.key & mask_;
-    while (slots_[slot].key != 0) slot = (slot + 1) & mask_;
-    Slot& s = slots_[slot];
-    s.key = r.key;
-    s.offset = static_cast<std::uint32_t>(weights_.size());
-    for (int y = 0; y < kTags; ++y)
-      if (r.weights[y] != 0) s.tags |= 1u << y, weights_.push_back(r.weights[y]);
+    while (keys_[slot] != 0) slot = (slot + 1) & mask_;
+    keys_[slot] = r.key;
+    std::copy(std::begin(r.weights), std::end(r.weights), rows_[slot].begin());
   }
-  rows_ = file.rows.size();
+  features_ = file.rows.size();
 }
 
 WordInfo Model::word(std::uint32_t k) const {
@@ -609,13 +609,12 @@ std::vector<int> Model::tag(const Features& f) const {
     for (std::uint32_t j = f.offsets[i]; j < f.offsets[i + 1]; ++j) {
       const std::uint32_t k = f.keys[j];
       for (std::uint32_t slot = k & mask_;; slot = (slot + 1) & mask_) {
-        const Slot& here = slots_[slot];
-        if (here.key == k) {
-          const std::int16_t* w = &weights_[here.offset];
-          for (std::uint32_t tags = here.tags; tags; tags &= tags - 1) e[__builtin_ctz(tags)] += *w++;
+        if (keys_[slot] == k) {
+          const std::int16_t* w = rows_[slot].data();
+          for (int y = 0; y < kTags; ++y) e[y] += w[y];
           break;
         }
-        if (here.key == 0) break;
+        if (keys_[slot] == 0) break;
       }
     }
   }

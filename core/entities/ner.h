@@ -5,6 +5,7 @@
 // it, so what the model was trained on is what it sees.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -111,8 +112,8 @@ class Model {
  public:
   bool load(std::string_view bytes, std::string* error = nullptr);  // a ModelFile's bytes
   void load(const ModelFile& file);
-  bool empty() const { return rows_ == 0; }
-  std::size_t features() const { return rows_; }
+  bool empty() const { return features_ == 0; }
+  std::size_t features() const { return features_; }
   const std::string& about() const { return about_; }
 
   std::vector<int> tag(const Features& features) const;
@@ -123,22 +124,17 @@ class Model {
                             const std::vector<LexMatch>& lex) const;
 
  private:
-  // Open addressing, key 0 = empty. A feature's weights that are not 0 are `count` values from
-  // `offset` in weights_, for the tags of the bits of `tags`: a row of ints that fits the cache.
-  struct Slot {
-    std::uint32_t key = 0;
-    std::uint32_t tags = 0;
-    std::uint32_t offset = 0;
-  };
+  // Open addressing, key 0 = empty; the weights of the feature in keys_[i] are rows_[i]. Probing
+  // reads the keys only, which fit the cache; a row is read when its key is found.
   struct WordSlot {
     std::uint32_t key = 0;
     WordInfo info;
   };
-  std::vector<Slot> slots_;
-  std::vector<std::int16_t> weights_;
+  std::vector<std::uint32_t> keys_;
+  std::vector<std::array<std::int16_t, kTags>> rows_;
   std::vector<WordSlot> words_;
   std::uint32_t mask_ = 0, word_mask_ = 0;
-  std::size_t rows_ = 0;
+  std::size_t features_ = 0;
   std::string about_;
   std::int32_t start_[kTags] = {};
   std::int32_t transitions_[kTags * kTags] = {};

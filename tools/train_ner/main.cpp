@@ -1,13 +1,16 @@
 // train_ner: trains, evaluates and times the entity model of core/entities/ner.{h,cpp}.
 //
 //   train_ner --lang ar [--train FILE] [--dev-split 0.1] [--epochs N] [--out FILE]
-//       trains an averaged structured perceptron on the first 90% of the corpus' sentences, prints
-//       per-type and micro precision/recall/F1 (exact spans, CoNLL-style) on the last 10% as the
-//       runtime reads the written weights, and writes the weights file.
+//       learns word clusters from the first 90% of the corpus' sentences and trains an averaged
+//       structured perceptron (BILOU tags) on them, prints per-type and micro precision/recall/F1
+//       (exact spans, CoNLL-style) on the last 10% as the runtime reads the written model, and
+//       writes the model file. The model files in core/lang are the defaults' output:
+//         build/train_ner --lang ar --out core/lang/ar/ner.bin
+//         build/train_ner --lang en --out core/lang/en/ner.bin
 //   train_ner --lang ar --eval-only [--weights FILE] [--min-f1 X]
-//       evaluates the compiled-in (or given) weights on the same dev split; exits 1 when the micro
+//       evaluates the compiled-in (or given) model on the same dev split; exits 1 when the micro
 //       F1 of the runtime's path (the model, then the document pass) is below X: the regression floor
-//       (ar: 0.68, en: 0.53 for the weights in core/lang; the dev score is 0.6928 / 0.5388).
+//       (ar: 0.69, en: 0.54 for the models in core/lang; the dev score is 0.6935 / 0.5409).
 //   Both print the model alone and the runtime's path; dev sentences are grouped 25 at a time into
 //   "documents" for the document pass, since the corpora do not mark articles.
 //   train_ner --lang ar --bench [FILE]
