@@ -1,5 +1,5 @@
 // Names the lexicons do not know: a learned sequence model (averaged structured perceptron with
-// Viterbi decoding over BIO tags) for people, organizations, places and other names (PER, ORG, LOC,
+// Viterbi decoding over BILOU tags) for people, organizations, places and other names (PER, ORG, LOC,
 // MISC). Its weights are data (core/lang/<lang>/ner.bin, written by tools/train_ner and compiled
 // in). The feature extractor below is the only one: the trainer and the runtime both call
 // it, so what the model was trained on is what it sees.
