@@ -160,6 +160,17 @@ void trim_titles(std::vector<Entity>& entities) {
   }
 }
 
+// A "name" made only of title and group words ("الوزيران", the two ministers; "President") names
+// nobody: the model sometimes tags them.
+void drop_title_only_names(std::vector<Entity>& entities) {
+  std::erase_if(entities, [](const Entity& e) {
+    if (e.type != "PER" && e.type != "MISC" && e.type != "ORG") return false;
+    for (const auto& t : text::tokenize(e.text))
+      if (t.kind == text::TokenKind::word && title_word(t) == Title::none && !speaker_group(t)) return false;
+    return true;
+  });
+}
+
 // A person named by a part of a fuller name in the paste ("بلينكن" after "أنتوني بلينكن",
 // "Blinken" after "Antony Blinken") takes that full name as norm, so all mentions form one
 // cluster. A part shared by two full names stays as it is.
@@ -192,6 +203,7 @@ std::vector<Entity> find_entities(const std::vector<Block>& blocks, const std::v
   for (std::size_t i = 0; i < blocks.size(); ++i)
     scan_block(blocks[i], tokens[i], matches[i], std::move(names[i]), entities);
   trim_titles(entities);
+  drop_title_only_names(entities);
   name_people_in_full(entities);
   // One cluster per (type, norm): every mention of Gaza, whatever its spelling, is one place.
   std::map<std::pair<std::string, std::string>, int> clusters;

@@ -5,7 +5,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
-#include <charconv>
+#include <cmath>
 #include <limits>
 #include <unordered_map>
 #include <unordered_set>
@@ -15,18 +15,18 @@
 #include "text/script.h"
 #include "text/utf.h"
 
-// Weights file (core/lang/<lang>/ner.weights.tsv, written by tools/train_ner):
+// Model file (core/lang/<lang>/ner.bin, written by tools/train_ner), little-endian:
 //
-//   # comment lines
-//   maqal-ner<TAB>1
-//   tags<TAB>O<TAB>B-PER<TAB>...               the tag order, checked against kTags
-//   start<TAB>w_O<TAB>w_B-PER ...              score of each tag at the start of a sequence
-//   trans<TAB><from tag><TAB>w_O ...           one line per from-tag: score of each following tag
-//   features<TAB>N
-//   <key delta><TAB><tag>:<weight> <tag>:<weight> ...    N lines, keys ascending
+//   "maqal-ner" NUL, u8 format version (2), u8 tag count (kTags)
+//   u16 n, n bytes: what the model was trained on (UTF-8 text)
+//   i16 start[tags], i16 transitions[tags × tags] (from-major)
+//   u32 words; a varint key delta per word (keys ascending); then a u8 per word: known;
+//     then a u8 per word: fine cluster; then a u8 per word: coarse cluster
+//   u32 rows; a varint key delta per row (keys ascending); then a varint per row: its tags with a
+//     weight (bit y: tag y); i16 codebook[256]; then a u8 per weight: its codebook index
 //
-// Feature keys are 32-bit hashes of feature strings (see Key below), written as the difference from
-// the previous line's key; weights are integers (the averaged perceptron weights, scaled and rounded).
+// Keys are the 32-bit feature hashes (see key() below). Each column is written whole, since like
+// bytes side by side compress well in the page download.
 
 namespace maqal::entities::ner {
 namespace {
@@ -64,12 +64,18 @@ enum Template : std::uint32_t {
   kLex, kLexPrev, kLexNext,
   kPrevWordCase, kNextWordCase,
   kKnown, kKnownWindow, kUnknownPrev, kUnknownNext, kUnknownPrefix, kUnknownSuffix,
+  kFine, kFinePrev, kFineNext, kCoarse, kCoarsePrev, kCoarseNext, kCoarsePrev2, kCoarseNext2, kFineBigramPrev, kFineBigramNext,
 };
+
+// Keys have kKeyBits bits: fewer bits make the model file smaller (its keys are stored as the gaps
+// between them), more make two features sharing a key rarer. With 2^28 keys and under 100000
+// features in a model, a feature of the text falls on one of the model's by chance once in 2700.
+constexpr int kKeyBits = 28;
 
 std::uint32_t key(std::uint32_t tmpl, std::uint64_t a = 0, std::uint64_t b = 0, std::uint64_t c = 0) {
   // Multiplying by odd constants keeps the parts apart; one finalizer mixes them.
   const std::uint64_t h = mix(((tmpl * 0x9E3779B97F4A7C15ull + a) * 0xD6E8FEB86659FD93ull + b) * 0xA0761D6478BD642Full + c);
-  const auto k = static_cast<std::uint32_t>(h >> 32);
+  const auto k = static_cast<std::uint32_t>(h >> (64 - kKeyBits));
   return k == 0 ? 1 : k;
 }
 
@@ -82,6 +88,7 @@ struct TokenInfo {
   std::uint64_t prefix[3] = {}, suffix[4] = {};  // first / last 1.. code points of the form
   int length = 0;                                // code points of the form
   bool known = false, stem_known = false;        // the word, one of its stems is known to the model
+  std::uint8_t fine = 0, coarse = 0;             // the clusters of the word's core
   char case_class = 'N';                         // first letter: U(pper), L(ower), N(o case)
   bool initial = false;                          // first word of a sentence
   text::TokenKind kind = text::TokenKind::word;
@@ -137,7 +144,8 @@ void code_point_starts(std::string_view s, std::vector<std::size_t>& starts) {
   starts.push_back(s.size());
 }
 
-std::vector<TokenInfo> token_infos(std::string_view text, const std::vector<text::Token>& tokens, const Known& known) {
+std::vector<TokenInfo> token_infos(std::string_view text, const std::vector<text::Token>& tokens,
+                                   const Vocabulary& vocabulary) {
   std::vector<TokenInfo> infos(tokens.size());
   std::vector<std::size_t> starts;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
@@ -147,13 +155,18 @@ std::vector<TokenInfo> token_infos(std::string_view text, const std::vector<text
     info.kind = t.kind;
     info.form = hash(form);
     info.shape = hash(shape_of(text.substr(t.start, t.end - t.start), info.case_class));
-    info.known = t.kind != text::TokenKind::word || known(key(kWord, info.form));
+    info.known = t.kind != text::TokenKind::word || vocabulary(key(kWord, info.form)).known;
     if (t.kind == text::TokenKind::word) {
+      std::string_view shortest = form;
       for (std::string_view s : text::stems(form)) {
         if (s.size() == form.size() || info.stem_count == 6) continue;
         info.stems[info.stem_count++] = hash(s);
-        info.stem_known = info.stem_known || known(key(kWord, hash(s)));
+        info.stem_known = info.stem_known || vocabulary(key(kWord, hash(s))).known;
+        if (s.size() < shortest.size()) shortest = s;
       }
+      const WordInfo clusters = vocabulary(key(kWord, hash(shortest)));
+      info.fine = clusters.fine;
+      info.coarse = clusters.coarse;
     }
     code_point_starts(form, starts);
     info.length = static_cast<int>(starts.size()) - 1;
@@ -169,30 +182,10 @@ std::vector<TokenInfo> token_infos(std::string_view text, const std::vector<text
 const std::uint64_t kStartWord = hash("<s>");
 const std::uint64_t kEndWord = hash("</s>");
 
-// --- weights file -------------------------------------------------------------------------------
+// --- model file ---------------------------------------------------------------------------------
 
-struct Cursor {
-  std::string_view s;
-  std::size_t pos = 0;
-  bool done() const { return pos >= s.size(); }
-  std::string_view line() {
-    const std::size_t end = std::min(s.find('\n', pos), s.size());
-    std::string_view l = s.substr(pos, end - pos);
-    pos = end + 1;
-    if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
-    return l;
-  }
-};
-
-template <class T>
-bool parse_number(std::string_view& s, T& value) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  if (!s.empty() && s.front() == '+') s.remove_prefix(1);
-  const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
-  if (ec != std::errc()) return false;
-  s.remove_prefix(static_cast<std::size_t>(end - s.data()));
-  return true;
-}
+constexpr std::string_view kMagic{"maqal-ner\0", 10};
+constexpr std::uint8_t kVersion = 2;
 
 bool fail(std::string* error, std::string message) {
   if (error) *error = std::move(message);
@@ -205,7 +198,8 @@ bool fail(std::string* error, std::string message) {
 
 std::string tag_name(int tag) {
   if (tag <= 0 || tag >= kTags) return "O";
-  return std::string(is_begin(tag) ? "B-" : "I-") + std::string(kTypeNames[type_of(tag)]);
+  static constexpr std::string_view kPositions[] = {"B-", "I-", "L-", "U-"};
+  return std::string(kPositions[(tag - 1) % 4]) + std::string(kTypeNames[type_of(tag)]);
 }
 
 int type_index(std::string_view name) {
@@ -216,8 +210,8 @@ int type_index(std::string_view name) {
 }
 
 bool allowed(int from, int to) {
-  if (to <= 0 || is_begin(to)) return true;
-  return from > 0 && type_of(from) == type_of(to);
+  if (from <= 0 || is_end(from)) return to <= 0 || is_begin(to);
+  return !is_begin(to) && to > 0 && type_of(from) == type_of(to);
 }
 
 std::vector<Mention> mentions(const std::vector<int>& tags) {
@@ -225,7 +219,8 @@ std::vector<Mention> mentions(const std::vector<int>& tags) {
   for (std::size_t i = 0; i < tags.size(); ++i) {
     const int t = tags[i];
     if (t <= 0) continue;
-    if (is_begin(t) || out.empty() || out.back().last != i || out.back().type != type_of(t))
+    if (is_begin(t) || out.empty() || out.back().last != i || out.back().type != type_of(t) ||
+        is_end(tags[i - 1]))
       out.push_back({i, i + 1, type_of(t)});
     else
       out.back().last = i + 1;
@@ -244,9 +239,16 @@ std::vector<LexMatch> lexicon_matches(const std::vector<text::Token>& tokens) {
 
 std::uint32_t word_key(std::string_view form) { return key(kWord, hash(form)); }
 
+std::string_view core(std::string_view folded_word) {
+  std::string_view shortest = folded_word;
+  for (std::string_view s : text::stems(folded_word))
+    if (s.size() < shortest.size()) shortest = s;
+  return shortest;
+}
+
 void extract(std::string_view text, const std::vector<text::Token>& tokens, const std::vector<LexMatch>& lex,
-             const Known& known, Features& out) {
-  const std::vector<TokenInfo> infos = token_infos(text, tokens, known);
+             const Vocabulary& vocabulary, Features& out) {
+  const std::vector<TokenInfo> infos = token_infos(text, tokens, vocabulary);
   const std::size_t n = tokens.size();
   // Lexicon phrases over each token: B or I of a type (hashed), at most kMarks per token.
   constexpr std::size_t kMarks = 3;
@@ -323,6 +325,17 @@ void extract(std::string_view text, const std::vector<text::Token>& tokens, cons
       if (t.prefix[1]) k.push_back(key(kUnknownPrefix, t.prefix[1]));
       if (t.suffix[1]) k.push_back(key(kUnknownSuffix, t.suffix[1]));
     }
+    // Clusters: 0 for a word without one, 256 beyond either end of the sequence.
+    auto fine = [&](std::ptrdiff_t j) -> std::uint64_t {
+      return j < 0 || j >= static_cast<std::ptrdiff_t>(n) ? 256 : infos[j].fine;
+    };
+    auto coarse = [&](std::ptrdiff_t j) -> std::uint64_t {
+      return j < 0 || j >= static_cast<std::ptrdiff_t>(n) ? 256 : infos[j].coarse;
+    };
+    if (t.fine) k.push_back(key(kFine, t.fine));
+    if (t.coarse) k.push_back(key(kCoarse, t.coarse));
+    k.push_back(key(kCoarsePrev, coarse(i - 1)));
+    k.push_back(key(kCoarseNext, coarse(i + 1)));
     k.push_back(key(kPrevWordCase, word(i - 1), cls));
     k.push_back(key(kNextWordCase, word(i + 1), cls));
     out.offsets.push_back(static_cast<std::uint32_t>(k.size()));
@@ -331,41 +344,55 @@ void extract(std::string_view text, const std::vector<text::Token>& tokens, cons
 
 // --- decoding -----------------------------------------------------------------------------------
 
+namespace {
+
+// The tags each tag may follow (allowed()), worked out once: O, B- and U- follow O, L- and U- (nine
+// tags), I- and L- follow their B- and I- (two), which is what keeps decoding cheap.
+struct Predecessors {
+  int tags[kTags][kTags];
+  int count[kTags] = {};
+  Predecessors() {
+    for (int y = 0; y < kTags; ++y)
+      for (int p = 0; p < kTags; ++p)
+        if (allowed(p, y)) tags[y][count[y]++] = p;
+  }
+};
+
+}  // namespace
+
 template <class T>
 std::vector<int> viterbi(const T* emission, std::size_t n, const T* start, const T* transitions) {
+  static const Predecessors predecessors;
   std::vector<int> tags(n, 0);
   if (n == 0) return tags;
+  // A tag that cannot start a sequence scores far below any other; after the first token every tag
+  // has a valid predecessor.
+  const T impossible = std::numeric_limits<T>::lowest() / 4;
   T score[kTags], next[kTags];
-  bool valid[kTags], next_valid[kTags];
   std::vector<std::int8_t> back(n * kTags, 0);
-  for (int y = 0; y < kTags; ++y) {
-    valid[y] = allowed(-1, y);
-    score[y] = valid[y] ? start[y] + emission[y] : T{};
-  }
+  for (int y = 0; y < kTags; ++y) score[y] = allowed(-1, y) ? start[y] + emission[y] : impossible;
+  T into[kTags][kTags];  // into[y][k]: the transition score from the k-th predecessor of y
+  for (int y = 0; y < kTags; ++y)
+    for (int k = 0; k < predecessors.count[y]; ++k) into[y][k] = transitions[predecessors.tags[y][k] * kTags + y];
   for (std::size_t i = 1; i < n; ++i) {
-    T top{};
-    bool any = false;
+    T top = impossible;
     for (int y = 0; y < kTags; ++y) {
-      int arg = -1;
-      T best{};
-      for (int p = 0; p < kTags; ++p) {
-        if (!valid[p] || !allowed(p, y)) continue;
-        const T s = score[p] + transitions[p * kTags + y];
-        if (arg < 0 || s > best) best = s, arg = p;
+      const int* from = predecessors.tags[y];
+      int arg = from[0];
+      T best = score[arg] + into[y][0];
+      for (int k = 1; k < predecessors.count[y]; ++k) {
+        const T s = score[from[k]] + into[y][k];
+        if (s > best) best = s, arg = from[k];
       }
-      next_valid[y] = arg >= 0;
-      next[y] = arg >= 0 ? best + emission[i * kTags + y] : T{};
-      back[i * kTags + y] = static_cast<std::int8_t>(std::max(arg, 0));
-      if (next_valid[y] && (!any || next[y] > top)) top = next[y], any = true;
+      next[y] = best + emission[i * kTags + y];
+      back[i * kTags + y] = static_cast<std::int8_t>(arg);
+      top = std::max(top, next[y]);
     }
-    for (int y = 0; y < kTags; ++y) {  // keep scores small: only their differences matter
-      score[y] = next_valid[y] ? next[y] - top : T{};
-      valid[y] = next_valid[y];
-    }
+    for (int y = 0; y < kTags; ++y) score[y] = next[y] - top;  // keep scores small: only differences matter
   }
   int best = 0;
   for (int y = 1; y < kTags; ++y)
-    if (valid[y] && score[y] > score[best]) best = y;
+    if (is_end(y) && score[y] > score[best]) best = y;
   for (std::size_t i = n; i-- > 0;) {
     tags[i] = best;
     best = back[i * kTags + best];
@@ -380,91 +407,196 @@ template std::vector<int> viterbi<std::int32_t>(const std::int32_t*, std::size_t
 
 // --- the model ----------------------------------------------------------------------------------
 
-bool Model::load(std::string_view tsv, std::string* error) {
-  *this = Model();
-  Cursor in{tsv};
-  std::size_t count = 0;
-  bool header = false, tags = false, start = false;
-  int trans_rows = 0;
-  while (!in.done()) {
-    std::string_view l = in.line();
-    if (l.empty() || l[0] == '#') continue;
-    const std::size_t tab = l.find('\t');
-    const std::string_view head = l.substr(0, tab);
-    std::string_view rest = tab == std::string_view::npos ? std::string_view() : l.substr(tab + 1);
-    if (head == "maqal-ner") {
-      header = rest == "1";
-      if (!header) return fail(error, "unknown weights format version");
-    } else if (head == "tags") {
-      std::string expected;
-      for (int t = 0; t < kTags; ++t) expected += (t ? "\t" : "") + tag_name(t);
-      tags = rest == expected;
-      if (!tags) return fail(error, "tag set differs from the code's");
-    } else if (head == "start") {
-      for (int y = 0; y < kTags; ++y)
-        if (!parse_number(rest, start_[y])) return fail(error, "bad start line");
-      start = true;
-    } else if (head == "trans") {
-      const std::size_t tab2 = rest.find('\t');
-      const std::string_view from = rest.substr(0, tab2);
-      int p = 0;
-      while (p < kTags && tag_name(p) != from) ++p;
-      if (p == kTags || tab2 == std::string_view::npos) return fail(error, "bad trans line");
-      rest.remove_prefix(tab2 + 1);
-      for (int y = 0; y < kTags; ++y)
-        if (!parse_number(rest, transitions_[p * kTags + y])) return fail(error, "bad trans line");
-      ++trans_rows;
-    } else if (head == "features") {
-      if (!parse_number(rest, count)) return fail(error, "bad features line");
-      break;
-    } else {
-      return fail(error, "unexpected line: " + std::string(l.substr(0, 40)));
-    }
+namespace {
+
+void put_u16(std::string& out, std::uint16_t v) { out += static_cast<char>(v & 0xFF), out += static_cast<char>(v >> 8); }
+void put_u32(std::string& out, std::uint32_t v) {
+  for (int i = 0; i < 4; ++i) out += static_cast<char>((v >> (8 * i)) & 0xFF);
+}
+void put_varint(std::string& out, std::uint32_t v) {
+  for (; v >= 0x80; v >>= 7) out += static_cast<char>((v & 0x7F) | 0x80);
+  out += static_cast<char>(v);
+}
+
+// Reads the file front to back; any read past the end marks it bad.
+struct Reader {
+  std::string_view s;
+  bool bad = false;
+  std::uint8_t u8() {
+    if (s.empty()) return bad = true, 0;
+    const auto v = static_cast<std::uint8_t>(s[0]);
+    s.remove_prefix(1);
+    return v;
   }
-  if (!header || !tags || !start || trans_rows != kTags) return fail(error, "incomplete header");
-  std::uint32_t capacity = 16;
-  while (capacity < count + count / 2) capacity <<= 1;
-  mask_ = capacity - 1;
-  slots_.assign(capacity, Slot{});
-  features_ = count;
-  std::uint64_t previous = 0;
-  for (std::size_t f = 0; f < count; ++f) {
-    if (in.done()) return fail(error, "fewer feature lines than announced");
-    std::string_view l = in.line();
-    std::uint64_t delta = 0;
-    if (!parse_number(l, delta) || l.empty() || l[0] != '\t') return fail(error, "bad feature line");
-    l.remove_prefix(1);
-    const std::uint64_t k = previous + delta;
-    previous = k;
-    if (k == 0 || k > std::numeric_limits<std::uint32_t>::max()) return fail(error, "bad feature key");
-    std::uint32_t slot = static_cast<std::uint32_t>(k) & mask_;
-    while (slots_[slot].key != 0) {
-      if (slots_[slot].key == k) return fail(error, "duplicate feature key");
-      slot = (slot + 1) & mask_;
-    }
-    slots_[slot].key = static_cast<std::uint32_t>(k);
-    std::int16_t* row = slots_[slot].weights;
-    while (!l.empty()) {
-      int tag = 0, weight = 0;
-      if (!parse_number(l, tag) || tag < 0 || tag >= kTags || l.empty() || l[0] != ':')
-        return fail(error, "bad feature weight");
-      l.remove_prefix(1);
-      if (!parse_number(l, weight) || weight < std::numeric_limits<std::int16_t>::min() ||
-          weight > std::numeric_limits<std::int16_t>::max())
-        return fail(error, "bad feature weight");
-      row[tag] = static_cast<std::int16_t>(weight);
-      while (!l.empty() && l.front() == ' ') l.remove_prefix(1);
-    }
+  std::uint16_t u16() { return static_cast<std::uint16_t>(u8() | (u8() << 8)); }
+  std::uint32_t u32() {
+    std::uint32_t v = 0;
+    for (int i = 0; i < 4; ++i) v |= static_cast<std::uint32_t>(u8()) << (8 * i);
+    return v;
   }
+  std::uint32_t varint() {
+    std::uint32_t v = 0;
+    for (int shift = 0; shift < 35 && !bad; shift += 7) {
+      const std::uint8_t b = u8();
+      v |= static_cast<std::uint32_t>(b & 0x7F) << shift;
+      if (!(b & 0x80)) return v;
+    }
+    return bad = true, 0;
+  }
+  std::string_view bytes(std::size_t n) {
+    if (s.size() < n) return bad = true, std::string_view();
+    const std::string_view v = s.substr(0, n);
+    s.remove_prefix(n);
+    return v;
+  }
+};
+
+// 256 values to round the weights to, evenly spread on a log scale from 1 to the largest magnitude
+// (either sign): each weight keeps its value to within a few percent, and small ones exactly.
+std::vector<std::int16_t> codebook(const std::vector<std::int16_t>& values) {
+  int largest = 1;
+  for (std::int16_t v : values) largest = std::max(largest, std::abs(static_cast<int>(v)));
+  std::vector<std::int16_t> book;
+  for (int k = 0; k < 128; ++k) {
+    const auto m = static_cast<std::int16_t>(std::lround(std::pow(largest, k / 127.0)));
+    book.push_back(m), book.push_back(static_cast<std::int16_t>(-m));
+  }
+  std::sort(book.begin(), book.end());
+  book.erase(std::unique(book.begin(), book.end()), book.end());
+  book.resize(256, book.back());
+  return book;
+}
+
+std::uint8_t nearest(const std::vector<std::int16_t>& book, std::int16_t v) {
+  const auto it = std::lower_bound(book.begin(), book.end(), v);
+  if (it == book.end()) return 255;
+  if (it == book.begin()) return 0;
+  return static_cast<std::uint8_t>(v - *(it - 1) <= *it - v ? it - 1 - book.begin() : it - book.begin());
+}
+
+}  // namespace
+
+std::string ModelFile::encode() const {
+  std::string out(kMagic);
+  out += static_cast<char>(kVersion);
+  out += static_cast<char>(kTags);
+  const std::string_view text = std::string_view(about).substr(0, 0xFFFF);
+  put_u16(out, static_cast<std::uint16_t>(text.size()));
+  out += text;
+  for (std::int16_t v : start) put_u16(out, static_cast<std::uint16_t>(v));
+  for (std::int16_t v : transitions) put_u16(out, static_cast<std::uint16_t>(v));
+  put_u32(out, static_cast<std::uint32_t>(words.size()));
+  std::uint32_t previous = 0;
+  for (const Word& w : words) put_varint(out, w.key - previous), previous = w.key;
+  for (const Word& w : words) out += static_cast<char>(w.info.known);
+  for (const Word& w : words) out += static_cast<char>(w.info.fine);
+  for (const Word& w : words) out += static_cast<char>(w.info.coarse);
+  put_u32(out, static_cast<std::uint32_t>(rows.size()));
+  previous = 0;
+  std::vector<std::int16_t> values;
+  for (const Row& r : rows) put_varint(out, r.key - previous), previous = r.key;
+  for (const Row& r : rows) {
+    std::uint32_t tags = 0;
+    for (int y = 0; y < kTags; ++y)
+      if (r.weights[y] != 0) tags |= 1u << y, values.push_back(r.weights[y]);
+    put_varint(out, tags);
+  }
+  const std::vector<std::int16_t> book = codebook(values);
+  for (std::int16_t v : book) put_u16(out, static_cast<std::uint16_t>(v));
+  for (std::int16_t v : values) out += static_cast<char>(nearest(book, v));
+  return out;
+}
+
+bool ModelFile::decode(std::string_view bytes, std::string* error) {
+  *this = ModelFile();
+  Reader in{bytes};
+  if (in.bytes(kMagic.size()) != kMagic) return fail(error, "not a maqal-ner model file");
+  if (in.u8() != kVersion) return fail(error, "unknown model file version");
+  if (in.u8() != kTags) return fail(error, "tag set differs from the code's");
+  about = std::string(in.bytes(in.u16()));
+  for (std::int16_t& v : start) v = static_cast<std::int16_t>(in.u16());
+  for (std::int16_t& v : transitions) v = static_cast<std::int16_t>(in.u16());
+  const std::uint32_t word_count = in.u32();
+  if (in.bad || word_count > in.s.size()) return fail(error, "truncated model file");
+  words.resize(word_count);
+  std::uint64_t key = 0;
+  for (Word& w : words) {
+    key += in.varint();
+    if (key == 0 || key > 0xFFFFFFFFu || (&w != words.data() && key == (&w - 1)->key))
+      return fail(error, "bad word key");
+    w.key = static_cast<std::uint32_t>(key);
+  }
+  for (Word& w : words) w.info.known = in.u8() != 0;
+  for (Word& w : words) w.info.fine = in.u8();
+  for (Word& w : words) w.info.coarse = in.u8();
+  const std::uint32_t row_count = in.u32();
+  if (in.bad || row_count > in.s.size()) return fail(error, "truncated model file");
+  rows.resize(row_count);
+  key = 0;
+  for (Row& r : rows) {
+    key += in.varint();
+    if (key == 0 || key > 0xFFFFFFFFu || (&r != rows.data() && key == (&r - 1)->key))
+      return fail(error, "bad feature key");
+    r.key = static_cast<std::uint32_t>(key);
+  }
+  std::vector<std::uint32_t> tags(row_count);
+  for (std::uint32_t& t : tags)
+    if ((t = in.varint()) == 0 || t >= (1u << kTags)) return fail(error, "bad tag set of a feature");
+  std::int16_t book[256];
+  for (std::int16_t& v : book) v = static_cast<std::int16_t>(in.u16());
+  for (std::size_t f = 0; f < row_count; ++f)
+    for (int y = 0; y < kTags; ++y)
+      if (tags[f] >> y & 1) rows[f].weights[y] = book[in.u8()];
+  if (in.bad) return fail(error, "truncated model file");
+  if (!in.s.empty()) return fail(error, "bytes after the model");
   return true;
 }
 
-const std::int16_t* Model::row(std::uint32_t k) const {
-  if (slots_.empty()) return nullptr;
-  for (std::uint32_t slot = k & mask_;; slot = (slot + 1) & mask_) {
-    const Slot& here = slots_[slot];
-    if (here.key == k) return here.weights;
-    if (here.key == 0) return nullptr;
+bool Model::load(std::string_view bytes, std::string* error) {
+  ModelFile file;
+  if (!file.decode(bytes, error)) {
+    *this = Model();
+    return false;
+  }
+  load(file);
+  return true;
+}
+
+void Model::load(const ModelFile& file) {
+  *this = Model();
+  about_ = file.about;
+  std::copy(std::begin(file.start), std::end(file.start), start_);
+  std::copy(std::begin(file.transitions), std::end(file.transitions), transitions_);
+  auto capacity = [](std::size_t count) {
+    std::uint32_t c = 16;
+    while (c < count + count / 3) c <<= 1;
+    return c;
+  };
+  words_.assign(capacity(file.words.size()), WordSlot{});
+  word_mask_ = static_cast<std::uint32_t>(words_.size() - 1);
+  for (const ModelFile::Word& w : file.words) {
+    std::uint32_t slot = w.key & word_mask_;
+    while (words_[slot].key != 0) slot = (slot + 1) & word_mask_;
+    words_[slot] = {w.key, w.info};
+  }
+  keys_.assign(capacity(file.rows.size()), 0);
+  rows_.assign(keys_.size(), {});
+  mask_ = static_cast<std::uint32_t>(keys_.size() - 1);
+  for (const ModelFile::Row& r : file.rows) {
+    std::uint32_t slot = r.key & mask_;
+    while (keys_[slot] != 0) slot = (slot + 1) & mask_;
+    keys_[slot] = r.key;
+    std::copy(std::begin(r.weights), std::end(r.weights), rows_[slot].begin());
+  }
+  features_ = file.rows.size();
+}
+
+WordInfo Model::word(std::uint32_t k) const {
+  if (words_.empty()) return {};
+  for (std::uint32_t slot = k & word_mask_;; slot = (slot + 1) & word_mask_) {
+    const WordSlot& here = words_[slot];
+    if (here.key == k) return here.info;
+    if (here.key == 0) return {};
   }
 }
 
@@ -472,15 +604,19 @@ std::vector<int> Model::tag(const Features& f) const {
   const std::size_t n = f.size();
   if (empty()) return std::vector<int>(n, 0);
   std::vector<std::int32_t> emission(n * kTags, 0);
-  for (std::uint32_t j = f.offsets[0]; j < f.offsets[n > 0 ? 1 : 0]; ++j) __builtin_prefetch(&slots_[f.keys[j] & mask_]);
   for (std::size_t i = 0; i < n; ++i) {
-    // The table is larger than the caches: ask for the next token's slots while adding this one's.
-    if (i + 1 < n)
-      for (std::uint32_t j = f.offsets[i + 1]; j < f.offsets[i + 2]; ++j) __builtin_prefetch(&slots_[f.keys[j] & mask_]);
     std::int32_t* e = &emission[i * kTags];
-    for (std::uint32_t j = f.offsets[i]; j < f.offsets[i + 1]; ++j)
-      if (const std::int16_t* r = row(f.keys[j]))
-        for (int y = 0; y < kTags; ++y) e[y] += r[y];
+    for (std::uint32_t j = f.offsets[i]; j < f.offsets[i + 1]; ++j) {
+      const std::uint32_t k = f.keys[j];
+      for (std::uint32_t slot = k & mask_;; slot = (slot + 1) & mask_) {
+        if (keys_[slot] == k) {
+          const std::int16_t* w = rows_[slot].data();
+          for (int y = 0; y < kTags; ++y) e[y] += w[y];
+          break;
+        }
+        if (keys_[slot] == 0) break;
+      }
+    }
   }
   return viterbi<std::int32_t>(emission.data(), n, start_, transitions_);
 }
@@ -489,7 +625,7 @@ std::vector<Mention> Model::find(std::string_view text, const std::vector<text::
                                  const std::vector<LexMatch>& lex) const {
   if (empty() || tokens.empty()) return {};
   Features f;
-  extract(text, tokens, lex, [this](std::uint32_t k) { return knows(k); }, f);
+  extract(text, tokens, lex, [this](std::uint32_t k) { return word(k); }, f);
   std::vector<int> tags = tag(f);
   // A name never runs across the end of a sentence ("… Joe Biden. Blinken said …").
   for (std::size_t i = 0; i < tags.size(); ++i)
@@ -681,7 +817,7 @@ std::vector<std::vector<Entity>> find_names(const std::vector<Block>& blocks,
   return out;
 }
 
-std::string_view weights_file(Lang lang) { return lang == Lang::ar ? "ar/ner.weights.tsv" : "en/ner.weights.tsv"; }
+std::string_view weights_file(Lang lang) { return lang == Lang::ar ? "ar/ner.bin" : "en/ner.bin"; }
 
 namespace {
 Model compiled(Lang lang) {

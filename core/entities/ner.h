@@ -1,10 +1,11 @@
 // Names the lexicons do not know: a learned sequence model (averaged structured perceptron with
-// Viterbi decoding over BIO tags) for people, organizations, places and other names (PER, ORG, LOC,
-// MISC). Its weights are data (core/lang/<lang>/ner.weights.tsv, written by tools/train_ner and
-// compiled in). The feature extractor below is the only one: the trainer and the runtime both call
+// Viterbi decoding over BILOU tags) for people, organizations, places and other names (PER, ORG, LOC,
+// MISC). Its weights are data (core/lang/<lang>/ner.bin, written by tools/train_ner and compiled
+// in). The feature extractor below is the only one: the trainer and the runtime both call
 // it, so what the model was trained on is what it sees.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -20,20 +21,25 @@ namespace maqal::entities::ner {
 
 enum class Lang { ar, en };
 
-// Tags: 0 is O; type t has B = 1 + 2t and I = 2 + 2t.
+// Tags (BILOU): 0 is O; type t has B(egin) = 1 + 4t, I(nside) = 2 + 4t, L(ast) = 3 + 4t and
+// U(nit, a one-token name) = 4 + 4t. Marking a name's last token lets the model learn where names end.
 inline constexpr int kTypes = 4;
-inline constexpr int kTags = 1 + 2 * kTypes;
+inline constexpr int kTags = 1 + 4 * kTypes;
 inline constexpr std::string_view kTypeNames[kTypes] = {"PER", "ORG", "LOC", "MISC"};
 
-inline constexpr int begin_tag(int type) { return 1 + 2 * type; }
-inline constexpr int inside_tag(int type) { return 2 + 2 * type; }
-inline constexpr int type_of(int tag) { return tag == 0 ? -1 : (tag - 1) / 2; }
-inline constexpr bool is_begin(int tag) { return tag > 0 && tag % 2 == 1; }
+inline constexpr int begin_tag(int type) { return 1 + 4 * type; }
+inline constexpr int inside_tag(int type) { return 2 + 4 * type; }
+inline constexpr int last_tag(int type) { return 3 + 4 * type; }
+inline constexpr int unit_tag(int type) { return 4 + 4 * type; }
+inline constexpr int type_of(int tag) { return tag <= 0 ? -1 : (tag - 1) / 4; }
+inline constexpr bool is_begin(int tag) { return tag > 0 && ((tag - 1) % 4 == 0 || (tag - 1) % 4 == 3); }  // B or U
+inline constexpr bool is_end(int tag) { return tag <= 0 || (tag - 1) % 4 >= 2; }  // O, L or U: closes
 
-std::string tag_name(int tag);  // "O", "B-PER", "I-LOC", ...
+std::string tag_name(int tag);  // "O", "B-PER", "I-LOC", "L-ORG", "U-MISC"
 int type_index(std::string_view name);  // "PER" (or ANERcorp's "PERS"), "ORG", "LOC", "MISC"; -1 otherwise
 
-// Whether tag `to` may follow tag `from` (-1: the start of a sequence): I-X only after B-X or I-X.
+// Whether tag `to` may follow tag `from` (-1: the start of a sequence): I-X and L-X only after B-X or
+// I-X, which nothing else may follow. A sequence ends on O, L or U (is_end).
 bool allowed(int from, int to);
 
 // A name found in a token sequence: tokens [first, last) and its type index.
@@ -42,7 +48,7 @@ struct Mention {
   int type = 0;
 };
 
-// The mentions spelled by a tag sequence (an I-X without its B-X starts a mention, as in CoNLL).
+// The mentions spelled by a tag sequence (an I-X or L-X without its B-X starts a mention, as in CoNLL).
 std::vector<Mention> mentions(const std::vector<int>& tags);
 
 // The longest lexicon match starting at every token (entities.cpp reuses them for its own lookup).
@@ -55,46 +61,81 @@ struct Features {
   std::size_t size() const { return offsets.empty() ? 0 : offsets.size() - 1; }
 };
 
-// Whether the model knows a word (its key is word_key(form)): unknown words are a feature, since
-// names are what a newspaper's vocabulary lacks. The trainer knows the words it saw often enough,
-// the runtime those of the weights file.
-using Known = std::function<bool(std::uint32_t word_key)>;
+// What the model knows of a word, looked up by word_key(form): whether it saw the word in training
+// (unknown words are a feature, since names are what a newspaper's vocabulary lacks), and the word
+// clusters of a word's core (its shortest stem, core()): words used in like contexts in the training
+// text share a cluster (fine: 1..255, coarse: 1..255; 0: none), which lets what the model learned of
+// one word carry to the others.
+struct WordInfo {
+  bool known = false;
+  std::uint8_t fine = 0, coarse = 0;
+};
+using Vocabulary = std::function<WordInfo(std::uint32_t word_key)>;
 std::uint32_t word_key(std::string_view form);
+// The shortest of a folded word's stems (text::stems), the word itself when it has none.
+std::string_view core(std::string_view folded_word);
 
 // The feature extractor. `text` is what the tokens' offsets point into (word shape is read from the
 // original spelling), `lex` the lexicon matches from lexicon_matches(tokens).
 void extract(std::string_view text, const std::vector<text::Token>& tokens, const std::vector<LexMatch>& lex,
-             const Known& known, Features& out);
+             const Vocabulary& vocabulary, Features& out);
 
-// Best tag sequence under BIO constraints. emission: n × kTags scores, start: kTags, transitions:
+// Best tag sequence under BILOU constraints. emission: n × kTags scores, start: kTags, transitions:
 // kTags × kTags (from-major).
 template <class T>
 std::vector<int> viterbi(const T* emission, std::size_t n, const T* start, const T* transitions);
 
-// A trained model with integer weights, as read from a weights file.
+// The model file (core/lang/<lang>/ner.bin, written by tools/train_ner; the format is in ner.cpp).
+struct ModelFile {
+  std::string about;  // what it was trained on, how, and its dev scores
+  std::int16_t start[kTags] = {};
+  std::int16_t transitions[kTags * kTags] = {};
+  struct Word {
+    std::uint32_t key;
+    WordInfo info;
+  };
+  std::vector<Word> words;  // keys ascending
+  struct Row {
+    std::uint32_t key;
+    std::int16_t weights[kTags];
+  };
+  std::vector<Row> rows;  // keys ascending, at least one weight not 0
+
+  // The file's bytes: weights rounded to a codebook of 256 values, so each takes one byte.
+  std::string encode() const;
+  // False, with a reason, when the bytes are not a model file of this code's tags.
+  bool decode(std::string_view bytes, std::string* error = nullptr);
+};
+
+// A trained model, ready to tag.
 class Model {
  public:
-  // Reads a weights file (format in ner.cpp). False, with a reason, when it is malformed.
-  bool load(std::string_view tsv, std::string* error = nullptr);
+  bool load(std::string_view bytes, std::string* error = nullptr);  // a ModelFile's bytes
+  void load(const ModelFile& file);
   bool empty() const { return features_ == 0; }
   std::size_t features() const { return features_; }
+  const std::string& about() const { return about_; }
 
   std::vector<int> tag(const Features& features) const;
-  bool knows(std::uint32_t word_key) const { return row(word_key) != nullptr; }
+  WordInfo word(std::uint32_t word_key) const;
+  bool knows(std::uint32_t word_key) const { return word(word_key).known; }
   // Tokens → features → tags → mentions.
   std::vector<Mention> find(std::string_view text, const std::vector<text::Token>& tokens,
                             const std::vector<LexMatch>& lex) const;
 
  private:
-  const std::int16_t* row(std::uint32_t key) const;
-
-  struct Slot {  // open addressing; key 0 = empty. The weights sit beside the key: one memory access
+  // Open addressing, key 0 = empty; the weights of the feature in keys_[i] are rows_[i]. Probing
+  // reads the keys only, which fit the cache; a row is read when its key is found.
+  struct WordSlot {
     std::uint32_t key = 0;
-    std::int16_t weights[kTags] = {};
+    WordInfo info;
   };
-  std::vector<Slot> slots_;
-  std::uint32_t mask_ = 0;
+  std::vector<std::uint32_t> keys_;
+  std::vector<std::array<std::int16_t, kTags>> rows_;
+  std::vector<WordSlot> words_;
+  std::uint32_t mask_ = 0, word_mask_ = 0;
   std::size_t features_ = 0;
+  std::string about_;
   std::int32_t start_[kTags] = {};
   std::int32_t transitions_[kTags * kTags] = {};
 };
@@ -128,11 +169,11 @@ std::vector<std::vector<Entity>> find_names(const std::vector<Block>& blocks,
                                             const std::vector<std::vector<text::Token>>& tokens,
                                             const std::vector<std::vector<LexMatch>>& lex);
 
-// The compiled-in model of a language (core/lang/<lang>/ner.weights.tsv), read on first use; empty
-// when the build has none.
+// The compiled-in model of a language (core/lang/<lang>/ner.bin), read on first use; empty when the
+// build has none.
 const Model& model(Lang lang);
 
-// The data file of a language's model: "ar/ner.weights.tsv".
+// The data file of a language's model: "ar/ner.bin".
 std::string_view weights_file(Lang lang);
 
 }  // namespace maqal::entities::ner

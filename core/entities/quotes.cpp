@@ -33,28 +33,6 @@ const std::vector<std::pair<std::string, std::string>>& quote_marks() {
   return marks;
 }
 
-// A word naming several speakers at once (core/lang/*/speaker_groups.tsv): "الوزيران" is the two
-// people named before whose role holds "وزير".
-struct SpeakerGroup {
-  std::string title;  // folded; empty: any person
-  std::size_t count;  // how many people it stands for; 0: all that fit
-};
-
-std::optional<SpeakerGroup> speaker_group(const text::Token& t) {
-  static const auto groups = [] {
-    std::map<std::string, SpeakerGroup, std::less<>> out;
-    for (const auto& row : data::rows_all_languages("speaker_groups.tsv"))
-      if (row.size() >= 3)
-        out[text::fold(row[0])] = SpeakerGroup{row[1] == "*" ? std::string() : text::fold(row[1]),
-                                   row[2] == "*" ? 0 : static_cast<std::size_t>(std::stoul(std::string(row[2])))};
-    return out;
-  }();
-  if (t.kind != text::TokenKind::word) return std::nullopt;
-  for (std::string_view s : text::stems(t.form))
-    if (auto it = groups.find(s); it != groups.end()) return it->second;
-  return std::nullopt;
-}
-
 struct QuoteSpan {
   std::size_t open, inner, end, close;  // block-relative bytes: mark, words, words' end, after mark
 };

@@ -1,6 +1,7 @@
 #include "entities/titles.h"
 
 #include <map>
+#include <optional>
 #include <string>
 
 #include "lang/data.h"
@@ -20,6 +21,21 @@ Title title_word(const text::Token& t) {
   for (std::string_view s : text::stems(t.form))
     if (auto it = titles.find(s); it != titles.end()) return it->second;
   return Title::none;
+}
+
+std::optional<SpeakerGroup> speaker_group(const text::Token& t) {
+  static const auto groups = [] {
+    std::map<std::string, SpeakerGroup, std::less<>> out;
+    for (const auto& row : data::rows_all_languages("speaker_groups.tsv"))
+      if (row.size() >= 3)
+        out[text::fold(row[0])] = SpeakerGroup{row[1] == "*" ? std::string() : text::fold(row[1]),
+                                   row[2] == "*" ? 0 : static_cast<std::size_t>(std::stoul(std::string(row[2])))};
+    return out;
+  }();
+  if (t.kind != text::TokenKind::word) return std::nullopt;
+  for (std::string_view s : text::stems(t.form))
+    if (auto it = groups.find(s); it != groups.end()) return it->second;
+  return std::nullopt;
 }
 
 }  // namespace maqal::entities

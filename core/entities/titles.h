@@ -2,6 +2,10 @@
 // "President" are titles of the person; "مكتب" (office) names an office that belongs to them.
 #pragma once
 
+#include <cstddef>
+#include <optional>
+#include <string>
+
 #include "text/tokens.h"
 
 namespace maqal::entities {
@@ -10,5 +14,13 @@ enum class Title { none, personal, office };
 
 // The kind of title the word is, looking past clitics.
 Title title_word(const text::Token& t);
+
+// A word naming several people at once (core/lang/*/speaker_groups.tsv): "الوزيران" is the two
+// people named before whose role starts with "وزير". Not a name itself.
+struct SpeakerGroup {
+  std::string title;  // folded; empty: any person
+  std::size_t count;  // how many people it stands for; 0: all that fit
+};
+std::optional<SpeakerGroup> speaker_group(const text::Token& t);
 
 }  // namespace maqal::entities

@@ -23,18 +23,66 @@ TEST(NerModel, BothLanguagesAreCompiledIn) {
   EXPECT_GT(ner::model(ner::Lang::en).features(), 5000u);
 }
 
-TEST(NerModel, MalformedWeightsAreRejected) {
-  ner::Model m;
+TEST(NerModel, ModelFileRoundTrips) {
+  ner::ModelFile file;
+  file.about = "test";
+  file.start[ner::begin_tag(0)] = 7;
+  file.transitions[ner::begin_tag(0) * ner::kTags + ner::last_tag(0)] = -3;
+  file.words = {{5, {true, 2, 1}}, {900, {false, 3, 1}}};
+  file.rows = {{17, {}}, {70000, {}}};
+  file.rows[0].weights[0] = 12;
+  file.rows[0].weights[ner::unit_tag(2)] = -1;
+  file.rows[1].weights[ner::kTags - 1] = 1000;
+  ner::ModelFile back;
   std::string error;
-  EXPECT_FALSE(m.load("maqal-ner\t2\n", &error));
-  EXPECT_FALSE(error.empty());
-  EXPECT_FALSE(m.load("maqal-ner\t1\ntags\tO\tB-PER\n", &error));
-  EXPECT_FALSE(m.load("", &error));
-  EXPECT_TRUE(m.empty());
+  ASSERT_TRUE(back.decode(file.encode(), &error)) << error;
+  EXPECT_EQ(back.about, "test");
+  EXPECT_EQ(back.start[ner::begin_tag(0)], 7);
+  EXPECT_EQ(back.transitions[ner::begin_tag(0) * ner::kTags + ner::last_tag(0)], -3);
+  ASSERT_EQ(back.words.size(), 2u);
+  EXPECT_EQ(back.words[1].key, 900u);
+  EXPECT_EQ(back.words[1].info.fine, 3);
+  EXPECT_TRUE(back.words[0].info.known);
+  ASSERT_EQ(back.rows.size(), 2u);
+  EXPECT_EQ(back.rows[1].key, 70000u);
+  // Weights go through a codebook: small ones and the largest stay exact.
+  EXPECT_EQ(back.rows[0].weights[0], 12);
+  EXPECT_EQ(back.rows[0].weights[ner::unit_tag(2)], -1);
+  EXPECT_EQ(back.rows[1].weights[ner::kTags - 1], 1000);
+  EXPECT_EQ(back.rows[1].weights[0], 0);
+
+  ner::Model m;
+  ASSERT_TRUE(m.load(file.encode(), &error)) << error;
+  EXPECT_TRUE(m.knows(5));
+  EXPECT_FALSE(m.knows(900));
+  EXPECT_EQ(m.word(900).fine, 3);
+  EXPECT_EQ(m.features(), 2u);
 }
 
-TEST(NerModel, TagsAreAlwaysValidBio) {
-  // Emissions that favour I-PER everywhere: an I- tag can still never start a sequence or follow O.
+TEST(NerModel, MalformedModelFilesAreRejected) {
+  ner::Model m;
+  std::string error;
+  EXPECT_FALSE(m.load("maqal-ner\t1\n", &error));
+  EXPECT_FALSE(error.empty());
+  EXPECT_FALSE(m.load("", &error));
+  EXPECT_TRUE(m.empty());
+  ner::ModelFile file;
+  file.rows = {{17, {}}};
+  file.rows[0].weights[1] = 5;
+  const std::string bytes = file.encode();
+  for (std::size_t cut = 0; cut < bytes.size(); ++cut)  // every truncation is caught, none crashes
+    EXPECT_FALSE(m.load(std::string_view(bytes).substr(0, cut), &error)) << cut;
+  EXPECT_FALSE(m.load(bytes + "x", &error));
+  std::string other_tags = bytes;
+  other_tags[11] = static_cast<char>(ner::kTags + 1);
+  EXPECT_FALSE(m.load(other_tags, &error));
+  EXPECT_EQ(error, "tag set differs from the code's");
+  EXPECT_TRUE(m.load(bytes, &error));
+}
+
+TEST(NerModel, TagsAreAlwaysValidBilou) {
+  // Emissions that favour I-PER everywhere: an I- tag can still never start a sequence or follow O,
+  // and a sequence ends on L-, U- or O.
   const std::size_t n = 4;
   std::vector<float> emission(n * ner::kTags, 0.0f);
   for (std::size_t i = 0; i < n; ++i) emission[i * ner::kTags + ner::inside_tag(0)] = 5.0f;
@@ -42,19 +90,25 @@ TEST(NerModel, TagsAreAlwaysValidBio) {
   const std::vector<int> tags = ner::viterbi<float>(emission.data(), n, start.data(), transitions.data());
   ASSERT_EQ(tags.size(), n);
   for (std::size_t i = 0; i < n; ++i) EXPECT_TRUE(ner::allowed(i ? tags[i - 1] : -1, tags[i])) << i;
-  EXPECT_EQ(tags[0], ner::begin_tag(0));  // B-PER I-PER I-PER I-PER
+  EXPECT_EQ(tags[0], ner::begin_tag(0));  // B-PER I-PER I-PER L-PER
+  EXPECT_EQ(tags[n - 1], ner::last_tag(0));
 }
 
 TEST(NerModel, MentionsFollowCoNLLConventions) {
-  // O B-PER I-PER B-PER I-LOC O: an I- of another type starts a new mention.
-  const std::vector<int> tags = {0, ner::begin_tag(0), ner::inside_tag(0), ner::begin_tag(0), ner::inside_tag(2), 0};
+  // O B-PER L-PER B-PER I-LOC O U-ORG L-ORG: an I- of another type, or after U-, starts a new mention.
+  const std::vector<int> tags = {0, ner::begin_tag(0), ner::last_tag(0), ner::begin_tag(0), ner::inside_tag(2), 0,
+                                 ner::unit_tag(1), ner::last_tag(1)};
   const auto m = ner::mentions(tags);
-  ASSERT_EQ(m.size(), 3u);
+  ASSERT_EQ(m.size(), 5u);
   EXPECT_EQ(m[0].first, 1u);
   EXPECT_EQ(m[0].last, 3u);
   EXPECT_EQ(m[1].first, 3u);
   EXPECT_EQ(m[1].last, 4u);
   EXPECT_EQ(m[2].type, 2);
+  EXPECT_EQ(m[3].first, 6u);
+  EXPECT_EQ(m[3].last, 7u);
+  EXPECT_EQ(m[4].first, 7u);
+  EXPECT_EQ(m[4].type, 1);
 }
 
 TEST(NerModel, FeaturesAreTheSameForTheSameText) {
@@ -62,10 +116,10 @@ TEST(NerModel, FeaturesAreTheSameForTheSameText) {
   const auto tokens = maqal::text::tokenize(text);
   const auto lex = ner::lexicon_matches(tokens);
   const ner::Model& m = ner::model(ner::Lang::ar);
-  const ner::Known known = [&](std::uint32_t k) { return m.knows(k); };
+  const ner::Vocabulary vocabulary = [&](std::uint32_t k) { return m.word(k); };
   ner::Features a, b;
-  ner::extract(text, tokens, lex, known, a);
-  ner::extract(text, tokens, lex, known, b);
+  ner::extract(text, tokens, lex, vocabulary, a);
+  ner::extract(text, tokens, lex, vocabulary, b);
   EXPECT_EQ(a.keys, b.keys);
   EXPECT_EQ(a.size(), tokens.size());
 }

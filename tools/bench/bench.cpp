@@ -1,4 +1,6 @@
-// maqal_bench: time per pipeline stage on a paste, median of many runs (native).
+// maqal_bench: time per pipeline stage on a paste, median of many runs, and the tokens per second of
+// the entity stage and of the whole parse. The same source builds for wasm (build/wasm/maqal_bench.cjs,
+// run by node; tools/bench/throughput.mjs runs both on the same inputs).
 //   build/maqal_bench [--runs N] [--size BYTES] FILE...
 // Each FILE is repeated (as separate paragraphs) until it reaches --size bytes (default: as is).
 //   build/maqal_bench --pages [--html] [--runs N] FILE...
@@ -112,6 +114,10 @@ int main(int argc, char** argv) {
     const char* name = std::strrchr(path, '/') ? std::strrchr(path, '/') + 1 : path;
     std::printf("%-24.24s %8zu %7.0fus %7.0fus %7.0fus %7.0fus %7.0fus %7.0fus %7.0fus\n", name, input.size(),
                 t_blocks, t_tokens, t_roles, t_articles, t_entities, t_quotes, t_total);
+    std::size_t count = 0;
+    for (const auto& t : tokens) count += t.size();
+    std::printf("  %zu tokens: entity stage %.0f tokens/s, whole parse %.0f tokens/s\n", count, count / t_entities * 1e6,
+                count / t_total * 1e6);
   }
   std::printf("median of %d runs each; structure = blocks + roles + articles; "
               "total = parse_text + to_json\n", runs);

@@ -1,13 +1,16 @@
 // train_ner: trains, evaluates and times the entity model of core/entities/ner.{h,cpp}.
 //
 //   train_ner --lang ar [--train FILE] [--dev-split 0.1] [--epochs N] [--out FILE]
-//       trains an averaged structured perceptron on the first 90% of the corpus' sentences, prints
-//       per-type and micro precision/recall/F1 (exact spans, CoNLL-style) on the last 10% as the
-//       runtime reads the written weights, and writes the weights file.
+//       learns word clusters from the first 90% of the corpus' sentences and trains an averaged
+//       structured perceptron (BILOU tags) on them, prints per-type and micro precision/recall/F1
+//       (exact spans, CoNLL-style) on the last 10% as the runtime reads the written model, and
+//       writes the model file. The model files in core/lang are the defaults' output:
+//         build/train_ner --lang ar --out core/lang/ar/ner.bin
+//         build/train_ner --lang en --out core/lang/en/ner.bin
 //   train_ner --lang ar --eval-only [--weights FILE] [--min-f1 X]
-//       evaluates the compiled-in (or given) weights on the same dev split; exits 1 when the micro
+//       evaluates the compiled-in (or given) model on the same dev split; exits 1 when the micro
 //       F1 of the runtime's path (the model, then the document pass) is below X: the regression floor
-//       (ar: 0.68, en: 0.53 for the weights in core/lang; the dev score is 0.6928 / 0.5388).
+//       (ar: 0.69, en: 0.54 for the models in core/lang; the dev score is 0.6935 / 0.5409).
 //   Both print the model alone and the runtime's path; dev sentences are grouped 25 at a time into
 //   "documents" for the document pass, since the corpora do not mark articles.
 //   train_ner --lang ar --bench [FILE]
@@ -28,7 +31,6 @@
 #include <sstream>
 #include <string>
 #include <unordered_map>
-#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -141,24 +143,119 @@ void prepare(Sentence& s) {
     while (b < s.pieces.size() && s.piece_word[b] < g.last) ++b;
     while (a < b && s.pieces[a].kind == TokenKind::punct) ++a;
     while (b > a && s.pieces[b - 1].kind == TokenKind::punct) --b;
-    for (std::size_t p = a; p < b; ++p) s.tags[p] = p == a ? ner::begin_tag(g.type) : ner::inside_tag(g.type);
+    for (std::size_t p = a; p < b; ++p)
+      s.tags[p] = b - a == 1 ? ner::unit_tag(g.type)
+                  : p == a   ? ner::begin_tag(g.type)
+                  : p + 1 == b ? ner::last_tag(g.type)
+                               : ner::inside_tag(g.type);
   }
 }
 
-void extract(Sentence& s, const ner::Known& known) {
-  ner::extract(s.text, s.pieces, ner::lexicon_matches(s.pieces), known, s.features);
+void extract(Sentence& s, const ner::Vocabulary& vocabulary) {
+  ner::extract(s.text, s.pieces, ner::lexicon_matches(s.pieces), vocabulary, s.features);
 }
 
-// The words seen at least min_count times in training: what the model will know.
-std::unordered_set<std::uint32_t> known_words(const std::vector<Sentence>& sentences, std::size_t train_end, int min_count) {
-  std::unordered_map<std::uint32_t, int> counts;
+// Spherical k-means over unit-length sparse vectors: the cluster (0..k-1) of each vector. The first
+// k vectors are the initial centres, so the result depends on the input order only.
+using SparseVector = std::vector<std::pair<std::uint32_t, float>>;
+std::vector<int> kmeans(const std::vector<SparseVector>& vectors, std::size_t dims, int k, int iterations) {
+  const std::size_t n = vectors.size();
+  k = static_cast<int>(std::min<std::size_t>(k, n));
+  std::vector<float> centres(static_cast<std::size_t>(k) * dims, 0.0f);
+  for (int c = 0; c < k; ++c)
+    for (const auto& [d, v] : vectors[c]) centres[c * dims + d] = v;
+  std::vector<int> cluster(n, 0);
+  for (int it = 0; it < iterations; ++it) {
+    for (std::size_t w = 0; w < n; ++w) {
+      float best = -1;
+      for (int c = 0; c < k; ++c) {
+        float dot = 0;
+        for (const auto& [d, v] : vectors[w]) dot += v * centres[c * dims + d];
+        if (dot > best) best = dot, cluster[w] = c;
+      }
+    }
+    std::vector<float> sums(centres.size(), 0.0f);
+    for (std::size_t w = 0; w < n; ++w)
+      for (const auto& [d, v] : vectors[w]) sums[cluster[w] * dims + d] += v;
+    for (int c = 0; c < k; ++c) {
+      double norm = 0;
+      for (std::size_t d = 0; d < dims; ++d) norm += double(sums[c * dims + d]) * sums[c * dims + d];
+      if (norm == 0) continue;  // an empty cluster keeps its centre
+      for (std::size_t d = 0; d < dims; ++d) centres[c * dims + d] = static_cast<float>(sums[c * dims + d] / std::sqrt(norm));
+    }
+  }
+  return cluster;
+}
+
+// What the model will know of words: the words seen at least min_count times in training, and word
+// clusters learned from the training text. Each core (ner::core) seen at least kClusterMinCount
+// times is described by the words on its left and on its right (the kContexts most frequent, other
+// words not counted); spherical k-means groups the descriptions into kFine and kCoarse clusters.
+constexpr int kClusterMinCount = 3, kFine = 200, kCoarse = 40, kIterations = 12;
+constexpr std::size_t kContexts = 500;
+
+std::unordered_map<std::uint32_t, ner::WordInfo> learn_vocabulary(const std::vector<Sentence>& sentences,
+                                                                  std::size_t train_end, int min_count) {
+  std::unordered_map<std::uint32_t, ner::WordInfo> vocabulary;
+  std::unordered_map<std::string_view, int> words, cores, contexts;
+  auto context_of = [](const Token& t) { return t.kind == TokenKind::word ? ner::core(t.form) : std::string_view(t.form); };
   for (std::size_t i = 0; i < train_end; ++i)
-    for (const Token& t : sentences[i].pieces)
-      if (t.kind == TokenKind::word) ++counts[ner::word_key(t.form)];
-  std::unordered_set<std::uint32_t> known;
-  for (const auto& [k, c] : counts)
-    if (c >= min_count) known.insert(k);
-  return known;
+    for (const Token& t : sentences[i].pieces) {
+      ++contexts[context_of(t)];
+      if (t.kind != TokenKind::word) continue;
+      ++words[t.form];
+      ++cores[ner::core(t.form)];
+    }
+  for (const auto& [w, c] : words)
+    if (c >= min_count) vocabulary[ner::word_key(w)].known = true;
+  // Most frequent first, ties in byte order: the order fixes the k-means start.
+  auto by_count = [](const std::unordered_map<std::string_view, int>& counts, int least) {
+    std::vector<std::pair<int, std::string_view>> order;
+    for (const auto& [w, c] : counts)
+      if (c >= least) order.emplace_back(-c, w);
+    std::sort(order.begin(), order.end());
+    return order;
+  };
+  const auto context_order = by_count(contexts, 1);
+  std::unordered_map<std::string_view, std::uint32_t> context_dim;
+  for (std::size_t d = 0; d < context_order.size() && d < kContexts; ++d) context_dim[context_order[d].second] = d;
+  const std::uint32_t edge = kContexts;  // the start or end of a sentence
+  const auto core_order = by_count(cores, kClusterMinCount);
+  std::unordered_map<std::string_view, std::size_t> core_index;
+  for (std::size_t c = 0; c < core_order.size(); ++c) core_index[core_order[c].second] = c;
+  std::vector<std::unordered_map<std::uint32_t, float>> counts(core_order.size());
+  for (std::size_t i = 0; i < train_end; ++i) {
+    const auto& pieces = sentences[i].pieces;
+    for (std::size_t p = 0; p < pieces.size(); ++p) {
+      if (pieces[p].kind != TokenKind::word) continue;
+      const auto it = core_index.find(ner::core(pieces[p].form));
+      if (it == core_index.end()) continue;
+      auto dim = [&](std::size_t q) -> std::int64_t {
+        const auto d = context_dim.find(context_of(pieces[q]));
+        return d == context_dim.end() ? std::int64_t{-1} : std::int64_t{d->second};
+      };
+      const std::int64_t left = p == 0 ? edge : dim(p - 1);
+      const std::int64_t right = p + 1 == pieces.size() ? edge : dim(p + 1);
+      if (left >= 0) counts[it->second][static_cast<std::uint32_t>(left)] += 1;
+      if (right >= 0) counts[it->second][static_cast<std::uint32_t>(kContexts + 1 + right)] += 1;
+    }
+  }
+  std::vector<SparseVector> vectors(core_order.size());
+  for (std::size_t c = 0; c < core_order.size(); ++c) {
+    double norm = 0;
+    for (const auto& [d, v] : counts[c]) vectors[c].emplace_back(d, std::sqrt(v)), norm += v;
+    std::sort(vectors[c].begin(), vectors[c].end());
+    for (auto& [d, v] : vectors[c]) v = static_cast<float>(v / std::sqrt(std::max(norm, 1.0)));
+  }
+  const std::size_t dims = 2 * (kContexts + 1);
+  const std::vector<int> fine = kmeans(vectors, dims, kFine, kIterations);
+  const std::vector<int> coarse = kmeans(vectors, dims, kCoarse, kIterations);
+  for (std::size_t c = 0; c < core_order.size(); ++c) {
+    ner::WordInfo& info = vocabulary[ner::word_key(core_order[c].second)];
+    info.fine = static_cast<std::uint8_t>(fine[c] + 1);
+    info.coarse = static_cast<std::uint8_t>(coarse[c] + 1);
+  }
+  return vocabulary;
 }
 
 // Predicted piece tags → spans over the corpus words.
@@ -337,50 +434,37 @@ class Trainer {
     return decode(s, ids, weights);
   }
 
-  // The weights file: averaged weights × scale, rounded; features whose weights all round to 0 left out.
-    // Known words stay even with all weights 0: the runtime tells known from unknown words by them.
-  std::string serialize(const std::vector<double>& a, double scale, const std::string& comments,
-                        const std::unordered_set<std::uint32_t>& known, std::size_t& kept) const {
+  // The model file: averaged weights × scale, rounded; weights below drop_ (after scaling) set to 0,
+  // features whose weights all stay below prune_ left out.
+  ner::ModelFile model_file(const std::vector<double>& a, double scale, const std::string& about,
+                            const std::unordered_map<std::uint32_t, ner::WordInfo>& vocabulary) const {
     auto q = [&](double v) {
-      const double r = std::round(v * scale);
-      return static_cast<long>(std::max(-32767.0, std::min(32767.0, r)));
+      return static_cast<std::int16_t>(std::max(-32767.0, std::min(32767.0, std::round(v * scale))));
     };
-    std::ostringstream out;
-    out << comments << "maqal-ner\t1\ntags";
-    for (int t = 0; t < ner::kTags; ++t) out << '\t' << ner::tag_name(t);
-    out << "\nstart";
-    for (int y = 0; y < ner::kTags; ++y) out << '\t' << q(a[transition(-1, y)]);
-    for (int p = 0; p < ner::kTags; ++p) {
-      out << "\ntrans\t" << ner::tag_name(p);
-      for (int y = 0; y < ner::kTags; ++y) out << '\t' << q(a[transition(p, y)]);
-    }
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> order;  // key, feature id
+    ner::ModelFile file;
+    file.about = about;
+    for (int y = 0; y < ner::kTags; ++y) file.start[y] = q(a[transition(-1, y)]);
+    for (int p = 0; p < ner::kTags; ++p)
+      for (int y = 0; y < ner::kTags; ++y) file.transitions[p * ner::kTags + y] = q(a[transition(p, y)]);
+    for (const auto& [k, info] : vocabulary) file.words.push_back({k, info});
+    std::sort(file.words.begin(), file.words.end(), [](const auto& x, const auto& y) { return x.key < y.key; });
     for (std::uint32_t f = 0; f < keys_.size(); ++f) {
-      bool any = known.count(keys_[f]) > 0;
-      for (int y = 0; y < ner::kTags && !any; ++y) any = std::abs(q(a[f * ner::kTags + y])) >= prune_;
-      if (any) order.emplace_back(keys_[f], f);
-    }
-    std::sort(order.begin(), order.end());
-    kept = order.size();
-    out << "\nfeatures\t" << order.size() << '\n';
-    std::uint32_t previous = 0;
-    for (const auto& [k, f] : order) {
-      out << (k - previous) << '\t';
-      previous = k;
-      bool first = true;
+      ner::ModelFile::Row row{keys_[f], {}};
+      bool keep = false;
       for (int y = 0; y < ner::kTags; ++y) {
-        const long v = q(a[f * ner::kTags + y]);
-        if (v == 0) continue;
-        out << (first ? "" : " ") << y << ':' << v;
-        first = false;
+        const std::int16_t v = q(a[f * ner::kTags + y]);
+        keep = keep || std::abs(v) >= prune_;
+        row.weights[y] = std::abs(v) >= drop_ ? v : 0;
       }
-      out << '\n';
+      if (keep && std::any_of(std::begin(row.weights), std::end(row.weights), [](std::int16_t v) { return v != 0; }))
+        file.rows.push_back(row);
     }
-    return out.str();
+    std::sort(file.rows.begin(), file.rows.end(), [](const auto& x, const auto& y) { return x.key < y.key; });
+    return file;
   }
 
-  const std::vector<std::uint32_t>& keys() const { return keys_; }
   long prune_ = 1;  // a feature whose weights all stay below this (after scaling) is left out
+  long drop_ = 1;   // a weight below this (after scaling) is left out
 
  private:
   static constexpr std::uint32_t kUnknown = 0xFFFFFFFF;
@@ -413,7 +497,7 @@ class Trainer {
 
   const std::vector<Sentence>& sentences_;
   std::unordered_map<std::uint32_t, std::uint32_t> index_;
-  std::vector<std::uint32_t> keys_;
+  std::vector<std::uint32_t> keys_;  // of each feature id
   std::vector<std::vector<std::uint32_t>> ids_;
   std::vector<double> w_, u_;
   double c_ = 1;
@@ -508,7 +592,7 @@ int bench(const std::string& path, ner::Lang lang) {
 int usage() {
   std::fprintf(stderr,
                "usage: train_ner --lang ar|en [--train FILE] [--dev-split 0.1] [--epochs 20] [--seed 1]\n"
-               "                 [--dropout 0.1] [--min-count 2] [--scale 1000] [--prune 1] [--out FILE]\n"
+               "                 [--dropout 0.1] [--min-count 2] [--scale 1000] [--prune 80] [--drop 40] [--out FILE]\n"
                "                 [--train-f1] [--show-errors]\n"
                "       train_ner --lang ar|en --eval-only [--train FILE] [--weights FILE] [--min-f1 X] [--show-errors]\n"
                "       train_ner --lang ar|en --bench [FILE]\n");
@@ -521,7 +605,7 @@ int main(int argc, char** argv) {
   std::string lang_name, train_path, out_path, weights_path, bench_path;
   double dev_split = 0.1, min_f1 = -1, scale_target = 0, dropout = 0.1;
   int epochs = 20, min_count = 2;
-  long prune = 1;
+  long prune = 80, drop = 40;
   unsigned seed = 1;
   bool eval_only = false, do_bench = false, train_f1 = false;
   for (int i = 1; i < argc; ++i) {
@@ -540,6 +624,7 @@ int main(int argc, char** argv) {
     else if (a == "--min-count") min_count = std::stoi(value());
     else if (a == "--dropout") dropout = std::stod(value());
     else if (a == "--prune") prune = std::stol(value());
+    else if (a == "--drop") drop = std::stol(value());
     else if (a == "--seed") seed = static_cast<unsigned>(std::stoul(value()));
     else if (a == "--scale") scale_target = std::stod(value());
     else if (a == "--out") out_path = value();
@@ -571,7 +656,6 @@ int main(int argc, char** argv) {
   const std::size_t dev_count = static_cast<std::size_t>(std::llround(sentences.size() * dev_split));
   const std::size_t train_end = sentences.size() - dev_count;
   for (auto& s : sentences) prepare(s);
-  const std::unordered_set<std::uint32_t> known = known_words(sentences, train_end, min_count);
   std::size_t train_tokens = 0, dev_tokens = 0;
   for (std::size_t i = 0; i < sentences.size(); ++i) (i < train_end ? train_tokens : dev_tokens) += sentences[i].words.size();
   std::printf("%s: %zu sentences; train %zu sentences (%zu tokens), dev %zu sentences (%zu tokens); features in %.1f s\n",
@@ -590,7 +674,7 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "no model: %s\n", error.empty() ? "empty weights" : error.c_str());
       return 2;
     }
-    for (auto& s : sentences) extract(s, [&](std::uint32_t k) { return model.knows(k); });
+    for (auto& s : sentences) extract(s, [&](std::uint32_t k) { return model.word(k); });
     std::printf("weights: %s, %zu features, loaded in %.1f ms\n",
                 weights_path.empty() ? ("compiled-in " + std::string(ner::weights_file(lang))).c_str() : weights_path.c_str(),
                 model.features(), load_ms);
@@ -608,10 +692,18 @@ int main(int argc, char** argv) {
     return 0;
   }
 
-  for (auto& s : sentences) extract(s, [&](std::uint32_t k) { return known.count(k) > 0; });
+  t = Clock::now();
+  const auto vocabulary = learn_vocabulary(sentences, train_end, min_count);
+  std::printf("vocabulary and word clusters in %.1f s\n", seconds_since(t));
+  for (auto& s : sentences)
+    extract(s, [&](std::uint32_t k) {
+      const auto it = vocabulary.find(k);
+      return it == vocabulary.end() ? ner::WordInfo{} : it->second;
+    });
   t = Clock::now();
   Trainer trainer(sentences, train_end, min_count);
   trainer.prune_ = prune;
+  trainer.drop_ = drop;
   std::mt19937 rng(seed);
   for (int e = 1; e <= epochs; ++e) {
     trainer.epoch(rng, train_end, dropout);
@@ -629,27 +721,28 @@ int main(int argc, char** argv) {
   double largest = 0;
   for (double v : avg) largest = std::max(largest, std::fabs(v));
   const double scale = (scale_target > 0 ? scale_target : 1000.0) / std::max(largest, 1e-9);
-  std::ostringstream comments;
-  comments << "# Maqal entity model (" << lang_name << "): averaged structured perceptron over hashed features\n"
-           << "# (core/entities/ner.cpp), written by tools/train_ner. Do not edit.\n"
-           << "# Trained on the first " << train_end << " sentences (" << train_tokens << " tokens) of "
-           << (lang == ner::Lang::ar ? "ANERcorp (Benajiba et al. 2007; CAMeL Lab release, CC BY-SA 4.0: derived data, "
-                                       "attribution and share-alike apply)"
-                                     : "Wikigold (Balasuriya et al. 2009, CC BY 4.0)")
-           << "\n# " << epochs << " epochs, seed " << seed << "; the last " << dev_count << " sentences are the dev split.\n";
-  std::size_t kept = 0;
-  std::string tsv = trainer.serialize(avg, scale, comments.str(), known, kept);
+  std::ostringstream about;
+  about << "Maqal entity model (" << lang_name << "): averaged structured perceptron over hashed features "
+        << "(core/entities/ner.cpp), written by tools/train_ner.\nTrained on the first " << train_end << " sentences ("
+        << train_tokens << " tokens) of "
+        << (lang == ner::Lang::ar ? "ANERcorp (Benajiba et al. 2007; CAMeL Lab release, CC BY-SA 4.0: derived data, "
+                                    "attribution and share-alike apply)"
+                                  : "Wikigold (Balasuriya et al. 2009, CC BY 4.0)")
+        << ".\n" << epochs << " epochs, seed " << seed << ", dropout " << dropout << ", min count " << min_count
+        << ", prune " << prune << ", drop " << drop << "; the last " << dev_count << " sentences are the dev split.\n";
+  ner::ModelFile file = trainer.model_file(avg, scale, about.str(), vocabulary);
+  std::string bytes = file.encode();
   ner::Model model;
   std::string error;
-  if (!model.load(tsv, &error)) {
-    std::fprintf(stderr, "the written weights do not load: %s\n", error.c_str());
+  if (!model.load(bytes, &error)) {
+    std::fprintf(stderr, "the written model does not load: %s\n", error.c_str());
     return 3;
   }
-  std::printf("trained in %.1f s: %zu features seen, %zu kept; weights file %.2f MB\n", train_s, trainer.feature_count(),
-              kept, tsv.size() / 1048576.0);
+  std::printf("trained in %.1f s: %zu features seen, %zu kept, %zu words; model file %.1f KB\n", train_s,
+              trainer.feature_count(), file.rows.size(), file.words.size(), bytes.size() / 1024.0);
   const Counts alone =
       evaluate(sentences, train_end, sentences.size(), [&](const Sentence& s) { return model.tag(s.features); });
-  alone.print("dev, the model alone (exact spans; the written weights as the runtime reads them)");
+  alone.print("dev, the model alone (exact spans; the written model as the runtime reads it)");
   const Counts c = evaluate_documents(sentences, train_end, sentences.size(), model);
   c.print("dev, as the runtime finds names: the model, then its names propagated over each document");
   if (train_f1) {
@@ -658,10 +751,10 @@ int main(int argc, char** argv) {
   }
   if (!out_path.empty()) {
     char line[160];
-    std::snprintf(line, sizeof line, "# dev micro F1 (exact spans): %.4f the model alone, %.4f with the document pass\n",
+    std::snprintf(line, sizeof line, "Dev micro F1 (exact spans): %.4f the model alone, %.4f with the document pass.\n",
                   alone.micro(), c.micro());
-    tsv = trainer.serialize(avg, scale, comments.str() + line, known, kept);
-    std::ofstream(out_path, std::ios::binary) << tsv;
+    file.about += line;
+    std::ofstream(out_path, std::ios::binary) << file.encode();
     std::printf("wrote %s\n", out_path.c_str());
   }
   return 0;
