@@ -19,6 +19,9 @@ constexpr double kCueWeight = 25;
 constexpr double kSiblingShare = 0.2;
 // Inside the content, a block mostly made of links (menus, "related" lists) is boilerplate.
 constexpr double kMaxLinkDensity = 0.5;
+// Prose outside the scored region that still belongs to the article.
+constexpr std::size_t kProseChars = 110;
+constexpr double kProseLinkDensity = 0.1;
 
 struct Cue {
   bool positive = false;
@@ -151,6 +154,8 @@ int assign_html_roles(std::vector<Block>& blocks, const Document& doc, const std
       links[a] += static_cast<double>(h.chars) * h.link_density;
     }
     if (h.element < 0 || h.chars < kMinScoredChars || h.heading) continue;
+    // Each line of a <pre> is a block; the code block counts once, as one paragraph.
+    if (h.tag == "pre" && i > 0 && hints[i - 1].element == h.element) continue;
     const double s = 1.0 + static_cast<double>(commas(blocks[i].text)) +
                      std::min<double>(static_cast<double>(h.chars) / 100.0, 3.0);
     int level = 0;
@@ -221,6 +226,19 @@ int assign_html_roles(std::vector<Block>& blocks, const Document& doc, const std
   for (std::size_t i = 0; i < blocks.size() && !title; ++i)
     if (hints[i].heading == 1) title = i;
 
+  // Which blocks are in the content: the region found above (or the JSON-LD body), and prose the
+  // region's scoring left out (an article split over sibling containers, a lead above the body):
+  // long, hardly linked, outside any boilerplate cue or semantic element.
+  std::vector<char> content(blocks.size(), 0);
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    const auto& h = hints[i];
+    content[i] = by_json_ld ? in_body[i] != 0
+                            : (h.element < 0 || inside[h.element]) && (top >= 0 || !semantic_boilerplate(h.semantic));
+    const bool prose = h.chars >= kProseChars && h.link_density < kProseLinkDensity && !h.heading &&
+                       h.element >= 0 && kind[h.element].empty() && !semantic_boilerplate(h.semantic);
+    if (!by_json_ld && prose) content[i] = 1;
+  }
+
   bool lead_done = false;
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     Block& b = blocks[i];
@@ -232,9 +250,6 @@ int assign_html_roles(std::vector<Block>& blocks, const Document& doc, const std
       b.article = 0;
       continue;
     }
-    const bool content = by_json_ld ? in_body[i] != 0
-                                    : (h.element < 0 || inside[h.element]) &&
-                                          (top >= 0 || !semantic_boilerplate(h.semantic));
     const std::string& negative = h.element >= 0 ? kind[h.element] : std::string();
     const auto cue = structure::match_cue(b.text, tokens[i]);
     if (cue && cue->role != "boilerplate" && cue->role != "related") {
@@ -243,7 +258,7 @@ int assign_html_roles(std::vector<Block>& blocks, const Document& doc, const std
       continue;
     }
     const bool furniture = !by_json_ld && (!negative.empty() || (h.link_density > kMaxLinkDensity && !h.heading));
-    if (!content || furniture || (cue && cue->role == "boilerplate")) {
+    if (!content[i] || furniture || (cue && cue->role == "boilerplate")) {
       b.role = "boilerplate";
       b.kind = cue && cue->role == "boilerplate" && !cue->kind.empty() ? cue->kind
                : !negative.empty()                                     ? negative
