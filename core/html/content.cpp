@@ -21,7 +21,7 @@ constexpr double kSiblingShare = 0.2;
 constexpr double kMaxLinkDensity = 0.5;
 // Prose outside the scored region that still belongs to the article.
 constexpr std::size_t kProseChars = 110;
-constexpr double kProseLinkDensity = 0.1;
+constexpr double kProseLinkDensity = 0.25;
 
 struct Cue {
   bool positive = false;
