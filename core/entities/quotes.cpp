@@ -1,5 +1,6 @@
 #include "entities/quotes.h"
 
+#include <algorithm>
 #include <map>
 #include <optional>
 #include <string>
@@ -26,6 +27,12 @@ const std::vector<std::pair<std::string, std::string>>& quote_marks() {
 }
 
 
+// Tokens and entities are in text order and never overlap: binary searches keep a block of
+// thousands of quotes and names linear-logarithmic rather than quadratic.
+text::Tokens::const_iterator first_from(const text::Tokens& tokens, std::size_t at) {
+  return std::partition_point(tokens.begin(), tokens.end(), [&](const text::Token& t) { return t.start < at; });
+}
+
 struct QuoteSpan {
   std::size_t open, inner, end, close;  // block-relative bytes: mark, words, words' end, after mark
 };
@@ -38,8 +45,9 @@ std::vector<QuoteSpan> quote_spans(const std::string& s, const text::Tokens& tok
       const std::size_t inner = i + open.size();
       const std::size_t end = s.find(close, inner);
       if (end == std::string::npos) break;
-      std::size_t words = 0;
-      for (const auto& t : tokens) words += t.kind != text::TokenKind::punct && t.start >= inner && t.end <= end;
+      std::size_t words = 0;  // from the first token inside: quotes never overlap, so tokens are read once
+      for (auto t = first_from(tokens, inner); t != tokens.end() && t->end <= end; ++t)
+        words += t->kind != text::TokenKind::punct;
       if (words >= kMinQuoteWords) out.push_back({i, inner, end, end + close.size()});
       i = end + close.size() - 1;
       break;
@@ -52,9 +60,15 @@ class Speakers {
  public:
   Speakers(const Block& block, const text::Tokens& tokens, const std::vector<Entity>& entities)
       : block_(block), tokens_(tokens) {
-    for (const auto& e : entities)
-      if ((e.type == "PER" || e.type == "ORG") && e.span.start8 >= block.span.start8 && e.span.end8 <= block.span.end8)
-        names_.push_back(&e);
+    const auto from = std::partition_point(entities.begin(), entities.end(),
+                                           [&](const Entity& e) { return e.span.start8 < block.span.start8; });
+    for (auto e = from; e != entities.end() && e->span.start8 < block.span.end8; ++e) {
+      if (e->span.end8 > block.span.end8) continue;
+      if (e->type == "PER") people_.push_back(&*e);
+      if (e->type == "ORG") orgs_.push_back(&*e);
+    }
+    for (std::size_t k = 0; k < tokens.size(); ++k)
+      if (is_speech_verb(tokens[k])) verbs_.push_back(k);
   }
 
   // The entity that said the quote, or nullptr. `earlier` said the previous quote of this block.
@@ -62,9 +76,9 @@ class Speakers {
     // A speech verb before the quote: the name right after it (VSO); with none, the subject goes
     // on from the previous quote of the block ("ناقش مع ديرمر "…"، وحث على "…"") or stands
     // before the verb.
-    std::optional<std::size_t> verb;
-    for (std::size_t k = 0; k < tokens_.size() && tokens_[k].end <= q.open; ++k)
-      if (is_speech_verb(tokens_[k])) verb = k;
+    std::optional<std::size_t> verb;  // the last one ending before the quote
+    const auto after = std::partition_point(verbs_.begin(), verbs_.end(), [&](std::size_t k) { return tokens_[k].end <= q.open; });
+    if (after != verbs_.begin()) verb = *(after - 1);
     if (verb) {
       if (const Entity* e = nearest(tokens_[*verb].end, q.open, /*first=*/true)) return e;
       if (earlier) return earlier;
@@ -72,8 +86,7 @@ class Speakers {
     }
     // "…," said Maria Lopez.
     std::size_t seen = 0;
-    for (std::size_t k = 0; k < tokens_.size(); ++k) {
-      if (tokens_[k].start < q.close) continue;
+    for (auto k = static_cast<std::size_t>(first_from(tokens_, q.close) - tokens_.begin()); k < tokens_.size(); ++k) {
       if (seen++ >= kVerbAfterQuoteTokens) break;
       if (!is_speech_verb(tokens_[k])) continue;
       if (const Entity* e = nearest(tokens_[k].end, block_.text.size(), /*first=*/true)) return e;
@@ -84,29 +97,31 @@ class Speakers {
 
   // The block opens with a bare speech verb and names nobody before the quote ("وأضاف: …").
   bool continues_previous(const QuoteSpan& q) const {
-    return !tokens_.empty() && is_speech_verb(tokens_.front()) && !nearest(0, q.open, true);
+    return !verbs_.empty() && verbs_.front() == 0 && !nearest(0, q.open, true);
   }
 
  private:
   // The first (or last) named person or organization between two block offsets; people first.
   const Entity* nearest(std::size_t from, std::size_t to, bool first, bool people_only = false) const {
-    const Entity* best = nullptr;
-    for (const char* type : {"PER", "ORG"}) {
-      if (people_only && std::string_view(type) == "ORG") break;
-      for (const Entity* e : names_) {
-        const std::size_t start = e->span.start8 - block_.span.start8, end = e->span.end8 - block_.span.start8;
-        if (e->type != type || start < from || end > to) continue;
-        if (!best || (first ? start < best->span.start8 - block_.span.start8 : start > best->span.start8 - block_.span.start8))
-          best = e;
-      }
-      if (best) return best;
+    if (const Entity* e = nearest_in(people_, from, to, first)) return e;
+    return people_only ? nullptr : nearest_in(orgs_, from, to, first);
+  }
+
+  // In text order, the names inside [from, to) are a run: its first or its last is the answer.
+  const Entity* nearest_in(const std::vector<const Entity*>& names, std::size_t from, std::size_t to, bool first) const {
+    const std::size_t base = block_.span.start8;
+    if (first) {
+      const auto e = std::partition_point(names.begin(), names.end(), [&](const Entity* n) { return n->span.start8 < base + from; });
+      return e != names.end() && (*e)->span.end8 <= base + to ? *e : nullptr;
     }
-    return nullptr;
+    const auto e = std::partition_point(names.begin(), names.end(), [&](const Entity* n) { return n->span.end8 <= base + to; });
+    return e != names.begin() && (*(e - 1))->span.start8 >= base + from ? *(e - 1) : nullptr;
   }
 
   const Block& block_;
   const text::Tokens& tokens_;
-  std::vector<const Entity*> names_;
+  std::vector<const Entity*> people_, orgs_;
+  std::vector<std::size_t> verbs_;  // indices of the speech verbs among the tokens
 };
 
 }  // namespace
