@@ -48,7 +48,7 @@ for h in "${harnesses[@]}"; do
   [ -f "$root/tools/fuzz/$h.dict" ] && dict=(-dict="$root/tools/fuzz/$h.dict")
   # Leaks are checked too: a parse must free what it allocates. The timeout is wall time: generous,
   # because at nice 19 on a busy machine an input can wait seconds for the CPU.
-  if ! nice -n 19 "$root/build/asan/fuzz_$h" "${limit[@]}" "${dict[@]}" -max_len="${max_len[$h]}" -timeout=60 \
+  if ! nice -n 19 "$root/build/asan/fuzz_$h" "${limit[@]}" "${dict[@]}" -max_len="${max_len[$h]}" -timeout=60 -report_slow_units=60 \
       -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$out/findings/$h/" \
       "$out/corpus/$h" "$out/seeds/$h" 2>"$out/$h.log"; then
     status=1
