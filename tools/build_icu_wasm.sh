@@ -161,6 +161,9 @@ if [[ ! -f $DATA/.items.sha256 || "$(cat "$DATA/.items.sha256")" != "$items_sum"
     icupkg -d "$DATA/full" -x '*' "$ICU_SRC/source/data/in/icudt${ICU_MAJOR}l.dat"
     touch "$DATA/full/.extracted"
   fi
+  # Files are replaced (rm, then written), never written in place: a cache shared by hard links
+  # between checkouts must keep its old files.
+  rm -f "$DATA/items.lst" "$DATA/.items.sha256" "$OUT/icudt${ICU_MAJOR}l.dat"
   printf '%s\n' "$items" > "$DATA/items.lst"
   while read -r item; do
     [[ -f $DATA/full/$item ]] || die "item '$item' of $ITEMS_FILE is not in ICU $ICU_VERSION's data"

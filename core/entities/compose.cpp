@@ -42,16 +42,17 @@ bool matches_at(const text::Tokens& tokens, std::size_t from, const Phrase& p) {
   return true;
 }
 
+// Tokens are in text order: a binary search, so a line of 100k names is not quadratic.
 std::optional<std::size_t> token_starting(const text::Tokens& tokens, std::size_t at) {
-  for (std::size_t i = 0; i < tokens.size(); ++i)
-    if (tokens[i].start == at) return i;
-  return std::nullopt;
+  const auto it = std::partition_point(tokens.begin(), tokens.end(), [&](const text::Token& t) { return t.start < at; });
+  if (it == tokens.end() || it->start != at) return std::nullopt;
+  return static_cast<std::size_t>(it - tokens.begin());
 }
 
 std::optional<std::size_t> token_ending(const text::Tokens& tokens, std::size_t at) {
-  for (std::size_t i = 0; i < tokens.size(); ++i)
-    if (tokens[i].end == at) return i;
-  return std::nullopt;
+  const auto it = std::partition_point(tokens.begin(), tokens.end(), [&](const text::Token& t) { return t.end < at; });
+  if (it == tokens.end() || it->end != at) return std::nullopt;
+  return static_cast<std::size_t>(it - tokens.begin());
 }
 
 void set_span(std::string_view line, Entity& e, std::size_t start, std::size_t end) {

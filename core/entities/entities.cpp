@@ -133,10 +133,20 @@ void scan_block(const Block& block, const text::Tokens& tokens, const std::vecto
   compose_phrases(block.text, tokens, words);
   if (block.role == "source") name_source(block, tokens, words);
   found.insert(found.end(), words.begin(), words.end());
-  // Names the lexicons do not know, from the learned model, where nothing above was found.
-  for (auto& e : names)
-    if (!covered(e.span.start8, e.span.end8)) found.push_back(std::move(e));
-  std::sort(found.begin(), found.end(), [](const Entity& a, const Entity& b) { return a.span.start8 < b.span.start8; });
+  const auto by_start = [](const Entity& a, const Entity& b) { return a.span.start8 < b.span.start8; };
+  std::sort(found.begin(), found.end(), by_start);
+  // Names the lexicons do not know, from the learned model, where nothing above was found. With the
+  // entities sorted by start, [s, e) overlaps one iff the largest end among those starting before e
+  // passes s: a binary search per name, not a scan (a line of a million names was quadratic).
+  std::vector<std::size_t> max_end(found.size() + 1, 0);
+  for (std::size_t k = 0; k < found.size(); ++k) max_end[k + 1] = std::max(max_end[k], found[k].span.end8);
+  const auto known = found.size();
+  for (auto& e : names) {
+    const auto before = std::partition_point(found.begin(), found.begin() + known,
+                                             [&](const Entity& f) { return f.span.start8 < e.span.end8; });
+    if (max_end[before - found.begin()] <= e.span.start8) found.push_back(std::move(e));
+  }
+  std::sort(found.begin(), found.end(), by_start);
   for (auto& e : found) {
     e.span.start8 += base;
     e.span.end8 += base;
@@ -223,8 +233,9 @@ constexpr std::size_t kMaxRoleWords = 5;
 // ("وزير الخارجية الأمريكي أنتوني بلينكن", "Secretary of State Antony Blinken").
 std::optional<std::string> role_before(const Entity& e, const Block& block, const text::Tokens& tokens) {
   const std::size_t start = e.span.start8 - block.span.start8;
-  std::size_t at = 0;
-  while (at < tokens.size() && tokens[at].end <= start) ++at;  // tokens[at - 1] ends before the name
+  const std::size_t at = static_cast<std::size_t>(  // tokens[at - 1] ends before the name
+      std::partition_point(tokens.begin(), tokens.end(), [&](const text::Token& t) { return t.end <= start; }) -
+      tokens.begin());
   for (std::size_t k = at, seen = 0; k-- > 0 && seen < kMaxRoleWords; ++seen) {
     if (tokens[k].kind != text::TokenKind::word || title_word(tokens[k]) == Title::office) return std::nullopt;
     if (title_word(tokens[k]) == Title::personal) {

@@ -1,7 +1,6 @@
 #include "entities/quotes.h"
 
 #include <algorithm>
-#include <map>
 #include <optional>
 #include <span>
 #include <string>
@@ -22,6 +21,8 @@ constexpr std::size_t kVerbAfterQuoteTokens = 3;
 // Words of title and role between a speech verb and the speaker's name ("قال وزير الخارجية
 // الأمريكي بلينكن").
 constexpr std::size_t kMaxTitleWords = 5;
+// A group word ("الوزيران") stands for people among the last this many person mentions.
+constexpr std::size_t kGroupLookBack = 50;
 
 const std::vector<std::pair<std::string, std::string>>& quote_marks() {
   static const auto marks = [] {
@@ -31,6 +32,12 @@ const std::vector<std::pair<std::string, std::string>>& quote_marks() {
     return pairs;
   }();
   return marks;
+}
+
+// Tokens and entities are in text order and never overlap: binary searches keep a block of
+// thousands of quotes and names linear-logarithmic rather than quadratic.
+text::Tokens::const_iterator first_from(const text::Tokens& tokens, std::size_t at) {
+  return std::partition_point(tokens.begin(), tokens.end(), [&](const text::Token& t) { return t.start < at; });
 }
 
 struct QuoteSpan {
@@ -62,19 +69,25 @@ struct Speaker {
 
 class Speakers {
  public:
-  // `in_block`: the entities of this block (entities are in text order).
+  // `in_block`: the entities of this block; `before`: those before it (entities are in text order).
   Speakers(const Block& block, const text::Tokens& tokens, std::span<const Entity> in_block,
-           const std::vector<Entity>& entities, const std::vector<Cluster>& clusters)
-      : block_(block), tokens_(tokens), entities_(entities), clusters_(clusters) {
-    for (const auto& e : in_block)
+           std::span<const Entity> before, const std::vector<Cluster>& clusters)
+      : block_(block), tokens_(tokens), before_(before), clusters_(clusters) {
+    for (const auto& e : in_block) {
       if (e.type == "PER" || e.type == "ORG") names_.push_back(&e);
+      if (e.type == "PER") people_.push_back(&e);
+      if (e.type == "ORG") orgs_.push_back(&e);
+    }
+    for (std::size_t k = 0; k < tokens.size(); ++k)
+      if (is_speech_verb(tokens[k])) verbs_.push_back(k);
   }
 
   // Who said the quote. `earlier` said the previous quote of this block.
   std::optional<Speaker> find(const QuoteSpan& q, const std::optional<Speaker>& earlier) const {
-    std::optional<std::size_t> verb;
-    for (std::size_t k = 0; k < tokens_.size() && tokens_[k].end <= q.open; ++k)
-      if (is_speech_verb(tokens_[k])) verb = k;
+    std::optional<std::size_t> verb;  // the last one ending before the quote
+    const auto after = std::partition_point(verbs_.begin(), verbs_.end(),
+                                            [&](std::size_t k) { return tokens_[k].end <= q.open; });
+    if (after != verbs_.begin()) verb = *(after - 1);
     if (verb) {
       if (auto s = subject_after(*verb, q.open)) return s;
       // No subject after the verb: it goes on from the block's previous quote ("ناقش مع ديرمر
@@ -84,8 +97,7 @@ class Speakers {
     }
     // "…," said Maria Lopez.
     std::size_t seen = 0;
-    for (std::size_t k = 0; k < tokens_.size(); ++k) {
-      if (tokens_[k].start < q.close) continue;
+    for (auto k = static_cast<std::size_t>(first_from(tokens_, q.close) - tokens_.begin()); k < tokens_.size(); ++k) {
       if (seen++ >= kVerbAfterQuoteTokens) break;
       if (!is_speech_verb(tokens_[k])) continue;
       if (const Entity* e = nearest(tokens_[k].end, block_.text.size(), /*first=*/true)) return named(*e);
@@ -97,19 +109,16 @@ class Speakers {
 
   // Who speaks in a block without quotes ("قال ماكرون إن …"): the subject of its last speech verb.
   std::optional<Speaker> reported() const {
-    for (std::size_t k = tokens_.size(); k-- > 0;) {
-      if (!is_speech_verb(tokens_[k])) continue;
-      if (auto s = subject_after(k, block_.text.size())) return s;
-      if (const Entity* e = nearest(0, tokens_[k].start, /*first=*/false)) return named(*e);
-      return std::nullopt;
-    }
+    if (verbs_.empty()) return std::nullopt;
+    const std::size_t k = verbs_.back();
+    if (auto s = subject_after(k, block_.text.size())) return s;
+    if (const Entity* e = nearest(0, tokens_[k].start, /*first=*/false)) return named(*e);
     return std::nullopt;
   }
 
   // The block opens with a speech verb and names nobody before the quote ("وأضاف: …", "She added:").
   bool continues_previous(const QuoteSpan& q) const {
-    return !tokens_.empty() && (is_speech_verb(tokens_.front()) || continues_speech(tokens_)) &&
-           !nearest(0, q.open, true);
+    return ((!verbs_.empty() && verbs_.front() == 0) || continues_speech(tokens_)) && !nearest(0, q.open, true);
   }
 
  private:
@@ -138,23 +147,23 @@ class Speakers {
   }
 
   const Entity* name_starting_in(const text::Token& t) const {
-    for (const Entity* e : names_) {
-      const std::size_t start = e->span.start8 - block_.span.start8;
-      if (start >= t.start && start < t.end) return e;
-    }
-    return nullptr;
+    const std::size_t base = block_.span.start8;
+    const auto e = std::partition_point(names_.begin(), names_.end(),
+                                        [&](const Entity* n) { return n->span.start8 < base + t.start; });
+    return e != names_.end() && (*e)->span.start8 < base + t.end ? *e : nullptr;
   }
 
-  // The people named before this block whose role fits the group, latest mentions last.
+  // The people named shortly before this block whose role fits the group, latest mentions last.
   Speaker group_speaker(const SpeakerGroup& group, std::string written) const {
-    std::vector<int> fitting;  // clusters, by latest mention
-    for (const auto& e : entities_) {
-      if (e.span.start8 >= block_.span.start8) break;
-      if (e.type != "PER" || !fits(clusters_[e.cluster], group.title)) continue;
-      fitting.erase(std::remove(fitting.begin(), fitting.end(), e.cluster), fitting.end());
-      fitting.push_back(e.cluster);
+    std::vector<int> fitting;  // clusters, latest mention first
+    std::size_t people = 0;
+    for (auto e = before_.rbegin(); e != before_.rend() && people < kGroupLookBack; ++e) {
+      if (e->type != "PER") continue;
+      ++people;
+      if (fits(clusters_[e->cluster], group.title) && std::find(fitting.begin(), fitting.end(), e->cluster) == fitting.end())
+        fitting.push_back(e->cluster);
     }
-    if (group.count > 0 && fitting.size() > group.count) fitting.erase(fitting.begin(), fitting.end() - group.count);
+    if (group.count > 0 && fitting.size() > group.count) fitting.resize(group.count);
     std::sort(fitting.begin(), fitting.end());
     return {std::move(written), std::move(fitting)};
   }
@@ -175,25 +184,27 @@ class Speakers {
 
   // The first (or last) named person or organization between two block offsets; people first.
   const Entity* nearest(std::size_t from, std::size_t to, bool first, bool people_only = false) const {
-    const Entity* best = nullptr;
-    for (const char* type : {"PER", "ORG"}) {
-      if (people_only && std::string_view(type) == "ORG") break;
-      for (const Entity* e : names_) {
-        const std::size_t start = e->span.start8 - block_.span.start8, end = e->span.end8 - block_.span.start8;
-        if (e->type != type || start < from || end > to) continue;
-        if (!best || (first ? start < best->span.start8 - block_.span.start8 : start > best->span.start8 - block_.span.start8))
-          best = e;
-      }
-      if (best) return best;
+    if (const Entity* e = nearest_in(people_, from, to, first)) return e;
+    return people_only ? nullptr : nearest_in(orgs_, from, to, first);
+  }
+
+  // In text order, the names inside [from, to) are a run: its first or its last is the answer.
+  const Entity* nearest_in(const std::vector<const Entity*>& names, std::size_t from, std::size_t to, bool first) const {
+    const std::size_t base = block_.span.start8;
+    if (first) {
+      const auto e = std::partition_point(names.begin(), names.end(), [&](const Entity* n) { return n->span.start8 < base + from; });
+      return e != names.end() && (*e)->span.end8 <= base + to ? *e : nullptr;
     }
-    return nullptr;
+    const auto e = std::partition_point(names.begin(), names.end(), [&](const Entity* n) { return n->span.end8 <= base + to; });
+    return e != names.begin() && (*(e - 1))->span.start8 >= base + from ? *(e - 1) : nullptr;
   }
 
   const Block& block_;
   const text::Tokens& tokens_;
-  const std::vector<Entity>& entities_;
+  std::span<const Entity> before_;
   const std::vector<Cluster>& clusters_;
-  std::vector<const Entity*> names_;
+  std::vector<const Entity*> names_, people_, orgs_;  // people and organizations; each kind apart
+  std::vector<std::size_t> verbs_;  // indices of the speech verbs among the tokens
 };
 
 }  // namespace
@@ -209,7 +220,8 @@ std::vector<Quote> find_quotes(const std::vector<Block>& blocks, const std::vect
     std::size_t last = first;
     while (last < entities.size() && entities[last].span.end8 <= block.span.end8) ++last;
     const auto spans = quote_spans(block.text, tokens[i]);
-    const Speakers speakers(block, tokens[i], std::span(entities).subspan(first, last - first), entities, clusters);
+    const Speakers speakers(block, tokens[i], std::span(entities).subspan(first, last - first),
+                            std::span(entities).first(first), clusters);
     if (spans.empty()) {
       if (auto speaker = speakers.reported()) previous = std::move(speaker);
       continue;

@@ -1,6 +1,9 @@
 // Bad and extreme input: a clear error or a bounded result, never a crash.
 #include <gtest/gtest.h>
 
+#include <cstdint>
+#include <string>
+
 #include "maqal/maqal.h"
 
 namespace {
@@ -8,6 +11,13 @@ namespace {
 std::string error_code(std::string_view input) {
   const maqal::Result r = maqal::parse_text(input);
   return r.error ? r.error->code : "";
+}
+
+std::string repeat(std::string_view piece, std::size_t times) {
+  std::string out;
+  out.reserve(piece.size() * times);
+  for (std::size_t i = 0; i < times; ++i) out += piece;
+  return out;
 }
 
 TEST(BadInput, GivesAnErrorDocument) {
@@ -33,6 +43,67 @@ TEST(BadInput, HtmlIsParsedAndItsBadInputRejected) {
   EXPECT_EQ(r.blocks[0].text, "hi");
   EXPECT_EQ(maqal::parse("<p> </p><script>x()</script>", options).error->code, "empty");
   EXPECT_EQ(maqal::parse(std::string("<p>a\0b</p>", 9), options).error->code, "nul_byte");
+}
+
+TEST(BadInput, IllFormedUtf8IsRefusedAtItsFirstByte) {
+  struct Case {
+    std::string bytes;
+    std::size_t offset;
+  };
+  const Case cases[] = {
+      {"ab\xC0\xAF", 2},               // overlong "/"
+      {"ab\xE0\x80\xAF", 2},           // overlong "/" in three bytes
+      {"ab\xF0\x80\x80\xAF", 2},       // overlong in four bytes
+      {"ab\xED\xA0\x80", 2},           // a UTF-16 surrogate encoded as UTF-8 (CESU-8)
+      {"ab\xF4\x90\x80\x80", 2},       // past U+10FFFF
+      {"ab\xF8\x88\x80\x80\x80", 2},   // five-byte form
+      {"ab\x80", 2},                   // lone continuation byte
+      {"ab \xE2\x82", 3},              // cut at the end
+      {"\xD8\xB3\xD9", 2},             // an Arabic letter, then one cut short
+  };
+  for (const Case& c : cases) {
+    for (bool html : {false, true}) {
+      maqal::Options options;
+      options.html = html;
+      const maqal::Result r = maqal::parse(c.bytes, options);
+      ASSERT_TRUE(r.error) << c.bytes;
+      EXPECT_EQ(r.error->code, "invalid_utf8") << c.bytes;
+      EXPECT_EQ(r.error->offset, c.offset) << c.bytes;
+    }
+  }
+}
+
+TEST(BadInput, BinaryFilesGiveAnError) {
+  const std::string png("\x89PNG\r\n\x1A\n\0\0\0\rIHDR", 16);
+  EXPECT_EQ(error_code(png), "invalid_utf8");
+  const std::string elf("\x7F" "ELF\x02\x01\x01\0\0\0", 10);
+  EXPECT_EQ(error_code(elf), "nul_byte");
+  EXPECT_EQ(maqal::parse_html(elf).error->code, "nul_byte");
+  // A megabyte of random bytes (a fixed generator: the same bytes every run).
+  std::string noise(1u << 20, '\0');
+  std::uint32_t x = 2463534242u;
+  for (char& c : noise) {
+    x ^= x << 13, x ^= x >> 17, x ^= x << 5;
+    c = static_cast<char>(x);
+  }
+  EXPECT_TRUE(maqal::parse_text(noise).error);
+  EXPECT_TRUE(maqal::parse_html(noise).error);
+}
+
+TEST(BadInput, ControlCharactersOnlyGiveABoundedResult) {
+  std::string controls;
+  for (int round = 0; round < 1000; ++round)
+    for (char c = 1; c < 0x20; ++c) controls += c;
+  const maqal::Result r = maqal::parse_text(controls);
+  ASSERT_FALSE(r.error);  // valid UTF-8 with visible-to-ICU characters: parsed, nothing found
+  EXPECT_TRUE(r.entities.empty());
+  EXPECT_FALSE(maqal::parse_html(controls).error && maqal::parse_html(controls).error->code != "empty");
+}
+
+TEST(BadInput, HundredMegabytesAreRefusedBeforeAnyWork) {
+  const std::string huge(100u << 20, 'a');
+  EXPECT_EQ(error_code(huge), "too_large");
+  EXPECT_EQ(maqal::parse_html(huge).error->code, "too_large");
 }
 
 TEST(ExtremeInput, DeeplyNestedHtmlStopsAtTheDepthBound) {
@@ -66,6 +137,80 @@ TEST(ExtremeInput, BidiControlsAndZeroWidthCharacters) {
   const maqal::Result r = maqal::parse_text("\u200f\u202bغزة\u202c\u200d\n\u2066Gaza\u2069 \uFEFF");
   ASSERT_FALSE(r.error);
   EXPECT_EQ(r.blocks.size(), 2u);
+  // Only invisible characters: nothing to parse.
+  EXPECT_EQ(error_code("\u200e\u200f\u202a\u202e\u2066\u2069\u200b\u200c\u200d\uFEFF\n\u061C"), "empty");
+  // A zero-width joiner after every letter and overrides around every word: one block, bounded.
+  const maqal::Result joined = maqal::parse_text(repeat("\u202eG\u200da\u200dz\u200da\u202c ", 100000));
+  ASSERT_FALSE(joined.error);
+  EXPECT_EQ(joined.blocks.size(), 1u);
+}
+
+TEST(ExtremeInput, HundredThousandDeepNestingInText) {
+  for (const auto& [open, close] : {std::pair{"«", "»"}, {"(", ")"}, {"\"", "\""}, {"[", "]"}}) {
+    const maqal::Result r = maqal::parse_text(repeat(open, 100000) + "قال الوزير" + repeat(close, 100000));
+    ASSERT_FALSE(r.error) << open;
+    EXPECT_EQ(r.blocks.size(), 1u) << open;
+  }
+}
+
+TEST(ExtremeInput, HundredThousandOpenTagsInHtml) {
+  // Tags that close their open namesake never deepen the tree: parsed.
+  for (const char* tag : {"<p>", "<li>", "<a href=x>", "<option>"}) {
+    const maqal::Result r = maqal::parse_html(repeat(tag, 100000) + "end of the text");
+    ASSERT_FALSE(r.error) << tag;
+    ASSERT_EQ(r.blocks.size(), 1u) << tag;
+    EXPECT_EQ(r.blocks[0].text, "end of the text") << tag;
+  }
+  // Formatting elements and tables nest: the depth bound.
+  for (const char* tag : {"<b>", "<i><b><u>", "<table><tr><td>"}) {
+    const maqal::Result r = maqal::parse_html(repeat(tag, 100000) + "end of the text");
+    ASSERT_TRUE(r.error) << tag;
+    EXPECT_EQ(r.error->code, "too_deep") << tag;
+  }
+}
+
+TEST(ExtremeInput, TenMegabyteAttribute) {
+  const std::string value(10u << 20, 'a');
+  const maqal::Result r = maqal::parse_html("<p class=\"" + value + "\" title=\"" + value + "\">the text</p>");
+  ASSERT_FALSE(r.error);
+  ASSERT_EQ(r.blocks.size(), 1u);
+  EXPECT_EQ(r.blocks[0].text, "the text");
+  // An attribute that never closes swallows the rest of the page, not more.
+  const maqal::Result open = maqal::parse_html("<p>before</p><div title=\"" + value);
+  ASSERT_FALSE(open.error);
+  ASSERT_EQ(open.blocks.size(), 1u);
+  EXPECT_EQ(open.blocks[0].text, "before");
+}
+
+TEST(ExtremeInput, TenMegabytePage) {
+  const std::string paragraph =
+      "<p>The city council voted on Tuesday to build 40 kilometres of protected bike lanes in Paris, "
+      "said Anne Hidalgo, the mayor, after a long debate.</p>\n";
+  const std::string page = "<html><body><article><h1>Bike lanes</h1>" +
+                           repeat(paragraph, (10u << 20) / paragraph.size()) + "</article></body></html>";
+  const maqal::Result r = maqal::parse_html(page);
+  ASSERT_FALSE(r.error);
+  EXPECT_GT(r.blocks.size(), 50000u);
+  EXPECT_FALSE(r.entities.empty());
+}
+
+TEST(ExtremeInput, MillionsOfBulletsAndEntities) {
+  const maqal::Result bullets = maqal::parse_text(repeat("•\n", 1000000));
+  EXPECT_TRUE(!bullets.error || bullets.error->code == "empty");
+  const maqal::Result items = maqal::parse_text(repeat("- a\n", 1000000));
+  ASSERT_FALSE(items.error);
+  EXPECT_EQ(items.blocks.size(), 1000000u);
+  // Two million HTML character references decode to two million characters.
+  const maqal::Result refs = maqal::parse_html("<p>" + repeat("&amp;&#x627;", 1000000) + "</p>");
+  ASSERT_FALSE(refs.error);
+  EXPECT_EQ(refs.text.size(), 3000000u);
+}
+
+TEST(ExtremeInput, MillionEntities) {
+  const maqal::Result r = maqal::parse_text(repeat("Gaza, ", 1000000));
+  ASSERT_FALSE(r.error);
+  EXPECT_EQ(r.entities.size(), 1000000u);
+  EXPECT_EQ(r.clusters.size(), 1u);
 }
 
 TEST(ExtremeInput, UnterminatedQuotesAndLoneMarks) {

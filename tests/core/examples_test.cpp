@@ -60,7 +60,7 @@ TEST_P(EntityExamples, SentencesYieldTheirEntity) {
     const maqal::Result r = maqal::parse_text(sentence);
     ASSERT_FALSE(r.error) << sentence;
     const auto found = std::find_if(r.entities.begin(), r.entities.end(),
-                                    [&](const maqal::Entity& e) { return e.text == text; });
+                                    [&text = text](const maqal::Entity& e) { return e.text == text; });  // clang 14: no capture of a binding
     if (type == "-") {
       EXPECT_EQ(found, r.entities.end()) << sentence << ": " << text << " is not an entity";
       continue;
