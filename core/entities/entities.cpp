@@ -92,10 +92,14 @@ void merge_numbers(std::string_view line, std::vector<Entity>& words) {
 
 // What a source line names ("المصدر: صدى البلد", "Source: Reuters") published the story: an
 // organization, whatever the lexicons make of its words.
-void name_source(const Block& block, const text::Tokens& tokens, std::vector<Entity>& words) {
+void name_source(const Block& block, const text::Tokens& tokens, const std::vector<Entity>& patterns,
+                 std::vector<Entity>& words) {
   const auto cue = structure::match_cue(block.text, tokens);
   if (!cue || cue->value.empty()) return;
   const std::size_t start = block.text.size() - cue->value.size(), end = block.text.size();
+  // A source written as an address ("Source: desk@example.com") is that address, found already.
+  if (std::any_of(patterns.begin(), patterns.end(), [&](const Entity& e) { return e.span.start8 < end && start < e.span.end8; }))
+    return;
   std::erase_if(words, [&](const Entity& e) { return e.span.start8 < end && start < e.span.end8; });
   const std::string name(cue->value);
   words.push_back({"ORG", name, {start, end}, 0, name});
@@ -131,7 +135,7 @@ void scan_block(const Block& block, const text::Tokens& tokens, const std::vecto
   merge_numbers(block.text, words);
   compose_dates(block.text, words);
   compose_phrases(block.text, tokens, words);
-  if (block.role == "source") name_source(block, tokens, words);
+  if (block.role == "source") name_source(block, tokens, found, words);
   found.insert(found.end(), words.begin(), words.end());
   const auto by_start = [](const Entity& a, const Entity& b) { return a.span.start8 < b.span.start8; };
   std::sort(found.begin(), found.end(), by_start);

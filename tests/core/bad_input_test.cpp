@@ -220,3 +220,17 @@ TEST(ExtremeInput, UnterminatedQuotesAndLoneMarks) {
 }
 
 }  // namespace
+
+// Found by tools/fuzz.sh (fuzz_html): a source line whose value holds an e-mail address was named as
+// an organization over the address's own EMAIL entity. Entities never overlap.
+TEST(FuzzFindings, SourceLineWithAnAddressKeepsEntitiesApart) {
+  const std::string html = "<p>The first paragraph of the page has words enough to be an article body here.</p>"
+                           "<p>Source files: bla@nket.js, mocha-blanket.js</p>";
+  for (const maqal::Result& r : {maqal::parse_html(html), maqal::parse_text("Some words of an article body.\n\n"
+                                                                            "Source: desk@example.com, wires")}) {
+    ASSERT_FALSE(r.error);
+    for (std::size_t i = 1; i < r.entities.size(); ++i)
+      EXPECT_LE(r.entities[i - 1].span.end8, r.entities[i].span.start8)
+          << r.entities[i - 1].text << " overlaps " << r.entities[i].text;
+  }
+}
