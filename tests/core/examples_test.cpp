@@ -88,7 +88,8 @@ TEST_P(QuoteExamples, QuotesGetTheirSpeaker) {
   ASSERT_GE(rows.size(), 4u) << GetParam();
   for (const auto& row : rows) {
     ASSERT_EQ(row.size(), 4u);
-    const auto& [speaker, clusters, begins, written] = std::tie(row[0], row[1], row[2], row[3]);
+    // Named references, not a structured binding: clang 14 cannot capture one in the lambda below.
+    const std::string &speaker = row[0], &clusters = row[1], &begins = row[2], &written = row[3];
     const std::string text = paragraphs(written);
     const maqal::Result r = maqal::parse_text(text);
     ASSERT_FALSE(r.error) << text;
