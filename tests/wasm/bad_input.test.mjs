@@ -3,17 +3,12 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import path from 'node:path';
+import { root, cli, loadMaqal } from './setup.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const cli = path.join(root, 'build/maqal');
 let maqal;
 
 before(async () => {
-  const { createMaqal } = await import(path.join(root, 'web/maqal.js'));
-  maqal = await createMaqal({ wasmBinary: readFileSync(path.join(root, 'web/gen/maqal-core.wasm')) });
+  maqal = await loadMaqal();
 });
 
 const stillWorks = () => assert.equal(maqal.parse('Gaza is a city.').entities[0].text, 'Gaza');
