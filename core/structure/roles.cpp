@@ -364,10 +364,15 @@ class RoleAssigner {
   // Where the article ends inside the region: at the first end-of-article line (related list, tags,
   // comments, copyright) after some prose, unless a "read also" article comes after it.
   std::size_t end_of_article(std::size_t from, std::size_t to) const {
-    std::size_t prose_words = 0;
+    std::size_t prose_words = 0, total = 0;
+    for (std::size_t k = from; k < to; ++k)
+      if (prose(k)) total += lines_[k].words;
     for (std::size_t k = from; k < to; ++k) {
       if (prose(k)) prose_words += lines_[k].words;
       if (prose_words < kMinArticleWords || !ends_article(k)) continue;
+      // More prose after the line than before it: the line sat inside the article (a keywords
+      // line under an abstract, a "Read more" box between sections).
+      if (total - prose_words > prose_words) continue;
       for (std::size_t j = k + 1; j < to; ++j)
         if (blocks_[j].role == "read_also" && blocks_[j].article) return to;
       return k;
