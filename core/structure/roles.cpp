@@ -50,8 +50,10 @@ struct Line {
   bool question = false;  // ends in ? or !
   std::optional<CueMatch> cue;
 
+  bool wrapped = false;   // one line of a paragraph broken across lines (hard-wrapped text)
+
   bool headline_like() const {
-    return !terminal && !colon && !table_row && words > 0 && words <= kMaxHeadlineWords;
+    return !terminal && !colon && !table_row && !wrapped && words > 0 && words <= kMaxHeadlineWords;
   }
   bool title_like() const { return headline_like() || (question && words <= kMaxQuestionTitleWords); }
 };
@@ -178,6 +180,13 @@ class RoleAssigner {
   RoleAssigner(std::vector<Block>& blocks, std::vector<text::Tokens>& tokens) : blocks_(blocks), tokens_(tokens) {
     lines_.reserve(blocks.size());
     for (std::size_t i = 0; i < blocks.size(); ++i) lines_.push_back(describe(blocks[i], tokens[i]));
+    // A line without a final full stop that the next line goes on from in lower case: one
+    // sentence broken across lines (hard-wrapped text). Both have more words than a menu item.
+    for (std::size_t i = 0; i + 1 < lines_.size(); ++i) {
+      Line &line = lines_[i], &next = lines_[i + 1];
+      if (line.terminal || !next.lowercase_start || blocks[i + 1].bullet || line.cue || next.cue) continue;
+      if (line.words > kShortLineWords && next.words > kShortLineWords) line.wrapped = next.wrapped = true;
+    }
   }
 
   int run() {
