@@ -31,6 +31,8 @@ constexpr std::size_t kHeadBlocks = 4;
 constexpr std::size_t kMaxDatelineWords = 10;
 // A headline may end in ? or ! ("What is cloud computing?") when it is this short.
 constexpr std::size_t kMaxQuestionTitleWords = 15;
+// A question of at most this many words alone on its line inside a body heads a section.
+constexpr std::size_t kMaxQuestionHeadingWords = 12;
 // The article region is the run of blocks with the most prose: each prose word counts +1, every
 // other block -kRegionPenalty (menus, footers and link lists are many short blocks).
 constexpr long kRegionPenalty = 5;
@@ -48,6 +50,7 @@ struct Line {
   bool table_row = false; // cells separated by tabs
   bool lowercase_start = false;  // goes on from a line broken by <br> or a pasted table cell
   bool question = false;  // ends in ? or !
+  bool title_case = false;  // every word of four or more letters starts with a capital ("My Favorite Features")
   std::optional<CueMatch> cue;
 
   bool wrapped = false;   // one line of a paragraph broken across lines (hard-wrapped text)
@@ -111,6 +114,15 @@ Line describe(const Block& block, const text::Tokens& tokens) {
     U8_NEXT(reinterpret_cast<const uint8_t*>(first.data()), i, static_cast<int32_t>(first.size()), c);
     line.quoted = u_hasBinaryProperty(c, UCHAR_QUOTATION_MARK) || u_charType(c) == U_INITIAL_PUNCTUATION;
   }
+  std::size_t long_words = 0, capitalized = 0;
+  for (const auto& t : tokens) {
+    if (t.kind != text::TokenKind::word || t.end - t.start < 4) continue;
+    int32_t i = static_cast<int32_t>(t.start);
+    UChar32 c = 0;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(block.text.data()), i, static_cast<int32_t>(t.end), c);
+    ++long_words, capitalized += u_isupper(c);
+  }
+  line.title_case = long_words >= 2 && capitalized == long_words;
   line.cue = match_cue(block.text, tokens);
   line.dateline = !line.cue && !line.table_row && is_dateline(tokens, line.words);
   return line;
@@ -192,6 +204,7 @@ class RoleAssigner {
   int run() {
     for (std::size_t i = 0; i < blocks_.size(); ++i) assign(i);
     mark_headerless_related_lists();
+    mark_introduced_lists();
     keep_article_region();
     drop_empty_articles();
     mark_leads();
@@ -254,10 +267,26 @@ class RoleAssigner {
       if (line.lowercase_start) return set(i, "paragraph", current_article());
       return set(i, "subheading", current_article());
     }
+    if (question_heading(i)) return set(i, "subheading", current_article());
     seen_prose_in_article_ = true;
     if (line.quoted) return set(i, "blockquote", current_article());
     if (blocks_[i].bullet) return set(i, "list_item", current_article());
     set(i, "paragraph", current_article());
+  }
+
+  // A short question alone on its line between paragraphs, answered by a longer one, heads a
+  // section ("Can meditation change the world?", "Is this NFTs?").
+  bool question_heading(std::size_t i) const {
+    const Line& line = lines_[i];
+    const std::string& text = blocks_[i].text;
+    if (!seen_prose_in_article_ || line.quoted || line.words > kMaxQuestionHeadingWords) return false;
+    if (!text.ends_with("?") && !text.ends_with("\u061F")) return false;
+    const std::size_t stops = std::count_if(tokens_[i].begin(), tokens_[i].end(), [](const text::Token& t) {
+      return t.form == "." || t.form == "?" || t.form == "!" || t.form == "\u061F";
+    });
+    if (stops != 1 || i + 1 >= lines_.size()) return false;
+    const Line& next = lines_[i + 1];
+    return !next.cue && next.terminal && !next.question && next.words > line.words;
   }
 
   // The next block is prose that opens by going on with reported speech ("وأضافت", "He added").
@@ -277,7 +306,11 @@ class RoleAssigner {
   }
 
   void assign_cue(std::size_t i, const CueMatch& cue) {
-    if (cue.role == "boilerplate") return set(i, "boilerplate", std::nullopt, cue.kind);
+    if (cue.role == "boilerplate") {
+      // The page's footer ends a related list; an ad or a share button inside it does not.
+      if (cue.kind != "ad" && cue.kind != "share") in_related_ = false;
+      return set(i, "boilerplate", std::nullopt, cue.kind);
+    }
     if (cue.role == "related") {
       in_related_ = true;
       related_owner_ = articles_ > 0 ? 0 : current_article();  // lists belong to the page's main article
@@ -320,6 +353,26 @@ class RoleAssigner {
         for (std::size_t k = i; k < j; ++k) set(k, "related", owner);
       }
       i = j > i ? j : i + 1;
+    }
+  }
+
+  // A line ending in a colon followed by a run of short headline-like lines introduces a list
+  // whose markers the copy lost ("The basic premise is:" + items); one such line alone is a
+  // sub-heading after an introduction ("Here are ten films:" + "'F1: The Movie'" + prose), and so
+  // is a line in Title Case.
+  void mark_introduced_lists() {
+    for (std::size_t i = 0; i + 1 < blocks_.size(); ++i) {
+      if (!lines_[i].colon || !blocks_[i].article) continue;
+      std::size_t j = i + 1;
+      // Bulleted lines are a list of their own, and the line above them is its heading.
+      while (j < blocks_.size() && blocks_[j].article == blocks_[i].article && lines_[j].headline_like() &&
+             (blocks_[j].role == "subheading" || blocks_[j].role == "list_item") && !blocks_[j].bullet &&
+             !lines_[j].title_case &&
+             !(j + 1 < blocks_.size() && blocks_[j + 1].bullet))
+        ++j;
+      if (j - i <= 2) continue;
+      for (std::size_t k = i + 1; k < j; ++k) set(k, "list_item", blocks_[i].article);
+      i = j - 1;
     }
   }
 
