@@ -31,6 +31,10 @@ constexpr std::size_t kHeadBlocks = 4;
 constexpr std::size_t kMaxDatelineWords = 10;
 // A headline may end in ? or ! ("What is cloud computing?") when it is this short.
 constexpr std::size_t kMaxQuestionTitleWords = 15;
+// A line without a final full stop where at least this many words, and one word in kGluedShare,
+// run two menu items together ("NewsStock", "MoversTech") is a menu the copy lost the breaks of.
+constexpr std::size_t kMinGluedItems = 3;
+constexpr std::size_t kGluedShare = 4;
 // A question of at most this many words alone on its line inside a body heads a section.
 constexpr std::size_t kMaxQuestionHeadingWords = 12;
 // The article region is the run of blocks with the most prose: each prose word counts +1, every
@@ -50,6 +54,7 @@ struct Line {
   bool table_row = false; // cells separated by tabs
   bool lowercase_start = false;  // goes on from a line broken by <br> or a pasted table cell
   bool question = false;  // ends in ? or !
+  bool glued_menu = false;  // menu items run together without spaces ("Market NewsMarket MoversTech")
   bool title_case = false;  // every word of four or more letters starts with a capital ("My Favorite Features")
   std::optional<CueMatch> cue;
 
@@ -123,6 +128,18 @@ Line describe(const Block& block, const text::Tokens& tokens) {
     ++long_words, capitalized += u_isupper(c);
   }
   line.title_case = long_words >= 2 && capitalized == long_words;
+  std::size_t glued = 0;  // words with a capital right after a small letter inside them
+  for (const auto& t : tokens) {
+    if (t.kind != text::TokenKind::word) continue;
+    int32_t i = static_cast<int32_t>(t.start);
+    UChar32 prev = 0, c = 0;
+    while (i < static_cast<int32_t>(t.end)) {
+      U8_NEXT(reinterpret_cast<const uint8_t*>(block.text.data()), i, static_cast<int32_t>(t.end), c);
+      if (u_islower(prev) && u_isupper(c)) { ++glued; break; }
+      prev = c;
+    }
+  }
+  line.glued_menu = !line.terminal && glued >= kMinGluedItems && glued * kGluedShare >= line.words;
   line.cue = match_cue(block.text, tokens);
   line.dateline = !line.cue && !line.table_row && is_dateline(tokens, line.words);
   return line;
@@ -248,6 +265,7 @@ class RoleAssigner {
       if (line.headline_like()) return set(i, "title", current_article());
     }
 
+    if (line.glued_menu) return set(i, "boilerplate", std::nullopt, "nav");
     if (line.dateline) return set(i, "dateline", current_article());
     if (line.headline_like()) {
       // Before an article's first prose: its title, then a subtitle, if prose follows soon.
@@ -409,6 +427,7 @@ class RoleAssigner {
     const std::optional<int> main = blocks_[best_from].article;
     for (std::size_t i = 0; i < blocks_.size(); ++i) {
       const bool inside = (i >= best_from && i < best_to) || (title && i >= *title && i < best_from);
+      if (!inside && lines_[i].glued_menu) blocks_[i].kind = i < best_from ? "nav" : "footer";
       if (inside || !body_role(blocks_[i].role)) continue;
       set(i, "boilerplate", std::nullopt, i < best_from ? "nav" : "footer");
     }
@@ -452,7 +471,7 @@ class RoleAssigner {
   std::optional<std::size_t> title_above(std::size_t first) const {
     for (std::size_t k = first, seen = 0; k-- > 0 && seen < kHeadBlocks; ++seen) {
       const std::string& r = blocks_[k].role;
-      if (r == "byline" || r == "dateline" || (r == "boilerplate" && lines_[k].cue)) continue;
+      if (r == "byline" || r == "dateline" || (r == "boilerplate" && (lines_[k].cue || lines_[k].glued_menu))) continue;
       if (r == "read_also") return std::nullopt;  // a secondary article's own title
       if (lines_[k].title_like() && !blocks_[k].bullet && !lines_[k].cue) return k;
       return std::nullopt;
