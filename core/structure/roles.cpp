@@ -31,6 +31,12 @@ constexpr std::size_t kHeadBlocks = 4;
 constexpr std::size_t kMaxDatelineWords = 10;
 // A headline may end in ? or ! ("What is cloud computing?") when it is this short.
 constexpr std::size_t kMaxQuestionTitleWords = 15;
+// A line without a final full stop where at least this many words, and one word in kGluedShare,
+// run two menu items together ("NewsStock", "MoversTech") is a menu the copy lost the breaks of.
+constexpr std::size_t kMinGluedItems = 3;
+constexpr std::size_t kGluedShare = 4;
+// A question of at most this many words alone on its line inside a body heads a section.
+constexpr std::size_t kMaxQuestionHeadingWords = 12;
 // The article region is the run of blocks with the most prose: each prose word counts +1, every
 // other block -kRegionPenalty (menus, footers and link lists are many short blocks).
 constexpr long kRegionPenalty = 5;
@@ -48,10 +54,14 @@ struct Line {
   bool table_row = false; // cells separated by tabs
   bool lowercase_start = false;  // goes on from a line broken by <br> or a pasted table cell
   bool question = false;  // ends in ? or !
+  bool glued_menu = false;  // menu items run together without spaces ("Market NewsMarket MoversTech")
+  bool title_case = false;  // every word of four or more letters starts with a capital ("My Favorite Features")
   std::optional<CueMatch> cue;
 
+  bool wrapped = false;   // one line of a paragraph broken across lines (hard-wrapped text)
+
   bool headline_like() const {
-    return !terminal && !colon && !table_row && words > 0 && words <= kMaxHeadlineWords;
+    return !terminal && !colon && !table_row && !wrapped && words > 0 && words <= kMaxHeadlineWords;
   }
   bool title_like() const { return headline_like() || (question && words <= kMaxQuestionTitleWords); }
 };
@@ -109,6 +119,27 @@ Line describe(const Block& block, const text::Tokens& tokens) {
     U8_NEXT(reinterpret_cast<const uint8_t*>(first.data()), i, static_cast<int32_t>(first.size()), c);
     line.quoted = u_hasBinaryProperty(c, UCHAR_QUOTATION_MARK) || u_charType(c) == U_INITIAL_PUNCTUATION;
   }
+  std::size_t long_words = 0, capitalized = 0;
+  for (const auto& t : tokens) {
+    if (t.kind != text::TokenKind::word || t.end - t.start < 4) continue;
+    int32_t i = static_cast<int32_t>(t.start);
+    UChar32 c = 0;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(block.text.data()), i, static_cast<int32_t>(t.end), c);
+    ++long_words, capitalized += u_isupper(c);
+  }
+  line.title_case = long_words >= 2 && capitalized == long_words;
+  std::size_t glued = 0;  // words with a capital right after a small letter inside them
+  for (const auto& t : tokens) {
+    if (t.kind != text::TokenKind::word) continue;
+    int32_t i = static_cast<int32_t>(t.start);
+    UChar32 prev = 0, c = 0;
+    while (i < static_cast<int32_t>(t.end)) {
+      U8_NEXT(reinterpret_cast<const uint8_t*>(block.text.data()), i, static_cast<int32_t>(t.end), c);
+      if (u_islower(prev) && u_isupper(c)) { ++glued; break; }
+      prev = c;
+    }
+  }
+  line.glued_menu = !line.terminal && glued >= kMinGluedItems && glued * kGluedShare >= line.words;
   line.cue = match_cue(block.text, tokens);
   line.dateline = !line.cue && !line.table_row && is_dateline(tokens, line.words);
   return line;
@@ -178,11 +209,19 @@ class RoleAssigner {
   RoleAssigner(std::vector<Block>& blocks, std::vector<text::Tokens>& tokens) : blocks_(blocks), tokens_(tokens) {
     lines_.reserve(blocks.size());
     for (std::size_t i = 0; i < blocks.size(); ++i) lines_.push_back(describe(blocks[i], tokens[i]));
+    // A line without a final full stop that the next line goes on from in lower case: one
+    // sentence broken across lines (hard-wrapped text). Both have more words than a menu item.
+    for (std::size_t i = 0; i + 1 < lines_.size(); ++i) {
+      Line &line = lines_[i], &next = lines_[i + 1];
+      if (line.terminal || !next.lowercase_start || blocks[i + 1].bullet || line.cue || next.cue) continue;
+      if (line.words > kShortLineWords && next.words > kShortLineWords) line.wrapped = next.wrapped = true;
+    }
   }
 
   int run() {
     for (std::size_t i = 0; i < blocks_.size(); ++i) assign(i);
     mark_headerless_related_lists();
+    mark_introduced_lists();
     keep_article_region();
     drop_empty_articles();
     mark_leads();
@@ -226,6 +265,7 @@ class RoleAssigner {
       if (line.headline_like()) return set(i, "title", current_article());
     }
 
+    if (line.glued_menu) return set(i, "boilerplate", std::nullopt, "nav");
     if (line.dateline) return set(i, "dateline", current_article());
     if (line.headline_like()) {
       // Before an article's first prose: its title, then a subtitle, if prose follows soon.
@@ -245,10 +285,26 @@ class RoleAssigner {
       if (line.lowercase_start) return set(i, "paragraph", current_article());
       return set(i, "subheading", current_article());
     }
+    if (question_heading(i)) return set(i, "subheading", current_article());
     seen_prose_in_article_ = true;
     if (line.quoted) return set(i, "blockquote", current_article());
     if (blocks_[i].bullet) return set(i, "list_item", current_article());
     set(i, "paragraph", current_article());
+  }
+
+  // A short question alone on its line between paragraphs, answered by a longer one, heads a
+  // section ("Can meditation change the world?", "Is this NFTs?").
+  bool question_heading(std::size_t i) const {
+    const Line& line = lines_[i];
+    const std::string& text = blocks_[i].text;
+    if (!seen_prose_in_article_ || line.quoted || line.words > kMaxQuestionHeadingWords) return false;
+    if (!text.ends_with("?") && !text.ends_with("\u061F")) return false;
+    const std::size_t stops = std::count_if(tokens_[i].begin(), tokens_[i].end(), [](const text::Token& t) {
+      return t.form == "." || t.form == "?" || t.form == "!" || t.form == "\u061F";
+    });
+    if (stops != 1 || i + 1 >= lines_.size()) return false;
+    const Line& next = lines_[i + 1];
+    return !next.cue && next.terminal && !next.question && next.words > line.words;
   }
 
   // The next block is prose that opens by going on with reported speech ("وأضافت", "He added").
@@ -268,7 +324,11 @@ class RoleAssigner {
   }
 
   void assign_cue(std::size_t i, const CueMatch& cue) {
-    if (cue.role == "boilerplate") return set(i, "boilerplate", std::nullopt, cue.kind);
+    if (cue.role == "boilerplate") {
+      // The page's footer ends a related list; an ad or a share button inside it does not.
+      if (cue.kind != "ad" && cue.kind != "share") in_related_ = false;
+      return set(i, "boilerplate", std::nullopt, cue.kind);
+    }
     if (cue.role == "related") {
       in_related_ = true;
       related_owner_ = articles_ > 0 ? 0 : current_article();  // lists belong to the page's main article
@@ -314,6 +374,26 @@ class RoleAssigner {
     }
   }
 
+  // A line ending in a colon followed by a run of short headline-like lines introduces a list
+  // whose markers the copy lost ("The basic premise is:" + items); one such line alone is a
+  // sub-heading after an introduction ("Here are ten films:" + "'F1: The Movie'" + prose), and so
+  // is a line in Title Case.
+  void mark_introduced_lists() {
+    for (std::size_t i = 0; i + 1 < blocks_.size(); ++i) {
+      if (!lines_[i].colon || !blocks_[i].article) continue;
+      std::size_t j = i + 1;
+      // Bulleted lines are a list of their own, and the line above them is its heading.
+      while (j < blocks_.size() && blocks_[j].article == blocks_[i].article && lines_[j].headline_like() &&
+             (blocks_[j].role == "subheading" || blocks_[j].role == "list_item") && !blocks_[j].bullet &&
+             !lines_[j].title_case &&
+             !(j + 1 < blocks_.size() && blocks_[j + 1].bullet))
+        ++j;
+      if (j - i <= 2) continue;
+      for (std::size_t k = i + 1; k < j; ++k) set(k, "list_item", blocks_[i].article);
+      i = j - 1;
+    }
+  }
+
   bool prose_follows(std::size_t from, std::optional<int> article) const {
     for (std::size_t k = from; k < blocks_.size(); ++k)
       if (blocks_[k].article == article && blocks_[k].role == "paragraph") return true;
@@ -347,6 +427,7 @@ class RoleAssigner {
     const std::optional<int> main = blocks_[best_from].article;
     for (std::size_t i = 0; i < blocks_.size(); ++i) {
       const bool inside = (i >= best_from && i < best_to) || (title && i >= *title && i < best_from);
+      if (!inside && lines_[i].glued_menu) blocks_[i].kind = i < best_from ? "nav" : "footer";
       if (inside || !body_role(blocks_[i].role)) continue;
       set(i, "boilerplate", std::nullopt, i < best_from ? "nav" : "footer");
     }
@@ -364,10 +445,15 @@ class RoleAssigner {
   // Where the article ends inside the region: at the first end-of-article line (related list, tags,
   // comments, copyright) after some prose, unless a "read also" article comes after it.
   std::size_t end_of_article(std::size_t from, std::size_t to) const {
-    std::size_t prose_words = 0;
+    std::size_t prose_words = 0, total = 0;
+    for (std::size_t k = from; k < to; ++k)
+      if (prose(k)) total += lines_[k].words;
     for (std::size_t k = from; k < to; ++k) {
       if (prose(k)) prose_words += lines_[k].words;
       if (prose_words < kMinArticleWords || !ends_article(k)) continue;
+      // More prose after the line than before it: the line sat inside the article (a keywords
+      // line under an abstract, a "Read more" box between sections).
+      if (total - prose_words > prose_words) continue;
       for (std::size_t j = k + 1; j < to; ++j)
         if (blocks_[j].role == "read_also" && blocks_[j].article) return to;
       return k;
@@ -385,7 +471,7 @@ class RoleAssigner {
   std::optional<std::size_t> title_above(std::size_t first) const {
     for (std::size_t k = first, seen = 0; k-- > 0 && seen < kHeadBlocks; ++seen) {
       const std::string& r = blocks_[k].role;
-      if (r == "byline" || r == "dateline" || (r == "boilerplate" && lines_[k].cue)) continue;
+      if (r == "byline" || r == "dateline" || (r == "boilerplate" && (lines_[k].cue || lines_[k].glued_menu))) continue;
       if (r == "read_also") return std::nullopt;  // a secondary article's own title
       if (lines_[k].title_like() && !blocks_[k].bullet && !lines_[k].cue) return k;
       return std::nullopt;

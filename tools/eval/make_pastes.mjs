@@ -13,18 +13,11 @@
 // gets an empty .txt and a line in <out>/errors.log; the run goes on. No request leaves the
 // process: every network request is aborted and JavaScript is off.
 //
-// Needs Debian's /usr/bin/chromium and the playwright-core npm package (devDependency).
+// The browser side is tools/eval/paster.mjs (Debian's /usr/bin/chromium, playwright-core).
 
 import fs from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
-import { fileURLToPath } from 'node:url';
-
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const sharedData = path.resolve(repoRoot, '..', 'shared', 'data');
-const chromiumPath = '/usr/bin/chromium';
-const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
-  '--disable-component-update', '--no-first-run', '--disable-sync'];
+import { SETS, launchPaster, listPages, readHtml, repoRoot } from './paster.mjs';
 
 function usage(msg) {
   if (msg) console.error(`make_pastes: ${msg}`);
@@ -49,40 +42,11 @@ function parseArgs(argv) {
     else if (a === '-h' || a === '--help') usage();
     else usage(`unknown argument ${a}`);
   }
-  if (!['wcxb', 'readability'].includes(opts.set)) usage(`unknown set ${opts.set}`);
+  if (!SETS.includes(opts.set)) usage(`unknown set ${opts.set}`);
   for (const k of ['limit', 'jobs', 'timeout']) {
     if (!(opts[k] > 0)) usage(`--${k} must be a positive number`);
   }
   return opts;
-}
-
-// [{id, file, gz}] in name order.
-function listPages(set) {
-  if (set === 'wcxb') {
-    const dir = path.join(sharedData, 'wcxb-dev-articles', 'html');
-    if (!fs.existsSync(dir)) throw new Error(`missing ${dir} (../shared beside the repo)`);
-    return fs.readdirSync(dir).filter((f) => f.endsWith('.html.gz')).sort()
-      .map((f) => ({ id: f.slice(0, -'.html.gz'.length), file: path.join(dir, f), gz: true }));
-  }
-  const dir = path.join(sharedData, 'readability-test-pages');
-  if (!fs.existsSync(dir)) throw new Error(`missing ${dir} (../shared beside the repo)`);
-  return fs.readdirSync(dir, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && fs.existsSync(path.join(dir, d.name, 'source.html')))
-    .map((d) => d.name).sort()
-    .map((name) => ({ id: name, file: path.join(dir, name, 'source.html'), gz: false }));
-}
-
-function readHtml(p) {
-  const buf = fs.readFileSync(p.file);
-  return (p.gz ? zlib.gunzipSync(buf) : buf).toString('utf8');
-}
-
-function withTimeout(promise, ms, what) {
-  let timer;
-  const t = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what}: timeout after ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, t]).finally(() => clearTimeout(timer));
 }
 
 async function main() {
@@ -97,64 +61,30 @@ async function main() {
     `${todo.length} to make -> ${path.relative(repoRoot, outDir)}/`);
   if (todo.length === 0) return;
 
-  if (!fs.existsSync(chromiumPath)) throw new Error(`${chromiumPath} is missing (apt-get install chromium)`);
-  let chromium;
-  try {
-    ({ chromium } = await import('playwright-core'));
-  } catch (err) {
-    throw new Error(`playwright-core is not installed (npm ci): ${err.message}`);
-  }
-
   const t0 = Date.now();
-  let browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: LAUNCH_ARGS });
-  const newContext = async () => {
-    const ctx = await browser.newContext({
-      javaScriptEnabled: false,
-      viewport: { width: 1280, height: 2000 },
-      serviceWorkers: 'block',
-    });
-    await ctx.route('**/*', (r) => r.abort());
-    return ctx;
-  };
+  const paster = await launchPaster({ timeout: opts.timeout });
 
   let next = 0;
   let done = 0;
   let failed = 0;
   const log = (line) => fs.appendFileSync(logPath, `${new Date().toISOString()} ${line}\n`);
 
-  // One worker = one context with one page, re-created after a failure (a hung page is closed).
+  // One worker = one tab, re-created after a failure (a hung page is closed).
   async function worker() {
-    let ctx = await newContext();
-    let page = await ctx.newPage();
+    let tab = await paster.tab();
     while (next < todo.length) {
       const p = todo[next++];
       const out = path.join(outDir, `${p.id}.txt`);
       let text = '';
       try {
-        const html = readHtml(p);
-        text = await withTimeout((async () => {
-          await page.setContent(html, { waitUntil: 'domcontentloaded', timeout: opts.timeout });
-          // Let CSS animations and transitions reach their end state, what a reader sees after a
-          // moment (AMP pages hide the body with an 8 s "-amp-start" animation; with JavaScript off
-          // it is what finally shows them). Infinite ones cannot be finished and stay as they are.
-          return page.evaluate(() => {
-            for (const a of document.getAnimations()) {
-              try { a.finish(); } catch { /* infinite */ }
-            }
-            return document.body ? document.body.innerText : '';
-          });
-        })(), opts.timeout + 2000, p.id);
+        text = await tab.paste(readHtml(p), p.id);
       } catch (err) {
         failed++;
         text = '';
         log(`${p.id}: ${String(err.message || err).split('\n')[0]}`);
         console.error(`make_pastes: ${p.id}: ${String(err.message || err).split('\n')[0]}`);
-        await ctx.close().catch(() => {});
-        if (!browser.isConnected()) {
-          browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: LAUNCH_ARGS });
-        }
-        ctx = await newContext();
-        page = await ctx.newPage();
+        await tab.close();
+        tab = await paster.tab();
       }
       fs.writeFileSync(out, text);
       done++;
@@ -162,13 +92,13 @@ async function main() {
         console.log(`make_pastes: ${done}/${todo.length} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
       }
     }
-    await ctx.close().catch(() => {});
+    await tab.close();
   }
 
   try {
     await Promise.all(Array.from({ length: Math.min(opts.jobs, todo.length) }, worker));
   } finally {
-    await browser.close().catch(() => {});
+    await paster.close();
   }
   const secs = (Date.now() - t0) / 1000;
   console.log(`make_pastes: made ${done} pastes (${failed} failed${failed ? `, see ${path.relative(repoRoot, logPath)}` : ''}) ` +

@@ -1,0 +1,115 @@
+// Block roles of pasted text, one rule at a time, on small pastes laid out as pages lay them out.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "maqal/maqal.h"
+
+namespace {
+
+// A paragraph of prose (a few sentences, about 40 words), different for each n.
+std::string prose(int n) {
+  const std::string k = std::to_string(n);
+  return "The council met on day " + k + " to discuss the harbour plan, which had been delayed for months. "
+         "Residents asked why the budget had grown, and the mayor said the costs of steel had risen sharply. "
+         "A vote on the plan is expected before the end of the season, officials said on day " + k + ".";
+}
+
+struct Line {
+  std::string text, role;
+};
+
+// The role of every block, checked line by line against the layout.
+void expect_roles(const std::vector<Line>& layout) {
+  std::string text;
+  for (const auto& l : layout) text += l.text + "\n";
+  const maqal::Result r = maqal::parse_text(text);
+  ASSERT_FALSE(r.error);
+  ASSERT_EQ(r.blocks.size(), layout.size());
+  for (std::size_t i = 0; i < layout.size(); ++i) {
+    const auto& b = r.blocks[i];
+    EXPECT_EQ(b.role + (b.kind.empty() ? "" : ":" + b.kind), layout[i].role) << "line " << i << ": " << b.text;
+  }
+}
+
+TEST(Roles, AnEndOfArticleLineWithMoreProseAfterItSitsInsideTheArticle) {
+  expect_roles({{"Harbour plan goes to a vote", "title"},
+                {prose(1), "lead"},
+                {prose(2), "paragraph"},
+                {prose(3), "paragraph"},
+                {"Keywords", "tags"},
+                {prose(4), "paragraph"},
+                {prose(5), "paragraph"},
+                {prose(6), "paragraph"},
+                {prose(7), "paragraph"}});
+}
+
+TEST(Roles, AnEndOfArticleLineAfterMostOfTheProseEndsTheArticle) {
+  expect_roles({{"Harbour plan goes to a vote", "title"},
+                {prose(1), "lead"},
+                {prose(2), "paragraph"},
+                {prose(3), "paragraph"},
+                {"Related articles", "related"},
+                {"Mayor opens the new bridge over the river", "related"},
+                {prose(4), "boilerplate:footer"}});
+}
+
+TEST(Roles, LinesOfOneSentenceBrokenAcrossLinesAreProse) {
+  expect_roles({{"Harbour plan goes to a vote", "title"},
+                {prose(1), "lead"},
+                {"Residents of the old town asked the council why the", "paragraph"},
+                {"budget had grown so much since the first plan was", "paragraph"},
+                {"shown to them two years ago.", "paragraph"},
+                {prose(2), "paragraph"}});
+}
+
+TEST(Roles, ALineEndingInAColonIntroducesAListOfShortLines) {
+  expect_roles({{"Harbour plan goes to a vote", "title"},
+                {prose(1), "lead"},
+                {"The plan has three parts:", "paragraph"},
+                {"A new quay for the ferries", "list_item"},
+                {"A wider road to the station", "list_item"},
+                {"Two parks along the water", "list_item"},
+                {"What Comes Next", "subheading"},
+                {prose(2), "paragraph"}});
+  // One short line after the introduction heads the section it opens.
+  expect_roles({{"Harbour plan goes to a vote", "title"},
+                {prose(1), "lead"},
+                {"Here is what the plan holds:", "paragraph"},
+                {"A new quay for the ferries", "subheading"},
+                {prose(2), "paragraph"}});
+}
+
+TEST(Roles, AShortQuestionBetweenParagraphsHeadsASection) {
+  expect_roles({{"Harbour plan goes to a vote", "title"},
+                {prose(1), "lead"},
+                {"Why did the costs grow?", "subheading"},
+                {prose(2), "paragraph"},
+                {"Why? Nobody knows. The council did not say.", "paragraph"},
+                {prose(3), "paragraph"}});
+}
+
+TEST(Roles, MenuItemsRunTogetherAreAMenuNotProse) {
+  // Over 30 words and no full stop: without the glued items it would read as the lead.
+  expect_roles({{"Harbour plan goes to a vote", "title"},
+                {"Trending NewsStock Market NewsMarket MoversTech Stock NewsMarket TrendsConsumer Stock NewsCrypto "
+                 "NewsEnergy Stock NewsHealth Care NewsRetirement NewsRetirement PlanningSocial Security GuideTypes "
+                 "of Retirement AccountsHow to Invest MoneyWhat to Invest InHow to Invest in Stocks",
+                 "boilerplate:nav"},
+                {prose(1), "lead"},
+                {prose(2), "paragraph"}});
+}
+
+TEST(Roles, ThePageFooterEndsARelatedList) {
+  expect_roles({{"Harbour plan goes to a vote", "title"},
+                {prose(1), "lead"},
+                {prose(2), "paragraph"},
+                {prose(3), "paragraph"},
+                {"Related articles", "related"},
+                {"Mayor opens the new bridge over the river", "related"},
+                {"Privacy policy", "boilerplate:footer"},
+                {"Careers at the paper", "boilerplate:footer"}});
+}
+
+}  // namespace
