@@ -372,15 +372,24 @@ void extract(std::string_view text, const std::vector<text::Token>& tokens, cons
 
 namespace {
 
-// The tags each tag may follow (allowed()), worked out once: O, B- and U- follow O, L- and U- (nine
-// tags), I- and L- follow their B- and I- (two), which is what keeps decoding cheap.
+// The tags each tag may follow (allowed()), worked out once. Under BILOU they fall in two groups,
+// which is what keeps decoding cheap: O, B- and U- follow the closing tags (O, L-, U-: kClosing of
+// them), I- and L- follow their own B- and I- (two).
+constexpr int kClosing = 1 + 2 * kTypes;
 struct Predecessors {
-  int tags[kTags][kTags];
-  int count[kTags] = {};
+  int closing[kClosing];
+  int tags[kTags][2];  // of an I- or L- tag
+  bool opens[kTags];   // follows the closing tags
   Predecessors() {
-    for (int y = 0; y < kTags; ++y)
-      for (int p = 0; p < kTags; ++p)
-        if (allowed(p, y)) tags[y][count[y]++] = p;
+    int count = 0;
+    for (int p = 0; p < kTags; ++p)
+      if (allowed(p, 0)) closing[count++] = p;
+    for (int y = 0; y < kTags; ++y) {
+      opens[y] = allowed(0, y);
+      int k = 0;
+      for (int p = 0; p < kTags && !opens[y]; ++p)
+        if (allowed(p, y)) tags[y][k++] = p;
+    }
   }
 };
 
@@ -389,6 +398,7 @@ struct Predecessors {
 template <class T>
 std::vector<int> viterbi(const T* emission, std::size_t n, const T* start, const T* transitions) {
   static const Predecessors predecessors;
+  const Predecessors& pre = predecessors;
   std::vector<int> tags(n, 0);
   if (n == 0) return tags;
   // A tag that cannot start a sequence scores far below any other; after the first token every tag
@@ -397,21 +407,31 @@ std::vector<int> viterbi(const T* emission, std::size_t n, const T* start, const
   T score[kTags], next[kTags];
   std::vector<std::int8_t> back(n * kTags, 0);
   for (int y = 0; y < kTags; ++y) score[y] = allowed(-1, y) ? start[y] + emission[y] : impossible;
-  T into[kTags][kTags];  // into[y][k]: the transition score from the k-th predecessor of y
+  T into[kTags][kClosing];  // into[y][k]: the transition score from the k-th predecessor of y
   for (int y = 0; y < kTags; ++y)
-    for (int k = 0; k < predecessors.count[y]; ++k) into[y][k] = transitions[predecessors.tags[y][k] * kTags + y];
+    for (int k = 0; k < (pre.opens[y] ? kClosing : 2); ++k)
+      into[y][k] = transitions[(pre.opens[y] ? pre.closing[k] : pre.tags[y][k]) * kTags + y];
   for (std::size_t i = 1; i < n; ++i) {
+    T closed[kClosing];
+    for (int k = 0; k < kClosing; ++k) closed[k] = score[pre.closing[k]];
     T top = impossible;
+    std::int8_t* from = &back[i * kTags];
     for (int y = 0; y < kTags; ++y) {
-      const int* from = predecessors.tags[y];
-      int arg = from[0];
-      T best = score[arg] + into[y][0];
-      for (int k = 1; k < predecessors.count[y]; ++k) {
-        const T s = score[from[k]] + into[y][k];
-        if (s > best) best = s, arg = from[k];
+      T best;
+      int arg;
+      if (pre.opens[y]) {
+        best = closed[0] + into[y][0], arg = 0;
+        for (int k = 1; k < kClosing; ++k)
+          if (closed[k] + into[y][k] > best) best = closed[k] + into[y][k], arg = k;
+        arg = pre.closing[arg];
+      } else {
+        const int p0 = pre.tags[y][0], p1 = pre.tags[y][1];
+        const T s0 = score[p0] + into[y][0], s1 = score[p1] + into[y][1];
+        best = s1 > s0 ? s1 : s0;
+        arg = s1 > s0 ? p1 : p0;
       }
       next[y] = best + emission[i * kTags + y];
-      back[i * kTags + y] = static_cast<std::int8_t>(arg);
+      from[y] = static_cast<std::int8_t>(arg);
       top = std::max(top, next[y]);
     }
     for (int y = 0; y < kTags; ++y) score[y] = next[y] - top;  // keep scores small: only differences matter
