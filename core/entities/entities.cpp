@@ -158,30 +158,24 @@ void scan_block(const Block& block, const text::Tokens& tokens, const std::vecto
   }
 }
 
-bool is_title_word(const text::Token& t) { return title_word(t) != Title::none; }
-
-// A person's span starts at the name, not at a title or office before it ("مكتب نتنياهو" →
-// "نتنياهو").
-void trim_titles(std::vector<Entity>& entities) {
-  for (auto& e : entities) {
-    if (e.type != "PER") continue;
-    const text::Tokens words = text::tokenize(e.text);
-    if (words.size() < 2 || !is_title_word(words[0])) continue;
-    const std::size_t cut = words[1].start;
-    if (e.norm == e.text) e.norm = e.text.substr(cut);
-    e.text = e.text.substr(cut);
-    e.span.start8 += cut;
-  }
-}
-
 // A "name" made only of title and group words ("الوزيران", the two ministers; "President") names
-// nobody: the model sometimes tags them.
-void drop_title_only_names(std::vector<Entity>& entities) {
-  std::erase_if(entities, [](const Entity& e) {
+// nobody: the model sometimes tags them. A person's span starts at the name, not at a title or
+// office before it ("مكتب نتنياهو" → "نتنياهو"). Each mention is tokenized once for both.
+void drop_or_trim_titles(std::vector<Entity>& entities) {
+  std::erase_if(entities, [](Entity& e) {
     if (e.type != "PER" && e.type != "MISC" && e.type != "ORG") return false;
-    for (const auto& t : text::tokenize(e.text))
-      if (t.kind == text::TokenKind::word && title_word(t) == Title::none && !speaker_group(t)) return false;
-    return true;
+    const text::Tokens words = text::tokenize(e.text);
+    if (std::all_of(words.begin(), words.end(), [](const text::Token& t) {
+          return t.kind != text::TokenKind::word || title_word(t) != Title::none || speaker_group(t);
+        }))
+      return true;
+    if (e.type == "PER" && words.size() >= 2 && title_word(words[0]) != Title::none) {
+      const std::size_t cut = words[1].start;
+      if (e.norm == e.text) e.norm = e.text.substr(cut);
+      e.text = e.text.substr(cut);
+      e.span.start8 += cut;
+    }
+    return false;
   });
 }
 
@@ -216,8 +210,7 @@ std::vector<Entity> find_entities(const std::vector<Block>& blocks, const std::v
   std::vector<std::vector<Entity>> names = ner::find_names(blocks, tokens, matches);
   for (std::size_t i = 0; i < blocks.size(); ++i)
     scan_block(blocks[i], tokens[i], matches[i], std::move(names[i]), entities);
-  trim_titles(entities);
-  drop_title_only_names(entities);
+  drop_or_trim_titles(entities);
   name_people_in_full(entities);
   // One cluster per (type, norm): every mention of Gaza, whatever its spelling, is one place.
   std::map<std::pair<std::string, std::string>, int> clusters;

@@ -90,7 +90,6 @@ struct TokenInfo {
   bool known = false, stem_known = false;        // the word, one of its stems is known to the model
   std::uint8_t fine = 0, coarse = 0;             // the clusters of the word's core
   char case_class = 'N';                         // first letter: U(pper), L(ower), N(o case)
-  bool initial = false;                          // first word of a sentence
   text::TokenKind kind = text::TokenKind::word;
 };
 
@@ -144,41 +143,46 @@ void code_point_starts(std::string_view s, std::vector<std::size_t>& starts) {
   starts.push_back(s.size());
 }
 
-std::vector<TokenInfo> token_infos(std::string_view text, const std::vector<text::Token>& tokens,
-                                   const Vocabulary& vocabulary) {
-  std::vector<TokenInfo> infos(tokens.size());
-  std::vector<std::size_t> starts;
+// What the features need of a token by itself; `original` is its text as written.
+TokenInfo token_info(std::string_view original, const text::Token& t, const Vocabulary& vocabulary,
+                     std::vector<std::size_t>& starts) {
+  TokenInfo info;
+  const std::string_view form = t.form;
+  info.kind = t.kind;
+  info.form = hash(form);
+  info.shape = hash(shape_of(original, info.case_class));
+  info.known = t.kind != text::TokenKind::word || vocabulary(key(kWord, info.form)).known;
+  if (t.kind == text::TokenKind::word) {
+    std::string_view shortest = form;
+    for (std::string_view s : text::stems(form)) {
+      if (s.size() == form.size() || info.stem_count == 6) continue;
+      info.stems[info.stem_count++] = hash(s);
+      info.stem_known = info.stem_known || vocabulary(key(kWord, hash(s))).known;
+      if (s.size() < shortest.size()) shortest = s;
+    }
+    const WordInfo clusters = vocabulary(key(kWord, hash(shortest)));
+    info.fine = clusters.fine;
+    info.coarse = clusters.coarse;
+  }
+  code_point_starts(form, starts);
+  info.length = static_cast<int>(starts.size()) - 1;
+  for (int k = 1; k <= 3 && k < info.length; ++k) info.prefix[k - 1] = hash(form.substr(0, starts[k]));
+  for (int k = 1; k <= 4 && k < info.length; ++k) info.suffix[k - 1] = hash(form.substr(starts[info.length - k]));
+  return info;
+}
+
+// Whether each token opens a sentence: the first of the text, or the first after sentence-final
+// punctuation, opening marks (quotes, brackets, dashes) between them not counting.
+std::vector<bool> sentence_starts(const std::vector<text::Token>& tokens) {
+  std::vector<bool> out(tokens.size());
   std::size_t run_start = 0;  // first of the opening marks right before token i (kept, not rescanned:
                               // rescanning made a run of 100k "«" quadratic)
   for (std::size_t i = 0; i < tokens.size(); ++i) {
-    const text::Token& t = tokens[i];
-    TokenInfo& info = infos[i];
-    const std::string_view form = t.form;
-    info.kind = t.kind;
-    info.form = hash(form);
-    info.shape = hash(shape_of(text.substr(t.start, t.end - t.start), info.case_class));
-    info.known = t.kind != text::TokenKind::word || vocabulary(key(kWord, info.form)).known;
-    if (t.kind == text::TokenKind::word) {
-      std::string_view shortest = form;
-      for (std::string_view s : text::stems(form)) {
-        if (s.size() == form.size() || info.stem_count == 6) continue;
-        info.stems[info.stem_count++] = hash(s);
-        info.stem_known = info.stem_known || vocabulary(key(kWord, hash(s))).known;
-        if (s.size() < shortest.size()) shortest = s;
-      }
-      const WordInfo clusters = vocabulary(key(kWord, hash(shortest)));
-      info.fine = clusters.fine;
-      info.coarse = clusters.coarse;
-    }
-    code_point_starts(form, starts);
-    info.length = static_cast<int>(starts.size()) - 1;
-    for (int k = 1; k <= 3 && k < info.length; ++k) info.prefix[k - 1] = hash(form.substr(0, starts[k]));
-    for (int k = 1; k <= 4 && k < info.length; ++k) info.suffix[k - 1] = hash(form.substr(starts[info.length - k]));
     const std::size_t j = run_start;
-    info.initial = j == 0 || (tokens[j - 1].kind == text::TokenKind::punct && ends_sentence(tokens[j - 1].form));
-    if (t.kind != text::TokenKind::punct || !is_opening(t.form)) run_start = i + 1;
+    out[i] = j == 0 || (tokens[j - 1].kind == text::TokenKind::punct && ends_sentence(tokens[j - 1].form));
+    if (tokens[i].kind != text::TokenKind::punct || !is_opening(tokens[i].form)) run_start = i + 1;
   }
-  return infos;
+  return out;
 }
 
 const std::uint64_t kStartWord = hash("<s>");
@@ -248,99 +252,119 @@ std::string_view core(std::string_view folded_word) {
   return shortest;
 }
 
-void extract(std::string_view text, const std::vector<text::Token>& tokens, const std::vector<LexMatch>& lex,
-             const Vocabulary& vocabulary, Features& out) {
-  const std::vector<TokenInfo> infos = token_infos(text, tokens, vocabulary);
-  const std::size_t n = tokens.size();
-  // Lexicon phrases over each token: B or I of a type (hashed), at most kMarks per token.
-  constexpr std::size_t kMarks = 3;
-  struct Marks {
-    std::uint64_t mark[kMarks];
-    std::size_t count = 0;
-  };
-  std::vector<Marks> lex_marks(n);
+namespace {
+
+// Lexicon phrases over each token: B or I of a type (hashed), at most kMarks per token.
+constexpr std::size_t kMarks = 3;
+struct Marks {
+  std::uint64_t mark[kMarks];
+  std::size_t count = 0;
+};
+
+std::vector<Marks> lexicon_marks(const std::vector<LexMatch>& lex, std::size_t n) {
+  std::vector<Marks> marks(n);
   for (std::size_t j = 0; j < n; ++j) {
     if (j >= lex.size() || lex[j].tokens == 0) continue;
     const std::uint64_t type = hash(lex[j].entry->type);
     for (std::size_t k = 0; k < lex[j].tokens && j + k < n; ++k) {
-      Marks& m = lex_marks[j + k];
+      Marks& m = marks[j + k];
       if (m.count < kMarks) m.mark[m.count++] = mix(type) + (k == 0 ? 1 : 2);
     }
   }
-  auto word = [&](std::ptrdiff_t i) {
-    if (i < 0) return kStartWord;
-    if (i >= static_cast<std::ptrdiff_t>(n)) return kEndWord;
-    return infos[i].form;
-  };
-  auto shape = [&](std::ptrdiff_t i) {
-    if (i < 0) return kStartWord;
-    if (i >= static_cast<std::ptrdiff_t>(n)) return kEndWord;
-    return infos[i].shape;
-  };
+  return marks;
+}
+
+std::uint64_t known_code(const TokenInfo& t) { return t.known ? 1 : t.stem_known ? 2 : 0; }
+
+// The features of a token by itself, the same wherever it stands: Model::find scores them once per
+// distinct token of a document.
+template <class Push>
+void own_features(const TokenInfo& t, Push&& push) {
+  const std::uint64_t cls = static_cast<std::uint64_t>(t.case_class);
+  push(key(kBias));
+  push(key(kWord, t.form));
+  if (t.case_class != 'N') push(key(kWordCase, t.form, cls));
+  for (int s = 0; s < t.stem_count; ++s) push(key(kStem, t.stems[s]));
+  for (int p = 0; p < 3; ++p)
+    if (t.prefix[p]) push(key(kPrefix, t.prefix[p], p));
+  for (int s = 0; s < 4; ++s)
+    if (t.suffix[s]) push(key(kSuffix, t.suffix[s], s));
+  push(key(kShape, t.shape));
+  push(key(kLength, static_cast<std::uint64_t>(std::min(t.length, 10))));
+  push(key(kKind, static_cast<std::uint64_t>(t.kind)));
+  push(key(kKnown, known_code(t), cls));
+  if (!t.known) {
+    if (t.prefix[1]) push(key(kUnknownPrefix, t.prefix[1]));
+    if (t.suffix[1]) push(key(kUnknownSuffix, t.suffix[1]));
+  }
+  if (t.fine) push(key(kFine, t.fine));
+  if (t.coarse) push(key(kCoarse, t.coarse));
+}
+
+// The features of token u from where it stands: its neighbours, whether it opens a sentence, the
+// lexicon phrases over and around it. info(j) is token j's TokenInfo, j < n.
+template <class Info, class Push>
+void context_features(const Info& info, std::size_t n, const std::vector<bool>& starts,
+                      const std::vector<Marks>& marks, std::size_t u, Push&& push) {
+  const auto i = static_cast<std::ptrdiff_t>(u);
+  const auto inside = [&](std::ptrdiff_t j) { return j >= 0 && j < static_cast<std::ptrdiff_t>(n); };
+  const auto word = [&](std::ptrdiff_t j) { return !inside(j) ? (j < 0 ? kStartWord : kEndWord) : info(j).form; };
+  const auto shape = [&](std::ptrdiff_t j) { return !inside(j) ? (j < 0 ? kStartWord : kEndWord) : info(j).shape; };
+  const auto known = [&](std::ptrdiff_t j) -> std::uint64_t { return inside(j) ? known_code(info(j)) : 3; };
+  // Clusters: 0 for a word without one, 256 beyond either end of the sequence.
+  const auto coarse = [&](std::ptrdiff_t j) -> std::uint64_t { return inside(j) ? info(j).coarse : 256; };
+  const TokenInfo& t = info(i);
+  const std::uint64_t cls = static_cast<std::uint64_t>(t.case_class);
+  push(key(kPrev1, word(i - 1)));
+  push(key(kPrev2, word(i - 2)));
+  push(key(kNext1, word(i + 1)));
+  push(key(kNext2, word(i + 2)));
+  push(key(kBigramPrev, word(i - 1), t.form));
+  push(key(kBigramNext, t.form, word(i + 1)));
+  if (u > 0)
+    for (int s = 0; s < info(i - 1).stem_count; ++s) push(key(kStemPrev, info(i - 1).stems[s]));
+  if (u + 1 < n)
+    for (int s = 0; s < info(i + 1).stem_count; ++s) push(key(kStemNext, info(i + 1).stems[s]));
+  push(key(kShapePrev, shape(i - 1)));
+  push(key(kShapeNext, shape(i + 1)));
+  push(key(kShapeTri, shape(i - 1), t.shape, shape(i + 1)));
+  push(key(kInitial, starts[u], cls));
+  for (std::size_t m = 0; m < marks[u].count; ++m) push(key(kLex, marks[u].mark[m], cls));
+  if (u > 0)
+    for (std::size_t m = 0; m < marks[u - 1].count; ++m) push(key(kLexPrev, marks[u - 1].mark[m]));
+  if (u + 1 < n)
+    for (std::size_t m = 0; m < marks[u + 1].count; ++m) push(key(kLexNext, marks[u + 1].mark[m]));
+  push(key(kKnownWindow, known(i - 1) * 16 + known(i) * 4 + known(i + 1)));
+  if (!t.known) {
+    push(key(kUnknownPrev, word(i - 1)));
+    push(key(kUnknownNext, word(i + 1)));
+  }
+  push(key(kCoarsePrev, coarse(i - 1)));
+  push(key(kCoarseNext, coarse(i + 1)));
+  push(key(kPrevWordCase, word(i - 1), cls));
+  push(key(kNextWordCase, word(i + 1), cls));
+}
+
+}  // namespace
+
+void extract(std::string_view text, const std::vector<text::Token>& tokens, const std::vector<LexMatch>& lex,
+             const Vocabulary& vocabulary, Features& out) {
+  const std::size_t n = tokens.size();
+  std::vector<TokenInfo> infos;
+  infos.reserve(n);
+  std::vector<std::size_t> starts;
+  for (const text::Token& t : tokens) infos.push_back(token_info(text.substr(t.start, t.end - t.start), t, vocabulary, starts));
+  const std::vector<bool> opens = sentence_starts(tokens);
+  const std::vector<Marks> marks = lexicon_marks(lex, n);
+  const auto info = [&](std::ptrdiff_t j) -> const TokenInfo& { return infos[j]; };
+  const auto push = [&](std::uint32_t k) { out.keys.push_back(k); };
   out.keys.clear();
   out.offsets.assign(1, 0);
   out.keys.reserve(n * 48);
   for (std::size_t u = 0; u < n; ++u) {
-    const auto i = static_cast<std::ptrdiff_t>(u);
-    const TokenInfo& t = infos[u];
-    auto& k = out.keys;
-    const std::uint64_t cls = static_cast<std::uint64_t>(t.case_class);
-    k.push_back(key(kBias));
-    k.push_back(key(kWord, t.form));
-    if (t.case_class != 'N') k.push_back(key(kWordCase, t.form, cls));
-    k.push_back(key(kPrev1, word(i - 1)));
-    k.push_back(key(kPrev2, word(i - 2)));
-    k.push_back(key(kNext1, word(i + 1)));
-    k.push_back(key(kNext2, word(i + 2)));
-    k.push_back(key(kBigramPrev, word(i - 1), t.form));
-    k.push_back(key(kBigramNext, t.form, word(i + 1)));
-    for (int s = 0; s < t.stem_count; ++s) k.push_back(key(kStem, t.stems[s]));
-    if (u > 0)
-      for (int s = 0; s < infos[u - 1].stem_count; ++s) k.push_back(key(kStemPrev, infos[u - 1].stems[s]));
-    if (u + 1 < n)
-      for (int s = 0; s < infos[u + 1].stem_count; ++s) k.push_back(key(kStemNext, infos[u + 1].stems[s]));
-    for (int p = 0; p < 3; ++p)
-      if (t.prefix[p]) k.push_back(key(kPrefix + 0, t.prefix[p], p));
-    for (int s = 0; s < 4; ++s)
-      if (t.suffix[s]) k.push_back(key(kSuffix, t.suffix[s], s));
-    k.push_back(key(kShape, t.shape));
-    k.push_back(key(kShapePrev, shape(i - 1)));
-    k.push_back(key(kShapeNext, shape(i + 1)));
-    k.push_back(key(kShapeTri, shape(i - 1), t.shape, shape(i + 1)));
-    k.push_back(key(kLength, static_cast<std::uint64_t>(std::min(t.length, 10))));
-    k.push_back(key(kInitial, t.initial, cls));
-    k.push_back(key(kKind, static_cast<std::uint64_t>(t.kind)));
-    for (std::size_t m = 0; m < lex_marks[u].count; ++m) k.push_back(key(kLex, lex_marks[u].mark[m], cls));
-    if (u > 0)
-      for (std::size_t m = 0; m < lex_marks[u - 1].count; ++m) k.push_back(key(kLexPrev, lex_marks[u - 1].mark[m]));
-    if (u + 1 < n)
-      for (std::size_t m = 0; m < lex_marks[u + 1].count; ++m) k.push_back(key(kLexNext, lex_marks[u + 1].mark[m]));
-    const auto known_code = [&](std::ptrdiff_t j) -> std::uint64_t {
-      if (j < 0 || j >= static_cast<std::ptrdiff_t>(n)) return 3;
-      return infos[j].known ? 1 : infos[j].stem_known ? 2 : 0;
-    };
-    k.push_back(key(kKnown, known_code(i), cls));
-    k.push_back(key(kKnownWindow, known_code(i - 1) * 16 + known_code(i) * 4 + known_code(i + 1)));
-    if (!t.known) {
-      k.push_back(key(kUnknownPrev, word(i - 1)));
-      k.push_back(key(kUnknownNext, word(i + 1)));
-      if (t.prefix[1]) k.push_back(key(kUnknownPrefix, t.prefix[1]));
-      if (t.suffix[1]) k.push_back(key(kUnknownSuffix, t.suffix[1]));
-    }
-    // Clusters: 0 for a word without one, 256 beyond either end of the sequence.
-    auto fine = [&](std::ptrdiff_t j) -> std::uint64_t {
-      return j < 0 || j >= static_cast<std::ptrdiff_t>(n) ? 256 : infos[j].fine;
-    };
-    auto coarse = [&](std::ptrdiff_t j) -> std::uint64_t {
-      return j < 0 || j >= static_cast<std::ptrdiff_t>(n) ? 256 : infos[j].coarse;
-    };
-    if (t.fine) k.push_back(key(kFine, t.fine));
-    if (t.coarse) k.push_back(key(kCoarse, t.coarse));
-    k.push_back(key(kCoarsePrev, coarse(i - 1)));
-    k.push_back(key(kCoarseNext, coarse(i + 1)));
-    k.push_back(key(kPrevWordCase, word(i - 1), cls));
-    k.push_back(key(kNextWordCase, word(i + 1), cls));
-    out.offsets.push_back(static_cast<std::uint32_t>(k.size()));
+    own_features(infos[u], push);
+    context_features(info, n, opens, marks, u, push);
+    out.offsets.push_back(static_cast<std::uint32_t>(out.keys.size()));
   }
 }
 
@@ -348,15 +372,24 @@ void extract(std::string_view text, const std::vector<text::Token>& tokens, cons
 
 namespace {
 
-// The tags each tag may follow (allowed()), worked out once: O, B- and U- follow O, L- and U- (nine
-// tags), I- and L- follow their B- and I- (two), which is what keeps decoding cheap.
+// The tags each tag may follow (allowed()), worked out once. Under BILOU they fall in two groups,
+// which is what keeps decoding cheap: O, B- and U- follow the closing tags (O, L-, U-: kClosing of
+// them), I- and L- follow their own B- and I- (two).
+constexpr int kClosing = 1 + 2 * kTypes;
 struct Predecessors {
-  int tags[kTags][kTags];
-  int count[kTags] = {};
+  int closing[kClosing];
+  int tags[kTags][2];  // of an I- or L- tag
+  bool opens[kTags];   // follows the closing tags
   Predecessors() {
-    for (int y = 0; y < kTags; ++y)
-      for (int p = 0; p < kTags; ++p)
-        if (allowed(p, y)) tags[y][count[y]++] = p;
+    int count = 0;
+    for (int p = 0; p < kTags; ++p)
+      if (allowed(p, 0)) closing[count++] = p;
+    for (int y = 0; y < kTags; ++y) {
+      opens[y] = allowed(0, y);
+      int k = 0;
+      for (int p = 0; p < kTags && !opens[y]; ++p)
+        if (allowed(p, y)) tags[y][k++] = p;
+    }
   }
 };
 
@@ -365,6 +398,7 @@ struct Predecessors {
 template <class T>
 std::vector<int> viterbi(const T* emission, std::size_t n, const T* start, const T* transitions) {
   static const Predecessors predecessors;
+  const Predecessors& pre = predecessors;
   std::vector<int> tags(n, 0);
   if (n == 0) return tags;
   // A tag that cannot start a sequence scores far below any other; after the first token every tag
@@ -373,21 +407,31 @@ std::vector<int> viterbi(const T* emission, std::size_t n, const T* start, const
   T score[kTags], next[kTags];
   std::vector<std::int8_t> back(n * kTags, 0);
   for (int y = 0; y < kTags; ++y) score[y] = allowed(-1, y) ? start[y] + emission[y] : impossible;
-  T into[kTags][kTags];  // into[y][k]: the transition score from the k-th predecessor of y
+  T into[kTags][kClosing];  // into[y][k]: the transition score from the k-th predecessor of y
   for (int y = 0; y < kTags; ++y)
-    for (int k = 0; k < predecessors.count[y]; ++k) into[y][k] = transitions[predecessors.tags[y][k] * kTags + y];
+    for (int k = 0; k < (pre.opens[y] ? kClosing : 2); ++k)
+      into[y][k] = transitions[(pre.opens[y] ? pre.closing[k] : pre.tags[y][k]) * kTags + y];
   for (std::size_t i = 1; i < n; ++i) {
+    T closed[kClosing];
+    for (int k = 0; k < kClosing; ++k) closed[k] = score[pre.closing[k]];
     T top = impossible;
+    std::int8_t* from = &back[i * kTags];
     for (int y = 0; y < kTags; ++y) {
-      const int* from = predecessors.tags[y];
-      int arg = from[0];
-      T best = score[arg] + into[y][0];
-      for (int k = 1; k < predecessors.count[y]; ++k) {
-        const T s = score[from[k]] + into[y][k];
-        if (s > best) best = s, arg = from[k];
+      T best;
+      int arg;
+      if (pre.opens[y]) {
+        best = closed[0] + into[y][0], arg = 0;
+        for (int k = 1; k < kClosing; ++k)
+          if (closed[k] + into[y][k] > best) best = closed[k] + into[y][k], arg = k;
+        arg = pre.closing[arg];
+      } else {
+        const int p0 = pre.tags[y][0], p1 = pre.tags[y][1];
+        const T s0 = score[p0] + into[y][0], s1 = score[p1] + into[y][1];
+        best = s1 > s0 ? s1 : s0;
+        arg = s1 > s0 ? p1 : p0;
       }
       next[y] = best + emission[i * kTags + y];
-      back[i * kTags + y] = static_cast<std::int8_t>(arg);
+      from[y] = static_cast<std::int8_t>(arg);
       top = std::max(top, next[y]);
     }
     for (int y = 0; y < kTags; ++y) score[y] = next[y] - top;  // keep scores small: only differences matter
@@ -602,33 +646,67 @@ WordInfo Model::word(std::uint32_t k) const {
   }
 }
 
+void Model::add_weights(std::uint32_t k, std::int32_t* scores) const {
+  for (std::uint32_t slot = k & mask_;; slot = (slot + 1) & mask_) {
+    if (keys_[slot] == k) {
+      const std::int16_t* w = rows_[slot].data();
+      for (int y = 0; y < kTags; ++y) scores[y] += w[y];
+      return;
+    }
+    if (keys_[slot] == 0) return;
+  }
+}
+
 std::vector<int> Model::tag(const Features& f) const {
   const std::size_t n = f.size();
   if (empty()) return std::vector<int>(n, 0);
   std::vector<std::int32_t> emission(n * kTags, 0);
-  for (std::size_t i = 0; i < n; ++i) {
-    std::int32_t* e = &emission[i * kTags];
-    for (std::uint32_t j = f.offsets[i]; j < f.offsets[i + 1]; ++j) {
-      const std::uint32_t k = f.keys[j];
-      for (std::uint32_t slot = k & mask_;; slot = (slot + 1) & mask_) {
-        if (keys_[slot] == k) {
-          const std::int16_t* w = rows_[slot].data();
-          for (int y = 0; y < kTags; ++y) e[y] += w[y];
-          break;
-        }
-        if (keys_[slot] == 0) break;
-      }
-    }
-  }
+  for (std::size_t i = 0; i < n; ++i)
+    for (std::uint32_t j = f.offsets[i]; j < f.offsets[i + 1]; ++j) add_weights(f.keys[j], &emission[i * kTags]);
   return viterbi<std::int32_t>(emission.data(), n, start_, transitions_);
 }
 
+// Distinct tokens by their text as written (which fixes their folded form and kind): their
+// TokenInfo and the summed weights of their own features.
+struct Model::Memo {
+  std::unordered_map<std::string_view, std::uint32_t> index;
+  std::vector<TokenInfo> infos;
+  std::vector<std::array<std::int32_t, kTags>> scores;
+};
+
 std::vector<Mention> Model::find(std::string_view text, const std::vector<text::Token>& tokens,
-                                 const std::vector<LexMatch>& lex) const {
+                                 const std::vector<LexMatch>& lex, Memo* memo) const {
   if (empty() || tokens.empty()) return {};
-  Features f;
-  extract(text, tokens, lex, [this](std::uint32_t k) { return word(k); }, f);
-  std::vector<int> tags = tag(f);
+  Memo own_memo;
+  Memo& m = memo ? *memo : own_memo;
+  const std::size_t n = tokens.size();
+  // The scores of extract()'s features, summed in two parts: those of each token by itself from
+  // the memo, then those of where it stands.
+  std::vector<std::uint32_t> slots(n);
+  std::vector<std::size_t> starts;
+  const Vocabulary vocabulary = [this](std::uint32_t k) { return word(k); };
+  for (std::size_t i = 0; i < n; ++i) {
+    const text::Token& t = tokens[i];
+    const std::string_view original = text.substr(t.start, t.end - t.start);
+    const auto [it, added] = m.index.try_emplace(original, static_cast<std::uint32_t>(m.infos.size()));
+    if (added) {
+      m.infos.push_back(token_info(original, t, vocabulary, starts));
+      std::array<std::int32_t, kTags> scores{};
+      own_features(m.infos.back(), [&](std::uint32_t k) { add_weights(k, scores.data()); });
+      m.scores.push_back(scores);
+    }
+    slots[i] = it->second;
+  }
+  const std::vector<bool> opens = sentence_starts(tokens);
+  const std::vector<Marks> marks = lexicon_marks(lex, n);
+  const auto info = [&](std::ptrdiff_t j) -> const TokenInfo& { return m.infos[slots[j]]; };
+  std::vector<std::int32_t> emission(n * kTags);
+  for (std::size_t u = 0; u < n; ++u) {
+    std::int32_t* e = &emission[u * kTags];
+    std::copy(m.scores[slots[u]].begin(), m.scores[slots[u]].end(), e);
+    context_features(info, n, opens, marks, u, [&](std::uint32_t k) { add_weights(k, e); });
+  }
+  std::vector<int> tags = viterbi<std::int32_t>(emission.data(), n, start_, transitions_);
   // A name never runs across the end of a sentence ("… Joe Biden. Blinken said …").
   for (std::size_t i = 0; i < tags.size(); ++i)
     if (tokens[i].kind == text::TokenKind::punct && ends_sentence(tokens[i].form)) tags[i] = 0;
@@ -780,6 +858,7 @@ std::vector<std::vector<Entity>> find_names(const std::vector<Block>& blocks,
                                             const std::vector<std::vector<text::Token>>& tokens,
                                             const std::vector<std::vector<LexMatch>>& lex) {
   std::vector<Sequence> document(blocks.size());
+  Model::Memo arabic, latin;
   for (std::size_t b = 0; b < blocks.size(); ++b) {
     Sequence& s = document[b];
     s.text = blocks[b].text;
@@ -787,7 +866,7 @@ std::vector<std::vector<Entity>> find_names(const std::vector<Block>& blocks,
     const int script = arabic_or_latin(s.text);
     if (script == 0) continue;
     s.model = &model(script > 0 ? Lang::ar : Lang::en);
-    s.mentions = s.model->find(s.text, tokens[b], lex[b]);
+    s.mentions = s.model->find(s.text, tokens[b], lex[b], script > 0 ? &arabic : &latin);
   }
   std::vector<Sequence> tagged;
   std::vector<std::size_t> index;

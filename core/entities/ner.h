@@ -119,9 +119,12 @@ class Model {
   std::vector<int> tag(const Features& features) const;
   WordInfo word(std::uint32_t word_key) const;
   bool knows(std::uint32_t word_key) const { return word(word_key).known; }
-  // Tokens → features → tags → mentions.
+  // Tokens → features → tags → mentions. A Memo keeps what was worked out per distinct token (the
+  // scores of the features of the token by itself) for the next calls on the texts of the same
+  // document, which repeat their words; it refers to those texts, and serves one model.
+  struct Memo;
   std::vector<Mention> find(std::string_view text, const std::vector<text::Token>& tokens,
-                            const std::vector<LexMatch>& lex) const;
+                            const std::vector<LexMatch>& lex, Memo* memo = nullptr) const;
 
  private:
   // Open addressing, key 0 = empty; the weights of the feature in keys_[i] are rows_[i]. Probing
@@ -130,6 +133,8 @@ class Model {
     std::uint32_t key = 0;
     WordInfo info;
   };
+  void add_weights(std::uint32_t key, std::int32_t* scores) const;  // adds the feature's row, if any
+
   std::vector<std::uint32_t> keys_;
   std::vector<std::array<std::int16_t, kTags>> rows_;
   std::vector<WordSlot> words_;

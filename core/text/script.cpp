@@ -28,6 +28,7 @@ std::string language(std::string_view utf8) {
     UChar32 c;
     U8_NEXT(s, i, n, c);
     if (c < 0x80) { latin += (c | 32) >= 'a' && (c | 32) <= 'z'; continue; }
+    if (c >= 0x0621 && c <= 0x064A && c != 0x0640) { ++arabic; continue; }  // Arabic letters (not tatweel), without ICU
     if (!u_isalpha(c)) continue;
     UErrorCode status = U_ZERO_ERROR;
     const UScriptCode script = uscript_getScript(c, &status);

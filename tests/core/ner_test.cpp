@@ -6,6 +6,7 @@
 #include "entities/ner.h"
 #include "maqal/maqal.h"
 #include "test_util.h"
+#include "text/script.h"
 #include "text/tokens.h"
 
 namespace {
@@ -122,6 +123,69 @@ TEST(NerModel, FeaturesAreTheSameForTheSameText) {
   ner::extract(text, tokens, lex, vocabulary, b);
   EXPECT_EQ(a.keys, b.keys);
   EXPECT_EQ(a.size(), tokens.size());
+}
+
+bool same(const std::vector<ner::Mention>& a, const std::vector<ner::Mention>& b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const ner::Mention& x, const ner::Mention& y) {
+    return x.first == y.first && x.last == y.last && x.type == y.type;
+  });
+}
+
+// find() scores a token's own features once per distinct token and the rest per position: the same
+// sums as tag() over extract()'s features (the path the trainer evaluates).
+TEST(NerModel, FindTagsAsTheExtractedFeaturesDo) {
+  const ner::Model& m = ner::model(ner::Lang::ar);
+  const ner::Vocabulary vocabulary = [&](std::uint32_t k) { return m.word(k); };
+  // No sentence-final punctuation: find() clears tags there, tag() does not.
+  const std::string text =
+      "وقال الرئيس الفلسطيني محمود عباس إن وزير الخارجية الأمريكي أنتوني بلينكن التقى بنيامين نتنياهو في "
+      "القدس وإن عباس وبلينكن بحثا مع الأمم المتحدة ومجلس الأمن وضع قطاع غزة";
+  const auto tokens = maqal::text::tokenize(text);
+  const auto lex = ner::lexicon_matches(tokens);
+  ner::Features f;
+  ner::extract(text, tokens, lex, vocabulary, f);
+  const auto expected = ner::mentions(m.tag(f));
+  EXPECT_GE(expected.size(), 4u);
+  EXPECT_TRUE(same(m.find(text, tokens, lex), expected));
+}
+
+// find_names() shares one memo over a document's blocks: it finds what find() on each block alone,
+// then the document pass, finds.
+TEST(NerModel, MemoSharedAcrossBlocksChangesNothing) {
+  const std::string input = maqal::test::reference_paste();
+  ASSERT_FALSE(input.empty()) << "../shared/samples/000_4e73025099dc559b.txt is missing";
+  const ner::Model& m = ner::model(ner::Lang::ar);
+  std::vector<maqal::Block> blocks;
+  for (std::size_t pos = 0; pos < input.size();) {
+    const std::size_t end = std::min(input.find('\n', pos), input.size());
+    const std::string line = input.substr(pos, end - pos);
+    if (maqal::text::language(line) == "ar") blocks.push_back({.text = line});
+    pos = end + 1;
+  }
+  ASSERT_GT(blocks.size(), 10u);
+  std::vector<maqal::text::Tokens> tokens;
+  std::vector<std::vector<maqal::entities::LexMatch>> lex;
+  std::vector<ner::Sequence> document;
+  for (const auto& b : blocks) {
+    tokens.push_back(maqal::text::tokenize(b.text));
+    lex.push_back(ner::lexicon_matches(tokens.back()));
+  }
+  for (std::size_t i = 0; i < blocks.size(); ++i)
+    document.push_back({blocks[i].text, &tokens[i], &m, m.find(blocks[i].text, tokens[i], lex[i])});
+  ner::propagate(document);
+  const auto found = ner::find_names(blocks, tokens, lex);
+  std::size_t names = 0;
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    ASSERT_EQ(found[i].size(), document[i].mentions.size()) << blocks[i].text;
+    for (std::size_t k = 0; k < found[i].size(); ++k) {
+      const ner::Mention& mention = document[i].mentions[k];
+      EXPECT_EQ(found[i][k].span.start8, tokens[i][mention.first].start);
+      EXPECT_EQ(found[i][k].span.end8, tokens[i][mention.last - 1].end);
+      EXPECT_EQ(found[i][k].type, ner::kTypeNames[mention.type]);
+      ++names;
+    }
+  }
+  EXPECT_GE(names, 10u);
 }
 
 TEST(NerNames, PeopleOfTheReferencePaste) {
