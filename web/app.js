@@ -28,6 +28,9 @@ const exportButtons = ['copy-md', 'copy-json', 'download-json'].map($);
 
 const DEBOUNCE_MS = 250;
 const PROGRESS_AFTER_MS = 150; // short parses finish before a progress bar would flash
+// Beyond this, blocks off screen are laid out lazily (style.css): shorter results (the samples, what a
+// full-page screenshot shows) are drawn whole.
+const LONG_RESULT_BLOCKS = 60;
 const MAX_FILE_BYTES = 32 * 1024 * 1024; // the core's input limit
 const nf = new Intl.NumberFormat('en');
 
@@ -225,6 +228,7 @@ async function render(text, result, parseMs, chars, mine, source) {
   showError('');
   shownResult = result;
   output.setAttribute('dir', result.dir === 'rtl' ? 'rtl' : 'ltr');
+  output.classList.toggle('long', rendered.blocks > LONG_RESULT_BLOCKS);
   if (hidden.size) applyHidden(); // new blocks and marks are all shown
   renderSummary(summary, result, jumpTo);
   renderEntities(entities, result, pickCluster);
