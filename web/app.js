@@ -1,7 +1,7 @@
 // Maqal page: wiring. The engine runs in a Web Worker (maqal.js's createMaqalWorker), so the page
 // never freezes; view.js builds the DOM, article.js the reading view and Markdown.
 // Pasted or dropped HTML is only ever parsed, never inserted into the page.
-import { compileMaqal, createMaqalWorker } from './maqal.js';
+import { createMaqalWorker } from './maqal.js';
 import { renderOutput, renderSummary, renderLegend, renderEntities, renderReading, describeSpan, h } from './view.js';
 import { mainArticle, articleMarkdown } from './article.js';
 
@@ -28,7 +28,9 @@ const exportButtons = ['copy-md', 'copy-json', 'download-json'].map($);
 
 const DEBOUNCE_MS = 250;
 const PROGRESS_AFTER_MS = 150; // short parses finish before a progress bar would flash
-const LONG_RESULT_BLOCKS = 300; // beyond this, blocks off screen are laid out lazily (style.css)
+// Beyond this, blocks off screen are laid out lazily (style.css): shorter results (the samples, what a
+// full-page screenshot shows) are drawn whole.
+const LONG_RESULT_BLOCKS = 60;
 const MAX_FILE_BYTES = 32 * 1024 * 1024; // the core's input limit
 const nf = new Intl.NumberFormat('en');
 
@@ -227,11 +229,9 @@ async function render(text, result, parseMs, chars, mine, source) {
   shownResult = result;
   output.setAttribute('dir', result.dir === 'rtl' ? 'rtl' : 'ltr');
   output.classList.toggle('long', rendered.blocks > LONG_RESULT_BLOCKS);
-  applyHidden();
+  if (hidden.size) applyHidden(); // new blocks and marks are all shown
   renderSummary(summary, result, jumpTo);
   renderEntities(entities, result, pickCluster);
-  renderReading(reading, mainArticle(result));
-  jsonView.textContent = JSON.stringify(result, null, 2);
   drawLegend();
   for (const b of exportButtons) b.disabled = false;
   $('copy-md').disabled = !mainArticle(result);
@@ -244,8 +244,15 @@ async function render(text, result, parseMs, chars, mine, source) {
     result.lang ? `lang ${result.lang}` : null, result.dir ? result.dir.toUpperCase() : null,
   ].filter(Boolean).join(' · ');
   output.dataset.state = 'done';
-  countParse();
   document.dispatchEvent(new CustomEvent('maqal:rendered', { detail: { parseMs, renderMs, chars } }));
+  // The reading view and the JSON are in tabs not shown yet: filled once the highlights are drawn.
+  requestAnimationFrame(() => setTimeout(() => {
+    if (shownResult === result) {
+      renderReading(reading, mainArticle(result));
+      jsonView.textContent = JSON.stringify(result, null, 2);
+    }
+    countParse();
+  }));
 }
 
 function jumpTo(articleId) {
@@ -457,6 +464,20 @@ async function takeFromExtension() {
   else setInput('', { source: page.html, label: `the HTML of ${page.url}` });
 }
 
+/**
+ * The engine's first parse compiles the wasm functions it reaches and builds its lexicons (hundreds of
+ * ms): the samples are parsed once in the worker now, not on the reader's first paste, which queues
+ * behind them if it comes sooner. Marks 'maqal:warm' when done.
+ */
+async function warmUp() {
+  try {
+    for (const text of samples.values()) await maqal.parse(text);
+    performance.mark('maqal:warm');
+  } catch {
+    // cancelled by the reader: the next parse warms up instead
+  }
+}
+
 clearResult('empty');
 updateCounter();
 
@@ -464,17 +485,18 @@ updateCounter();
   try {
     // Everything the page will need is fetched now: no request after load.
     const sampleUrls = [...document.querySelectorAll('[data-sample]')].map((b) => b.dataset.sample);
-    const [module] = await Promise.all([
-      compileMaqal(),
+    [maqal] = await Promise.all([
+      createMaqalWorker(),
       ...sampleUrls.map(async (url) => {
         const res = await fetch(url);
         if (res.ok) samples.set(url, await res.text());
       }),
     ]);
-    maqal = await createMaqalWorker({ wasmModule: module });
     const v = await maqal.version();
     $('version').textContent = v ? `v${v}` : '';
     setEngine('ready', `Engine ready${v ? ` · v${v}` : ''}`);
+    performance.mark('maqal:ready');
+    warmUp();
     await takeFromExtension();
     if (queued || input.value !== '') {
       queued = false;

@@ -16,6 +16,11 @@ function escape(s) {
 // A template's children live in its content fragment; Gumbo gives them as children.
 const childrenOf = (node) => (node.localName === 'template' && node.content ? node.content : node);
 
+// The text of a <style> or a <script> the core drops unread (it keeps only JSON-LD scripts:
+// core/html/html_blocks.cpp), so it is not sent: often the larger part of a page's bytes.
+const unreadText = (node) => node.namespaceURI === XHTML && (node.localName === 'style'
+  || (node.localName === 'script' && !(node.getAttribute('type') || '').toLowerCase().includes('ld+json')));
+
 /**
  * Encodes a Document (or any node: its descendants) as the core's DOM event stream.
  * Walks without recursion, so a deep tree cannot overflow the JavaScript stack.
@@ -36,6 +41,11 @@ export function encodeDom(root) {
       const name = node.namespaceURI === XHTML ? node.localName : node.localName.toLowerCase();
       parts.push(OPEN, escape(name));
       for (const a of node.attributes) parts.push(NAME, escape(a.name), VALUE, escape(a.value));
+      if (unreadText(node)) {
+        parts.push(CLOSE);
+        node = node.nextSibling;
+        continue;
+      }
       stack.push(node);
       node = childrenOf(node).firstChild;
       continue;

@@ -2,6 +2,10 @@
 // Messages in: {id, method, args}; out: {id, value} or {id, error}. The first call, init,
 // carries the compiled wasm module.
 import { createMaqal } from './maqal.js';
+// maqal.js's own imports, named here too: the worker fetches its whole module graph in one wave,
+// not maqal.js first and then these.
+import './gen/maqal-core.mjs';
+import './dom_feed.js';
 
 let maqal = null;
 

@@ -74,10 +74,12 @@ export function compileMaqal() {
  * The same calls as createMaqal(), run in a Web Worker (maqal-worker.js beside this file), as promises.
  * cancel() stops the running parse: the worker is terminated, pending calls reject with an AbortError,
  * and a fresh worker serves the next call.
- * @param {{wasmModule?: WebAssembly.Module}} [options]
+ * @param {{wasmModule?: WebAssembly.Module}} [options] the wasm compiled (compileMaqal()); without it
+ *   the wasm is fetched and compiled here, while the worker loads.
  */
 export async function createMaqalWorker(options = {}) {
-  const wasmModule = options.wasmModule || (await compileMaqal());
+  // The worker loads its modules while the wasm compiles; init carries the module once it is ready.
+  const compiled = options.wasmModule ? Promise.resolve(options.wasmModule) : compileMaqal();
   const workerUrl = new URL('./maqal-worker.js', import.meta.url);
   let worker = null;
   let ready = null;
@@ -100,7 +102,8 @@ export async function createMaqalWorker(options = {}) {
       ev.preventDefault();
       failAll(new Error(`Maqal worker failed: ${ev.message || 'could not load'}`));
     };
-    worker.postMessage({ id: 0, method: 'init', args: [wasmModule] });
+    const starting = worker;
+    compiled.then((wasmModule) => starting.postMessage({ id: 0, method: 'init', args: [wasmModule] }), failAll);
   };
   const failAll = (err) => {
     for (const call of pending.values()) call.reject(err);

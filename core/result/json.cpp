@@ -1,91 +1,355 @@
 // Stage 5: the result as JSON (schema: docs/schema.md). Keys keep a fixed order so native and
 // wasm output can be compared byte for byte.
-#include <nlohmann/json.hpp>
+//
+// Written straight into one string: building a JSON tree first (nlohmann::ordered_json, as before)
+// took a fifth of a 20 KB Arabic paste's parse (callgrind: 11.1 M instructions; this writer 2.6 M).
+// The bytes are the ones nlohmann's dump() gave, spacing and escapes included
+// (tests/core/json_test.cpp compares the two); tests/golden holds the reviewed output.
+#include <algorithm>
+#include <charconv>
+#include <concepts>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
 
 #include "maqal/maqal.h"
 
 namespace maqal {
 namespace {
 
-using Json = nlohmann::ordered_json;
+class JsonWriter {
+ public:
+  explicit JsonWriter(bool pretty) : pretty_(pretty) {}
 
-template <typename T>
-Json optional(const std::optional<T>& v) {
-  return v ? Json(*v) : Json(nullptr);
+  void begin_object() { open('{'); }
+  void end_object() { close('}'); }
+  void begin_array() { open('['); }
+  void end_array() { close(']'); }
+
+  // An object member's name; its value follows.
+  void key(std::string_view name) {
+    separate();
+    write_string(name);
+    out_ += pretty_ ? ": " : ":";
+    after_key_ = true;
+  }
+
+  void value(std::string_view s) {
+    separate();
+    write_string(s);
+  }
+  void value(const std::string& s) { value(std::string_view(s)); }
+  void value(bool b) {
+    separate();
+    out_ += b ? "true" : "false";
+  }
+  template <std::integral T>
+    requires(!std::same_as<T, bool>)
+  void value(T n) {
+    separate();
+    char digits[24];
+    out_.append(digits, std::to_chars(digits, digits + sizeof digits, n).ptr);
+  }
+  void null() {
+    separate();
+    out_ += "null";
+  }
+  template <typename T>
+  void value(const std::optional<T>& v) {
+    if (v) value(*v);
+    else null();
+  }
+  template <typename T>
+  void value(const std::vector<T>& items) {
+    begin_array();
+    for (const auto& item : items) value(item);
+    end_array();
+  }
+
+  std::string take() { return std::move(out_); }
+
+ private:
+  void open(char bracket) {
+    separate();
+    out_ += bracket;
+    counts_.push_back(0);
+  }
+
+  void close(char bracket) {
+    const bool empty = counts_.back() == 0;
+    counts_.pop_back();
+    if (pretty_ && !empty) newline();
+    out_ += bracket;
+  }
+
+  // Before a value or a member: the comma after the previous one and, pretty, its own line.
+  void separate() {
+    if (after_key_) {
+      after_key_ = false;
+      return;
+    }
+    if (counts_.empty()) return;  // the document itself
+    if (counts_.back()++ > 0) out_ += ',';
+    if (pretty_) newline();
+  }
+
+  void newline() {
+    out_ += '\n';
+    out_.append(2 * counts_.size(), ' ');
+  }
+
+  // Escapes as nlohmann's dump(ensure_ascii = false, replace) does: the two-character escapes, other
+  // control characters as \u00xx, bytes that are no UTF-8 as U+FFFD (one per maximal bad sequence).
+  void write_string(std::string_view s) {
+    out_ += '"';
+    std::size_t i = 0;
+    while (i < s.size()) {
+      const std::size_t run = i;
+      i = end_of_plain(s, i);
+      out_.append(s.data() + run, i - run);
+      if (i == s.size()) break;
+      const auto byte = static_cast<unsigned char>(s[i]);
+      if (byte < 0x80) {
+        write_escape(byte);
+        ++i;
+      } else {
+        out_ += "\xEF\xBF\xBD";
+        i += bad_sequence(s, i);
+      }
+    }
+    out_ += '"';
+  }
+
+  // Where the bytes from s[i] on stop being copied as they are: at a byte to escape or no UTF-8.
+  static std::size_t end_of_plain(std::string_view s, std::size_t i) {
+    while (i < s.size()) {
+      const auto c = static_cast<unsigned char>(s[i]);
+      if (c < 0x80) {
+        if (c < 0x20 || c == '"' || c == '\\') return i;
+        ++i;
+      } else if (c >= 0xC2 && c <= 0xDF && i + 1 < s.size() && (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80) {
+        i += 2;  // two-byte sequences (Arabic) without the general check
+      } else {
+        const std::size_t valid = utf8_sequence(s, i);
+        if (valid == 0) return i;
+        i += valid;
+      }
+    }
+    return i;
+  }
+
+  void write_escape(unsigned char c) {
+    switch (c) {
+      case '"': out_ += "\\\""; return;
+      case '\\': out_ += "\\\\"; return;
+      case '\b': out_ += "\\b"; return;
+      case '\t': out_ += "\\t"; return;
+      case '\n': out_ += "\\n"; return;
+      case '\f': out_ += "\\f"; return;
+      case '\r': out_ += "\\r"; return;
+      default: {
+        static constexpr char kHex[] = "0123456789abcdef";
+        const char escaped[] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
+        out_.append(escaped, sizeof escaped);
+      }
+    }
+  }
+
+  // The well-formed UTF-8 sequence starting at s[i] (Unicode table 3-7): its length in bytes,
+  // or 0 when the bytes there are not one. `bad_sequence` says how many of them to replace.
+  static std::size_t utf8_sequence(std::string_view s, std::size_t i) {
+    const std::size_t good = good_prefix(s, i);
+    return good == expected_length(static_cast<unsigned char>(s[i])) ? good : 0;
+  }
+
+  // A bad sequence: its lead alone when the lead is bad, else the lead and the continuation bytes
+  // that fit it; the byte that broke it is read again (nlohmann's replace handler does the same).
+  static std::size_t bad_sequence(std::string_view s, std::size_t i) { return std::max<std::size_t>(1, good_prefix(s, i)); }
+
+  static std::size_t expected_length(unsigned char lead) {
+    if (lead >= 0xC2 && lead <= 0xDF) return 2;
+    if (lead >= 0xE0 && lead <= 0xEF) return 3;
+    if (lead >= 0xF0 && lead <= 0xF4) return 4;
+    return 0;  // a continuation byte, C0, C1 or F5..FF: never a lead
+  }
+
+  // How many bytes from s[i] on belong to a well-formed sequence so far (0 for a bad lead).
+  static std::size_t good_prefix(std::string_view s, std::size_t i) {
+    const auto lead = static_cast<unsigned char>(s[i]);
+    const std::size_t length = expected_length(lead);
+    if (length == 0) return 0;
+    // The second byte's range narrows for E0, ED, F0 and F4 (no overlong forms, surrogates or
+    // code points past U+10FFFF); every other continuation byte is 80..BF.
+    const unsigned char low = lead == 0xE0 ? 0xA0 : lead == 0xF0 ? 0x90 : 0x80;
+    const unsigned char high = lead == 0xED ? 0x9F : lead == 0xF4 ? 0x8F : 0xBF;
+    std::size_t n = 1;
+    for (; n < length && i + n < s.size(); ++n) {
+      const auto c = static_cast<unsigned char>(s[i + n]);
+      if (n == 1 ? (c < low || c > high) : (c < 0x80 || c > 0xBF)) break;
+    }
+    return n;
+  }
+
+  bool pretty_;
+  bool after_key_ = false;
+  std::vector<int> counts_;  // values written so far in each open object or array
+  std::string out_;
+};
+
+void put_span(JsonWriter& w, const Span& s) {
+  w.key("start");
+  w.value(s.start16);
+  w.key("end");
+  w.value(s.end16);
+  w.key("start8");
+  w.value(s.start8);
+  w.key("end8");
+  w.value(s.end8);
 }
 
-void put_span(Json& j, const Span& s) {
-  j["start"] = s.start16;
-  j["end"] = s.end16;
-  j["start8"] = s.start8;
-  j["end8"] = s.end8;
+void put_block(JsonWriter& w, const Block& b) {
+  w.begin_object();
+  w.key("role");
+  w.value(b.role);
+  if (!b.kind.empty()) {
+    w.key("kind");
+    w.value(b.kind);
+  }
+  w.key("text");
+  w.value(b.text);
+  put_span(w, b.span);
+  w.key("article");
+  w.value(b.article);
+  w.key("dir");
+  w.value(b.dir);
+  if (b.bullet) {
+    w.key("bullet");
+    w.value(true);
+  }
+  w.end_object();
+}
+
+void put_article(JsonWriter& w, const Article& a) {
+  w.begin_object();
+  w.key("id");
+  w.value(a.id);
+  w.key("kind");
+  w.value(a.kind);
+  w.key("title");
+  w.value(a.title);
+  w.key("byline");
+  w.value(a.byline);
+  w.key("published");
+  w.value(a.published);
+  w.key("published_iso");
+  w.value(a.published_iso);
+  w.key("source");
+  w.value(a.source);
+  w.key("tags");
+  w.value(a.tags);
+  w.key("related");
+  w.begin_array();
+  for (const auto& item : a.related) {
+    w.begin_object();
+    w.key("text");
+    w.value(item.text);
+    w.key("article");
+    w.value(item.article);
+    w.end_object();
+  }
+  w.end_array();
+  w.key("body");
+  w.value(a.body);
+  w.end_object();
+}
+
+void put_entity(JsonWriter& w, const Entity& e) {
+  w.begin_object();
+  w.key("type");
+  w.value(e.type);
+  w.key("text");
+  w.value(e.text);
+  put_span(w, e.span);
+  w.key("cluster");
+  w.value(e.cluster);
+  w.key("norm");
+  w.value(e.norm);
+  w.end_object();
+}
+
+void put_cluster(JsonWriter& w, const Cluster& c) {
+  w.begin_object();
+  w.key("id");
+  w.value(c.id);
+  w.key("type");
+  w.value(c.type);
+  w.key("name");
+  w.value(c.name);
+  w.key("norm");
+  w.value(c.norm);
+  w.key("mentions");
+  w.value(c.mentions);
+  w.key("roles");
+  w.value(c.roles);
+  w.end_object();
+}
+
+void put_quote(JsonWriter& w, const Quote& q) {
+  w.begin_object();
+  w.key("text");
+  w.value(q.text);
+  put_span(w, q.span);
+  w.key("speaker");
+  w.value(q.speaker);
+  w.key("speaker_clusters");
+  w.value(q.speaker_clusters);
+  w.end_object();
+}
+
+template <typename T, typename Put>
+void put_list(JsonWriter& w, std::string_view name, const std::vector<T>& items, Put put) {
+  w.key(name);
+  w.begin_array();
+  for (const auto& item : items) put(w, item);
+  w.end_array();
 }
 
 }  // namespace
 
 std::string to_json(const Result& r, bool pretty) {
-  Json doc;
+  JsonWriter w(pretty);
+  w.begin_object();
   if (r.error) {
-    doc["error"] = {{"code", r.error->code}, {"message", r.error->message}, {"offset", r.error->offset}};
+    w.key("error");
+    w.begin_object();
+    w.key("code");
+    w.value(r.error->code);
+    w.key("message");
+    w.value(r.error->message);
+    w.key("offset");
+    w.value(r.error->offset);
+    w.end_object();
   } else {
-    doc["version"] = kVersion;
-    doc["lang"] = r.lang;
-    doc["dir"] = r.dir;
-    if (!r.text.empty()) doc["text"] = r.text;  // HTML input: the extracted text the offsets index
-    doc["blocks"] = Json::array();
-    for (const auto& b : r.blocks) {
-      Json j;
-      j["role"] = b.role;
-      if (!b.kind.empty()) j["kind"] = b.kind;
-      j["text"] = b.text;
-      put_span(j, b.span);
-      j["article"] = optional(b.article);
-      j["dir"] = b.dir;
-      if (b.bullet) j["bullet"] = true;
-      doc["blocks"].push_back(std::move(j));
+    w.key("version");
+    w.value(kVersion);
+    w.key("lang");
+    w.value(r.lang);
+    w.key("dir");
+    w.value(r.dir);
+    if (!r.text.empty()) {  // HTML input: the extracted text the offsets index
+      w.key("text");
+      w.value(r.text);
     }
-    doc["articles"] = Json::array();
-    for (const auto& a : r.articles) {
-      Json j;
-      j["id"] = a.id;
-      j["kind"] = a.kind;
-      j["title"] = optional(a.title);
-      j["byline"] = optional(a.byline);
-      j["published"] = optional(a.published);
-      j["published_iso"] = optional(a.published_iso);
-      j["source"] = optional(a.source);
-      j["tags"] = a.tags;
-      j["related"] = Json::array();
-      for (const auto& item : a.related) j["related"].push_back({{"text", item.text}, {"article", optional(item.article)}});
-      j["body"] = a.body;
-      doc["articles"].push_back(std::move(j));
-    }
-    doc["entities"] = Json::array();
-    for (const auto& e : r.entities) {
-      Json j;
-      j["type"] = e.type;
-      j["text"] = e.text;
-      put_span(j, e.span);
-      j["cluster"] = e.cluster;
-      j["norm"] = e.norm;
-      doc["entities"].push_back(std::move(j));
-    }
-    doc["clusters"] = Json::array();
-    for (const auto& c : r.clusters)
-      doc["clusters"].push_back({{"id", c.id}, {"type", c.type}, {"name", c.name}, {"norm", c.norm},
-                                 {"mentions", c.mentions}, {"roles", c.roles}});
-    doc["quotes"] = Json::array();
-    for (const auto& q : r.quotes) {
-      Json j;
-      j["text"] = q.text;
-      put_span(j, q.span);
-      j["speaker"] = optional(q.speaker);
-      j["speaker_clusters"] = q.speaker_clusters;
-      doc["quotes"].push_back(std::move(j));
-    }
+    put_list(w, "blocks", r.blocks, put_block);
+    put_list(w, "articles", r.articles, put_article);
+    put_list(w, "entities", r.entities, put_entity);
+    put_list(w, "clusters", r.clusters, put_cluster);
+    put_list(w, "quotes", r.quotes, put_quote);
   }
-  // Input is validated UTF-8, so dumping never meets an invalid byte; replace keeps it total anyway.
-  return doc.dump(pretty ? 2 : -1, ' ', false, Json::error_handler_t::replace);
+  w.end_object();
+  return w.take();
 }
 
 }  // namespace maqal
