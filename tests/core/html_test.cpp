@@ -108,6 +108,37 @@ TEST(Html, BrSeparatesBlocksAndCellsOfARowJoin) {
   expect_offsets(r);
 }
 
+// Paragraph number i of a test article: over 110 characters of unlinked prose.
+std::string prose(int i) {
+  return "<p>Paragraph " + std::to_string(i) +
+         " of the story: the council met on Tuesday, and its members, after a long debate about the budget, "
+         "voted for the new plan.</p>";
+}
+
+TEST(Html, NegativeCueOnAnArticleContainerDoesNotVetoIt) {
+  // A page builder's "widget" boxes hold the article, split in two, under a "has-sidebar" layout and a
+  // <body> whose class says "promo"; a widget of linked excerpts beside them stays out.
+  std::string page =
+      "<html><body class=\"promo-page\"><nav class=\"menu\"><a href=\"/\">Home</a> <a href=\"/n\">News</a></nav>"
+      "<div class=\"layout has-sidebar\"><h1>The council votes</h1><div class=\"panel widget widget_text\"><div class=\"inner\">";
+  for (int i = 1; i <= 4; ++i) page += prose(i);
+  page += "</div></div><div class=\"panel widget widget_text\"><div class=\"inner\">";
+  for (int i = 5; i <= 8; ++i) page += prose(i);
+  page += "</div></div><div class=\"widget widget_recent\">";
+  for (int i = 1; i <= 4; ++i)
+    page += "<h3><a href=\"/s" + std::to_string(i) + "\">Another story number " + std::to_string(i) +
+            " on this site</a></h3><p>An excerpt of that other story, long enough to read as prose, about the budget "
+            "and the council, and what comes next.</p>";
+  page += "</div></div><footer>All rights reserved</footer></body></html>";
+  const auto r = html(page);
+  ASSERT_FALSE(r.error);
+  const std::string& body = r.articles.at(0).body;
+  for (int i = 1; i <= 8; ++i)
+    EXPECT_NE(body.find("Paragraph " + std::to_string(i) + " "), std::string::npos) << i;
+  EXPECT_EQ(body.find("An excerpt"), std::string::npos);
+  EXPECT_EQ(find(r, "Home News")->role, "boilerplate");
+}
+
 TEST(Html, TextInputHasNoTextField) {
   EXPECT_EQ(maqal::to_json(maqal::parse_text("Hello there.")).find("\"text\":\"Hello there.\",\"blocks\""),
             std::string::npos);
