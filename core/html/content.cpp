@@ -170,6 +170,8 @@ int assign_html_roles(std::vector<Block>& blocks, const Document& doc, const std
   CueCache cue_cache;
   for (std::size_t e = 0; e < n; ++e) {
     ElementCues c = element_cues(elements[e], cue_cache);
+    // A paragraph of long prose is no furniture whatever its own class ("contextmenu Body").
+    if (elements[e].tag == "p" && prose[e] > 0 && c.negative != kComments) c.negative.clear();
     dense[e] = prose[e] >= kDenseProseChars && 2 * prose[e] >= total[e] && links[e] < kProseLinkDensity * total[e] &&
                c.negative != kComments;
     weight[e] = (c.positive ? kCueWeight : 0) - (c.negative.empty() || dense[e] ? 0 : kCueWeight);
@@ -214,35 +216,39 @@ int assign_html_roles(std::vector<Block>& blocks, const Document& doc, const std
     }
   }
   // inside: in the content region; kind: a negative cue below the region's roots (or outside it).
-  // A dense container's cue is lifted when it holds the region or lies inside it, and when it is
-  // another dense container whose negative tokens those holding the region carry too (an article
-  // split over the template's "widget" boxes); other dense containers ("related" excerpts,
-  // testimonials) keep theirs.
-  std::vector<char> inside(n, 0), holds_top(n, 0);
+  // A dense container's cue is lifted when it holds the region or when it lies inside it and holds
+  // most of its prose; the negative tokens of those are this page's content boxes, so another dense,
+  // hardly linked container with only such tokens is lifted too (an article split over a page
+  // builder's "widget" boxes). Other dense containers ("related" excerpts, testimonials) keep theirs.
+  std::vector<char> inside(n, 0);
   std::vector<int> root(n, -1);  // for an element inside the region, the region's root above it
-  std::unordered_set<std::string> content_tokens;
-  for (int a = top; a >= 0; a = elements[a].parent)
-    if (dense[a]) {
-      holds_top[a] = 1;
-      for (const auto& token : elements[a].tokens)
-        if (cue_cache(token).negative_kind) content_tokens.insert(token);
-    }
-  const auto lifted = [&](std::size_t e) {
-    if (!dense[e]) return false;
-    if (inside[e]) return root[e] < 0 || 2 * prose[e] >= prose[root[e]];
-    const auto& tokens = elements[e].tokens;
-    return links[e] < kSplitLinkDensity * total[e] && std::all_of(tokens.begin(), tokens.end(), [&](const auto& token) {
-      return !cue_cache(token).negative_kind || content_tokens.count(token);
-    });
-  };
-  std::vector<std::string> kind(n);
   for (std::size_t e = 0; e < n; ++e) {
     const int p = elements[e].parent;
     inside[e] = top < 0 || included[e] || (p >= 0 && inside[p]);
     root[e] = included[e] ? static_cast<int>(e) : p >= 0 ? root[p] : -1;
+  }
+  std::vector<char> holds_top(n, 0), lifted(n, 0);
+  for (int a = top; a >= 0; a = elements[a].parent) holds_top[a] = lifted[a] = dense[a];
+  for (std::size_t e = 0; e < n; ++e)
+    if (dense[e] && inside[e] && (root[e] < 0 || 2 * prose[e] >= prose[root[e]])) lifted[e] = 1;
+  std::unordered_set<std::string> content_tokens;
+  for (std::size_t e = 0; e < n; ++e)
+    if (lifted[e])
+      for (const auto& token : elements[e].tokens)
+        if (cue_cache(token).negative_kind) content_tokens.insert(token);
+  for (std::size_t e = 0; e < n; ++e) {
+    const auto& tokens = elements[e].tokens;
+    if (dense[e] && !inside[e] && !negative_kind[e].empty() && links[e] < kSplitLinkDensity * total[e] &&
+        std::all_of(tokens.begin(), tokens.end(),
+                    [&](const auto& t) { return !cue_cache(t).negative_kind || content_tokens.count(t); }))
+      lifted[e] = 1;
+  }
+  std::vector<std::string> kind(n);
+  for (std::size_t e = 0; e < n; ++e) {
+    const int p = elements[e].parent;
     if (included[e] || holds_top[e]) continue;
-    if (!negative_kind[e].empty() && (weight[e] < 0 || (dense[e] && !lifted(e)))) kind[e] = negative_kind[e];
-    else if (p >= 0 && !included[p]) kind[e] = kind[p];
+    if (!negative_kind[e].empty() && (weight[e] < 0 || dense[e]) && !lifted[e]) kind[e] = negative_kind[e];
+    else if (p >= 0 && !included[p] && !(lifted[e] && !negative_kind[e].empty() && kind[p] != kComments)) kind[e] = kind[p];
   }
 
   // The JSON-LD articleBody, when the page has one that its blocks cover, decides instead.

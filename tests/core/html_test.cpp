@@ -120,9 +120,9 @@ TEST(Html, NegativeCueOnAnArticleContainerDoesNotVetoIt) {
   // <body> whose class says "promo"; a widget of linked excerpts beside them stays out.
   std::string page =
       "<html><body class=\"promo-page\"><nav class=\"menu\"><a href=\"/\">Home</a> <a href=\"/n\">News</a></nav>"
-      "<div class=\"layout has-sidebar\"><h1>The council votes</h1><div class=\"panel widget widget_text\"><div class=\"inner\">";
+      "<div class=\"layout has-sidebar\"><h1>The council votes</h1><div class=\"panel widget widget_text\"><div class=\"widget-container\">";
   for (int i = 1; i <= 4; ++i) page += prose(i);
-  page += "</div></div><div class=\"panel widget widget_text\"><div class=\"inner\">";
+  page += "</div></div><div class=\"panel widget widget_text\"><div class=\"widget-container\">";
   for (int i = 5; i <= 8; ++i) page += prose(i);
   page += "</div></div><div class=\"widget widget_recent\">";
   for (int i = 1; i <= 4; ++i)
@@ -137,6 +137,16 @@ TEST(Html, NegativeCueOnAnArticleContainerDoesNotVetoIt) {
     EXPECT_NE(body.find("Paragraph " + std::to_string(i) + " "), std::string::npos) << i;
   EXPECT_EQ(body.find("An excerpt"), std::string::npos);
   EXPECT_EQ(find(r, "Home News")->role, "boilerplate");
+}
+
+TEST(Html, LongParagraphIsNoFurnitureWhateverItsClass) {
+  std::string page = "<article><h1>The council votes</h1>";
+  for (int i = 1; i <= 3; ++i) page += prose(i);
+  page += "<p class=\"contextmenu\">" + prose(4).substr(3) + "<p class=\"menu\"><a href=\"/\">Home</a></p></article>";
+  const auto r = html(page);
+  ASSERT_FALSE(r.error);
+  EXPECT_NE(r.articles.at(0).body.find("Paragraph 4 "), std::string::npos);
+  EXPECT_EQ(find(r, "Home")->role, "boilerplate");
 }
 
 TEST(Html, TextInputHasNoTextField) {
