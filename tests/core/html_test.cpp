@@ -149,6 +149,20 @@ TEST(Html, LongParagraphIsNoFurnitureWhateverItsClass) {
   EXPECT_EQ(find(r, "Home")->role, "boilerplate");
 }
 
+TEST(Html, BylineCuesAreWordPartsAndBylinesHaveNoDate) {
+  const std::string story = "<h1>The council votes</h1>" + prose(1) + prose(2);
+  // "author" is a word part of "post__author-date" and "authorName", not of "authorization".
+  auto r = html("<div id=\"authorization\">Sign in</div><div class=\"post__author-date\">By Joshua Sokol May 20, "
+                "2019</div>" + story);
+  EXPECT_EQ(r.articles.at(0).byline, "By Joshua Sokol");
+  r = html("<span class=\"authorName\">James Akinaka \xE2\x80\xA2 8h</span>" + story);
+  EXPECT_EQ(r.articles.at(0).byline, "James Akinaka");
+  r = html("<p class=\"byline\">By April Smith</p>" + story);  // a month name without a number is a name
+  EXPECT_EQ(r.articles.at(0).byline, "By April Smith");
+  r = html("<div class=\"authorization\">Sign in</div>" + story);
+  EXPECT_FALSE(r.articles.at(0).byline && r.articles.at(0).byline->find("Sign") != std::string::npos);
+}
+
 TEST(Html, TextInputHasNoTextField) {
   EXPECT_EQ(maqal::to_json(maqal::parse_text("Hello there.")).find("\"text\":\"Hello there.\",\"blocks\""),
             std::string::npos);
