@@ -149,6 +149,22 @@ TEST(Html, LongParagraphIsNoFurnitureWhateverItsClass) {
   EXPECT_EQ(find(r, "Home")->role, "boilerplate");
 }
 
+TEST(Html, AuthorBoxAndDisclaimerStayOutOfTheBody) {
+  std::string page = "<article><h1>The council votes</h1>";
+  for (int i = 1; i <= 4; ++i) page += prose(i);
+  page +=
+      "<div class=\"author-box\"><p>Jane Roe is a reporter who has covered the council for ten years, and she "
+      "writes about budgets, schools and roads in the city.</p></div><div class=\"legal-disclaimer\"><p>This "
+      "material is not intended to replace the advice of a qualified adviser, and it is given for general "
+      "information only.</p></div></article>";
+  const auto r = html(page);
+  ASSERT_FALSE(r.error);
+  const std::string& body = r.articles.at(0).body;
+  EXPECT_NE(body.find("Paragraph 4 "), std::string::npos);
+  EXPECT_EQ(body.find("Jane Roe is a reporter"), std::string::npos);
+  EXPECT_EQ(body.find("This material"), std::string::npos);
+}
+
 TEST(Html, BylineCuesAreWordPartsAndBylinesHaveNoDate) {
   const std::string story = "<h1>The council votes</h1>" + prose(1) + prose(2);
   // "author" is a word part of "post__author-date" and "authorName", not of "authorization".
