@@ -263,7 +263,11 @@ int assign_html_roles(std::vector<Block>& blocks, const Document& doc, const std
         covered += blocks[i].text.size();
         first = std::min(first, i), last = i;
       }
-    by_json_ld = 2 * covered >= body.size();
+    // An articleBody much shorter than the region is an excerpt of it ("Report Highlights"), not the body.
+    std::size_t region = 0;
+    for (std::size_t i = 0; i < blocks.size(); ++i)
+      if (hints[i].element >= 0 && inside[hints[i].element] && top >= 0) region += blocks[i].text.size();
+    by_json_ld = 2 * covered >= body.size() && 4 * body.size() >= region;
     if (by_json_ld)  // sub-headings between the matched paragraphs belong to the body too
       for (std::size_t i = first; i <= last && i < blocks.size(); ++i)
         if (hints[i].heading >= 2 && inside[hints[i].element]) in_body[i] = 1;

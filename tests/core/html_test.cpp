@@ -165,6 +165,16 @@ TEST(Html, AuthorBoxAndDisclaimerStayOutOfTheBody) {
   EXPECT_EQ(body.find("This material"), std::string::npos);
 }
 
+TEST(Html, JsonLdArticleBodyThatIsAnExcerptDoesNotCutTheBody) {
+  const auto text = [](int i) { return prose(i).substr(3, prose(i).size() - 7); };  // without <p> and </p>
+  std::string page = "<html><head><script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", "
+                     "\"articleBody\": \"" + text(1) + " " + text(2) + "\"}</script></head><body><article>";
+  for (int i = 1; i <= 10; ++i) page += prose(i);
+  const auto r = html(page + "</article></body></html>");
+  ASSERT_FALSE(r.error);
+  EXPECT_NE(r.articles.at(0).body.find("Paragraph 10 "), std::string::npos);
+}
+
 TEST(Html, BylineCuesAreWordPartsAndBylinesHaveNoDate) {
   const std::string story = "<h1>The council votes</h1>" + prose(1) + prose(2);
   // "author" is a word part of "post__author-date" and "authorName", not of "authorization".
