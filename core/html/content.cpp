@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "lang/data.h"
 #include "structure/cues.h"
@@ -22,6 +23,11 @@ constexpr double kMaxLinkDensity = 0.5;
 // Prose outside the scored region that still belongs to the article.
 constexpr std::size_t kProseChars = 110;
 constexpr double kProseLinkDensity = 0.25;
+// A subtree with this much long prose, over half its text, is article-like whatever its classes say.
+constexpr double kDenseProseChars = 500;
+constexpr std::string_view kComments = "comments";
+// A dense container beside the region joins it only when hardly linked (excerpt lists link titles).
+constexpr double kSplitLinkDensity = 0.1;
 
 struct Cue {
   bool positive = false;
@@ -81,18 +87,22 @@ class CueCache {
   std::unordered_map<std::string, TokenCues> seen_;
 };
 
-// +kCueWeight for a positive cue, -kCueWeight for a negative one; `kind` gets the negative's kind.
-double cue_weight(const Element& e, CueCache& cache, std::string* kind) {
-  bool positive = false, negative = false;
+// What an element's class and id tokens say: a positive cue, and the first negative cue's kind.
+// The classes of <body> and <html> name the page ("single-post", "promo-terms"), not a container.
+struct ElementCues {
+  bool positive = false;
+  std::string negative;
+};
+
+ElementCues element_cues(const Element& e, CueCache& cache) {
+  ElementCues out;
+  if (e.tag == "body" || e.tag == "html") return out;
   for (const auto& token : e.tokens) {
     const TokenCues& c = cache(token);
-    positive |= c.positive;
-    if (c.negative_kind && !negative) {
-      negative = true;
-      *kind = *c.negative_kind;
-    }
+    out.positive |= c.positive;
+    if (c.negative_kind && out.negative.empty()) out.negative = *c.negative_kind;
   }
-  return (positive ? kCueWeight : 0) - (negative ? kCueWeight : 0);
+  return out;
 }
 
 double tag_weight(const std::string& tag) {
@@ -140,19 +150,38 @@ int assign_html_roles(std::vector<Block>& blocks, const Document& doc, const std
   const auto& elements = doc.elements;
   const std::size_t n = elements.size();
 
-  // Text and link text of every container, and the scores.
-  std::vector<double> total(n, 0), links(n, 0), score(n, 0);
-  std::vector<char> scored(n, 0);
-  std::vector<std::string> negative_kind(n);
-  std::vector<double> weight(n, 0);
-  CueCache cue_cache;
-  for (std::size_t e = 0; e < n; ++e) weight[e] = cue_weight(elements[e], cue_cache, &negative_kind[e]);
+  // Text, link text and prose of every container.
+  std::vector<double> total(n, 0), links(n, 0), prose(n, 0);
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     const auto& h = hints[i];
+    const bool long_prose = h.chars >= kProseChars && h.link_density < kProseLinkDensity && !h.heading;
     for (int a = h.element; a >= 0; a = elements[a].parent) {
       total[a] += static_cast<double>(h.chars);
       links[a] += static_cast<double>(h.chars) * h.link_density;
+      if (long_prose) prose[a] += static_cast<double>(h.chars);
     }
+  }
+  // Class/id cues. A negative cue does not veto a subtree of dense long prose: page builders wrap
+  // whole articles in "widget" and "sidebar" classes (Readability too only drops unlikely
+  // candidates without article-like content). Comment threads are prose too, so theirs stands.
+  std::vector<std::string> negative_kind(n);
+  std::vector<double> weight(n, 0);
+  std::vector<char> dense(n, 0);
+  CueCache cue_cache;
+  for (std::size_t e = 0; e < n; ++e) {
+    ElementCues c = element_cues(elements[e], cue_cache);
+    // A paragraph of long prose is no furniture whatever its own class ("contextmenu Body").
+    if (elements[e].tag == "p" && prose[e] > 0 && c.negative != kComments) c.negative.clear();
+    dense[e] = prose[e] >= kDenseProseChars && 2 * prose[e] >= total[e] && links[e] < kProseLinkDensity * total[e] &&
+               c.negative != kComments;
+    weight[e] = (c.positive ? kCueWeight : 0) - (c.negative.empty() || dense[e] ? 0 : kCueWeight);
+    negative_kind[e] = std::move(c.negative);
+  }
+  // The scores.
+  std::vector<double> score(n, 0);
+  std::vector<char> scored(n, 0);
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    const auto& h = hints[i];
     if (h.element < 0 || h.chars < kMinScoredChars || h.heading) continue;
     // Each line of a <pre> is a block; the code block counts once, as one paragraph.
     if (h.tag == "pre" && i > 0 && hints[i - 1].element == h.element) continue;
@@ -187,14 +216,39 @@ int assign_html_roles(std::vector<Block>& blocks, const Document& doc, const std
     }
   }
   // inside: in the content region; kind: a negative cue below the region's roots (or outside it).
+  // A dense container's cue is lifted when it holds the region or when it lies inside it and holds
+  // most of its prose; the negative tokens of those are this page's content boxes, so another dense,
+  // hardly linked container with only such tokens is lifted too (an article split over a page
+  // builder's "widget" boxes). Other dense containers ("related" excerpts, testimonials) keep theirs.
   std::vector<char> inside(n, 0);
-  std::vector<std::string> kind(n);
+  std::vector<int> root(n, -1);  // for an element inside the region, the region's root above it
   for (std::size_t e = 0; e < n; ++e) {
     const int p = elements[e].parent;
     inside[e] = top < 0 || included[e] || (p >= 0 && inside[p]);
-    if (included[e]) continue;
-    if (!negative_kind[e].empty() && weight[e] < 0) kind[e] = negative_kind[e];
-    else if (p >= 0 && !included[p]) kind[e] = kind[p];
+    root[e] = included[e] ? static_cast<int>(e) : p >= 0 ? root[p] : -1;
+  }
+  std::vector<char> holds_top(n, 0), lifted(n, 0);
+  for (int a = top; a >= 0; a = elements[a].parent) holds_top[a] = lifted[a] = dense[a];
+  for (std::size_t e = 0; e < n; ++e)
+    if (dense[e] && inside[e] && (root[e] < 0 || 2 * prose[e] >= prose[root[e]])) lifted[e] = 1;
+  std::unordered_set<std::string> content_tokens;
+  for (std::size_t e = 0; e < n; ++e)
+    if (lifted[e])
+      for (const auto& token : elements[e].tokens)
+        if (cue_cache(token).negative_kind) content_tokens.insert(token);
+  for (std::size_t e = 0; e < n; ++e) {
+    const auto& tokens = elements[e].tokens;
+    if (dense[e] && !inside[e] && !negative_kind[e].empty() && links[e] < kSplitLinkDensity * total[e] &&
+        std::all_of(tokens.begin(), tokens.end(),
+                    [&](const auto& t) { return !cue_cache(t).negative_kind || content_tokens.count(t); }))
+      lifted[e] = 1;
+  }
+  std::vector<std::string> kind(n);
+  for (std::size_t e = 0; e < n; ++e) {
+    const int p = elements[e].parent;
+    if (included[e] || holds_top[e]) continue;
+    if (!negative_kind[e].empty() && (weight[e] < 0 || dense[e]) && !lifted[e]) kind[e] = negative_kind[e];
+    else if (p >= 0 && !included[p] && !(lifted[e] && !negative_kind[e].empty() && kind[p] != kComments)) kind[e] = kind[p];
   }
 
   // The JSON-LD articleBody, when the page has one that its blocks cover, decides instead.
@@ -209,7 +263,11 @@ int assign_html_roles(std::vector<Block>& blocks, const Document& doc, const std
         covered += blocks[i].text.size();
         first = std::min(first, i), last = i;
       }
-    by_json_ld = 2 * covered >= body.size();
+    // An articleBody much shorter than the region is an excerpt of it ("Report Highlights"), not the body.
+    std::size_t region = 0;
+    for (std::size_t i = 0; i < blocks.size(); ++i)
+      if (hints[i].element >= 0 && inside[hints[i].element] && top >= 0) region += blocks[i].text.size();
+    by_json_ld = 2 * covered >= body.size() && 4 * body.size() >= region;
     if (by_json_ld)  // sub-headings between the matched paragraphs belong to the body too
       for (std::size_t i = first; i <= last && i < blocks.size(); ++i)
         if (hints[i].heading >= 2 && inside[hints[i].element]) in_body[i] = 1;

@@ -50,26 +50,79 @@ bool hidden(const std::vector<Attribute>& attributes) {
   return false;
 }
 
-// Readability's byline test: rel=author, itemprop=author, or a class or id with a byline cue
-// (common/html_cues.tsv: byline, author, dateline, writtenby).
-bool byline_element(const std::vector<Attribute>& attributes) {
-  static const std::vector<std::string> cues = [] {
-    std::vector<std::string> out;
-    for (const auto& row : data::rows("common/html_cues.tsv"))
-      if (row.size() >= 4 && row[0] == "byline") out.emplace_back(row[3]);
-    return out;
-  }();
-  if (const auto* rel = find(attributes, "rel"); rel && lower(*rel).find("author") != std::string::npos) return true;
-  if (const auto* v = find(attributes, "itemprop"); v && lower(*v).find("author") != std::string::npos) return true;
-  std::string names;
-  if (const auto* v = find(attributes, "class")) names += lower(*v);
-  if (const auto* v = find(attributes, "id")) names += " " + lower(*v);
-  for (const auto& cue : cues)
-    if (names.find(cue) != std::string::npos) return true;
+char lower_ascii(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
+
+// Whether `s` contains `lower_needle` (lower case), ignoring ASCII case.
+bool contains_nocase(std::string_view s, std::string_view lower_needle) {
+  if (lower_needle.size() > s.size()) return false;
+  for (std::size_t i = 0; i + lower_needle.size() <= s.size(); ++i) {
+    std::size_t k = 0;
+    while (k < lower_needle.size() && lower_ascii(s[i + k]) == lower_needle[k]) ++k;
+    if (k == lower_needle.size()) return true;
+  }
   return false;
 }
 
+bool equals_nocase(std::string_view s, std::string_view lower_word) {
+  return s.size() == lower_word.size() && contains_nocase(s, lower_word);
+}
+
+// The byline cues of common/html_cues.tsv: "part" patterns are a whole word part of a class or id
+// token ("author" in "post__author-date", "authorName", not in "authorization"); "substring"
+// patterns match anywhere in it.
+struct BylineCues {
+  std::vector<std::string> parts, substrings;
+};
+
+const BylineCues& byline_cues() {
+  static const BylineCues instance = [] {
+    BylineCues out;
+    for (const auto& row : data::rows("common/html_cues.tsv"))
+      if (row.size() >= 4 && row[0] == "byline") (row[2] == "part" ? out.parts : out.substrings).emplace_back(row[3]);
+    return out;
+  }();
+  return instance;
+}
+
 bool space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+// Whether a class or id value names a byline, read in place (no copy: every element has one).
+// Word parts of a token are split at '-', '_' and where a lower-case letter meets a capital.
+bool byline_names(std::string_view value) {
+  const BylineCues& cues = byline_cues();
+  const auto part_matches = [&cues](std::string_view part) {
+    return std::any_of(cues.parts.begin(), cues.parts.end(), [part](const auto& p) { return equals_nocase(part, p); });
+  };
+  std::size_t i = 0;
+  while (i < value.size()) {
+    if (space(value[i])) { ++i; continue; }
+    std::size_t end = i;
+    while (end < value.size() && !space(value[end])) ++end;
+    const std::string_view token = value.substr(i, end - i);
+    for (const auto& pattern : cues.substrings)
+      if (contains_nocase(token, pattern)) return true;
+    std::size_t from = 0;
+    for (std::size_t k = 0; k <= token.size(); ++k) {
+      const bool separator = k < token.size() && (token[k] == '-' || token[k] == '_');
+      const bool camel = k > 0 && k < token.size() && std::isupper(static_cast<unsigned char>(token[k])) &&
+                         std::islower(static_cast<unsigned char>(token[k - 1]));
+      if (k < token.size() && !separator && !camel) continue;
+      if (k > from && part_matches(token.substr(from, k - from))) return true;
+      from = separator ? k + 1 : k;
+    }
+    i = end;
+  }
+  return false;
+}
+
+// Readability's byline test: rel=author, itemprop=author, or a class or id with a byline cue.
+bool byline_element(const std::vector<Attribute>& attributes) {
+  if (const auto* rel = find(attributes, "rel"); rel && contains_nocase(*rel, "author")) return true;
+  if (const auto* v = find(attributes, "itemprop"); v && contains_nocase(*v, "author")) return true;
+  const auto* cls = find(attributes, "class");
+  const auto* id = find(attributes, "id");
+  return (cls && byline_names(*cls)) || (id && byline_names(*id));
+}
 
 void add_tokens(std::vector<std::string>& out, std::string_view value) {
   std::string token;
@@ -263,7 +316,7 @@ void BlockBuilder::flush() {
     h.in_figcaption |= tag == "figcaption";
     h.semantic |= semantic_bit(tag);
   }
-  if (h.heading) h.tag = "h" + std::to_string(h.heading);
+  if (h.heading) h.tag = {'h', static_cast<char>('0' + h.heading)};
   h.chars = text::count_code_points(line_);
   h.link_density = static_cast<double>(std::min(link_bytes_, line_.size())) / static_cast<double>(line_.size());
   doc_.blocks.push_back(std::move(b));

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "entities/lexicon.h"
+#include "text/tokens.h"
 #include "text/utf.h"
 
 namespace maqal::html {
@@ -230,6 +232,26 @@ std::string_view without_cdata(std::string_view s) {
   return s;
 }
 
+// A byline without the date or time glued after the name ("By Joshua Sokol May 20, 2019",
+// "James Akinaka • 8h"): cut before the first number, or month or weekday name followed by a
+// number, that comes after a word; separators before it go too.
+std::string without_date(const std::string& byline) {
+  const text::Tokens tokens = text::tokenize(byline);
+  const auto numeric = [&](std::size_t i) {
+    return i < tokens.size() && std::isdigit(static_cast<unsigned char>(byline[tokens[i].start]));
+  };
+  std::size_t last_word_end = 0;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    const auto match = entities::lexicon().longest(tokens, i);
+    const bool date_name = match.entry && match.entry->type == "DATE" &&
+                           std::isupper(static_cast<unsigned char>(byline[tokens[i].start])) &&
+                           (numeric(i + match.tokens) || numeric(i + match.tokens + 1));
+    if (last_word_end > 0 && (numeric(i) || date_name)) return byline.substr(0, last_word_end);
+    if (tokens[i].kind == text::TokenKind::word) last_word_end = tokens[i].end;
+  }
+  return byline;
+}
+
 }  // namespace
 
 Metadata read_metadata(const Document& doc) {
@@ -298,6 +320,7 @@ Metadata read_metadata(const Document& doc) {
         break;
       }
   if (!m.byline) m.byline = meta_value(page, {"sailthru:author", "byl"});  // often with "By "
+  if (m.byline) m.byline = without_date(*m.byline);
 
   // Published: JSON-LD, Readability's meta tags, other publishers', the first <time datetime>.
   m.published = ld_published;

@@ -16,8 +16,9 @@ struct Metadata {
 
 // Title: JSON-LD headline, og:title, twitter:title, the page's only <h1>, <title> without its
 // " | Site" part. Byline: JSON-LD author, meta author / dc.creator / article:author (when not a URL),
-// rel=author. Published: JSON-LD datePublished, article:published_time and kin, the first
-// <time datetime>. Tags: article:tag, JSON-LD keywords, meta keywords.
+// rel=author and byline classes; a date glued after the name is cut ("By A May 20, 2019" → "By A").
+// Published: JSON-LD datePublished, article:published_time and kin, the first <time datetime>.
+// Tags: article:tag, JSON-LD keywords, meta keywords.
 Metadata read_metadata(const Document& doc);
 
 }  // namespace maqal::html

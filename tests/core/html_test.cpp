@@ -108,6 +108,87 @@ TEST(Html, BrSeparatesBlocksAndCellsOfARowJoin) {
   expect_offsets(r);
 }
 
+// Paragraph number i of a test article: over 110 characters of unlinked prose.
+std::string prose(int i) {
+  return "<p>Paragraph " + std::to_string(i) +
+         " of the story: the council met on Tuesday, and its members, after a long debate about the budget, "
+         "voted for the new plan.</p>";
+}
+
+TEST(Html, NegativeCueOnAnArticleContainerDoesNotVetoIt) {
+  // A page builder's "widget" boxes hold the article, split in two, under a "has-sidebar" layout and a
+  // <body> whose class says "promo"; a widget of linked excerpts beside them stays out.
+  std::string page =
+      "<html><body class=\"promo-page\"><nav class=\"menu\"><a href=\"/\">Home</a> <a href=\"/n\">News</a></nav>"
+      "<div class=\"layout has-sidebar\"><h1>The council votes</h1><div class=\"panel widget widget_text\"><div class=\"widget-container\">";
+  for (int i = 1; i <= 4; ++i) page += prose(i);
+  page += "</div></div><div class=\"panel widget widget_text\"><div class=\"widget-container\">";
+  for (int i = 5; i <= 8; ++i) page += prose(i);
+  page += "</div></div><div class=\"widget widget_recent\">";
+  for (int i = 1; i <= 4; ++i)
+    page += "<h3><a href=\"/s" + std::to_string(i) + "\">Another story number " + std::to_string(i) +
+            " on this site</a></h3><p>An excerpt of that other story, long enough to read as prose, about the budget "
+            "and the council, and what comes next.</p>";
+  page += "</div></div><footer>All rights reserved</footer></body></html>";
+  const auto r = html(page);
+  ASSERT_FALSE(r.error);
+  const std::string& body = r.articles.at(0).body;
+  for (int i = 1; i <= 8; ++i)
+    EXPECT_NE(body.find("Paragraph " + std::to_string(i) + " "), std::string::npos) << i;
+  EXPECT_EQ(body.find("An excerpt"), std::string::npos);
+  EXPECT_EQ(find(r, "Home News")->role, "boilerplate");
+}
+
+TEST(Html, LongParagraphIsNoFurnitureWhateverItsClass) {
+  std::string page = "<article><h1>The council votes</h1>";
+  for (int i = 1; i <= 3; ++i) page += prose(i);
+  page += "<p class=\"contextmenu\">" + prose(4).substr(3) + "<p class=\"menu\"><a href=\"/\">Home</a></p></article>";
+  const auto r = html(page);
+  ASSERT_FALSE(r.error);
+  EXPECT_NE(r.articles.at(0).body.find("Paragraph 4 "), std::string::npos);
+  EXPECT_EQ(find(r, "Home")->role, "boilerplate");
+}
+
+TEST(Html, AuthorBoxAndDisclaimerStayOutOfTheBody) {
+  std::string page = "<article><h1>The council votes</h1>";
+  for (int i = 1; i <= 4; ++i) page += prose(i);
+  page +=
+      "<div class=\"author-box\"><p>Jane Roe is a reporter who has covered the council for ten years, and she "
+      "writes about budgets, schools and roads in the city.</p></div><div class=\"legal-disclaimer\"><p>This "
+      "material is not intended to replace the advice of a qualified adviser, and it is given for general "
+      "information only.</p></div></article>";
+  const auto r = html(page);
+  ASSERT_FALSE(r.error);
+  const std::string& body = r.articles.at(0).body;
+  EXPECT_NE(body.find("Paragraph 4 "), std::string::npos);
+  EXPECT_EQ(body.find("Jane Roe is a reporter"), std::string::npos);
+  EXPECT_EQ(body.find("This material"), std::string::npos);
+}
+
+TEST(Html, JsonLdArticleBodyThatIsAnExcerptDoesNotCutTheBody) {
+  const auto text = [](int i) { return prose(i).substr(3, prose(i).size() - 7); };  // without <p> and </p>
+  std::string page = "<html><head><script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", "
+                     "\"articleBody\": \"" + text(1) + " " + text(2) + "\"}</script></head><body><article>";
+  for (int i = 1; i <= 10; ++i) page += prose(i);
+  const auto r = html(page + "</article></body></html>");
+  ASSERT_FALSE(r.error);
+  EXPECT_NE(r.articles.at(0).body.find("Paragraph 10 "), std::string::npos);
+}
+
+TEST(Html, BylineCuesAreWordPartsAndBylinesHaveNoDate) {
+  const std::string story = "<h1>The council votes</h1>" + prose(1) + prose(2);
+  // "author" is a word part of "post__author-date" and "authorName", not of "authorization".
+  auto r = html("<div id=\"authorization\">Sign in</div><div class=\"post__author-date\">By Joshua Sokol May 20, "
+                "2019</div>" + story);
+  EXPECT_EQ(r.articles.at(0).byline, "By Joshua Sokol");
+  r = html("<span class=\"authorName\">James Akinaka \xE2\x80\xA2 8h</span>" + story);
+  EXPECT_EQ(r.articles.at(0).byline, "James Akinaka");
+  r = html("<p class=\"byline\">By April Smith</p>" + story);  // a month name without a number is a name
+  EXPECT_EQ(r.articles.at(0).byline, "By April Smith");
+  r = html("<div class=\"authorization\">Sign in</div>" + story);
+  EXPECT_FALSE(r.articles.at(0).byline && r.articles.at(0).byline->find("Sign") != std::string::npos);
+}
+
 TEST(Html, TextInputHasNoTextField) {
   EXPECT_EQ(maqal::to_json(maqal::parse_text("Hello there.")).find("\"text\":\"Hello there.\",\"blocks\""),
             std::string::npos);
