@@ -4,7 +4,8 @@ set -euo pipefail
 
 packages=(cmake g++ make pkg-config libicu-dev icu-devtools nlohmann-json3-dev googletest libgtest-dev
           emscripten binaryen chromium fonts-noto-core dpkg-dev python3 gzip
-          clang libclang-rt-dev)  # clang's ASan, UBSan and libFuzzer: tools/sanitize.sh, tools/fuzz.sh
+          clang libclang-rt-dev  # clang's ASan, UBSan and libFuzzer: tools/sanitize.sh, tools/fuzz.sh
+          wamerican wbritish)    # English word lists: train_ner --write-dictionary (core/lang/en/dictionary.bin)
 command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)
 
 missing=()

@@ -10,6 +10,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "entities/dictionary.h"
 #include "lang/data.h"
 #include "text/clitics.h"
 #include "text/script.h"
@@ -65,6 +66,7 @@ enum Template : std::uint32_t {
   kPrevWordCase, kNextWordCase,
   kKnown, kKnownWindow, kUnknownPrev, kUnknownNext, kUnknownPrefix, kUnknownSuffix,
   kFine, kFinePrev, kFineNext, kCoarse, kCoarsePrev, kCoarseNext, kCoarsePrev2, kCoarseNext2, kFineBigramPrev, kFineBigramNext,
+  kListed, kListedInitial,
 };
 
 // Keys have kKeyBits bits: fewer bits make the model file smaller (its keys are stored as the gaps
@@ -90,6 +92,7 @@ struct TokenInfo {
   bool known = false, stem_known = false;        // the word, one of its stems is known to the model
   std::uint8_t fine = 0, coarse = 0;             // the clusters of the word's core
   char case_class = 'N';                         // first letter: U(pper), L(ower), N(o case)
+  std::uint8_t listed = 0;                       // a cased word's dictionary::listing
   text::TokenKind kind = text::TokenKind::word;
 };
 
@@ -152,6 +155,7 @@ TokenInfo token_info(std::string_view original, const text::Token& t, const Voca
   info.form = hash(form);
   info.shape = hash(shape_of(original, info.case_class));
   info.known = t.kind != text::TokenKind::word || vocabulary(key(kWord, info.form)).known;
+  if (t.kind == text::TokenKind::word && info.case_class != 'N') info.listed = dictionary::listing(form);
   if (t.kind == text::TokenKind::word) {
     std::string_view shortest = form;
     for (std::string_view s : text::stems(form)) {
@@ -299,6 +303,7 @@ void own_features(const TokenInfo& t, Push&& push) {
   }
   if (t.fine) push(key(kFine, t.fine));
   if (t.coarse) push(key(kCoarse, t.coarse));
+  if (t.case_class != 'N') push(key(kListed, t.listed, cls));
 }
 
 // The features of token u from where it stands: its neighbours, whether it opens a sentence, the
@@ -343,6 +348,8 @@ void context_features(const Info& info, std::size_t n, const std::vector<bool>& 
   push(key(kCoarseNext, coarse(i + 1)));
   push(key(kPrevWordCase, word(i - 1), cls));
   push(key(kNextWordCase, word(i + 1), cls));
+  // A capitalized common word opening a sentence is no evidence of a name.
+  if (t.case_class != 'N') push(key(kListedInitial, t.listed, starts[u], cls));
 }
 
 }  // namespace

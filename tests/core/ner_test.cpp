@@ -271,4 +271,11 @@ TEST(NerNames, EnglishPeopleAndOrganizations) {
   for (const auto& e : r.entities) EXPECT_FALSE(e.text == "arrived" || e.text == "fined") << e.text;
 }
 
+TEST(NerNames, ACommonWordOpeningASentenceIsNoName) {
+  const maqal::Result r = maqal::parse_text(
+      "The European Commission paid for it. Speaking in Brussels, the commissioner Anna Virtanen said so.");
+  EXPECT_NE(find(r, "PER", "Anna Virtanen"), nullptr);
+  for (const auto& e : r.entities) EXPECT_NE(e.text, "Speaking") << e.type;
+}
+
 }  // namespace
