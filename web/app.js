@@ -5,6 +5,12 @@ import { createMaqalWorker } from './maqal.js';
 import { renderOutput, renderSummary, renderLegend, renderEntities, renderReading, describeSpan, h } from './view.js';
 import { mainArticle, articleMarkdown } from './article.js';
 
+// The engine starts first: this module runs as soon as it has loaded (index.html loads it async, not
+// after the style sheet), so the wasm compiles and the worker loads while the page is styled and laid out.
+const engine = createMaqalWorker();
+engine.catch(() => {}); // a failure is shown below, once the page is wired
+if (document.readyState === 'loading') await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
+
 const $ = (id) => document.getElementById(id);
 const input = $('input');
 const output = $('output');
@@ -43,6 +49,10 @@ let queued = false; // a parse was requested while one was running (or before th
 let html = null; // { source, label }: HTML pasted or opened, parsed instead of the text while the text is unedited
 const activeHtml = () => (html && useHtml.checked ? html : null);
 let shownResult = null; // what the result panels show
+// A pasted text not in the box yet: the parse starts first, the box (whose layout of 20 KB of text takes
+// tens of ms) is filled once the highlights are drawn, and is read-only until then.
+let pendingBox = null; // { text, caret }
+const inputText = () => (pendingBox ? pendingBox.text : input.value);
 const samples = new Map(); // sample URL -> text, fetched during load
 
 function setEngine(state, text) {
@@ -56,8 +66,17 @@ function showError(message) {
   errorLine.hidden = !message;
 }
 
+function fillBox() {
+  if (!pendingBox) return;
+  const { text, caret } = pendingBox;
+  pendingBox = null;
+  input.value = text;
+  input.setSelectionRange(caret, caret);
+  input.readOnly = false;
+}
+
 function updateCounter() {
-  const n = input.value.length;
+  const n = inputText().length;
   $('counter').textContent = `${nf.format(n)} character${n === 1 ? '' : 's'}`;
 }
 
@@ -123,7 +142,9 @@ function clearResult(state) {
   drawLegend();
 }
 
-function countParse() {
+/** A parse is over (shown, failed or cancelled): a pasted text still waiting goes into the box; counted. */
+function finishParse() {
+  fillBox();
   output.dataset.parses = String((Number(output.dataset.parses) || 0) + 1);
 }
 
@@ -137,6 +158,7 @@ function startProgress(chars) {
 function drawProgress() {
   const elapsed = performance.now() - progressState.started;
   if (elapsed < PROGRESS_AFTER_MS) return;
+  fillBox(); // a long parse: the pasted text need not wait for it
   progress.hidden = false;
   const secs = `${(elapsed / 1000).toFixed(1)} s`;
   if (progressState.phase === 'parse') {
@@ -161,12 +183,12 @@ async function parseNow() {
     queued = true;
     return;
   }
-  const text = input.value;
+  const text = inputText();
   const source = activeHtml();
   if (text === '' && !source) {
     generation++;
     clearResult('empty');
-    countParse();
+    finishParse();
     return;
   }
   const mine = ++generation;
@@ -196,7 +218,9 @@ async function parseNow() {
   // HTML results index the text extracted from the HTML; an opened file shows it in the box too
   const shownText = source && typeof result.text === 'string' ? result.text : text;
   if (source && text === '' && !result.error) {
+    pendingBox = null;
     input.value = shownText;
+    input.readOnly = false;
     updateCounter();
   }
   await render(shownText, result, parseMs, chars, mine, source);
@@ -206,7 +230,7 @@ async function parseNow() {
 async function render(text, result, parseMs, chars, mine, source) {
   if (result && result.error && result.error.code === 'empty') {
     clearResult('empty'); // only whitespace so far: nothing to complain about
-    countParse();
+    finishParse();
     return;
   }
   if (!result || typeof result !== 'object' || result.error) {
@@ -215,27 +239,34 @@ async function render(text, result, parseMs, chars, mine, source) {
     const at = Number.isInteger(e.offset) && !/\b(byte|offset|index)\b/.test(msg) ? ` (at byte ${e.offset})` : '';
     clearResult('error');
     showError(`Could not parse: ${e.code || 'error'} — ${msg}${at}`);
-    countParse();
+    finishParse();
     return;
   }
   const t0 = performance.now();
   progressState.phase = 'render';
+  const firstScreen = () => {
+    showError('');
+    shownResult = result;
+    output.setAttribute('dir', result.dir === 'rtl' ? 'rtl' : 'ltr');
+    output.classList.toggle('long', (result.blocks || []).length > LONG_RESULT_BLOCKS);
+    if (hidden.size) applyHidden(); // new blocks and marks are all shown
+    output.dataset.state = 'done';
+    const renderMs = performance.now() - t0;
+    document.dispatchEvent(new CustomEvent('maqal:rendered', { detail: { parseMs, renderMs, chars } }));
+    requestAnimationFrame(() => setTimeout(fillBox)); // after the highlights' frame
+  };
   const rendered = await renderOutput(output, text, result, {
+    onFirstScreen: firstScreen,
     onProgress: (done, total) => Object.assign(progressState, { done, total }),
     isStale: () => mine !== generation,
   });
   if (!rendered) return; // a newer parse took over
-  showError('');
-  shownResult = result;
-  output.setAttribute('dir', result.dir === 'rtl' ? 'rtl' : 'ltr');
-  output.classList.toggle('long', rendered.blocks > LONG_RESULT_BLOCKS);
-  if (hidden.size) applyHidden(); // new blocks and marks are all shown
+  if (hidden.size) applyHidden(); // the blocks after the first screen
   renderSummary(summary, result, jumpTo);
   renderEntities(entities, result, pickCluster);
   drawLegend();
   for (const b of exportButtons) b.disabled = false;
   $('copy-md').disabled = !mainArticle(result);
-  const renderMs = performance.now() - t0;
   const count = (list, one, many) => `${list.length} ${list.length === 1 ? one : many}`;
   stats.textContent = `Parsed ${source ? `${source.label} ` : ''}in ${parseMs < 10 ? parseMs.toFixed(1) : Math.round(parseMs)} ms`;
   meta.textContent = [
@@ -243,15 +274,13 @@ async function render(text, result, parseMs, chars, mine, source) {
     count(result.entities || [], 'entity', 'entities'), count(result.quotes || [], 'quote', 'quotes'),
     result.lang ? `lang ${result.lang}` : null, result.dir ? result.dir.toUpperCase() : null,
   ].filter(Boolean).join(' · ');
-  output.dataset.state = 'done';
-  document.dispatchEvent(new CustomEvent('maqal:rendered', { detail: { parseMs, renderMs, chars } }));
   // The reading view and the JSON are in tabs not shown yet: filled once the highlights are drawn.
   requestAnimationFrame(() => setTimeout(() => {
     if (shownResult === result) {
       renderReading(reading, mainArticle(result));
       jsonView.textContent = JSON.stringify(result, null, 2);
     }
-    countParse();
+    finishParse();
   }));
 }
 
@@ -355,6 +384,8 @@ $('download-json').addEventListener('click', () => {
 
 /** Input: typing, paste (text/html when the clipboard has it), files, samples. */
 function setInput(text, nextHtml) {
+  pendingBox = null;
+  input.readOnly = false;
   input.value = text;
   if (nextHtml) useHtml.checked = true;
   setHtml(nextHtml);
@@ -367,10 +398,14 @@ function onPaste(ev) {
   const pasted = data ? data.getData('text/html') : '';
   if (!data || (text === '' && pasted === '')) return; // nothing Maqal reads (an image, say): the browser's business
   ev.preventDefault();
+  fillBox(); // a paste still waiting for the box goes in first
   const before = input.value;
   const { selectionStart: start, selectionEnd: end } = input;
-  // setRangeText, not execCommand('insertText'): the latter takes most of a second for 20 KB
-  input.setRangeText(text, start, end, 'end');
+  // Not execCommand('insertText'), which takes most of a second for 20 KB: the box is set afterwards
+  // (fillBox), as a whole, with the caret after the pasted text.
+  const normalized = text.replace(/\r\n?/g, '\n'); // as the box would hold it
+  pendingBox = { text: before.slice(0, start) + normalized + before.slice(end), caret: start + normalized.length };
+  input.readOnly = true;
   // the HTML stands for the whole text only
   const whole = start === 0 && end === before.length;
   setHtml(pasted && whole ? { source: pasted, label: 'the pasted HTML' } : null);
@@ -422,7 +457,7 @@ $('cancel').addEventListener('click', () => {
   maqal.cancel();
   stopProgress();
   clearResult('cancelled');
-  countParse();
+  finishParse();
   input.focus();
 });
 $('file').addEventListener('change', (ev) => {
@@ -486,7 +521,7 @@ updateCounter();
     // Everything the page will need is fetched now: no request after load.
     const sampleUrls = [...document.querySelectorAll('[data-sample]')].map((b) => b.dataset.sample);
     [maqal] = await Promise.all([
-      createMaqalWorker(),
+      engine,
       ...sampleUrls.map(async (url) => {
         const res = await fetch(url);
         if (res.ok) samples.set(url, await res.text());
@@ -498,7 +533,7 @@ updateCounter();
     performance.mark('maqal:ready');
     warmUp();
     await takeFromExtension();
-    if (queued || input.value !== '') {
+    if (queued || inputText() !== '') {
       queued = false;
       parseNow();
     }
