@@ -53,7 +53,7 @@ let shownResult = null; // what the result panels show
 // tens of ms) is filled once the highlights are drawn, and is read-only until then.
 let pendingBox = null; // { text, caret }
 const inputText = () => (pendingBox ? pendingBox.text : input.value);
-const samples = new Map(); // sample URL -> text, fetched during load
+const samples = new Map(); // sample URL -> a promise of its text (null if it could not be fetched)
 
 function setEngine(state, text) {
   $('engine').dataset.state = state;
@@ -480,9 +480,9 @@ card.addEventListener('drop', (ev) => {
   openFile(file);
 });
 for (const button of document.querySelectorAll('[data-sample]')) {
-  button.addEventListener('click', () => {
-    const text = samples.get(button.dataset.sample);
-    if (text !== undefined) setInput(text, null);
+  button.addEventListener('click', async () => {
+    const text = await samples.get(button.dataset.sample);
+    if (typeof text === 'string') setInput(text, null);
   });
 }
 
@@ -506,7 +506,10 @@ async function takeFromExtension() {
  */
 async function warmUp() {
   try {
-    for (const text of samples.values()) await maqal.parse(text);
+    for (const sample of samples.values()) {
+      const text = await sample;
+      if (text) await maqal.parse(text);
+    }
     performance.mark('maqal:warm');
   } catch {
     // cancelled by the reader: the next parse warms up instead
@@ -518,19 +521,18 @@ updateCounter();
 
 (async () => {
   try {
-    // Everything the page will need is fetched now: no request after load.
-    const sampleUrls = [...document.querySelectorAll('[data-sample]')].map((b) => b.dataset.sample);
-    [maqal] = await Promise.all([
-      engine,
-      ...sampleUrls.map(async (url) => {
-        const res = await fetch(url);
-        if (res.ok) samples.set(url, await res.text());
-      }),
-    ]);
-    const v = await maqal.version();
-    $('version').textContent = v ? `v${v}` : '';
-    setEngine('ready', `Engine ready${v ? ` · v${v}` : ''}`);
+    // Everything the page will need is requested now (no request after load). Ready means a paste is
+    // parsed at once: the samples and the version, which a paste does not need, are not waited for.
+    for (const { dataset: { sample: url } } of document.querySelectorAll('[data-sample]')) {
+      samples.set(url, fetch(url).then((res) => (res.ok ? res.text() : null)).catch(() => null));
+    }
+    maqal = await engine;
+    setEngine('ready', 'Engine ready');
     performance.mark('maqal:ready');
+    maqal.version().then((v) => {
+      $('version').textContent = v ? `v${v}` : '';
+      if (v) $('engine-text').textContent = `Engine ready · v${v}`;
+    });
     warmUp();
     await takeFromExtension();
     if (queued || inputText() !== '') {
