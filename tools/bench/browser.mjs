@@ -109,7 +109,7 @@ export async function coldLoad(session, pagePath, { files = false } = {}) {
 /**
  * Paste-to-highlight on web/index.html: a ClipboardEvent carrying the text goes to #input (the app's
  * own paste path), and the clock stops when the frame after the page's `maqal:rendered` event (the
- * highlighted blocks are in the DOM) has been drawn. Median of `runs` per text (one for
+ * first screen of highlighted blocks is in the DOM) has been drawn. Median of `runs` per text (one for
  * texts over 100 KB), with
  * where the time went: the text landing in the textarea, the parse (the page's own figure), the
  * rendering and the frame. `page`: the page's path under the served root.
