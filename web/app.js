@@ -180,6 +180,7 @@ async function parseNow() {
   clearTimeout(timer);
   updateCounter();
   if (!maqal || busy) {
+    if (!maqal) fillBox(); // no engine yet (or none at all): the text need not wait for one
     queued = true;
     return;
   }

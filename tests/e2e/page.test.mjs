@@ -558,6 +558,28 @@ function contrastFailures(page) {
   });
 }
 
+test('without an engine (the wasm did not load) the page says so and a paste still lands in the box', { timeout: 90000 }, async () => {
+  const broken = await startBrowser();
+  try {
+    const page = await broken.context.newPage();
+    await page.route('**/maqal-core.wasm', (route) => route.abort());
+    await page.goto(broken.baseUrl);
+    await page.waitForFunction(() => document.documentElement.dataset.engine === 'failed', null, { timeout: 30000 });
+    assert.match(await page.locator('#error').textContent(), /could not be loaded/);
+    await page.evaluate((text) => {
+      const input = document.querySelector('#input');
+      input.focus();
+      const dt = new DataTransfer();
+      dt.setData('text/plain', text);
+      input.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+    }, englishSample);
+    assert.equal(await page.locator('#input').inputValue(), englishSample);
+    assert.equal(await page.locator('#input').evaluate((el) => el.readOnly), false);
+  } finally {
+    await broken.close();
+  }
+});
+
 test('the page works from a sub-path of a static host', { timeout: 90000 }, async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'maqal-host-'));
   fs.mkdirSync(path.join(dir, 'some', 'sub'), { recursive: true });
