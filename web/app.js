@@ -199,7 +199,9 @@ async function parseNow() {
   const t0 = performance.now();
   let result;
   try {
-    result = source ? await maqal.parseHtml(source.source) : await maqal.parse(text);
+    // The JSON text comes over from the worker, not the object: a string is copied at once, where
+    // cloning a result's many small objects costs more than JSON.parse here (about 1 ms for 20 KB).
+    result = JSON.parse(await maqal.parseJson(source ? source.source : text, { html: Boolean(source) }));
   } catch (err) {
     result = err && err.name === 'AbortError' ? null : { error: { code: 'exception', message: String(err && err.message ? err.message : err) } };
   }
@@ -509,7 +511,7 @@ async function warmUp() {
   try {
     for (const sample of samples.values()) {
       const text = await sample;
-      if (text) await maqal.parse(text);
+      if (text) await maqal.parseJson(text);
     }
     performance.mark('maqal:warm');
   } catch {
