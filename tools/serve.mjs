@@ -99,12 +99,22 @@ export function createHandler(root) {
         send(res, 404, 'Not Found\n');
         return;
       }
-      res.writeHead(200, {
-        'Content-Type': mimeFor(file),
-        'Content-Length': st.size,
+      // no-cache: the browser asks again each time (an edited file shows at once), and the validator
+      // lets an unchanged file come back as 304 from its cache: the worker's second import of a module
+      // the page already loaded, the wasm (and V8's code cached for it) on a later visit.
+      const etag = `W/"${st.size.toString(16)}-${Math.floor(st.mtimeMs).toString(16)}"`;
+      const headers = {
         'Cache-Control': 'no-cache',
+        ETag: etag,
+        'Last-Modified': st.mtime.toUTCString(),
         'X-Content-Type-Options': 'nosniff',
-      });
+      };
+      if (req.headers['if-none-match'] === etag) {
+        res.writeHead(304, headers);
+        res.end();
+        return;
+      }
+      res.writeHead(200, { ...headers, 'Content-Type': mimeFor(file), 'Content-Length': st.size });
       if (req.method === 'HEAD') {
         res.end();
         return;

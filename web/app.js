@@ -5,6 +5,12 @@ import { createMaqalWorker } from './maqal.js';
 import { renderOutput, renderSummary, renderLegend, renderEntities, renderReading, describeSpan, h } from './view.js';
 import { mainArticle, articleMarkdown } from './article.js';
 
+// The engine starts first: this module runs as soon as it has loaded (index.html loads it async, not
+// after the style sheet), so the wasm compiles and the worker loads while the page is styled and laid out.
+const engine = createMaqalWorker();
+engine.catch(() => {}); // a failure is shown below, once the page is wired
+if (document.readyState === 'loading') await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
+
 const $ = (id) => document.getElementById(id);
 const input = $('input');
 const output = $('output');
@@ -43,7 +49,11 @@ let queued = false; // a parse was requested while one was running (or before th
 let html = null; // { source, label }: HTML pasted or opened, parsed instead of the text while the text is unedited
 const activeHtml = () => (html && useHtml.checked ? html : null);
 let shownResult = null; // what the result panels show
-const samples = new Map(); // sample URL -> text, fetched during load
+// A pasted text not in the box yet: the parse starts first, the box (whose layout of 20 KB of text takes
+// tens of ms) is filled once the highlights are drawn, and is read-only until then.
+let pendingBox = null; // { text, caret }
+const inputText = () => (pendingBox ? pendingBox.text : input.value);
+const samples = new Map(); // sample URL -> a promise of its text (null if it could not be fetched)
 
 function setEngine(state, text) {
   $('engine').dataset.state = state;
@@ -56,8 +66,17 @@ function showError(message) {
   errorLine.hidden = !message;
 }
 
+function fillBox() {
+  if (!pendingBox) return;
+  const { text, caret } = pendingBox;
+  pendingBox = null;
+  input.value = text;
+  input.setSelectionRange(caret, caret);
+  input.readOnly = false;
+}
+
 function updateCounter() {
-  const n = input.value.length;
+  const n = inputText().length;
   $('counter').textContent = `${nf.format(n)} character${n === 1 ? '' : 's'}`;
 }
 
@@ -123,7 +142,9 @@ function clearResult(state) {
   drawLegend();
 }
 
-function countParse() {
+/** A parse is over (shown, failed or cancelled): a pasted text still waiting goes into the box; counted. */
+function finishParse() {
+  fillBox();
   output.dataset.parses = String((Number(output.dataset.parses) || 0) + 1);
 }
 
@@ -137,6 +158,7 @@ function startProgress(chars) {
 function drawProgress() {
   const elapsed = performance.now() - progressState.started;
   if (elapsed < PROGRESS_AFTER_MS) return;
+  fillBox(); // a long parse: the pasted text need not wait for it
   progress.hidden = false;
   const secs = `${(elapsed / 1000).toFixed(1)} s`;
   if (progressState.phase === 'parse') {
@@ -158,15 +180,16 @@ async function parseNow() {
   clearTimeout(timer);
   updateCounter();
   if (!maqal || busy) {
+    if (!maqal) fillBox(); // no engine yet (or none at all): the text need not wait for one
     queued = true;
     return;
   }
-  const text = input.value;
+  const text = inputText();
   const source = activeHtml();
   if (text === '' && !source) {
     generation++;
     clearResult('empty');
-    countParse();
+    finishParse();
     return;
   }
   const mine = ++generation;
@@ -176,7 +199,9 @@ async function parseNow() {
   const t0 = performance.now();
   let result;
   try {
-    result = source ? await maqal.parseHtml(source.source) : await maqal.parse(text);
+    // The JSON text comes over from the worker, not the object: a string is copied at once, where
+    // cloning a result's many small objects costs more than JSON.parse here (about 1 ms for 20 KB).
+    result = JSON.parse(await maqal.parseJson(source ? source.source : text, { html: Boolean(source) }));
   } catch (err) {
     result = err && err.name === 'AbortError' ? null : { error: { code: 'exception', message: String(err && err.message ? err.message : err) } };
   }
@@ -196,7 +221,9 @@ async function parseNow() {
   // HTML results index the text extracted from the HTML; an opened file shows it in the box too
   const shownText = source && typeof result.text === 'string' ? result.text : text;
   if (source && text === '' && !result.error) {
+    pendingBox = null;
     input.value = shownText;
+    input.readOnly = false;
     updateCounter();
   }
   await render(shownText, result, parseMs, chars, mine, source);
@@ -206,7 +233,7 @@ async function parseNow() {
 async function render(text, result, parseMs, chars, mine, source) {
   if (result && result.error && result.error.code === 'empty') {
     clearResult('empty'); // only whitespace so far: nothing to complain about
-    countParse();
+    finishParse();
     return;
   }
   if (!result || typeof result !== 'object' || result.error) {
@@ -215,27 +242,34 @@ async function render(text, result, parseMs, chars, mine, source) {
     const at = Number.isInteger(e.offset) && !/\b(byte|offset|index)\b/.test(msg) ? ` (at byte ${e.offset})` : '';
     clearResult('error');
     showError(`Could not parse: ${e.code || 'error'} — ${msg}${at}`);
-    countParse();
+    finishParse();
     return;
   }
   const t0 = performance.now();
   progressState.phase = 'render';
+  const firstScreen = () => {
+    showError('');
+    shownResult = result;
+    output.setAttribute('dir', result.dir === 'rtl' ? 'rtl' : 'ltr');
+    output.classList.toggle('long', (result.blocks || []).length > LONG_RESULT_BLOCKS);
+    if (hidden.size) applyHidden(); // new blocks and marks are all shown
+    output.dataset.state = 'done';
+    const renderMs = performance.now() - t0;
+    document.dispatchEvent(new CustomEvent('maqal:rendered', { detail: { parseMs, renderMs, chars } }));
+    requestAnimationFrame(() => setTimeout(fillBox)); // after the highlights' frame
+  };
   const rendered = await renderOutput(output, text, result, {
+    onFirstScreen: firstScreen,
     onProgress: (done, total) => Object.assign(progressState, { done, total }),
     isStale: () => mine !== generation,
   });
   if (!rendered) return; // a newer parse took over
-  showError('');
-  shownResult = result;
-  output.setAttribute('dir', result.dir === 'rtl' ? 'rtl' : 'ltr');
-  output.classList.toggle('long', rendered.blocks > LONG_RESULT_BLOCKS);
-  if (hidden.size) applyHidden(); // new blocks and marks are all shown
+  if (hidden.size) applyHidden(); // the blocks after the first screen
   renderSummary(summary, result, jumpTo);
   renderEntities(entities, result, pickCluster);
   drawLegend();
   for (const b of exportButtons) b.disabled = false;
   $('copy-md').disabled = !mainArticle(result);
-  const renderMs = performance.now() - t0;
   const count = (list, one, many) => `${list.length} ${list.length === 1 ? one : many}`;
   stats.textContent = `Parsed ${source ? `${source.label} ` : ''}in ${parseMs < 10 ? parseMs.toFixed(1) : Math.round(parseMs)} ms`;
   meta.textContent = [
@@ -243,15 +277,13 @@ async function render(text, result, parseMs, chars, mine, source) {
     count(result.entities || [], 'entity', 'entities'), count(result.quotes || [], 'quote', 'quotes'),
     result.lang ? `lang ${result.lang}` : null, result.dir ? result.dir.toUpperCase() : null,
   ].filter(Boolean).join(' · ');
-  output.dataset.state = 'done';
-  document.dispatchEvent(new CustomEvent('maqal:rendered', { detail: { parseMs, renderMs, chars } }));
   // The reading view and the JSON are in tabs not shown yet: filled once the highlights are drawn.
   requestAnimationFrame(() => setTimeout(() => {
     if (shownResult === result) {
       renderReading(reading, mainArticle(result));
       jsonView.textContent = JSON.stringify(result, null, 2);
     }
-    countParse();
+    finishParse();
   }));
 }
 
@@ -355,6 +387,8 @@ $('download-json').addEventListener('click', () => {
 
 /** Input: typing, paste (text/html when the clipboard has it), files, samples. */
 function setInput(text, nextHtml) {
+  pendingBox = null;
+  input.readOnly = false;
   input.value = text;
   if (nextHtml) useHtml.checked = true;
   setHtml(nextHtml);
@@ -367,10 +401,14 @@ function onPaste(ev) {
   const pasted = data ? data.getData('text/html') : '';
   if (!data || (text === '' && pasted === '')) return; // nothing Maqal reads (an image, say): the browser's business
   ev.preventDefault();
+  fillBox(); // a paste still waiting for the box goes in first
   const before = input.value;
   const { selectionStart: start, selectionEnd: end } = input;
-  // setRangeText, not execCommand('insertText'): the latter takes most of a second for 20 KB
-  input.setRangeText(text, start, end, 'end');
+  // Not execCommand('insertText'), which takes most of a second for 20 KB: the box is set afterwards
+  // (fillBox), as a whole, with the caret after the pasted text.
+  const normalized = text.replace(/\r\n?/g, '\n'); // as the box would hold it
+  pendingBox = { text: before.slice(0, start) + normalized + before.slice(end), caret: start + normalized.length };
+  input.readOnly = true;
   // the HTML stands for the whole text only
   const whole = start === 0 && end === before.length;
   setHtml(pasted && whole ? { source: pasted, label: 'the pasted HTML' } : null);
@@ -422,7 +460,7 @@ $('cancel').addEventListener('click', () => {
   maqal.cancel();
   stopProgress();
   clearResult('cancelled');
-  countParse();
+  finishParse();
   input.focus();
 });
 $('file').addEventListener('change', (ev) => {
@@ -445,9 +483,9 @@ card.addEventListener('drop', (ev) => {
   openFile(file);
 });
 for (const button of document.querySelectorAll('[data-sample]')) {
-  button.addEventListener('click', () => {
-    const text = samples.get(button.dataset.sample);
-    if (text !== undefined) setInput(text, null);
+  button.addEventListener('click', async () => {
+    const text = await samples.get(button.dataset.sample);
+    if (typeof text === 'string') setInput(text, null);
   });
 }
 
@@ -471,7 +509,10 @@ async function takeFromExtension() {
  */
 async function warmUp() {
   try {
-    for (const text of samples.values()) await maqal.parse(text);
+    for (const sample of samples.values()) {
+      const text = await sample;
+      if (text) await maqal.parseJson(text);
+    }
     performance.mark('maqal:warm');
   } catch {
     // cancelled by the reader: the next parse warms up instead
@@ -483,22 +524,21 @@ updateCounter();
 
 (async () => {
   try {
-    // Everything the page will need is fetched now: no request after load.
-    const sampleUrls = [...document.querySelectorAll('[data-sample]')].map((b) => b.dataset.sample);
-    [maqal] = await Promise.all([
-      createMaqalWorker(),
-      ...sampleUrls.map(async (url) => {
-        const res = await fetch(url);
-        if (res.ok) samples.set(url, await res.text());
-      }),
-    ]);
-    const v = await maqal.version();
-    $('version').textContent = v ? `v${v}` : '';
-    setEngine('ready', `Engine ready${v ? ` · v${v}` : ''}`);
+    // Everything the page will need is requested now (no request after load). Ready means a paste is
+    // parsed at once: the samples and the version, which a paste does not need, are not waited for.
+    for (const { dataset: { sample: url } } of document.querySelectorAll('[data-sample]')) {
+      samples.set(url, fetch(url).then((res) => (res.ok ? res.text() : null)).catch(() => null));
+    }
+    maqal = await engine;
+    setEngine('ready', 'Engine ready');
     performance.mark('maqal:ready');
+    maqal.version().then((v) => {
+      $('version').textContent = v ? `v${v}` : '';
+      if (v) $('engine-text').textContent = `Engine ready · v${v}`;
+    });
     warmUp();
     await takeFromExtension();
-    if (queued || input.value !== '') {
+    if (queued || inputText() !== '') {
       queued = false;
       parseNow();
     }

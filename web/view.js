@@ -241,27 +241,53 @@ function renderBlock(b, input, result, ctx, cursors) {
   body);
 }
 
+// The first screen of a result: blocks up to this much text (or this many blocks) are drawn first, the
+// rest after that frame. The output card starts below the text box, so this fills it on any screen.
+const FIRST_SCREEN_CHARS = 3000;
+const FIRST_SCREEN_BLOCKS = 40;
+
 /**
- * Renders result into the output container, yielding to the page every few milliseconds so that a
- * long result never freezes it. onProgress(done, total) reports blocks rendered; isStale() stops the
- * work when a newer parse has started (returns null then). Resolves to { blocks, marks }.
+ * Renders result into the output container: the first screen of blocks at once, then onFirstScreen()
+ * (the highlights can be drawn), then, after that frame, the rest, yielding to the page every few
+ * milliseconds so that a long result never freezes it. onProgress(done, total) reports blocks rendered;
+ * isStale() stops the work when a newer parse has started (returns null then). Resolves to
+ * { blocks, marks } once every block is in.
  */
-export async function renderOutput(container, input, result, { onProgress = () => {}, isStale = () => false } = {}) {
+export async function renderOutput(container, input, result,
+  { onFirstScreen = () => {}, onProgress = () => {}, isStale = () => false } = {}) {
   const articles = Array.isArray(result.articles) ? result.articles : [];
   const blocks = Array.isArray(result.blocks) ? result.blocks : [];
   const ctx = { marks: [], entities: sortedSpans(result.entities), quotes: sortedSpans(result.quotes), dir: 'ltr' };
   const cursors = { entity: { i: 0 }, quote: { i: 0 } };
-  const out = document.createDocumentFragment();
+  let out = document.createDocumentFragment();
   if (!blocks.length) {
     out.append(h('div', { class: 'empty-state' }, h('p', { class: 'empty-title' }, 'No blocks found'),
       h('p', {}, 'The engine returned no blocks for this text.')));
   }
   let prevArticle;
   const seen = new Set();
+  let firstScreen = true;
+  const showFirstScreen = async () => {
+    firstScreen = false;
+    container.replaceChildren(out);
+    out = document.createDocumentFragment();
+    onFirstScreen();
+    // The rest (and what the caller draws next) waits for the first screen's frame, and then for
+    // what waited for that frame too.
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    return !isStale();
+  };
+  let chars = 0;
   let sliceStart = performance.now();
   for (let i = 0; i < blocks.length; i++) {
-    if (performance.now() - sliceStart > 12) {
+    if (firstScreen && (chars >= FIRST_SCREEN_CHARS || i >= FIRST_SCREEN_BLOCKS)) {
+      if (!(await showFirstScreen())) return null;
+      sliceStart = performance.now();
+    } else if (!firstScreen && performance.now() - sliceStart > 12) {
       onProgress(i, blocks.length);
+      container.append(out);
+      out = document.createDocumentFragment();
       await new Promise((resolve) => setTimeout(resolve, 0));
       if (isStale()) return null;
       sliceStart = performance.now();
@@ -274,9 +300,11 @@ export async function renderOutput(container, input, result, { onProgress = () =
       prevArticle = key;
     }
     out.append(renderBlock(b, input, result, ctx, cursors));
+    chars += typeof b.text === 'string' ? b.text.length : 0;
   }
   onProgress(blocks.length, blocks.length);
-  container.replaceChildren(out);
+  if (!firstScreen) container.append(out);
+  else if (!(await showFirstScreen())) return null;
   return { blocks: blocks.length, marks: ctx.marks };
 }
 

@@ -144,6 +144,47 @@ test('a paste carrying text/html is parsed as HTML; the switch falls back to the
   await page.close();
 });
 
+test('a long paste shows its first screen of highlights first, then the rest; the box gets the text with the caret after it', { timeout: 90000 }, async () => {
+  const page = await openPage(env);
+  const long = `${sample.replace(/\n/g, '\r\n')}\r\n\r\n`.repeat(8);
+  const n = await parseCount(page);
+  await page.evaluate((text) => {
+    const input = document.querySelector('#input');
+    input.value = 'AB';
+    input.focus();
+    input.setSelectionRange(1, 1);
+    document.addEventListener('maqal:rendered', () => {
+      window.firstScreen = {
+        blocks: document.querySelectorAll('#output .block').length,
+        marks: document.querySelectorAll('#output mark[data-type]').length,
+      };
+    }, { once: true });
+    const dt = new DataTransfer();
+    dt.setData('text/plain', text);
+    input.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+  }, long);
+  await waitForParse(page, n);
+  const got = await page.evaluate(() => ({
+    firstScreen: window.firstScreen,
+    blocks: document.querySelectorAll('#output .block').length,
+    total: JSON.parse(document.querySelector('#json').textContent).blocks.length,
+    value: document.querySelector('#input').value,
+    caret: document.querySelector('#input').selectionStart,
+    readOnly: document.querySelector('#input').readOnly,
+    counter: document.querySelector('#counter').textContent,
+  }));
+  assert.ok(got.firstScreen.blocks > 0 && got.firstScreen.marks > 0, JSON.stringify(got.firstScreen));
+  assert.ok(got.firstScreen.blocks < got.total, `first screen ${got.firstScreen.blocks} of ${got.total} blocks`);
+  assert.equal(got.blocks, got.total, 'every block is rendered in the end');
+  const pasted = long.replace(/\r\n/g, '\n');
+  assert.equal(got.value, `A${pasted}B`, 'the pasted text replaces the selection, line breaks as the box keeps them');
+  assert.equal(got.caret, 1 + pasted.length, 'the caret is after the pasted text');
+  assert.equal(got.readOnly, false);
+  assert.equal(got.counter, `${(pasted.length + 2).toLocaleString('en')} characters`);
+  assertNoRequests(page, 'long paste');
+  await page.close();
+});
+
 test('the English sample button loads the sample by a relative URL and parses it', { timeout: 90000 }, async () => {
   const page = await openPage(env);
   assert.ok(page.requestsBeforeReady.some((u) => u.endsWith('/samples/en-article.txt')), 'samples are fetched while loading');
@@ -386,6 +427,7 @@ test('paste to highlight of a 20 KB article (printed)', { timeout: 120000 }, asy
   const page = await openPage(env);
   const runs = [];
   for (let i = 0; i < 5; i++) {
+    const n = await parseCount(page);
     const ms = await page.evaluate((text) => new Promise((resolve) => {
       const input = document.querySelector('#input');
       input.value = '';
@@ -400,6 +442,7 @@ test('paste to highlight of a 20 KB article (printed)', { timeout: 120000 }, asy
       input.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
     }), article);
     runs.push(ms);
+    await waitForParse(page, n); // the rest of the blocks and the panels too
   }
   const median = (key) => runs.map((r) => r[key]).sort((a, b) => a - b)[2];
   const marks = await page.locator('#output mark[data-type]').count();
@@ -514,6 +557,28 @@ function contrastFailures(page) {
     return [...new Set(bad)];
   });
 }
+
+test('without an engine (the wasm did not load) the page says so and a paste still lands in the box', { timeout: 90000 }, async () => {
+  const broken = await startBrowser();
+  try {
+    const page = await broken.context.newPage();
+    await page.route('**/maqal-core.wasm', (route) => route.abort());
+    await page.goto(broken.baseUrl);
+    await page.waitForFunction(() => document.documentElement.dataset.engine === 'failed', null, { timeout: 30000 });
+    assert.match(await page.locator('#error').textContent(), /could not be loaded/);
+    await page.evaluate((text) => {
+      const input = document.querySelector('#input');
+      input.focus();
+      const dt = new DataTransfer();
+      dt.setData('text/plain', text);
+      input.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+    }, englishSample);
+    assert.equal(await page.locator('#input').inputValue(), englishSample);
+    assert.equal(await page.locator('#input').evaluate((el) => el.readOnly), false);
+  } finally {
+    await broken.close();
+  }
+});
 
 test('the page works from a sub-path of a static host', { timeout: 90000 }, async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'maqal-host-'));

@@ -46,48 +46,23 @@ export async function extractionInBrowser(session, pages, runs) {
 }
 
 /**
- * Navigation start to the engine's ready state (the page sets html[data-engine="ready"] when the wasm
- * module is instantiated) and to its warm state (the page's 'maqal:warm' mark: its warm-up parse,
+ * Navigation start to the engine's ready state (the page sets html[data-engine="ready"] once a paste
+ * can be parsed at once) and to its warm state (the page's 'maqal:warm' mark: its warm-up parse,
  * which compiles the wasm functions a parse reaches and builds the lexicons, is done), median of
  * `runs` cold loads; and every file the first load fetched, raw and gzip (level 6, what servers
- * commonly send).
+ * commonly send). `page`: the page's path under the served root.
  */
-export async function readyAndDownload(session, runs) {
-  const readyMs = [];
-  const warmMs = [];
-  let files = [];
-  for (let r = 0; r < runs; r++) {
-    const problems = [];
-    const { context, page } = await newPage(session, problems);
-    const responses = [];
-    page.on('response', (response) => responses.push(response));
-    await page.addInitScript(() => {
-      window.__engineReady = new Promise((resolve) => {
-        new MutationObserver(() => {
-          if (document.documentElement.dataset.engine === 'ready') resolve(performance.now());
-        }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-engine'] });
-      });
-    });
-    await page.goto(`${session.url}web/`);
-    readyMs.push(await page.evaluate(() => window.__engineReady));
-    warmMs.push(await page.evaluate(() => new Promise((resolve) => {
-      const giveUp = performance.now() + 30000;  // a page without the mark
-      const look = () => {
-        const [mark] = performance.getEntriesByName('maqal:warm');
-        if (mark || performance.now() > giveUp) resolve(mark ? mark.startTime : null);
-        else setTimeout(look, 10);
-      };
-      look();
-    })));
-    if (r === 0) {
-      files = await Promise.all(responses.map(async (response) => {
-        const body = await response.body();
-        return { file: new URL(response.url()).pathname, bytes: body.length, gzip: gzipSync(body, { level: 6 }).length };
-      }));
-    }
-    await context.close();
-    if (problems.length) throw new Error(`web page: ${problems.join(' | ')}`);
-  }
+export async function readyAndDownload(session, runs, page = 'web/') {
+  const loads = [];
+  for (let r = 0; r < runs; r++) loads.push(await coldLoad(session, page, { files: r === 0 }));
+  return readySummary(loads);
+}
+
+/** The figures of readyAndDownload() from its cold loads (coldLoad()). */
+export function readySummary(loads) {
+  const readyMs = loads.map((l) => l.readyMs);
+  const warmMs = loads.map((l) => l.warmMs);
+  const { files } = loads[0];
   return {
     readyMs: median(readyMs),
     readyRuns: readyMs,
@@ -98,35 +73,86 @@ export async function readyAndDownload(session, runs) {
   };
 }
 
+/** One cold load of the page (a fresh context): ready and warm times, and the files it fetched if asked. */
+export async function coldLoad(session, pagePath, { files = false } = {}) {
+  const problems = [];
+  const { context, page } = await newPage(session, problems);
+  const responses = [];
+  page.on('response', (response) => responses.push(response));
+  await page.addInitScript(() => {
+    window.__engineReady = new Promise((resolve) => {
+      new MutationObserver(() => {
+        if (document.documentElement.dataset.engine === 'ready') resolve(performance.now());
+      }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-engine'] });
+    });
+  });
+  await page.goto(`${session.url}${pagePath}`);
+  const readyMs = await page.evaluate(() => window.__engineReady);
+  const warmMs = await page.evaluate(() => new Promise((resolve) => {
+    const giveUp = performance.now() + 30000;  // a page without the mark
+    const look = () => {
+      const [mark] = performance.getEntriesByName('maqal:warm');
+      if (mark || performance.now() > giveUp) resolve(mark ? mark.startTime : null);
+      else setTimeout(look, 10);
+    };
+    look();
+  }));
+  const fetched = !files ? [] : await Promise.all(responses.map(async (response) => {
+    const body = await response.body();
+    return { file: new URL(response.url()).pathname, bytes: body.length, gzip: gzipSync(body, { level: 6 }).length };
+  }));
+  await context.close();
+  if (problems.length) throw new Error(`${pagePath}: ${problems.join(' | ')}`);
+  return { readyMs, warmMs, files: fetched };
+}
+
 /**
  * Paste-to-highlight on web/index.html: a ClipboardEvent carrying the text goes to #input (the app's
  * own paste path), and the clock stops when the frame after the page's `maqal:rendered` event (the
- * highlighted blocks are in the DOM) has been drawn. Median of `runs` per text (one for
+ * first screen of highlighted blocks is in the DOM) has been drawn. Median of `runs` per text (one for
  * texts over 100 KB), with
  * where the time went: the text landing in the textarea, the parse (the page's own figure), the
- * rendering and the frame.
+ * rendering and the frame. `page`: the page's path under the served root.
  */
-export async function pasteToHighlight(session, texts, runs) {
+export async function pasteToHighlight(session, texts, runs, page = 'web/') {
+  const open = await openPastePage(session, page);
+  try {
+    const results = [];
+    for (const { name, text } of texts) {
+      const samples = [];
+      for (let r = 0; r < pasteRuns(text, runs); r++) samples.push(await open.paste(text));
+      results.push({ name, ...pasteSummary(text, samples) });
+    }
+    return results;
+  } finally {
+    await open.close();
+  }
+}
+
+/** The first paste of each text warms up; a 200 KB paste takes seconds, once is enough for it. */
+export const pasteRuns = (text, runs) => (Buffer.byteLength(text) > 1e5 ? 1 : 1 + runs);
+
+/** The median paste of pasteOnce() samples, the warm-up left out. */
+export function pasteSummary(text, samples) {
+  const timed = samples.length > 1 ? samples.slice(1) : samples;
+  const paint = median(timed.map((s) => s.paintMs));
+  const pick = timed.find((s) => s.paintMs === paint);
+  return { chars: text.length, bytes: Buffer.byteLength(text), runs: timed.map((s) => s.paintMs), ...pick, ms: paint };
+}
+
+/** The page open with its engine ready: paste(text) times one paste (pasteOnce()); close(). */
+export async function openPastePage(session, pagePath) {
   const problems = [];
   const { context, page } = await newPage(session, problems);
-  await page.goto(`${session.url}web/`);
+  await page.goto(`${session.url}${pagePath}`);
   await page.waitForFunction(() => document.documentElement.dataset.engine === 'ready', null, { timeout: 60000 });
-  const results = [];
-  for (const { name, text } of texts) {
-    // The first paste of each text warms up; a 200 KB paste takes seconds, once is enough for it.
-    const [warmup, timed] = Buffer.byteLength(text) > 1e5 ? [0, 1] : [1, runs];
-    const samples = [];
-    for (let r = 0; r < warmup + timed; r++) {
-      const sample = await page.evaluate(pasteOnce, text);
-      if (r >= warmup) samples.push(sample);
-    }
-    const paint = median(samples.map((s) => s.paintMs));
-    const pick = samples.find((s) => s.paintMs === paint);
-    results.push({ name, chars: text.length, bytes: Buffer.byteLength(text), ms: paint, ...pick });
-  }
-  await context.close();
-  if (problems.length) throw new Error(`web page: ${problems.join(' | ')}`);
-  return results;
+  return {
+    paste: (text) => page.evaluate(pasteOnce, text),
+    close: async () => {
+      await context.close();
+      if (problems.length) throw new Error(`${pagePath}: ${problems.join(' | ')}`);
+    },
+  };
 }
 
 // Runs inside the page.

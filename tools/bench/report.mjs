@@ -45,7 +45,8 @@ export function table(r) {
   row('Page, Chromium', 'navigation start to engine ready', `${ms(b.readyMs)} median of ${b.readyRuns.length} cold loads`, '',
     `<= 150 ms: ${met(b.readyMs <= 150)}`);
   if (b.warmMs != null) row('', 'navigation start to engine warm (its warm-up parse done)', `${ms(b.warmMs)} median`, '', '');
-  // The paste handler's setRangeText fires no input event: then the text box's share is in the rest.
+  // The page's paste handler fires no input event (it fills the text box after the highlights): then
+  // the text box's share, if any, is in the rest. render: to the first screen of highlights.
   const timeline = (p) => `${p.insertMs == null ? '' : `textarea ${ms(p.insertMs)}, `}parse ${ms(p.parseMs)}, ` +
     `render ${ms(p.renderedMs - (p.insertMs || 0) - p.parseMs)}, frame ${ms(p.paintMs - p.renderedMs)}`;
   for (const size of [...new Set(b.paste.map((p) => p.name.split(' ').slice(0, 2).join(' ')))]) {
