@@ -94,9 +94,13 @@ test('the live document of a page parses through the feed', async () => {
     const doc = document.implementation.createHTMLDocument('Feed');
     doc.body.innerHTML = '<article><h1>A headline of the story</h1><p>' +
       'The first paragraph of the story has enough words to count as the body of an article.</p></article>';
-    return [maqal.parseDocument(doc), maqal.parseDocument(doc, { entities: false })];
+    // An attribute name with a capital, as only a script can make one: getAttribute() cannot find it.
+    doc.querySelector('article').setAttributeNS(null, 'dataMark', 'kept');
+    const { encodeDom } = await import('./dom_feed.js');
+    return [maqal.parseDocument(doc), maqal.parseDocument(doc, { entities: false }), encodeDom(doc)];
   });
-  const [whole, extraction] = result;
+  const [whole, extraction, events] = result;
+  assert.ok(events.includes('\x02dataMark\x03kept'), 'the attribute is sent with its value');
   assert.equal(whole.error, undefined);
   assert.equal(whole.articles[0].title, 'A headline of the story');
   assert.ok(Array.isArray(whole.entities));
