@@ -14,12 +14,22 @@ export async function loadMaqalWasm() {
   return createMaqal({ wasmBinary: readFileSync(path.join(root, 'web/gen/maqal-core.wasm')) });
 }
 
-/** Milliseconds per page from build/maqal_bench --pages (its own warm-up pass); entities false: extraction only. */
-export function nativePages(pages, runs, { html = true, entities = true } = {}) {
-  const args = ['--pages', ...(html ? ['--html'] : []), ...(entities ? [] : ['--no-entities']), '--runs', String(runs),
-    ...pages.map((p) => p.file)];
+/** Milliseconds per page from build/maqal_bench --pages (its own warm-up pass), the whole result. */
+export function nativePages(pages, runs, { html = true } = {}) {
+  return maqalBench(pages, runs, html ? ['--html'] : []).map(([ms]) => ms);
+}
+
+/** The same as the whole result and as extraction only, taking turns page by page: {whole, extraction}. */
+export function nativePagesBoth(pages, runs) {
+  const times = maqalBench(pages, runs, ['--html', '--both']);
+  return { whole: times.map(([ms]) => ms), extraction: times.map(([, ms]) => ms) };
+}
+
+function maqalBench(pages, runs, flags) {
+  const args = ['--pages', ...flags, '--runs', String(runs), ...pages.map((p) => p.file)];
   const out = execFileSync(path.join(root, 'build/maqal_bench'), args, { encoding: 'utf8', maxBuffer: 1 << 26 });
-  return out.trim().split('\n').map((line) => Number(line.split(' ')[0]));
+  // "ms [ms] bytes FILE": the times are the fields before the last two.
+  return out.trim().split('\n').map((line) => line.split(' ').slice(0, -2).map(Number));
 }
 
 /**

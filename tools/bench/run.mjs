@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { arabicPaste, corpora, corpusText, outDir, repeatTo, root, wcxbPages } from './inputs.mjs';
 import { median, quantile } from './timing.mjs';
-import { nativePages, nodePages } from './extract.mjs';
+import { nativePagesBoth, nodePages } from './extract.mjs';
 import { entityThroughput } from './entities.mjs';
 import { extractionInBrowser, openBrowser, pasteToHighlight, readyAndDownload } from './browser.mjs';
 import { scaling, SIZES } from './scaling.mjs';
@@ -50,8 +50,8 @@ const results = {
 // Maqal's whole result (structure, metadata, entities, quotes) against Readability's extraction, and
 // like for like: Maqal's extraction only ({entities: false}) against it; the targets are judged on that.
 step('extraction: Maqal native');
-const native = stats(nativePages(pages, runs.native));
-const nativeExtract = stats(nativePages(pages, runs.native, { entities: false }));
+const nativeBoth = nativePagesBoth(pages, runs.native);
+const [native, nativeExtract] = [stats(nativeBoth.whole), stats(nativeBoth.extraction)];
 step('extraction: Maqal wasm and Readability.js + jsdom in Node');
 const node = await nodePages(pages, runs.node);
 const [wasm, readability] = [stats(node.wasm), stats(node.readability)];
