@@ -1,4 +1,4 @@
-// The pipeline: input → blocks → roles → entities and quotes → articles → result.
+// The pipeline: input → blocks → roles → articles → entities and quotes (unless skipped) → result.
 #include "entities/entities.h"
 #include "entities/quotes.h"
 #include "maqal/maqal.h"
@@ -32,11 +32,15 @@ std::vector<text::Tokens> prepare_blocks(Result& result) {
   return tokens;
 }
 
-void finish(Result& result, std::string_view text, const std::vector<text::Tokens>& tokens, int article_count) {
-  result.entities = entities::find_entities(result.blocks, tokens);
-  result.articles = structure::collect_articles(result.blocks, tokens, article_count, result.entities);
-  result.clusters = entities::describe_clusters(result.entities, result.blocks, tokens);
-  result.quotes = entities::find_quotes(result.blocks, tokens, result.entities, result.clusters);
+void finish(Result& result, std::string_view text, const std::vector<text::Tokens>& tokens, int article_count,
+            const Options& options) {
+  result.articles = structure::collect_articles(result.blocks, tokens, article_count);
+  result.with_entities = options.entities;
+  if (options.entities) {
+    result.entities = entities::find_entities(result.blocks, tokens);
+    result.clusters = entities::describe_clusters(result.entities, result.blocks, tokens);
+    result.quotes = entities::find_quotes(result.blocks, tokens, result.entities, result.clusters);
+  }
 
   const text::Utf16Offsets to16(text);
   for (auto& b : result.blocks) fill_utf16(to16, b.span);
@@ -46,7 +50,7 @@ void finish(Result& result, std::string_view text, const std::vector<text::Token
 
 }  // namespace pipeline
 
-Result parse_text(std::string_view input) {
+Result parse_text(std::string_view input, const Options& options) {
   Result result;
   if (auto error = text::check_input(input)) {
     result.error = std::move(error);
@@ -57,12 +61,12 @@ Result parse_text(std::string_view input) {
   result.blocks = structure::split_blocks(input);
   std::vector<text::Tokens> tokens = pipeline::prepare_blocks(result);  // each block's words, once
   const int article_count = structure::assign_roles(result.blocks, tokens);
-  pipeline::finish(result, input, tokens, article_count);
+  pipeline::finish(result, input, tokens, article_count, options);
   return result;
 }
 
 Result parse(std::string_view input, const Options& options) {
-  return options.html ? parse_html(input) : parse_text(input);
+  return options.html ? parse_html(input, options) : parse_text(input, options);
 }
 
 }  // namespace maqal

@@ -21,28 +21,37 @@ const childrenOf = (node) => (node.localName === 'template' && node.content ? no
 const unreadText = (node) => node.namespaceURI === XHTML && (node.localName === 'style'
   || (node.localName === 'script' && !(node.getAttribute('type') || '').toLowerCase().includes('ld+json')));
 
+// getAttribute() lower-cases the name on an HTML element: an attribute a script gave a capital
+// (setAttributeNS) is found by its Attr.
+const valueOf = (node, name) => [...node.attributes].find((a) => a.name === name).value;
+
 /**
  * Encodes a Document (or any node: its descendants) as the core's DOM event stream.
- * Walks without recursion, so a deep tree cannot overflow the JavaScript stack.
+ * Walks without recursion, so a deep tree cannot overflow the JavaScript stack. Attributes are read
+ * by name (getAttributeNames): iterating `node.attributes` makes the browser create an Attr node for
+ * each, which cost most of the time on a page with many attributes. One string grows by `+=`
+ * (V8 joins the pieces once, when the string is read).
  * @param {Node} root
  * @returns {string}
  */
 export function encodeDom(root) {
-  const parts = [];
+  let out = '';
   let node = root.firstChild;
   const stack = [];  // parents whose children are being walked
   while (node || stack.length) {
     if (!node) {  // the last child of the innermost open element is done
-      parts.push(CLOSE);
+      out += CLOSE;
       node = stack.pop().nextSibling;
       continue;
     }
     if (node.nodeType === ELEMENT) {
       const name = node.namespaceURI === XHTML ? node.localName : node.localName.toLowerCase();
-      parts.push(OPEN, escape(name));
-      for (const a of node.attributes) parts.push(NAME, escape(a.name), VALUE, escape(a.value));
+      out += OPEN + escape(name);
+      for (const attribute of node.getAttributeNames()) {
+        out += NAME + escape(attribute) + VALUE + escape(node.getAttribute(attribute) ?? valueOf(node, attribute));
+      }
       if (unreadText(node)) {
-        parts.push(CLOSE);
+        out += CLOSE;
         node = node.nextSibling;
         continue;
       }
@@ -50,8 +59,8 @@ export function encodeDom(root) {
       node = childrenOf(node).firstChild;
       continue;
     }
-    if (node.nodeType === TEXT_NODE || node.nodeType === CDATA) parts.push(TEXT, escape(node.data));
+    if (node.nodeType === TEXT_NODE || node.nodeType === CDATA) out += TEXT + escape(node.data);
     node = node.nextSibling;
   }
-  return parts.join('');
+  return out;
 }

@@ -37,7 +37,8 @@ export interface Entity extends Span { type: EntityType; text: string; cluster: 
 export interface Quote extends Span { text: string; speaker: string | null; speaker_clusters: number[]; }
 export interface Cluster { id: number; type: EntityType; name: string; norm: string; mentions: number[]; roles: string[]; }
 
-export interface Result {
+/** The structure and metadata: all a parse with {entities: false} (extraction only) gives. */
+export interface Extraction {
   version: string;
   lang: string;
   dir: 'rtl' | 'ltr';
@@ -45,6 +46,10 @@ export interface Result {
   text?: string;
   blocks: Block[];
   articles: Article[];
+}
+
+/** The whole result: the extraction, and the entity stage's entities, quotes and clusters. */
+export interface Result extends Extraction {
   entities: Entity[];
   quotes: Quote[];
   clusters: Cluster[];
@@ -55,31 +60,43 @@ export interface ErrorResult {
   error: { code: 'invalid_utf8' | 'lone_surrogate' | 'empty' | 'nul_byte' | 'too_large' | 'too_deep' | 'bad_events'; message: string; offset: number };
 }
 
+/** entities false: extraction only. Blocks, roles, articles and metadata are the same as a whole
+ * parse's, the entity stage is skipped (several times faster on long texts) and the result has no
+ * `entities`, `quotes` or `clusters`. Default true. */
+export interface ExtractOptions { entities?: boolean; }
 /** html: parse the input as HTML (what parseHtml sets). */
-export interface ParseOptions { html?: boolean; }
+export interface ParseOptions extends ExtractOptions { html?: boolean; }
 /** Options of parseHtml. feed 'dom': the browser's DOMParser parses the HTML (faster in a page, the
  * same result); default or where there is no DOMParser: the core's own HTML parser. */
-export interface HtmlOptions { feed?: 'dom' | 'core'; }
+export interface HtmlOptions extends ExtractOptions { feed?: 'dom' | 'core'; }
+type Extracting = { entities: false };
 
 export interface Maqal {
   /** Plain text (a paste) → result. */
+  parse(text: string, options: ParseOptions & Extracting): Extraction | ErrorResult;
   parse(text: string, options?: ParseOptions): Result | ErrorResult;
   /** HTML (a whole page or a clipboard fragment) → result; `result.text` is the text its offsets index. */
+  parseHtml(html: string, options: HtmlOptions & Extracting): Extraction | ErrorResult;
   parseHtml(html: string, options?: HtmlOptions): Result | ErrorResult;
   /** The result as JSON text, byte-identical to `maqal parse` (without the final newline). */
   parseJson(text: string, options?: ParseOptions): string;
   /** A Document the browser already has: the live page (extension) or one from DOMParser. */
-  parseDocument(doc: Document): Result | ErrorResult;
+  parseDocument(doc: Document, options: ExtractOptions & Extracting): Extraction | ErrorResult;
+  parseDocument(doc: Document, options?: ExtractOptions): Result | ErrorResult;
   /** The event stream of dom_feed.js's encodeDom() → result (what parseDocument sends to the core). */
-  parseDomEvents(events: string): Result | ErrorResult;
+  parseDomEvents(events: string, options: ExtractOptions & Extracting): Extraction | ErrorResult;
+  parseDomEvents(events: string, options?: ExtractOptions): Result | ErrorResult;
   version(): string;
 }
 
 /** The same calls run in a Web Worker; cancel() terminates it (pending calls reject with an AbortError). */
 export interface MaqalWorker {
+  parse(text: string, options: ParseOptions & Extracting): Promise<Extraction | ErrorResult>;
   parse(text: string, options?: ParseOptions): Promise<Result | ErrorResult>;
+  parseHtml(html: string, options: HtmlOptions & Extracting): Promise<Extraction | ErrorResult>;
   parseHtml(html: string, options?: HtmlOptions): Promise<Result | ErrorResult>;
-  parseDocument(doc: Document): Promise<Result | ErrorResult>;
+  parseDocument(doc: Document, options: ExtractOptions & Extracting): Promise<Extraction | ErrorResult>;
+  parseDocument(doc: Document, options?: ExtractOptions): Promise<Result | ErrorResult>;
   parseJson(text: string, options?: ParseOptions): Promise<string>;
   version(): Promise<string>;
   cancel(): void;

@@ -42,23 +42,27 @@ export async function createMaqal(options = {}) {
     }
     return run(text);
   };
-  const parseJson = (input, opts = {}) => guarded(String(input), (text) => core.parse(text, Boolean(opts.html)));
-  const parseDomEvents = (events) => JSON.parse(guarded(String(events), (text) => core.parseDomEvents(text)));
+  // {entities: false}: extraction only (structure and metadata; no entities, clusters or quotes).
+  const withEntities = (opts) => opts.entities !== false;
+  const parseJson = (input, opts = {}) =>
+    guarded(String(input), (text) => core.parse(text, Boolean(opts.html), withEntities(opts)));
+  const parseDomEvents = (events, opts = {}) =>
+    JSON.parse(guarded(String(events), (text) => core.parseDomEvents(text, withEntities(opts))));
   // Every HTML parse goes through here, with its options passed on as given. feed 'dom': the
   // browser's DOMParser parses the HTML (faster in a page, the same result); elsewhere the core's parser.
   const parseHtml = (html, opts = {}) =>
     opts.feed === 'dom' && typeof DOMParser !== 'undefined'
-      ? parseDomEvents(encodeDom(new DOMParser().parseFromString(String(html), 'text/html')))
+      ? parseDomEvents(encodeDom(new DOMParser().parseFromString(String(html), 'text/html')), opts)
       : JSON.parse(parseJson(html, { ...opts, html: true }));
   return {
     /** The parse result as JSON text, exactly as `maqal parse` prints it (without the newline). */
     parseJson,
     /** Plain text → result object; bad input gives {error: {code, message, offset}}. */
-    parse: (text, opts = {}) => (opts.html ? parseHtml(text, opts) : JSON.parse(parseJson(text))),
+    parse: (text, opts = {}) => (opts.html ? parseHtml(text, opts) : JSON.parse(parseJson(text, opts))),
     /** HTML (a page or a clipboard fragment) → result object; `result.text` is the extracted text. */
     parseHtml,
     /** A Document the browser already has (the live page in an extension, or one from DOMParser). */
-    parseDocument: (doc) => parseDomEvents(encodeDom(doc)),
+    parseDocument: (doc, opts = {}) => parseDomEvents(encodeDom(doc), opts),
     /** The DOM event stream of dom_feed.js's encodeDom() → result object (what parseDocument sends). */
     parseDomEvents,
     version: () => core.version(),
@@ -127,9 +131,9 @@ export async function createMaqalWorker(options = {}) {
     // A worker has no DOM: the DOM feed reads the HTML here and sends the worker its events.
     parseHtml: (html, opts = {}) =>
       opts.feed === 'dom' && typeof DOMParser !== 'undefined'
-        ? call('parseDomEvents', encodeDom(new DOMParser().parseFromString(String(html), 'text/html')))
+        ? call('parseDomEvents', encodeDom(new DOMParser().parseFromString(String(html), 'text/html')), opts)
         : call('parseHtml', String(html), opts),
-    parseDocument: (doc) => call('parseDomEvents', encodeDom(doc)),
+    parseDocument: (doc, opts = {}) => call('parseDomEvents', encodeDom(doc), opts),
     version: () => call('version'),
     /** Stops the worker (and any parse in it); the next call starts a fresh one. */
     cancel() {

@@ -221,6 +221,13 @@ std::vector<Entity> find_entities(const std::vector<Block>& blocks, const std::v
   return entities;
 }
 
+std::vector<Entity> find_dates(const Block& block, const text::Tokens& tokens) {
+  std::vector<Entity> found;
+  scan_block(block, tokens, ner::lexicon_matches(tokens), {}, found);
+  std::erase_if(found, [](const Entity& e) { return e.type != "DATE"; });
+  return found;
+}
+
 namespace {
 
 // Title words end a person's role this many words before the name at most.

@@ -12,6 +12,10 @@ namespace maqal::entities {
 // Entities with UTF-8 spans into the input; UTF-16 offsets are filled later.
 std::vector<Entity> find_entities(const std::vector<Block>& blocks, const std::vector<text::Tokens>& tokens);
 
+// The DATE entities find_entities gives in one block, found without the name model (which never
+// changes a date): how an article's dateline is read, with or without the entity stage.
+std::vector<Entity> find_dates(const Block& block, const text::Tokens& tokens);
+
 // Each cluster with its mentions, its fullest name and, for people, the titles written right
 // before their names (data: core/lang/*/titles.tsv).
 std::vector<Cluster> describe_clusters(const std::vector<Entity>& entities, const std::vector<Block>& blocks,

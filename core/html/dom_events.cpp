@@ -1,5 +1,6 @@
 #include "html/dom_events.h"
 
+#include <deque>
 #include <string>
 #include <utility>
 #include <vector>
@@ -13,13 +14,13 @@ constexpr char kOpen = '\x01', kName = '\x02', kValue = '\x03', kClose = '\x04',
 
 bool is_mark(char c) { return c >= kOpen && c <= kEscape; }
 
-// Reads one field from `at` up to the next record mark, unescaping into `out` when it must.
-// Returns the field (a view into the stream, or into `out`).
-std::string_view field(std::string_view s, std::size_t& at, std::string& out) {
+// Reads one field from `at` up to the next record mark. Returns a view into the stream, or, for a
+// field with escapes, into its unescaped copy added to `unescaped` (a deque: adding one moves none).
+std::string_view field(std::string_view s, std::size_t& at, std::deque<std::string>& unescaped) {
   const std::size_t from = at;
   while (at < s.size() && !is_mark(s[at])) ++at;
   if (at >= s.size() || s[at] != kEscape) return s.substr(from, at - from);
-  out.assign(s.substr(from, at - from));
+  std::string& out = unescaped.emplace_back(s.substr(from, at - from));
   while (at < s.size() && (!is_mark(s[at]) || s[at] == kEscape)) {
     if (s[at] == kEscape) {
       if (++at >= s.size() || s[at] < kOpen + 0x40 || s[at] > kEscape + 0x40) return {};  // not an escape
@@ -39,28 +40,24 @@ Error malformed(std::size_t at, const char* what) {
 
 std::optional<Error> feed_dom_events(std::string_view s, EventSink& sink) {
   std::vector<std::string> open;  // tags of the open elements
-  std::vector<Attribute> attributes;
-  std::vector<std::string> names, values;  // unescaped storage, kept while an open is built
-  std::string tag_buffer, text_buffer;  // unescaped fields
+  std::vector<Attribute> attributes;  // views into the stream (or into `unescaped`), no copies
+  std::deque<std::string> unescaped;  // the fields of the current record that had escapes
   std::size_t at = 0;
   while (at < s.size()) {
     const std::size_t record = at;
+    unescaped.clear();
     switch (s[at++]) {
       case kOpen: {
         if (open.size() + 1 >= kMaxDepth) return Error{"too_deep", "elements nested deeper than " + std::to_string(kMaxDepth), 0};
-        std::string tag(field(s, at, tag_buffer));
+        open.emplace_back(field(s, at, unescaped));
         attributes.clear();
-        names.clear();
-        values.clear();
         while (at < s.size() && s[at] == kName) {
           ++at;
-          names.emplace_back(field(s, at, text_buffer));
+          const std::string_view name = field(s, at, unescaped);
           if (at >= s.size() || s[at] != kValue) return malformed(at, "attribute without a value");
           ++at;
-          values.emplace_back(field(s, at, text_buffer));
+          attributes.push_back({name, field(s, at, unescaped)});
         }
-        for (std::size_t i = 0; i < names.size(); ++i) attributes.push_back({names[i], values[i]});
-        open.push_back(std::move(tag));
         sink.open(open.back(), attributes);
         break;
       }
@@ -70,7 +67,7 @@ std::optional<Error> feed_dom_events(std::string_view s, EventSink& sink) {
         open.pop_back();
         break;
       case kText:
-        sink.text(field(s, at, text_buffer));
+        sink.text(field(s, at, unescaped));
         break;
       default:
         return malformed(record, "unexpected byte");

@@ -1,5 +1,5 @@
 // The HTML pipeline: HTML (Gumbo) or a browser's parsed DOM → events → blocks with hints → metadata and main content → the shared
-// stages (entities, articles, quotes) over the extracted text.
+// stages (articles, then entities and quotes unless skipped) over the extracted text.
 #include <optional>
 #include <string>
 
@@ -33,7 +33,7 @@ std::optional<std::string> declared_direction(const html::Document& doc) {
 
 // Everything after the HTML parser: `feed` replays the parsed document as events.
 template <class Feed>
-Result parse_parsed_html(std::string_view input, Feed feed) {
+Result parse_parsed_html(std::string_view input, Feed feed, const Options& options) {
   Result result;
   if (auto error = text::check_input(input)) {
     result.error = std::move(error);
@@ -62,7 +62,7 @@ Result parse_parsed_html(std::string_view input, Feed feed) {
   result.blocks = std::move(doc.blocks);
   std::vector<text::Tokens> tokens = pipeline::prepare_blocks(result);
   const int article_count = html::assign_html_roles(result.blocks, doc, tokens, meta);
-  pipeline::finish(result, result.text, tokens, article_count);
+  pipeline::finish(result, result.text, tokens, article_count, options);
 
   // Page metadata wins over what the blocks say; the blocks fill what it lacks.
   Article& a = result.articles.at(0);
@@ -75,8 +75,12 @@ Result parse_parsed_html(std::string_view input, Feed feed) {
 
 }  // namespace
 
-Result parse_html(std::string_view input) { return parse_parsed_html(input, html::feed_gumbo); }
+Result parse_html(std::string_view input, const Options& options) {
+  return parse_parsed_html(input, html::feed_gumbo, options);
+}
 
-Result parse_dom_events(std::string_view events) { return parse_parsed_html(events, html::feed_dom_events); }
+Result parse_dom_events(std::string_view events, const Options& options) {
+  return parse_parsed_html(events, html::feed_dom_events, options);
+}
 
 }  // namespace maqal

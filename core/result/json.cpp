@@ -328,9 +328,11 @@ std::string to_json(const Result& r, bool pretty) {
     }
     put_list(w, "blocks", r.blocks, put_block);
     put_list(w, "articles", r.articles, put_article);
-    put_list(w, "entities", r.entities, put_entity);
-    put_list(w, "clusters", r.clusters, put_cluster);
-    put_list(w, "quotes", r.quotes, put_quote);
+    if (r.with_entities) {
+      put_list(w, "entities", r.entities, put_entity);
+      put_list(w, "clusters", r.clusters, put_cluster);
+      put_list(w, "quotes", r.quotes, put_quote);
+    }
   }
   w.end_object();
   return w.take();

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "entities/entities.h"
 #include "entities/lexicon.h"
 #include "structure/cues.h"
 #include "text/tokens.h"
@@ -97,17 +98,15 @@ std::vector<std::string> split_tags(std::string_view value, const std::vector<Bl
   return tags;
 }
 
-// The first date with a known year inside a block, as ISO 8601 ("2024-03-14", "2024-03").
-std::optional<std::string> iso_date_in(const Block& block, const std::vector<Entity>& entities) {
-  for (const auto& e : entities)
-    if (e.type == "DATE" && e.span.start8 >= block.span.start8 && e.span.end8 <= block.span.end8 &&
-        !e.norm.starts_with("X"))
-      return e.norm;
+// The first date with a known year in a block, as ISO 8601 ("2024-03-14", "2024-03").
+std::optional<std::string> iso_date_in(const Block& block, const text::Tokens& tokens) {
+  for (const auto& e : entities::find_dates(block, tokens))
+    if (!e.norm.starts_with("X")) return e.norm;
   return std::nullopt;
 }
 
 std::vector<Article> collect_articles(const std::vector<Block>& blocks, const std::vector<text::Tokens>& tokens,
-                                      int article_count, const std::vector<Entity>& entities) {
+                                      int article_count) {
   std::vector<Article> articles(static_cast<std::size_t>(article_count));
   for (int id = 0; id < article_count; ++id) {
     articles[id].id = id;
@@ -125,7 +124,7 @@ std::vector<Article> collect_articles(const std::vector<Block>& blocks, const st
       a.byline = trimmed(v.empty() ? std::string_view(b.text) : v);
     } else if (b.role == "dateline" && !a.published) {
       a.published = b.text;
-      a.published_iso = iso_date_in(b, entities);
+      a.published_iso = iso_date_in(b, tokens[i]);
     }
     else if (b.role == "source" && !a.source) {
       if (auto v = cue_value(b, tokens[i]); !v.empty()) a.source = trimmed(v);

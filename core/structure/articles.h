@@ -10,9 +10,10 @@
 
 namespace maqal::structure {
 
-// Dates printed in datelines are resolved through the DATE entities found in them.
+// Dates printed in datelines are resolved by the entity stage's date rules (entities::find_dates), so
+// an extraction without the entity stage reads the same published_iso.
 std::vector<Article> collect_articles(const std::vector<Block>& blocks, const std::vector<text::Tokens>& tokens,
-                                      int article_count, const std::vector<Entity>& entities);
+                                      int article_count);
 
 // The items of a tags line. Without separators, words are grouped into multi-word tags when the
 // lexicon knows the phrase or the rest of the text uses it ("الاحتلال الاسرائيلي").

@@ -1,5 +1,6 @@
 // The DOM feed in Chromium: pages parsed by the browser's DOMParser and walked by web/dom_feed.js
-// give byte-identical JSON to the same HTML parsed by the core's own HTML parser (Gumbo, in wasm).
+// give byte-identical JSON to the same HTML parsed by the core's own HTML parser (Gumbo, in wasm),
+// and extraction only ({entities: false}) gives the same result less its entity lists by either feed.
 //
 //   node --test tests/e2e/dom_feed.test.mjs
 //
@@ -62,13 +63,20 @@ test('DOMParser + dom_feed.js give the same JSON as Gumbo on dev pages', async (
     const { createMaqal } = await import('./maqal.js');
     const maqal = await createMaqal();
     const out = [];
+    const compare = (name, gumbo, dom) => {
+      if (gumbo === dom) return;
+      let at = 0;
+      while (at < gumbo.length && gumbo[at] === dom[at]) at++;
+      out.push({ name, gumbo: gumbo.slice(Math.max(0, at - 80), at + 80), dom: dom.slice(Math.max(0, at - 80), at + 80) });
+    };
     for (const { name, html } of inputs) {
-      const gumbo = JSON.stringify(maqal.parseHtml(html));
-      const dom = JSON.stringify(maqal.parseHtml(html, { feed: 'dom' }));
-      if (gumbo !== dom) {
-        let at = 0;
-        while (at < gumbo.length && gumbo[at] === dom[at]) at++;
-        out.push({ name, gumbo: gumbo.slice(Math.max(0, at - 80), at + 80), dom: dom.slice(Math.max(0, at - 80), at + 80) });
+      const whole = maqal.parseHtml(html);
+      compare(name, JSON.stringify(whole), JSON.stringify(maqal.parseHtml(html, { feed: 'dom' })));
+      // Extraction only, by either feed: the whole result less its entity lists.
+      const { entities, clusters, quotes, ...extraction } = whole;
+      for (const feed of ['core', 'dom']) {
+        compare(`${name} (${feed}, entities: false)`, JSON.stringify(extraction),
+          JSON.stringify(maqal.parseHtml(html, { feed, entities: false })));
       }
     }
     return out;
@@ -86,9 +94,17 @@ test('the live document of a page parses through the feed', async () => {
     const doc = document.implementation.createHTMLDocument('Feed');
     doc.body.innerHTML = '<article><h1>A headline of the story</h1><p>' +
       'The first paragraph of the story has enough words to count as the body of an article.</p></article>';
-    return maqal.parseDocument(doc);
+    // An attribute name with a capital, as only a script can make one: getAttribute() cannot find it.
+    doc.querySelector('article').setAttributeNS(null, 'dataMark', 'kept');
+    const { encodeDom } = await import('./dom_feed.js');
+    return [maqal.parseDocument(doc), maqal.parseDocument(doc, { entities: false }), encodeDom(doc)];
   });
-  assert.equal(result.error, undefined);
-  assert.equal(result.articles[0].title, 'A headline of the story');
+  const [whole, extraction, events] = result;
+  assert.ok(events.includes('\x02dataMark\x03kept'), 'the attribute is sent with its value');
+  assert.equal(whole.error, undefined);
+  assert.equal(whole.articles[0].title, 'A headline of the story');
+  assert.ok(Array.isArray(whole.entities));
+  const { entities, clusters, quotes, ...expected } = whole;
+  assert.deepEqual(extraction, expected);
   await page.close();
 });

@@ -24,6 +24,33 @@ for (const input of inputs) {
   });
 }
 
+// Extraction only: the same bytes as the CLI's --no-entities, and the whole result less its entity lists.
+const withoutEntities = ({ entities, clusters, quotes, ...extraction }) => extraction;
+
+for (const input of inputs) {
+  test(`extraction only: native and wasm agree on ${input}`, () => {
+    const file = path.join(root, input);
+    const text = readFileSync(file, 'utf8');
+    const native = execFileSync(cli, ['parse', '--no-entities', file], { encoding: 'utf8' }).replace(/\n$/, '');
+    assert.equal(maqal.parseJson(text, { entities: false }), native);
+    const extraction = maqal.parse(text, { entities: false });
+    assert.equal(extraction.entities, undefined);
+    assert.deepEqual(extraction, withoutEntities(maqal.parse(text)));
+  });
+}
+
+test('extraction only on HTML: native and wasm agree, and it is the whole result less its entities', () => {
+  const page = '<html lang="en"><head><title>Tidal power | Site</title><meta property="article:published_time" ' +
+    'content="2024-03-14T10:00:00Z"></head><body><nav><a href="/">Home</a></nav><article><h1>Tidal power</h1>' +
+    '<p>March 14, 2024</p><p>Brest opened the plant on Tuesday, said Anne Martin of the city council.</p></article></body></html>';
+  const native = execFileSync(cli, ['parse', '--html', '--no-entities', '-'], { input: page, encoding: 'utf8' }).replace(/\n$/, '');
+  assert.equal(maqal.parseJson(page, { html: true, entities: false }), native);
+  const extraction = maqal.parseHtml(page, { entities: false });
+  assert.deepEqual(extraction, withoutEntities(maqal.parseHtml(page)));
+  assert.equal(extraction.articles[0].published_iso, '2024-03-14T10:00:00Z');
+  assert.deepEqual(maqal.parse(page, { html: true, entities: false }), extraction);
+});
+
 test('version is the core version', () => {
   const native = execFileSync(cli, ['version'], { encoding: 'utf8' }).trim();
   assert.equal(maqal.version(), native);

@@ -3,10 +3,11 @@
 // run by node; tools/bench/throughput.mjs runs both on the same inputs).
 //   build/maqal_bench [--runs N] [--size BYTES] FILE...
 // Each FILE is repeated (as separate paragraphs) until it reaches --size bytes (default: as is).
-//   build/maqal_bench --pages [--html] [--runs N] FILE...
-// Whole parse (parse + to_json) of each FILE in one process, so process start is not counted: one
-// warm-up pass over all files, then N timed passes; prints "milliseconds bytes FILE" per file (the
-// median of its passes). tools/bench/run.mjs compares these per-page times with the wasm and peers.
+//   build/maqal_bench --pages [--html] [--no-entities | --both] [--runs N] FILE...
+// Whole parse (parse + to_json; --no-entities: extraction only) of each FILE in one process, so process
+// start is not counted: one warm-up pass over all files, then N timed passes; prints "milliseconds
+// bytes FILE" per file (the median of its passes). --both: each file as the whole result and as
+// extraction only, taking turns, so both see the same load: "milliseconds milliseconds bytes FILE". tools/bench/run.mjs compares these per-page times with the wasm and peers.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -46,24 +47,28 @@ std::string read(const char* path) {
   return s.str();
 }
 
-// --pages mode: whole-parse time of every file, each the median of `runs` passes after a warm-up pass.
-int time_pages(const std::vector<const char*>& files, bool html, int runs) {
-  maqal::Options options;
-  options.html = html;
+// --pages mode: whole-parse time of every file under each set of options, each the median of `runs`
+// passes after a warm-up pass.
+int time_pages(const std::vector<const char*>& files, const std::vector<maqal::Options>& modes, int runs) {
   std::vector<std::string> inputs;
   for (const char* path : files) inputs.push_back(read(path));
-  std::vector<std::vector<double>> times(inputs.size());
+  std::vector<std::vector<std::vector<double>>> times(inputs.size(), std::vector<std::vector<double>>(modes.size()));
   for (int pass = 0; pass <= runs; ++pass) {
     for (std::size_t i = 0; i < inputs.size(); ++i) {
-      const auto start = std::chrono::steady_clock::now();
-      const std::string json = maqal::to_json(maqal::parse(inputs[i], options));
-      const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-      if (pass > 0) times[i].push_back(ms);  // pass 0 warms up lexicons, ICU and the name model
+      for (std::size_t m = 0; m < modes.size(); ++m) {
+        const auto start = std::chrono::steady_clock::now();
+        const std::string json = maqal::to_json(maqal::parse(inputs[i], modes[m]));
+        const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+        if (pass > 0) times[i][m].push_back(ms);  // pass 0 warms up lexicons, ICU and the name model
+      }
     }
   }
   for (std::size_t i = 0; i < inputs.size(); ++i) {
-    std::sort(times[i].begin(), times[i].end());
-    std::printf("%.4f %zu %s\n", times[i][times[i].size() / 2], inputs[i].size(), files[i]);
+    for (auto& mode : times[i]) {
+      std::sort(mode.begin(), mode.end());
+      std::printf("%.4f ", mode[mode.size() / 2]);
+    }
+    std::printf("%zu %s\n", inputs[i].size(), files[i]);
   }
   return 0;
 }
@@ -73,21 +78,29 @@ int time_pages(const std::vector<const char*>& files, bool html, int runs) {
 int main(int argc, char** argv) {
   int runs = 200;
   std::size_t size = 0;
-  bool pages = false, html = false;
+  bool pages = false, both = false;
+  maqal::Options options;
   std::vector<const char*> files;
   for (int i = 1; i < argc; ++i) {
     if (!std::strcmp(argv[i], "--pages")) pages = true;
-    else if (!std::strcmp(argv[i], "--html")) html = true;
+    else if (!std::strcmp(argv[i], "--html")) options.html = true;
+    else if (!std::strcmp(argv[i], "--no-entities")) options.entities = false;
+    else if (!std::strcmp(argv[i], "--both")) both = true;
     else if (!std::strcmp(argv[i], "--runs") && i + 1 < argc) runs = std::atoi(argv[++i]);
     else if (!std::strcmp(argv[i], "--size") && i + 1 < argc) size = std::strtoul(argv[++i], nullptr, 10);
     else files.push_back(argv[i]);
   }
   if (files.empty() || runs < 1) {
     std::fprintf(stderr, "usage: maqal_bench [--runs N] [--size BYTES] FILE...\n"
-                         "       maqal_bench --pages [--html] [--runs N] FILE...\n");
+                         "       maqal_bench --pages [--html] [--no-entities | --both] [--runs N] FILE...\n");
     return 2;
   }
-  if (pages) return time_pages(files, html, runs);
+  if (pages && both) {
+    maqal::Options extraction = options;
+    extraction.entities = false;
+    return time_pages(files, {options, extraction}, runs);
+  }
+  if (pages) return time_pages(files, {options}, runs);
   std::printf("%-24s %8s %9s %9s %9s %9s %9s %9s %9s\n", "input", "bytes", "blocks", "tokens", "roles",
               "articles", "entities", "quotes", "total");
   for (const char* path : files) {
@@ -108,7 +121,7 @@ int main(int argc, char** argv) {
     const double t_roles = median_us(runs, [&] { articles = structure::assign_roles(blocks, tokens); });
     const double t_entities = median_us(runs, [&] { entities = entities::find_entities(blocks, tokens); });
     const double t_articles =
-        median_us(runs, [&] { structure::collect_articles(blocks, tokens, articles, entities); });
+        median_us(runs, [&] { structure::collect_articles(blocks, tokens, articles); });
     const double t_quotes = median_us(runs, [&] { entities::find_quotes(blocks, tokens, entities, entities::describe_clusters(entities, blocks, tokens)); });
     const double t_total = median_us(runs, [&] { to_json(parse_text(input)); });
     const char* name = std::strrchr(path, '/') ? std::strrchr(path, '/') + 1 : path;

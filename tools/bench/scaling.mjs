@@ -30,7 +30,7 @@ export function scaling(pages, runs, sizes = SIZES) {
       const file = path.join(outDir, `scale-${kind}-${size}.${kind === 'text' ? 'txt' : 'html'}`);
       writeFileSync(file, input);
       const bytes = Buffer.byteLength(input);
-      const ms = nativePages([{ file }], runsFor(size, runs), kind === 'html')[0];
+      const ms = nativePages([{ file }], runsFor(size, runs), { html: kind === 'html' })[0];
       const peakKb = peakRssKb(file, kind === 'html');
       series[kind].push({ size, bytes, ms, nsPerByte: ms * 1e6 / bytes, peakKb });
     }

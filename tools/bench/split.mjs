@@ -4,9 +4,11 @@
 // Per page, medians of N passes (default 7) in ms, after a warm-up pass:
 //   DOMParser: the browser parses the HTML (Readability and the DOM feed both start with it);
 //   encode: dom_feed.js walks the Document into the core's event stream;
-//   core: parseDomEvents on that stream (UTF-8 into wasm, the core's stages, JSON text out, JSON.parse);
-//   of it JSON.parse: the result's JSON text into an object, timed alone;
-//   Gumbo path: parseJson(html, {html: true}), the core parsing the HTML itself;
+//   core: parseDomEvents on that stream (UTF-8 into wasm, the core's stages, JSON text out, JSON.parse),
+//     for the whole result and for extraction only ({entities: false});
+//   of it JSON.parse: the whole result's JSON text into an object, timed alone;
+//   Gumbo path: parseJson(html, {html: true}), the core parsing the HTML itself, whole and extraction only;
+//   DOM feed extraction: parseHtml(html, {feed: 'dom', entities: false}), all of it as a page calls it;
 //   Readability: parse() on a parsed Document, and DOMParser + parse() as the benchmark times it.
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
@@ -28,7 +30,8 @@ try {
   const page = await session.browser.newPage();
   await page.goto(`${session.url}tools/bench/page/`);
   await page.waitForFunction(() => window.benchReady === true, null, { timeout: 60000 });
-  const columns = ['DOMParser', 'encode', 'core', 'of it JSON.parse', 'Gumbo path', 'Readability parse()', 'Readability total'];
+  const columns = ['DOMParser', 'encode', 'core', 'core, extraction', 'of it JSON.parse', 'Gumbo path', 'Gumbo path, extraction',
+    'DOM feed extraction', 'Readability parse()', 'Readability total'];
   console.log(`| page | KB | ${columns.join(' | ')} |\n|${' --- |'.repeat(columns.length + 2)}`);
   for (const { id, html } of pages) {
     const ms = await page.evaluate(splitInPage, [html, runs]);
@@ -55,8 +58,11 @@ async function splitInPage([html, passes]) {
     const doc = time('DOMParser', () => new DOMParser().parseFromString(html, 'text/html'));
     const events = time('encode', () => encodeDom(doc));
     const json = JSON.stringify(time('core', () => maqal.parseDomEvents(events)));
+    time('core, extraction', () => maqal.parseDomEvents(events, { entities: false }));
     time('of it JSON.parse', () => JSON.parse(json));
     time('Gumbo path', () => maqal.parseJson(html, { html: true }));
+    time('Gumbo path, extraction', () => maqal.parseJson(html, { html: true, entities: false }));
+    time('DOM feed extraction', () => maqal.parseHtml(html, { feed: 'dom', entities: false }));
     time('Readability parse()', () => new Readability(doc).parse());
     time('Readability total', () => new Readability(new DOMParser().parseFromString(html, 'text/html')).parse());
     if (pass === 0) for (const list of Object.values(times)) list.pop();  // warm-up

@@ -1,4 +1,4 @@
-// maqal: the command-line face of the core.  maqal parse [--html] [--pretty] FILE|-
+// maqal: the command-line face of the core.  maqal parse [--html] [--no-entities] [--pretty] FILE|-
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -12,9 +12,10 @@
 namespace {
 
 int usage() {
-  std::cerr << "usage: maqal parse [--html] [--pretty] FILE|-\n"
+  std::cerr << "usage: maqal parse [--html] [--no-entities] [--pretty] FILE|-\n"
                "       maqal version\n"
-               "Prints the article structure and entities of FILE (or standard input) as JSON.\n";
+               "Prints the article structure and entities of FILE (or standard input) as JSON.\n"
+               "--no-entities: extraction only (structure and metadata, no entities, clusters or quotes).\n";
   return 2;
 }
 
@@ -47,6 +48,7 @@ int main(int argc, char** argv) {
   for (int i = 2; i < argc; ++i) {
     const std::string_view arg = argv[i];
     if (arg == "--html") options.html = true;
+    else if (arg == "--no-entities") options.entities = false;
     else if (arg == "--pretty") pretty = true;
     else if (path.empty() && (arg == "-" || !arg.starts_with("--"))) path = arg;
     else return usage();
