@@ -103,14 +103,15 @@ std::string shape_of(std::string_view original, char& case_class) {
     UChar32 c;
     U8_NEXT(p, i, n, c);
     if (c < 0) continue;
-    const int8_t type = u_charType(c);
-    if (type == U_NON_SPACING_MARK || type == U_FORMAT_CHAR || type == U_ENCLOSING_MARK) continue;
     char k;
-    if (u_isupper(c) || type == U_TITLECASE_LETTER) k = 'X';
+    // ASCII and the Arabic letters (with tatweel) answered without ICU, as ICU would.
+    if (c < 0x80) k = c >= 'A' && c <= 'Z' ? 'X' : c >= 'a' && c <= 'z' ? 'x' : c >= '0' && c <= '9' ? 'd' : static_cast<char>(c);
+    else if (c >= 0x0621 && c <= 0x064A) k = 'a';
+    else if (const int8_t type = u_charType(c); type == U_NON_SPACING_MARK || type == U_FORMAT_CHAR || type == U_ENCLOSING_MARK) continue;
+    else if (u_isupper(c) || type == U_TITLECASE_LETTER) k = 'X';
     else if (u_islower(c)) k = 'x';
     else if (type == U_DECIMAL_DIGIT_NUMBER) k = 'd';
     else if (u_isalpha(c)) k = 'a';
-    else if (c < 0x80) k = static_cast<char>(c);
     else k = '*';
     if (!case_class && (k == 'X' || k == 'x' || k == 'a')) case_class = k == 'X' ? 'U' : k == 'x' ? 'L' : 'N';
     if (shape.empty() || shape.back() != k) shape += k;
