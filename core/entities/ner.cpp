@@ -876,10 +876,14 @@ std::vector<std::vector<Entity>> find_names(const std::vector<Block>& blocks,
   propagate(tagged);
   std::unordered_set<std::string_view> words;  // every folded word: evidence for names' bare forms
   const auto in_document = [&](std::string_view w) {
-    if (words.empty())  // built on the first question: most names never ask
+    if (words.empty()) {  // built on the first question: most names never ask
+      std::size_t count = 0;
+      for (const auto& block_tokens : tokens) count += block_tokens.size();
+      words.reserve(count);
       for (const auto& block_tokens : tokens)
         for (const auto& t : block_tokens)
           if (t.kind == text::TokenKind::word) words.insert(t.form);
+    }
     return words.count(w) > 0;
   };
   std::vector<std::vector<Entity>> out(blocks.size());
