@@ -31,15 +31,15 @@ std::vector<Phrase> load(std::string_view file, bool typed) {
 
 // The phrase's words at tokens[from...]; its first word may carry a clitic ("وأكثر من").
 bool matches_at(const text::Tokens& tokens, std::size_t from, const Phrase& p) {
+  if (p.words.empty()) return true;
   if (from + p.words.size() > tokens.size()) return false;
-  for (std::size_t k = 0; k < p.words.size(); ++k) {
-    const text::Token& t = tokens[from + k];
-    if (t.kind == text::TokenKind::punct) return false;
-    const text::Stems stems = text::stems(t.form);
-    const bool ok = k == 0 ? std::find(stems.begin(), stems.end(), p.words[k]) != stems.end() : t.form == p.words[k];
-    if (!ok) return false;
-  }
-  return true;
+  for (std::size_t k = 0; k < p.words.size(); ++k)
+    if (tokens[from + k].kind == text::TokenKind::punct || (k > 0 && tokens[from + k].form != p.words[k])) return false;
+  // A stem is the word or a prefix or suffix of it: most words are turned away before stems().
+  const std::string_view first = tokens[from].form;
+  if (!first.starts_with(p.words[0]) && !first.ends_with(p.words[0])) return false;
+  const text::Stems stems = text::stems(first);
+  return std::find(stems.begin(), stems.end(), p.words[0]) != stems.end();
 }
 
 // Tokens are in text order: a binary search, so a line of 100k names is not quadratic.

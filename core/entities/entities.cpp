@@ -10,6 +10,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <unordered_map>
 
 #include "entities/compose.h"
 #include "entities/dates.h"
@@ -160,17 +161,28 @@ void scan_block(const Block& block, const text::Tokens& tokens, const std::vecto
 
 // A "name" made only of title and group words ("الوزيران", the two ministers; "President") names
 // nobody: the model sometimes tags them. A person's span starts at the name, not at a title or
-// office before it ("مكتب نتنياهو" → "نتنياهو"). Each mention is tokenized once for both.
+// office before it ("مكتب نتنياهو" → "نتنياهو"). Each distinct mention text is tokenized once for
+// both (names repeat).
 void drop_or_trim_titles(std::vector<Entity>& entities) {
-  std::erase_if(entities, [](Entity& e) {
+  struct Words {
+    bool titles_only = false;   // title and group words only
+    std::size_t name_start = 0; // after a leading title word, when more words follow (0: none)
+  };
+  std::unordered_map<std::string, Words> seen;
+  std::erase_if(entities, [&](Entity& e) {
     if (e.type != "PER" && e.type != "MISC" && e.type != "ORG") return false;
-    const text::Tokens words = text::tokenize(e.text);
-    if (std::all_of(words.begin(), words.end(), [](const text::Token& t) {
-          return t.kind != text::TokenKind::word || title_word(t) != Title::none || speaker_group(t);
-        }))
-      return true;
-    if (e.type == "PER" && words.size() >= 2 && title_word(words[0]) != Title::none) {
-      const std::size_t cut = words[1].start;
+    const auto [it, added] = seen.try_emplace(e.text);
+    if (added) {
+      const text::Tokens words = text::tokenize(e.text);
+      it->second.titles_only = std::all_of(words.begin(), words.end(), [](const text::Token& t) {
+        return t.kind != text::TokenKind::word || title_word(t) != Title::none || speaker_group(t);
+      });
+      if (words.size() >= 2 && title_word(words[0]) != Title::none) it->second.name_start = words[1].start;
+    }
+    const Words w = it->second;
+    if (w.titles_only) return true;
+    if (e.type == "PER" && w.name_start > 0) {
+      const std::size_t cut = w.name_start;
       if (e.norm == e.text) e.norm = e.text.substr(cut);
       e.text = e.text.substr(cut);
       e.span.start8 += cut;

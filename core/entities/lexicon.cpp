@@ -98,9 +98,18 @@ bool is_acronym(std::string_view phrase) {
 
 }  // namespace
 
+std::size_t Lexicon::fingerprint(std::string_view word) {
+  if (word.empty()) return 0;
+  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(word[i]); };
+  const std::size_t h = ((word.size() * 131 + byte(0)) * 131 + byte(word.size() / 2)) * 131 + byte(word.size() - 1);
+  return (h * 0x9E3779B1u >> 7) & ((std::size_t{1} << kFingerprintBits) - 1);
+}
+
 void Lexicon::insert(std::string key, const LexEntry& entry, std::size_t words) {
   if (key.empty()) return;
-  std::size_t& longest = first_words_[key.substr(0, key.find(' '))];
+  const std::string_view first = std::string_view(key).substr(0, key.find(' '));
+  first_word_bits_[fingerprint(first)] = true;
+  std::size_t& longest = first_words_[std::string(first)];
   longest = std::max(longest, words);
   phrases_.try_emplace(std::move(key), entry);
   max_words_ = std::max(max_words_, words);
@@ -134,7 +143,7 @@ LexMatch Lexicon::longest(const std::vector<text::Token>& tokens, std::size_t i)
   text::Stems firsts;
   std::size_t longest_phrase = 0;
   for (std::string_view f : text::stems(tokens[i].form))
-    if (auto it = first_words_.find(f); it != first_words_.end()) {
+    if (auto it = first_word_bits_[fingerprint(f)] ? first_words_.find(f) : first_words_.end(); it != first_words_.end()) {
       firsts.push_back(f);
       longest_phrase = std::max(longest_phrase, it->second);
     }

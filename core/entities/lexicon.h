@@ -43,6 +43,11 @@ class Lexicon {
   };
   // First words of phrases, with the word count of the longest phrase each starts.
   std::unordered_map<std::string, std::size_t, Hash, std::equal_to<>> first_words_;
+  // A bit per cheap fingerprint of the first words: most words start no phrase, and a clear bit
+  // says so without hashing the word in full.
+  static constexpr int kFingerprintBits = 18;
+  static std::size_t fingerprint(std::string_view word);
+  std::vector<bool> first_word_bits_ = std::vector<bool>(std::size_t{1} << kFingerprintBits);
   std::size_t max_words_ = 0;
 };
 

@@ -106,14 +106,15 @@ std::string shape_of(std::string_view original, char& case_class) {
     UChar32 c;
     U8_NEXT(p, i, n, c);
     if (c < 0) continue;
-    const int8_t type = u_charType(c);
-    if (type == U_NON_SPACING_MARK || type == U_FORMAT_CHAR || type == U_ENCLOSING_MARK) continue;
     char k;
-    if (u_isupper(c) || type == U_TITLECASE_LETTER) k = 'X';
+    // ASCII and the Arabic letters (with tatweel) answered without ICU, as ICU would.
+    if (c < 0x80) k = c >= 'A' && c <= 'Z' ? 'X' : c >= 'a' && c <= 'z' ? 'x' : c >= '0' && c <= '9' ? 'd' : static_cast<char>(c);
+    else if (c >= 0x0621 && c <= 0x064A) k = 'a';
+    else if (const int8_t type = u_charType(c); type == U_NON_SPACING_MARK || type == U_FORMAT_CHAR || type == U_ENCLOSING_MARK) continue;
+    else if (u_isupper(c) || type == U_TITLECASE_LETTER) k = 'X';
     else if (u_islower(c)) k = 'x';
     else if (type == U_DECIMAL_DIGIT_NUMBER) k = 'd';
     else if (u_isalpha(c)) k = 'a';
-    else if (c < 0x80) k = static_cast<char>(c);
     else k = '*';
     if (!case_class && (k == 'X' || k == 'x' || k == 'a')) case_class = k == 'X' ? 'U' : k == 'x' ? 'L' : 'N';
     if (shape.empty() || shape.back() != k) shape += k;
@@ -882,10 +883,14 @@ std::vector<std::vector<Entity>> find_names(const std::vector<Block>& blocks,
   propagate(tagged);
   std::unordered_set<std::string_view> words;  // every folded word: evidence for names' bare forms
   const auto in_document = [&](std::string_view w) {
-    if (words.empty())  // built on the first question: most names never ask
+    if (words.empty()) {  // built on the first question: most names never ask
+      std::size_t count = 0;
+      for (const auto& block_tokens : tokens) count += block_tokens.size();
+      words.reserve(count);
       for (const auto& block_tokens : tokens)
         for (const auto& t : block_tokens)
           if (t.kind == text::TokenKind::word) words.insert(t.form);
+    }
     return words.count(w) > 0;
   };
   std::vector<std::vector<Entity>> out(blocks.size());

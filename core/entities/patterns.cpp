@@ -52,10 +52,20 @@ bool looks_like_email(std::string_view chunk) {
   return dot != std::string_view::npos && dot > atsign + 1 && dot + 1 < chunk.size();
 }
 
+// Every pattern needs one of these: "://" or "www." (links), '@' (addresses, mentions), '#'
+// (hashtags). Most lines have none and are not scanned character by character.
+bool may_hold_pattern(std::string_view line) {
+  if (line.find_first_of("@#") != std::string_view::npos || line.find("://") != std::string_view::npos) return true;
+  for (std::size_t dot = line.find('.'); dot != std::string_view::npos; dot = line.find('.', dot + 1))
+    if (dot >= 3 && lower_ascii(line.substr(dot - 3, 3)) == "www") return true;
+  return false;
+}
+
 }  // namespace
 
 std::vector<Entity> find_patterns(std::string_view line) {
   std::vector<Entity> out;
+  if (!may_hold_pattern(line)) return out;
   auto add = [&](const char* type, std::size_t start, std::size_t end, std::string norm) {
     out.push_back({type, std::string(line.substr(start, end - start)), {start, end}, 0, std::move(norm)});
   };

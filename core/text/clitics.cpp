@@ -1,5 +1,8 @@
 #include "text/clitics.h"
 
+#include <array>
+#include <vector>
+
 #include "lang/data.h"
 #include "text/fold.h"
 #include "text/utf.h"
@@ -20,7 +23,15 @@ struct Clitics {
       else if (row[0] == "conjunction") { conjunctions.push_back(form); prefixes.push_back(form); }
       else if (row[0] == "article_fused" && row.size() > 2) fused.emplace_back(form, fold(row[2]));
     }
+    for (std::size_t i = 0; i < prefixes.size(); ++i)
+      for (int b = 0; b < 256; ++b)
+        if (prefixes[i].size() < 2 || static_cast<unsigned char>(prefixes[i][1]) == b) prefixes_by_second[b].push_back(i);
+    for (std::size_t i = 0; i < suffixes.size(); ++i)
+      if (!suffixes[i].empty()) suffixes_by_last[static_cast<unsigned char>(suffixes[i].back())].push_back(i);
   }
+  // stems() runs for every token: it tries only the prefixes whose second byte is the word's (all
+  // of them under two bytes) and the suffixes ending in the word's last byte, in the lists' order.
+  std::array<std::vector<std::size_t>, 256> prefixes_by_second, suffixes_by_last;
 };
 
 const Clitics& clitics() {
@@ -37,16 +48,19 @@ constexpr std::size_t kMinBareNameLetters = 3;
 Stems stems(std::string_view word) {
   Stems out;
   out.push_back(word);
+  if (word.size() < 2) return out;  // no clitic leaves a stem
   const Clitics& c = clitics();
-  // Comparing the last byte first turns most clitics away without a call: this runs for every token.
-  for (const auto& p : c.prefixes)
-    if (word.size() > p.size() && word[p.size() - 1] == p.back() && word.starts_with(p) &&
-        count_code_points(word.substr(p.size())) >= kMinStemLetters)
+  for (std::size_t i : c.prefixes_by_second[static_cast<unsigned char>(word[1])]) {
+    const std::string& p = c.prefixes[i];
+    if (word.size() > p.size() && word.starts_with(p) && count_code_points(word.substr(p.size())) >= kMinStemLetters)
       out.push_back(word.substr(p.size()));
-  for (const auto& s : c.suffixes)
-    if (word.size() > s.size() && word.back() == s.back() && word.ends_with(s) &&
+  }
+  for (std::size_t i : c.suffixes_by_last[static_cast<unsigned char>(word.back())]) {
+    const std::string& s = c.suffixes[i];
+    if (word.size() > s.size() && word.ends_with(s) &&
         count_code_points(word.substr(0, word.size() - s.size())) >= kMinStemLetters)
       out.push_back(word.substr(0, word.size() - s.size()));
+  }
   return out;
 }
 

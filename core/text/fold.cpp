@@ -120,12 +120,17 @@ std::string fold_uncached(std::string_view utf8) {
   return out;
 }
 
+struct WordHash {  // lets a string_view look a word up without copying it into a string
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
 }  // namespace
 
 std::string fold(std::string_view utf8) {
   if (utf8.size() > kMaxCachedWordBytes) return fold_uncached(utf8);
-  thread_local std::unordered_map<std::string, std::string> words;
-  if (auto it = words.find(std::string(utf8)); it != words.end()) return it->second;
+  thread_local std::unordered_map<std::string, std::string, WordHash, std::equal_to<>> words;
+  if (auto it = words.find(utf8); it != words.end()) return it->second;
   if (words.size() >= kWordCacheLimit) words.clear();
   return words.emplace(std::string(utf8), fold_uncached(utf8)).first->second;
 }
