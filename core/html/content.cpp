@@ -227,9 +227,10 @@ int assign_html_roles(std::vector<Block>& blocks, const Document& doc, const std
   }
   // inside: in the content region; kind: a negative cue below the region's roots (or outside it).
   // A dense container's cue is lifted when it holds the region or when it lies inside it and holds
-  // most of its prose; the negative tokens of those are this page's content boxes, so another dense,
-  // hardly linked container with only such tokens is lifted too (an article split over a page
-  // builder's "widget" boxes). Other dense containers ("related" excerpts, testimonials) keep theirs.
+  // most of its prose; the negative tokens of those are this page's content boxes, so another
+  // hardly linked container with only such tokens is lifted too, long or short (an article split
+  // over a page builder's "widget" boxes, a sub-heading in a box of its own). Other dense containers
+  // ("related" excerpts, testimonials) keep theirs.
   std::vector<char> inside(n, 0);
   std::vector<int> root(n, -1);  // for an element inside the region, the region's root above it
   for (std::size_t e = 0; e < n; ++e) {
@@ -248,7 +249,7 @@ int assign_html_roles(std::vector<Block>& blocks, const Document& doc, const std
         if (cue_cache(token).negative_kind) content_tokens.insert(token);
   for (std::size_t e = 0; e < n; ++e) {
     const auto& tokens = elements[e].tokens;
-    if (dense[e] && !inside[e] && !negative_kind[e].empty() && links[e] < kSplitLinkDensity * total[e] &&
+    if (!negative_kind[e].empty() && links[e] < kSplitLinkDensity * total[e] &&
         std::all_of(tokens.begin(), tokens.end(),
                     [&](const auto& t) { return !cue_cache(t).negative_kind || content_tokens.count(t); }))
       lifted[e] = 1;

@@ -139,6 +139,24 @@ TEST(Html, NegativeCueOnAnArticleContainerDoesNotVetoIt) {
   EXPECT_EQ(find(r, "Home News")->role, "boilerplate");
 }
 
+TEST(Html, ShortBoxWithTheClassesOfTheArticlesBoxesIsPartOfIt) {
+  // Between two "widget" boxes of long prose, a short box of the same classes (a sub-heading and a
+  // short line) is part of the article; a short widget of other classes after them is not.
+  const std::string open = "<div class=\"panel widget widget_text\"><div class=\"widget-container\">";
+  std::string page = "<html><body><div class=\"layout\"><h1>The council votes</h1>" + open;
+  for (int i = 1; i <= 4; ++i) page += prose(i);
+  page += "</div></div>" + open + "<h2>What comes next</h2><p>Two changes stand out.</p></div></div>" + open;
+  for (int i = 5; i <= 8; ++i) page += prose(i);
+  page += "</div></div><div class=\"widget widget_search\"><p>Search this site for more.</p></div></div></body></html>";
+  const auto r = html(page);
+  ASSERT_FALSE(r.error);
+  const std::string& body = r.articles.at(0).body;
+  EXPECT_NE(body.find("Paragraph 8 "), std::string::npos);
+  EXPECT_NE(body.find("What comes next"), std::string::npos);
+  EXPECT_NE(body.find("Two changes stand out."), std::string::npos);
+  EXPECT_EQ(body.find("Search this site"), std::string::npos);
+}
+
 TEST(Html, LongParagraphIsNoFurnitureWhateverItsClass) {
   std::string page = "<article><h1>The council votes</h1>";
   for (int i = 1; i <= 3; ++i) page += prose(i);
