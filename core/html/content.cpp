@@ -1,6 +1,7 @@
 #include "html/content.h"
 
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -68,18 +69,27 @@ class CueCache {
     auto [it, added] = seen_.try_emplace(token);
     if (!added) return it->second;
     TokenCues& found = it->second;
-    const auto note = [&found](const Cue& cue) {
-      if (cue.positive) found.positive = true;
-      else if (!found.negative_kind) found.negative_kind = &cue.kind;
+    std::size_t last_positive = 0, last_negative = 0;  // where the last cue of each polarity starts, plus one
+    const auto note = [&](const Cue& cue, std::size_t at) {
+      if (cue.positive) {
+        found.positive = true;
+        last_positive = std::max(last_positive, at + 1);
+      } else {
+        if (!found.negative_kind) found.negative_kind = &cue.kind;
+        last_negative = std::max(last_negative, at + 1);
+      }
     };
     for (const auto& [pattern, cue] : cues().by_substring)
-      if (token.find(pattern) != std::string::npos) note(cue);
+      if (std::size_t at = token.rfind(pattern); at != std::string::npos) note(cue, at);
     for (std::size_t from = 0; from <= token.size();) {
       std::size_t to = token.find_first_of("-_", from);
       if (to == std::string::npos) to = token.size();
-      if (auto cue = cues().by_part.find(token.substr(from, to - from)); cue != cues().by_part.end()) note(cue->second);
+      if (auto cue = cues().by_part.find(token.substr(from, to - from)); cue != cues().by_part.end()) note(cue->second, from);
       from = to + 1;
     }
+    // A compound names what its last cue says: "blog-related-posts" and "article-footer" are
+    // furniture of a post, "elementor-widget-theme-post-content" is content.
+    if (last_negative > last_positive) found.positive = false;
     return found;
   }
 
@@ -217,9 +227,10 @@ int assign_html_roles(std::vector<Block>& blocks, const Document& doc, const std
   }
   // inside: in the content region; kind: a negative cue below the region's roots (or outside it).
   // A dense container's cue is lifted when it holds the region or when it lies inside it and holds
-  // most of its prose; the negative tokens of those are this page's content boxes, so another dense,
-  // hardly linked container with only such tokens is lifted too (an article split over a page
-  // builder's "widget" boxes). Other dense containers ("related" excerpts, testimonials) keep theirs.
+  // most of its prose; the negative tokens of those are this page's content boxes, so another
+  // hardly linked container with only such tokens is lifted too, long or short (an article split
+  // over a page builder's "widget" boxes, a sub-heading in a box of its own). Other dense containers
+  // ("related" excerpts, testimonials) keep theirs.
   std::vector<char> inside(n, 0);
   std::vector<int> root(n, -1);  // for an element inside the region, the region's root above it
   for (std::size_t e = 0; e < n; ++e) {
@@ -238,7 +249,7 @@ int assign_html_roles(std::vector<Block>& blocks, const Document& doc, const std
         if (cue_cache(token).negative_kind) content_tokens.insert(token);
   for (std::size_t e = 0; e < n; ++e) {
     const auto& tokens = elements[e].tokens;
-    if (dense[e] && !inside[e] && !negative_kind[e].empty() && links[e] < kSplitLinkDensity * total[e] &&
+    if (!negative_kind[e].empty() && links[e] < kSplitLinkDensity * total[e] &&
         std::all_of(tokens.begin(), tokens.end(),
                     [&](const auto& t) { return !cue_cache(t).negative_kind || content_tokens.count(t); }))
       lifted[e] = 1;
@@ -295,6 +306,24 @@ int assign_html_roles(std::vector<Block>& blocks, const Document& doc, const std
     const bool prose = h.chars >= kProseChars && h.link_density < kProseLinkDensity && !h.heading &&
                        h.element >= 0 && kind[h.element].empty() && !semantic_boilerplate(h.semantic);
     if (!by_json_ld && prose) content[i] = 1;
+  }
+  // Short blocks between two parts of the content (a sub-heading, a list, a short paragraph in the
+  // next box of a page builder) belong to it when nothing marks them as furniture.
+  const auto clean = [&](std::size_t i) {
+    const auto& h = hints[i];
+    return h.element >= 0 && kind[h.element].empty() && !semantic_boilerplate(h.semantic) &&
+           h.link_density <= kMaxLinkDensity;
+  };
+  std::optional<std::size_t> previous;  // the last content block so far
+  for (std::size_t i = 0; i < blocks.size() && !by_json_ld; ++i) {
+    if (!content[i]) continue;
+    if (previous) {
+      std::size_t k = *previous + 1;
+      while (k < i && clean(k)) ++k;
+      if (k == i)
+        for (k = *previous + 1; k < i; ++k) content[k] = 1;
+    }
+    previous = i;
   }
 
   bool lead_done = false;

@@ -10,16 +10,16 @@
 namespace maqal::html {
 namespace {
 
-// Elements whose start and end end the current block.
-constexpr std::array kBreaking = {
+// Elements whose start and end end the current block (string views: no strlen per comparison).
+constexpr auto kBreaking = std::to_array<std::string_view>({
     "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog",
     "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4",
     "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li", "main", "menu", "nav", "ol", "p", "pre",
-    "section", "summary", "table", "tbody", "tfoot", "thead", "tr", "ul"};
+    "section", "summary", "table", "tbody", "tfoot", "thead", "tr", "ul"});
 // Elements whose subtree never reaches the output.
-constexpr std::array kSkipped = {"script", "style", "template", "noscript", "svg", "math", "iframe", "object",
+constexpr auto kSkipped = std::to_array<std::string_view>({"script", "style", "template", "noscript", "svg", "math", "iframe", "object",
                                  "embed", "canvas", "select", "textarea", "button", "title", "audio",
-                                 "video", "map", "dialog"};
+                                 "video", "map", "dialog"});
 
 template <typename Array>
 bool among(const Array& names, std::string_view tag) {

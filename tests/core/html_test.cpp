@@ -139,6 +139,24 @@ TEST(Html, NegativeCueOnAnArticleContainerDoesNotVetoIt) {
   EXPECT_EQ(find(r, "Home News")->role, "boilerplate");
 }
 
+TEST(Html, ShortBoxWithTheClassesOfTheArticlesBoxesIsPartOfIt) {
+  // Between two "widget" boxes of long prose, a short box of the same classes (a sub-heading and a
+  // short line) is part of the article; a short widget of other classes after them is not.
+  const std::string open = "<div class=\"panel widget widget_text\"><div class=\"widget-container\">";
+  std::string page = "<html><body><div class=\"layout\"><h1>The council votes</h1>" + open;
+  for (int i = 1; i <= 4; ++i) page += prose(i);
+  page += "</div></div>" + open + "<h2>What comes next</h2><p>Two changes stand out.</p></div></div>" + open;
+  for (int i = 5; i <= 8; ++i) page += prose(i);
+  page += "</div></div><div class=\"widget widget_search\"><p>Search this site for more.</p></div></div></body></html>";
+  const auto r = html(page);
+  ASSERT_FALSE(r.error);
+  const std::string& body = r.articles.at(0).body;
+  EXPECT_NE(body.find("Paragraph 8 "), std::string::npos);
+  EXPECT_NE(body.find("What comes next"), std::string::npos);
+  EXPECT_NE(body.find("Two changes stand out."), std::string::npos);
+  EXPECT_EQ(body.find("Search this site"), std::string::npos);
+}
+
 TEST(Html, LongParagraphIsNoFurnitureWhateverItsClass) {
   std::string page = "<article><h1>The council votes</h1>";
   for (int i = 1; i <= 3; ++i) page += prose(i);
@@ -187,6 +205,52 @@ TEST(Html, BylineCuesAreWordPartsAndBylinesHaveNoDate) {
   EXPECT_EQ(r.articles.at(0).byline, "By April Smith");
   r = html("<div class=\"authorization\">Sign in</div>" + story);
   EXPECT_FALSE(r.articles.at(0).byline && r.articles.at(0).byline->find("Sign") != std::string::npos);
+}
+
+// Blocks of `html` wrapped as one box of a page builder (each box in its own row and column).
+std::string box(const std::string& html, const std::string& cls = "block") {
+  return "<div class=\"row\"><div class=\"col\"><div class=\"" + cls + "\"><div class=\"inner\">" + html +
+         "</div></div></div></div>";
+}
+
+TEST(Html, ShortBlocksBetweenTwoPartsOfTheArticleBelongToIt) {
+  // The article is split over three boxes; the middle one holds only short blocks (a sub-heading,
+  // a short line, a list), which no score reaches, and the last one is found as long prose.
+  const std::string middle = "<h2>What comes next</h2><p>Two changes stand out.</p><ul><li>Schools are closed</li></ul>";
+  const std::string page = "<main>" + box(prose(1) + prose(2) + prose(3) + prose(4)) + box(middle) +
+                           box(prose(5) + prose(6)) + "</main>";
+  auto r = html(page);
+  ASSERT_FALSE(r.error);
+  std::string body = r.articles.at(0).body;
+  EXPECT_NE(body.find("Paragraph 6 "), std::string::npos);
+  EXPECT_NE(body.find("What comes next"), std::string::npos);
+  EXPECT_NE(body.find("Two changes stand out."), std::string::npos);
+  EXPECT_EQ(find(r, "Schools are closed")->role, "list_item");
+  // A box between them that a cue marks as furniture keeps its blocks out, and its neighbours too.
+  const std::string signup = "<p>Get our daily digest.</p><p>Sign up now</p>";
+  r = html("<main>" + box(prose(1) + prose(2) + prose(3) + prose(4)) + box(signup, "newsletter") +
+           box(prose(5) + prose(6)) + "</main>");
+  ASSERT_FALSE(r.error);
+  body = r.articles.at(0).body;
+  EXPECT_NE(body.find("Paragraph 6 "), std::string::npos);
+  EXPECT_EQ(body.find("Get our daily digest."), std::string::npos);
+}
+
+TEST(Html, CompoundClassSaysWhatItsLastCueSays) {
+  // "blog-related-posts" is a related list of a blog ("blog" a positive cue, "related" a negative
+  // one after it): its excerpts, long prose as they are, stay out of the body.
+  std::string page = "<div class=\"post-body\"><h1>The council votes</h1>";
+  for (int i = 1; i <= 5; ++i) page += prose(i);
+  page += "</div><section class=\"blog-related-posts\">";
+  for (int i = 1; i <= 2; ++i)
+    page += "<article><h3><a href=\"/s" + std::to_string(i) + "\">Another story " + std::to_string(i) +
+            "</a></h3><p>An excerpt of that other story, long enough to read as prose, about the budget and the "
+            "council, and what comes next.</p></article>";
+  const auto r = html(page + "</section>");
+  ASSERT_FALSE(r.error);
+  const std::string& body = r.articles.at(0).body;
+  EXPECT_NE(body.find("Paragraph 5 "), std::string::npos);
+  EXPECT_EQ(body.find("An excerpt"), std::string::npos);
 }
 
 TEST(Html, TextInputHasNoTextField) {

@@ -8,8 +8,14 @@
 // start is not counted: one warm-up pass over all files, then N timed passes; prints "milliseconds
 // bytes FILE" per file (the median of its passes). --both: each file as the whole result and as
 // extraction only, taking turns, so both see the same load: "milliseconds milliseconds bytes FILE". tools/bench/run.mjs compares these per-page times with the wasm and peers.
+//   build/maqal_bench --html [--runs N] FILE...
+// The HTML stages of each page against Gumbo's parse: the parse alone, the walk and the blocks (the
+// page's events, recorded once, replayed into the block builder), metadata and main content (tokens
+// computed once, untimed); the median CPU time of N runs each, summed over the pages, and
+// everything after the parser as a share of the parse.
 #include <algorithm>
 #include <chrono>
+#include <ctime>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
@@ -20,6 +26,11 @@
 
 #include "entities/entities.h"
 #include "entities/quotes.h"
+#include "html/content.h"
+#include "html/gumbo_bounded.h"
+#include "html/gumbo_events.h"
+#include "html/html_blocks.h"
+#include "html/metadata.h"
 #include "maqal/maqal.h"
 #include "structure/articles.h"
 #include "structure/blocks.h"
@@ -73,6 +84,92 @@ int time_pages(const std::vector<const char*>& files, const std::vector<maqal::O
   return 0;
 }
 
+// Median CPU time of `work` in this thread (microseconds): on a shared machine, wall time would
+// count the waits for a core.
+double median_cpu_us(int runs, const std::function<void()>& work) {
+  const auto now = [] {
+    timespec t{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return static_cast<double>(t.tv_sec) * 1e6 + static_cast<double>(t.tv_nsec) / 1e3;
+  };
+  std::vector<double> times;
+  work();
+  for (int i = 0; i < runs; ++i) {
+    const double start = now();
+    work();
+    times.push_back(now() - start);
+  }
+  std::sort(times.begin(), times.end());
+  return times[times.size() / 2];
+}
+
+// --html mode (no --pages): the HTML stages of every file, summed over the files.
+int time_html_stages(const std::vector<const char*>& files, int runs) {
+  using namespace maqal;
+  double parse = 0, blocks_time = 0, metadata = 0, content = 0;
+  std::vector<double> shares;  // per page: after the parser / parse
+  for (const char* path : files) {
+    const std::string input = read(path);
+    const double t_parse = median_cpu_us(runs, [&] {
+      GumboOutput* output = nullptr;
+      maqal_gumbo_free(maqal_gumbo_parse(input.data(), input.size(), html::kMaxDepth, &output));
+    });
+    // The page's events, recorded once and replayed into the block builder: the walk of the tree
+    // and the blocks, timed without the parse.
+    struct Recorder : html::EventSink {
+      struct Event {
+        int type;  // 0 open, 1 close, 2 text
+        std::string name;
+        std::vector<std::pair<std::string, std::string>> attributes;
+      };
+      std::vector<Event> events;
+      void open(std::string_view tag, const std::vector<html::Attribute>& attributes) override {
+        Event e{0, std::string(tag), {}};
+        for (const auto& a : attributes) e.attributes.emplace_back(a.name, a.value);
+        events.push_back(std::move(e));
+      }
+      void close(std::string_view tag) override { events.push_back({1, std::string(tag), {}}); }
+      void text(std::string_view utf8) override { events.push_back({2, std::string(utf8), {}}); }
+      void replay(html::EventSink& sink) const {
+        std::vector<html::Attribute> attributes;
+        for (const auto& e : events) {
+          if (e.type == 1) sink.close(e.name);
+          else if (e.type == 2) sink.text(e.name);
+          else {
+            attributes.clear();
+            for (const auto& [name, value] : e.attributes) attributes.push_back({name, value});
+            sink.open(e.name, attributes);
+          }
+        }
+      }
+    } recorder;
+    html::feed_gumbo(input, recorder);
+    html::Document doc;
+    const double t_blocks = median_cpu_us(runs, [&] {
+      html::BlockBuilder builder;
+      recorder.replay(builder);
+      doc = builder.finish();
+    });
+    if (doc.blocks.empty()) continue;
+    html::Metadata meta;
+    const double t_meta = median_cpu_us(runs, [&] { meta = html::read_metadata(doc); });
+    std::vector<text::Tokens> tokens;
+    for (const auto& b : doc.blocks) tokens.push_back(text::tokenize(b.text));
+    std::vector<Block> blocks = doc.blocks;
+    const double t_content = median_cpu_us(runs, [&] { html::assign_html_roles(blocks, doc, tokens, meta); });
+    parse += t_parse, blocks_time += t_blocks, metadata += t_meta, content += t_content;
+    shares.push_back((t_blocks + t_meta + t_content) / t_parse);
+  }
+  if (shares.empty()) return 1;
+  std::sort(shares.begin(), shares.end());
+  const double after = blocks_time + metadata + content;
+  std::printf("pages %zu  gumbo parse %.1f ms  walk and blocks %.1f ms  metadata %.1f ms  content %.1f ms\n",
+              shares.size(), parse / 1e3, blocks_time / 1e3, metadata / 1e3, content / 1e3);
+  std::printf("after the parser: %.1f ms = %.1f%% of the parse (per page: median %.1f%%, p95 %.1f%%)\n", after / 1e3,
+              100 * after / parse, 100 * shares[shares.size() / 2], 100 * shares[shares.size() * 95 / 100]);
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -92,7 +189,8 @@ int main(int argc, char** argv) {
   }
   if (files.empty() || runs < 1) {
     std::fprintf(stderr, "usage: maqal_bench [--runs N] [--size BYTES] FILE...\n"
-                         "       maqal_bench --pages [--html] [--no-entities | --both] [--runs N] FILE...\n");
+                         "       maqal_bench --pages [--html] [--no-entities | --both] [--runs N] FILE...\n"
+                         "       maqal_bench --html [--runs N] FILE...\n");
     return 2;
   }
   if (pages && both) {
@@ -101,6 +199,7 @@ int main(int argc, char** argv) {
     return time_pages(files, {options, extraction}, runs);
   }
   if (pages) return time_pages(files, {options}, runs);
+  if (options.html) return time_html_stages(files, runs);
   std::printf("%-24s %8s %9s %9s %9s %9s %9s %9s %9s\n", "input", "bytes", "blocks", "tokens", "roles",
               "articles", "entities", "quotes", "total");
   for (const char* path : files) {
