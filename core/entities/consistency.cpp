@@ -65,8 +65,19 @@ void make_names_consistent(std::vector<ner::Sequence>& document) {
     for (const auto& t : *s.tokens)
       if (t.kind == text::TokenKind::word) words.insert(t.form);
   const ner::InDocument in_document = [&](std::string_view w) { return words.count(w) > 0; };
-  const auto key = [&](const ner::Sequence& s, const ner::Mention& m) {
-    return text::fold(ner::name_norm(s.text, *s.tokens, m, in_document));
+  // A name's key: its folded norm, worked out once per spelling of its tokens (the folded forms and
+  // whether blank separates them), since fold() is slow and a document repeats its names.
+  std::unordered_map<std::string, std::string> keys;
+  const auto key = [&](const ner::Sequence& s, const ner::Mention& m) -> const std::string& {
+    const auto& tokens = *s.tokens;
+    std::string forms;
+    for (std::size_t i = m.first; i < m.last; ++i) {
+      if (i > m.first) forms += tokens[i - 1].end < tokens[i].start ? ' ' : '\x01';
+      forms += tokens[i].form;
+    }
+    auto [it, added] = keys.try_emplace(std::move(forms));
+    if (added) it->second = text::fold(ner::name_norm(s.text, tokens, m, in_document));
+    return it->second;
   };
 
   std::unordered_map<std::string, Votes> names;
