@@ -10,6 +10,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "entities/consistency.h"
 #include "entities/dictionary.h"
 #include "lang/data.h"
 #include "text/clitics.h"
@@ -880,7 +881,7 @@ std::vector<std::vector<Entity>> find_names(const std::vector<Block>& blocks,
   std::vector<std::size_t> index;
   for (std::size_t b = 0; b < document.size(); ++b)
     if (document[b].model) tagged.push_back(std::move(document[b])), index.push_back(b);
-  propagate(tagged);
+  make_names_consistent(tagged);
   std::unordered_set<std::string_view> words;  // every folded word: evidence for names' bare forms
   const auto in_document = [&](std::string_view w) {
     if (words.empty()) {  // built on the first question: most names never ask

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "entities/consistency.h"
 #include "entities/ner.h"
 #include "maqal/maqal.h"
 #include "test_util.h"
@@ -172,7 +173,7 @@ TEST(NerModel, MemoSharedAcrossBlocksChangesNothing) {
   }
   for (std::size_t i = 0; i < blocks.size(); ++i)
     document.push_back({blocks[i].text, &tokens[i], &m, m.find(blocks[i].text, tokens[i], lex[i])});
-  ner::propagate(document);
+  maqal::entities::make_names_consistent(document);
   const auto found = ner::find_names(blocks, tokens, lex);
   std::size_t names = 0;
   for (std::size_t i = 0; i < blocks.size(); ++i) {

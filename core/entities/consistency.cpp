@@ -1,0 +1,131 @@
+#include "entities/consistency.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <numeric>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "entities/titles.h"
+#include "lang/data.h"
+#include "text/clitics.h"
+#include "text/fold.h"
+
+namespace maqal::entities {
+namespace {
+
+bool function_word(const text::Token& t) {
+  static const auto words = [] {
+    std::set<std::string, std::less<>> out;
+    for (const auto& row : data::rows_all_languages("function_words.tsv")) out.insert(text::fold(row[0]));
+    return out;
+  }();
+  for (std::string_view s : text::stems(t.form))
+    if (words.count(s)) return true;
+  return false;
+}
+
+// A one-word name that may not spread: the model tagging a function or title word is a mistake.
+bool never_spreads(const text::Token& t) {
+  return t.kind == text::TokenKind::word &&
+         (function_word(t) || title_word(t) != Title::none || speaker_group(t).has_value());
+}
+
+bool starts_lower_case(std::string_view original) {
+  int32_t i = 0;
+  UChar32 c = 0;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(original.data()), i, static_cast<int32_t>(original.size()), c);
+  return c >= 0 && u_islower(c);
+}
+
+// The types the model gave a name in the document, and the type its other occurrences take: the
+// type given most often (a tie: none, -1); for a one-word name, the only type given, at least twice.
+struct Votes {
+  int count[ner::kTypes] = {};
+  bool one_word = false;
+  int spread_type() const {
+    const int* best = std::max_element(count, count + ner::kTypes);
+    const int others = std::accumulate(count, count + ner::kTypes, 0) - *best;
+    const bool tie = std::count(count, count + ner::kTypes, *best) > 1;
+    if (one_word ? *best < 2 || others > 0 : tie) return -1;
+    return static_cast<int>(best - count);
+  }
+};
+
+}  // namespace
+
+void make_names_consistent(std::vector<ner::Sequence>& document) {
+  ner::propagate(document);
+  std::unordered_set<std::string_view> words;  // every folded word: name_norm()'s evidence for bare forms
+  for (const auto& s : document)
+    for (const auto& t : *s.tokens)
+      if (t.kind == text::TokenKind::word) words.insert(t.form);
+  const ner::InDocument in_document = [&](std::string_view w) { return words.count(w) > 0; };
+  // A name's key: its folded norm, worked out once per spelling of its tokens (the folded forms and
+  // whether blank separates them), since fold() is slow and a document repeats its names.
+  std::unordered_map<std::string, std::string> keys;
+  const auto key = [&](const ner::Sequence& s, const ner::Mention& m) -> const std::string& {
+    const auto& tokens = *s.tokens;
+    std::string forms;
+    for (std::size_t i = m.first; i < m.last; ++i) {
+      if (i > m.first) forms += tokens[i - 1].end < tokens[i].start ? ' ' : '\x01';
+      forms += tokens[i].form;
+    }
+    auto [it, added] = keys.try_emplace(std::move(forms));
+    if (added) it->second = text::fold(ner::name_norm(s.text, tokens, m, in_document));
+    return it->second;
+  };
+
+  std::unordered_map<std::string, Votes> names;
+  std::unordered_set<std::string_view> last_words;  // stems of names' last words: which tokens to try
+  std::set<std::size_t, std::greater<>> lengths;    // names' token counts, longest first
+  for (const auto& s : document) {
+    for (const ner::Mention& m : s.mentions) {
+      if (m.last - m.first == 1 && never_spreads((*s.tokens)[m.first])) continue;
+      Votes& votes = names[key(s, m)];
+      ++votes.count[m.type];
+      votes.one_word = m.last - m.first == 1;
+      for (std::string_view w : text::stems((*s.tokens)[m.last - 1].form)) last_words.insert(w);
+      lengths.insert(m.last - m.first);
+    }
+  }
+  if (names.empty()) return;
+
+  for (ner::Sequence& s : document) {
+    const auto& tokens = *s.tokens;
+    std::vector<bool> taken(tokens.size() + 1, false);  // in or next to a mention: part of a longer name?
+    for (const ner::Mention& m : s.mentions)
+      for (std::size_t i = m.first > 0 ? m.first - 1 : 0; i <= m.last && i < taken.size(); ++i) taken[i] = true;
+    const auto ends_a_name = [&](const text::Token& t) {
+      for (std::string_view w : text::stems(t.form))
+        if (last_words.count(w)) return true;
+      return false;
+    };
+    std::vector<ner::Mention> added;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+      if (taken[i] || starts_lower_case(s.text.substr(tokens[i].start, tokens[i].end - tokens[i].start))) continue;
+      for (std::size_t length : lengths) {
+        const std::size_t last = i + length;
+        if (last > tokens.size() || !ends_a_name(tokens[last - 1])) continue;
+        if (std::any_of(taken.begin() + i, taken.begin() + last, [](bool t) { return t; })) continue;
+        const ner::Mention candidate{i, last, 0};
+        const auto it = names.find(key(s, candidate));
+        const int type = it == names.end() ? -1 : it->second.spread_type();
+        if (type < 0) continue;
+        added.push_back({i, last, type});
+        for (std::size_t k = i; k <= last && k < taken.size(); ++k) taken[k] = true;
+        break;
+      }
+    }
+    if (added.empty()) continue;
+    s.mentions.insert(s.mentions.end(), added.begin(), added.end());
+    std::sort(s.mentions.begin(), s.mentions.end(),
+              [](const ner::Mention& a, const ner::Mention& b) { return a.first < b.first; });
+  }
+}
+
+}  // namespace maqal::entities

@@ -1,0 +1,110 @@
+// The document pass over the name model's output (core/entities/consistency.{h,cpp}): a name found
+// once is a name wherever the document writes it again. The model's mentions are given by hand here,
+// so the tests check the pass alone.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "entities/consistency.h"
+#include "entities/ner.h"
+#include "text/tokens.h"
+
+namespace {
+
+namespace ner = maqal::entities::ner;
+
+// A document of sentences whose names are given by phrase: tag(s, "England", "LOC", n) tags the
+// phrase's nth occurrence in sentence s.
+struct Document {
+  std::vector<std::string> texts;
+  std::vector<maqal::text::Tokens> tokens;
+  std::vector<ner::Sequence> sequences;
+
+  Document(ner::Lang lang, std::vector<std::string> sentences) : texts(std::move(sentences)) {
+    for (const auto& t : texts) tokens.push_back(maqal::text::tokenize(t));
+    for (std::size_t i = 0; i < texts.size(); ++i) sequences.push_back({texts[i], &tokens[i], &ner::model(lang), {}});
+  }
+  // The tokens [first, last) of a phrase's nth occurrence in sentence s.
+  ner::Mention at(std::size_t s, const std::string& phrase, int type = 0, int nth = 0) const {
+    std::size_t pos = texts[s].find(phrase);
+    while (nth-- > 0) pos = texts[s].find(phrase, pos + 1);
+    EXPECT_NE(pos, std::string::npos) << phrase;
+    ner::Mention m{0, 0, type};
+    while (tokens[s][m.first].end <= pos) ++m.first;
+    m.last = m.first;
+    while (m.last < tokens[s].size() && tokens[s][m.last].start < pos + phrase.size()) ++m.last;
+    return m;
+  }
+  void tag(std::size_t s, const std::string& phrase, const char* type, int nth = 0) {
+    sequences[s].mentions.push_back(at(s, phrase, ner::type_index(type), nth));
+  }
+  // The type of the mention over exactly the phrase's tokens, "" when there is none.
+  std::string type_at(std::size_t s, const std::string& phrase, int nth = 0) const {
+    const ner::Mention want = at(s, phrase, 0, nth);
+    for (const auto& m : sequences[s].mentions)
+      if (m.first == want.first && m.last == want.last) return std::string(ner::kTypeNames[m.type]);
+    return "";
+  }
+};
+
+TEST(Consistency, ANameFoundOnceIsFoundEverywhere) {
+  Document d(ner::Lang::en,
+             {"Commercial Bank of Egypt raised rates near the Red Sea, England said, and London agreed near the Nile.",
+              "England and England welcomed it at the Red Sea. The move helps the Nile, Apple and the Red Sea. The end, Apple said.",
+              "Later the Commercial Bank of Egypt and England agreed on the Red Sea. The apple fell in the Nile near London."});
+  d.tag(0, "Commercial Bank of Egypt", "ORG");
+  d.tag(0, "Red Sea", "LOC");
+  d.tag(0, "England", "LOC");
+  d.tag(0, "London", "LOC");
+  d.tag(0, "Nile", "LOC");
+  d.tag(1, "England", "LOC");
+  d.tag(1, "England", "PER", 1);
+  d.tag(1, "Red Sea", "LOC");
+  d.tag(1, "The", "MISC");
+  d.tag(1, "Nile", "LOC");
+  d.tag(1, "Red Sea", "ORG", 1);
+  d.tag(1, "The", "MISC", 1);
+  d.tag(1, "Apple", "ORG");
+  d.tag(1, "Apple", "ORG", 1);
+  // The single words must be ones the model knows, or ner::propagate() spreads them first.
+  for (const char* word : {"england", "london"}) ASSERT_TRUE(ner::model(ner::Lang::en).knows(ner::word_key(word))) << word;
+  maqal::entities::make_names_consistent(d.sequences);
+  EXPECT_EQ(d.type_at(2, "Commercial Bank of Egypt"), "ORG");  // several words, as a whole
+  EXPECT_EQ(d.type_at(2, "Red Sea"), "LOC");                   // two LOC against one ORG
+  EXPECT_EQ(d.type_at(2, "Nile"), "LOC");                      // one word, twice LOC
+  EXPECT_EQ(d.type_at(2, "England"), "");                       // one word the model gave two types
+  EXPECT_EQ(d.type_at(2, "London"), "");                        // one word the model found once
+  EXPECT_EQ(d.type_at(2, "The"), "");                          // a function word never spreads
+  EXPECT_EQ(d.type_at(2, "apple"), "");                        // written in lower case: a word
+  EXPECT_EQ(d.sequences[2].mentions.size(), 3u);
+  // What the model found stays as it was.
+  EXPECT_EQ(d.type_at(1, "England", 1), "PER");
+  EXPECT_EQ(d.type_at(1, "Red Sea", 1), "ORG");
+  EXPECT_EQ(d.sequences[0].mentions.size(), 5u);
+}
+
+TEST(Consistency, ClitickedOccurrencesAreTheNameWithTheWholeWordAsSpan) {
+  Document d(ner::Lang::ar, {"قال البنك التجاري إن أرباحه زادت",
+                             "وأكد رئيس مجلس إدارة البنك التجاري أن للبنك التجاري فروعا كثيرة والبنك التجاري يتوسع",
+                             "وزير المالية التقى وزير الاقتصاد ثم الوزير في البنك"});
+  d.tag(0, "البنك التجاري", "ORG");
+  d.tag(2, "وزير", "PER");  // a title word tagged by mistake, twice
+  d.tag(2, "وزير", "PER", 1);
+  maqal::entities::make_names_consistent(d.sequences);
+  EXPECT_EQ(d.type_at(1, "البنك التجاري"), "ORG");
+  EXPECT_EQ(d.type_at(1, "للبنك التجاري"), "ORG");   // the span covers the written word, clitic included
+  EXPECT_EQ(d.type_at(1, "والبنك التجاري"), "ORG");
+  EXPECT_EQ(d.type_at(2, "الوزير"), "");            // a title word never spreads
+  EXPECT_EQ(d.type_at(2, "البنك"), "");             // a part of a name is not the name
+  // The norm of the cliticked occurrence is the bare name.
+  const auto in_document = [&](std::string_view w) {
+    for (const auto& tokens : d.tokens)
+      for (const auto& t : tokens)
+        if (t.form == w) return true;
+    return false;
+  };
+  EXPECT_EQ(ner::name_norm(d.texts[1], d.tokens[1], d.at(1, "للبنك التجاري"), in_document), "البنك التجاري");
+}
+
+}  // namespace
