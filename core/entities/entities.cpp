@@ -17,6 +17,7 @@
 #include "entities/lexicon.h"
 #include "entities/ner.h"
 #include "entities/patterns.h"
+#include "entities/times.h"
 #include "entities/titles.h"
 #include "lang/data.h"
 #include "structure/cues.h"
@@ -134,6 +135,7 @@ void scan_block(const Block& block, const text::Tokens& tokens, const std::vecto
     ++i;
   }
   merge_numbers(block.text, words);
+  compose_times(block.text, words);
   compose_dates(block.text, words);
   compose_phrases(block.text, tokens, words);
   if (block.role == "source") name_source(block, tokens, found, words);
