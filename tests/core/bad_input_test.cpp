@@ -150,6 +150,10 @@ TEST(ExtremeInput, HundredThousandDeepNestingInText) {
     const maqal::Result r = maqal::parse_text(repeat(open, 100000) + "قال الوزير" + repeat(close, 100000));
     ASSERT_FALSE(r.error) << open;
     EXPECT_EQ(r.blocks.size(), 1u) << open;
+    // Opened and never closed: each mark looks for its closing one once, not once per mark.
+    const maqal::Result unclosed = maqal::parse_text(repeat(open, 100000) + "قال الوزير");
+    ASSERT_FALSE(unclosed.error) << open;
+    EXPECT_TRUE(unclosed.quotes.empty()) << open;
   }
 }
 
