@@ -4,9 +4,10 @@
 #   --runs N      executions per harness (default 100000); --seconds S: time per harness instead.
 #   (default)     build/asan: ASan+UBSan, leak checks, max_len 4096 text / 8192 HTML. What CI runs briefly.
 #   --long        the long campaign: build/fuzz-ubsan (UBSan only, -O2), max_len 1024, libFuzzer's plain
-#                 scheduler (-entropic=0). Measured on fuzz_text (perf, 529 corpus inputs): ASan and the
-#                 entropic scheduler's per-feature bookkeeping each cost about half an execution; most
-#                 bugs show on small inputs. Memory errors it cannot see are what the ASan runs are for.
+#                 scheduler (-entropic=0). CPU time of fuzz_text on the same 529 corpus inputs: ASan makes
+#                 an execution 1.5x slower, the entropic scheduler's per-feature bookkeeping 2x (perf:
+#                 half the time in UpdateFeatureFrequency); most bugs show on small inputs. Memory errors
+#                 it cannot see: replay its corpus with the ASan build (bash tools/fuzz.sh --runs 0).
 #   --max-len B   overrides max_len (e.g. a share of the long campaign at 8192).
 # The corpus grows in build/fuzz/corpus/<harness> (shared by both modes); a crash, hang or broken invariant
 # is written to build/fuzz/findings/<harness>/ and the command fails. Nice 19, one harness at a time.
@@ -79,6 +80,6 @@ for h in "${harnesses[@]}"; do
     grep -m5 -E 'ERROR|invariant|runtime error|SUMMARY' "$log" || true
   fi
   grep -E 'stat::number_of_executed_units|stat::average_exec_per_sec|stat::peak_rss_mb' "$log" | sed "s/^/fuzz: $h /"
-  grep -E '^#[0-9]+ +DONE' "$log" | tail -1 | sed "s/^/fuzz: $h /"
+  grep -E '^#[0-9]+' "$log" | tail -1 | sed "s/^/fuzz: $h last: /"  # coverage and corpus at the end
 done
 exit $status
