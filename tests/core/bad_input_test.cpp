@@ -250,3 +250,12 @@ TEST(FuzzFindings, TagWithEmptyOriginalText) {
   const maqal::Result r = maqal::parse_html(html);
   EXPECT_TRUE(!r.error || r.error->code == "empty");
 }
+
+// Found by tools/fuzz.sh --long (fuzz_html): a long numeric character reference overflowed an int in
+// Gumbo's char_ref.c (UBSan); past U+10FFFF it is U+FFFD, however long (fixed in a copy, CMakeLists.txt).
+TEST(FuzzFindings, LongNumericCharacterReference) {
+  const maqal::Result r = maqal::parse_html("<p>a &#xFFFFFFFFFFFF; b &#99999999999; c &#x41; d</p>");
+  ASSERT_FALSE(r.error);
+  ASSERT_EQ(r.blocks.size(), 1u);
+  EXPECT_EQ(r.blocks[0].text, "a \xEF\xBF\xBD b \xEF\xBF\xBD c A d");
+}
