@@ -108,7 +108,7 @@ void name_source(const Block& block, const text::Tokens& tokens, const std::vect
   std::sort(words.begin(), words.end(), [](const Entity& a, const Entity& b) { return a.span.start8 < b.span.start8; });
 }
 
-void scan_block(const Block& block, const text::Tokens& tokens, const std::vector<LexMatch>& matches,
+void scan_block(const Block& block, const text::Tokens& tokens, std::vector<LexMatch> matches,
                 std::vector<Entity> names, std::vector<Entity>& out) {
   const std::size_t base = block.span.start8;
   std::vector<Entity> found = find_patterns(block.text);  // URLs and the like first: they hold words
@@ -223,7 +223,7 @@ std::vector<Entity> find_entities(const std::vector<Block>& blocks, const std::v
   for (const auto& t : tokens) matches.push_back(ner::lexicon_matches(t));
   std::vector<std::vector<Entity>> names = ner::find_names(blocks, tokens, matches);
   for (std::size_t i = 0; i < blocks.size(); ++i)
-    scan_block(blocks[i], tokens[i], matches[i], std::move(names[i]), entities);
+    scan_block(blocks[i], tokens[i], std::move(matches[i]), std::move(names[i]), entities);  // freed once used
   drop_or_trim_titles(entities);
   name_people_in_full(entities);
   // One cluster per (type, norm): every mention of Gaza, whatever its spelling, is one place.

@@ -46,14 +46,27 @@ struct QuoteSpan {
 
 std::vector<QuoteSpan> quote_spans(const std::string& s, const text::Tokens& tokens) {
   std::vector<QuoteSpan> out;
+  // Where each closing mark is next found: an opening mark never closed (100k "«") looks once, not
+  // once per mark.
+  const auto& marks = quote_marks();
+  std::vector<std::size_t> next_close(marks.size(), 0);
+  // Words before each token: a pair of marks counts its words with two binary searches, not a scan of
+  // the block (100k '"' in a row took minutes).
+  std::vector<std::size_t> words_before(tokens.size() + 1, 0);
+  for (std::size_t k = 0; k < tokens.size(); ++k)
+    words_before[k + 1] = words_before[k] + (tokens[k].kind != text::TokenKind::punct);
   for (std::size_t i = 0; i < s.size(); ++i) {
-    for (const auto& [open, close] : quote_marks()) {
+    for (std::size_t m = 0; m < marks.size(); ++m) {
+      const auto& [open, close] = marks[m];
       if (s[i] != open[0] || s.compare(i, open.size(), open) != 0) continue;
       const std::size_t inner = i + open.size();
-      const std::size_t end = s.find(close, inner);
+      if (next_close[m] != std::string::npos && next_close[m] < inner) next_close[m] = s.find(close, inner);
+      const std::size_t end = next_close[m];
       if (end == std::string::npos) break;
-      std::size_t words = 0;
-      for (const auto& t : tokens) words += t.kind != text::TokenKind::punct && t.start >= inner && t.end <= end;
+      // Tokens are in order and apart: those within [inner, end) are a run.
+      const auto from = first_from(tokens, inner);
+      const auto to = std::partition_point(tokens.begin(), tokens.end(), [&](const text::Token& t) { return t.end <= end; });
+      const std::size_t words = to > from ? words_before[to - tokens.begin()] - words_before[from - tokens.begin()] : 0;
       if (words >= kMinQuoteWords) out.push_back({i, inner, end, end + close.size()});
       i = end + close.size() - 1;
       break;

