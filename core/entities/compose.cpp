@@ -61,12 +61,19 @@ void set_span(std::string_view line, Entity& e, std::size_t start, std::size_t e
   e.text = std::string(line.substr(start, end - start));
 }
 
-bool free_of_entities(const std::vector<Entity>& found, std::size_t start, std::size_t end) {
-  return std::none_of(found.begin(), found.end(),
+bool overlaps_none(const std::vector<Entity>& entities, std::size_t start, std::size_t end) {
+  return std::none_of(entities.begin(), entities.end(),
                       [&](const Entity& e) { return start < e.span.end8 && e.span.start8 < end; });
 }
 
-void qualify(std::string_view line, const text::Tokens& tokens, std::vector<Entity>& found) {
+// Nothing found on the line, in words or in patterns (a hashtag, a URL), lies in [start, end).
+bool free_of_entities(const std::vector<Entity>& found, const std::vector<Entity>& taken, std::size_t start,
+                      std::size_t end) {
+  return overlaps_none(found, start, end) && overlaps_none(taken, start, end);
+}
+
+void qualify(std::string_view line, const text::Tokens& tokens, std::vector<Entity>& found,
+             const std::vector<Entity>& taken) {
   static const std::vector<Phrase> modifiers = load("modifiers.tsv", true);
   for (auto& e : found) {
     const auto first = token_starting(tokens, e.span.start8);
@@ -74,7 +81,7 @@ void qualify(std::string_view line, const text::Tokens& tokens, std::vector<Enti
     for (const auto& m : modifiers) {
       if (m.type != e.type || *first < m.words.size()) continue;
       const std::size_t from = *first - m.words.size();
-      if (!matches_at(tokens, from, m) || !free_of_entities(found, tokens[from].start, tokens[*first - 1].end)) continue;
+      if (!matches_at(tokens, from, m) || !free_of_entities(found, taken, tokens[from].start, tokens[*first - 1].end)) continue;
       set_span(line, e, tokens[from].start, e.span.end8);
       e.norm = m.value.size() == 1 ? m.value + e.norm : m.value + ' ' + e.norm;  // ">2000000", "late XXXX-05"
       break;
@@ -96,7 +103,8 @@ bool agree(const std::string& noun, const std::string& adjective) {
   return true;
 }
 
-void name_institutions(std::string_view line, const text::Tokens& tokens, std::vector<Entity>& found) {
+void name_institutions(std::string_view line, const text::Tokens& tokens, std::vector<Entity>& found,
+                       const std::vector<Entity>& taken) {
   static const std::vector<Phrase> heads = load("org_heads.tsv", false);
   for (auto& e : found) {
     if (e.type != "NORP") continue;
@@ -113,8 +121,8 @@ void name_institutions(std::string_view line, const text::Tokens& tokens, std::v
         end = tokens[*last + n].end;  // Israeli army
       if (!start && !end) continue;
       const std::size_t from = start.value_or(e.span.start8), to = end.value_or(e.span.end8);
-      if (!free_of_entities(found, from, start ? e.span.start8 : e.span.end8) &&
-          !free_of_entities(found, end ? e.span.end8 : from, to))
+      if (!free_of_entities(found, taken, from, start ? e.span.start8 : e.span.end8) &&
+          !free_of_entities(found, taken, end ? e.span.end8 : from, to))
         continue;
       e.type = "ORG";
       e.norm = e.norm + ' ' + h.value;
@@ -126,9 +134,10 @@ void name_institutions(std::string_view line, const text::Tokens& tokens, std::v
 
 }  // namespace
 
-void compose_phrases(std::string_view line, const text::Tokens& tokens, std::vector<Entity>& found) {
-  qualify(line, tokens, found);
-  name_institutions(line, tokens, found);
+void compose_phrases(std::string_view line, const text::Tokens& tokens, std::vector<Entity>& found,
+                     const std::vector<Entity>& taken) {
+  qualify(line, tokens, found, taken);
+  name_institutions(line, tokens, found, taken);
 }
 
 }  // namespace maqal::entities

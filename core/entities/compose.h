@@ -11,7 +11,9 @@
 
 namespace maqal::entities {
 
-// `found`: one line's entities in order, spans relative to `line`; `tokens`: the line's tokens.
-void compose_phrases(std::string_view line, const text::Tokens& tokens, std::vector<Entity>& found);
+// `found`: one line's entities in order, spans relative to `line`; `tokens`: the line's tokens;
+// `taken`: the line's patterns (URLs, hashtags), which no entity may grow into.
+void compose_phrases(std::string_view line, const text::Tokens& tokens, std::vector<Entity>& found,
+                     const std::vector<Entity>& taken);
 
 }  // namespace maqal::entities

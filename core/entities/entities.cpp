@@ -137,7 +137,7 @@ void scan_block(const Block& block, const text::Tokens& tokens, std::vector<LexM
   merge_numbers(block.text, words);
   compose_times(block.text, words);
   compose_dates(block.text, words);
-  compose_phrases(block.text, tokens, words);
+  compose_phrases(block.text, tokens, words, found);
   if (block.role == "source") name_source(block, tokens, found, words);
   found.insert(found.end(), words.begin(), words.end());
   const auto by_start = [](const Entity& a, const Entity& b) { return a.span.start8 < b.span.start8; };

@@ -259,3 +259,15 @@ TEST(FuzzFindings, LongNumericCharacterReference) {
   ASSERT_EQ(r.blocks.size(), 1u);
   EXPECT_EQ(r.blocks[0].text, "a \xEF\xBF\xBD b \xEF\xBF\xBD c A d");
 }
+
+// Found by tools/fuzz.sh --long (fuzz_html): a qualifier word inside a hashtag ("#نحو", about) grew the
+// number after it into the hashtag. Entities never overlap, and the number keeps its own span.
+TEST(FuzzFindings, PhrasesDoNotGrowIntoPatterns) {
+  const maqal::Result r = maqal::parse_text("\x23\xD9\x86\xD8\xAD\xD9\x88 300");  // "#نحو 300"
+  ASSERT_FALSE(r.error);
+  for (std::size_t i = 1; i < r.entities.size(); ++i)
+    EXPECT_LE(r.entities[i - 1].span.end8, r.entities[i].span.start8)
+        << r.entities[i - 1].text << " overlaps " << r.entities[i].text;
+  EXPECT_TRUE(std::any_of(r.entities.begin(), r.entities.end(),
+                          [](const maqal::Entity& e) { return e.type == "NUMBER" && e.text == "300"; }));
+}
