@@ -9,6 +9,7 @@
 #include <string>
 
 #include "lang/data.h"
+#include "text/utf.h"
 
 namespace maqal::entities {
 namespace {
@@ -28,10 +29,6 @@ const std::vector<Meridiem>& meridiems() {
     return out;
   }();
   return words;
-}
-
-std::size_t code_points(std::string_view s) {
-  return std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
 }
 
 // The value of a number written with digits only, -1 otherwise ("1,000", "2.5").
@@ -74,7 +71,9 @@ void compose_times(std::string_view line, std::vector<Entity>& found) {
     const bool colon = i + 1 < found.size() && hour.span.end8 < line.size() && line[hour.span.end8] == ':' &&
                        found[i + 1].span.start8 == hour.span.end8 + 1;
     const int m = colon ? whole_number(found[i + 1]) : -1;
-    if (h < 0 || h > 23 || code_points(hour.text) > 2 || m < 0 || m > 59 || code_points(found[i + 1].text) != 2) {
+    const bool clock = h >= 0 && h <= 23 && text::count_code_points(hour.text) <= 2 && m >= 0 && m <= 59 &&
+                       text::count_code_points(found[i + 1].text) == 2;
+    if (!clock) {
       out.push_back(hour);
       continue;
     }
