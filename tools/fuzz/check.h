@@ -136,4 +136,20 @@ inline void check(std::string_view input, const Result& r) {
   }
 }
 
+// Extraction only (Options::entities = false) must give the whole parse less its entity lists: the
+// structure never depends on the entity stage. Checked on one input in four (by size, so the same input
+// always takes the same path), to keep most of the executions for new inputs.
+template <typename ParseFn>
+void check_extraction_only(std::string_view input, Result full, ParseFn parse) {
+  if (input.size() % 4 != 0) return;
+  Options options;
+  options.entities = false;
+  const Result extracted = parse(input, options);
+  full.entities.clear();
+  full.clusters.clear();
+  full.quotes.clear();
+  full.with_entities = false;
+  require(to_json(extracted) == to_json(full), "extraction only = the whole parse less its entities");
+}
+
 }  // namespace maqal::fuzz

@@ -8,6 +8,9 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string_view input(reinterpret_cast<const char*>(data), size);
-  maqal::fuzz::check(input, maqal::parse_html(input));
+  maqal::Result result = maqal::parse_html(input);
+  maqal::fuzz::check(input, result);
+  maqal::fuzz::check_extraction_only(input, std::move(result),
+                                     [](std::string_view in, const maqal::Options& o) { return maqal::parse_html(in, o); });
   return 0;
 }
