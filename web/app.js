@@ -5,9 +5,9 @@ import { createMaqalWorker } from './maqal.js';
 import { renderOutput, renderSummary, renderLegend, renderEntities, renderReading, describeSpan, h } from './view.js';
 import { mainArticle, articleMarkdown } from './article.js';
 
-// The engine starts first: this module runs as soon as it has loaded (index.html loads it async, not
-// after the style sheet), so the wasm compiles and the worker loads while the page is styled and laid out.
-const engine = createMaqalWorker();
+// The engine's worker was started by engine-start.js while the page was parsed (the worker fetches and
+// compiles the wasm while the page is styled and laid out); this module adopts it as soon as it loads.
+const engine = createMaqalWorker({ worker: globalThis.maqalEngineWorker });
 engine.catch(() => {}); // a failure is shown below, once the page is wired
 if (document.readyState === 'loading') await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
 

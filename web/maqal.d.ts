@@ -110,6 +110,7 @@ export interface CreateOptions {
 }
 
 export function createMaqal(options?: CreateOptions): Promise<Maqal>;
-export function createMaqalWorker(options?: { wasmModule?: WebAssembly.Module }): Promise<MaqalWorker>;
-/** Fetches and compiles gen/maqal-core.wasm (browsers). */
+/** worker: one already started on maqal-worker.js (see web/engine-start.js); otherwise one is started. */
+export function createMaqalWorker(options?: { worker?: Worker }): Promise<MaqalWorker>;
+/** Fetches and compiles gen/maqal-core.wasm (browsers; each worker does so as it starts). */
 export function compileMaqal(): Promise<WebAssembly.Module>;

@@ -69,7 +69,7 @@ export async function createMaqal(options = {}) {
   };
 }
 
-/** Compiles the wasm once, so that workers (and restarted workers) instantiate it without a fetch. */
+/** Fetches and compiles the wasm beside this file (browsers; what each worker does as it starts). */
 export function compileMaqal() {
   return WebAssembly.compileStreaming(fetch(WASM_URL));
 }
@@ -78,20 +78,21 @@ export function compileMaqal() {
  * The same calls as createMaqal(), run in a Web Worker (maqal-worker.js beside this file), as promises.
  * cancel() stops the running parse: the worker is terminated, pending calls reject with an AbortError,
  * and a fresh worker serves the next call.
- * @param {{wasmModule?: WebAssembly.Module}} [options] the wasm compiled (compileMaqal()); without it
- *   the wasm is fetched and compiled here, while the worker loads.
+ * The first worker fetches and compiles the wasm itself, so the main thread never waits for it; the
+ * ones started after a cancel are given its module.
+ * @param {{worker?: Worker}} [options] worker: one already started on maqal-worker.js (a page may
+ *   start it before its own modules load: see web/engine-start.js); otherwise one is started here.
  */
 export async function createMaqalWorker(options = {}) {
-  // The worker loads its modules while the wasm compiles; init carries the module once it is ready.
-  const compiled = options.wasmModule ? Promise.resolve(options.wasmModule) : compileMaqal();
   const workerUrl = new URL('./maqal-worker.js', import.meta.url);
+  let wasmModule = null; // the first worker's compiled wasm, given to the ones started after a cancel
   let worker = null;
   let ready = null;
   let nextId = 1;
   const pending = new Map();
 
-  const start = () => {
-    worker = new Worker(workerUrl, { type: 'module' });
+  const start = (started = null) => {
+    worker = started || new Worker(workerUrl, { type: 'module' });
     ready = new Promise((resolve, reject) => {
       pending.set(0, { resolve, reject });
     });
@@ -106,8 +107,7 @@ export async function createMaqalWorker(options = {}) {
       ev.preventDefault();
       failAll(new Error(`Maqal worker failed: ${ev.message || 'could not load'}`));
     };
-    const starting = worker;
-    compiled.then((wasmModule) => starting.postMessage({ id: 0, method: 'init', args: [wasmModule] }), failAll);
+    worker.postMessage({ id: 0, method: 'init', args: wasmModule ? [wasmModule] : [] });
   };
   const failAll = (err) => {
     for (const call of pending.values()) call.reject(err);
@@ -123,8 +123,8 @@ export async function createMaqalWorker(options = {}) {
     });
   };
 
-  start();
-  await ready;
+  start(options.worker);
+  wasmModule = await ready;
   return {
     parseJson: (text, opts = {}) => call('parseJson', String(text), opts),
     parse: (text, opts = {}) => call('parse', String(text), opts),
