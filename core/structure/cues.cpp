@@ -57,6 +57,27 @@ bool starts_lowercase(std::string_view s) {
   return u_islower(c);
 }
 
+bool opens_quote(const text::Token& t) {
+  int32_t i = 0;
+  UChar32 c = 0;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(t.form.data()), i, static_cast<int32_t>(t.form.size()), c);
+  return u_charType(c) == U_INITIAL_PUNCTUATION || u_hasBinaryProperty(c, UCHAR_QUOTATION_MARK);
+}
+
+// The words of a line before its first quotation mark: a quoted title does not make a cue line
+// prose ("59 Comments on “<the post's title>”").
+std::size_t words_before_quote(const std::vector<text::Token>& tokens) {
+  std::size_t n = 0;
+  for (const auto& t : tokens) {
+    if (t.kind == text::TokenKind::punct) {
+      if (opens_quote(t)) break;
+      continue;
+    }
+    ++n;
+  }
+  return n;
+}
+
 }  // namespace
 
 std::size_t count_words(const std::vector<text::Token>& tokens) {
@@ -88,7 +109,12 @@ std::optional<CueMatch> match_cue(std::string_view line, const std::vector<text:
         break;
       }
       case Match::prefix: {
-        if (words > kMaxCueLineWords || used <= n || !starts_with_at(tokens, 0, cue.forms)) break;
+        if (words > kMaxCueLineWords || used < n || !starts_with_at(tokens, 0, cue.forms)) break;
+        // The phrase alone ("Subscribe", "Leave a reply") is furniture too; a byline needs a name.
+        if (used == n) {
+          if (cue.role == "byline") break;
+          return CueMatch{cue.role, cue.kind, {}};
+        }
         std::size_t value = n;
         while (value < used && tokens[value].kind == text::TokenKind::punct) ++value;
         const std::string_view rest = line.substr(tokens[value].start);
@@ -97,7 +123,7 @@ std::optional<CueMatch> match_cue(std::string_view line, const std::vector<text:
         return CueMatch{cue.role, cue.kind, rest};
       }
       case Match::count:  // "109 Comments", "2 thoughts on “…”"
-        if (words <= kMaxCueLineWords && used > n && tokens[0].kind == text::TokenKind::number &&
+        if (words_before_quote(tokens) <= kMaxCueLineWords && used > n && tokens[0].kind == text::TokenKind::number &&
             starts_with_at(tokens, 1, cue.forms))
           return CueMatch{cue.role, cue.kind, {}};
         break;

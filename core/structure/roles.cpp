@@ -452,8 +452,9 @@ class RoleAssigner {
       if (prose(k)) prose_words += lines_[k].words;
       if (prose_words < kMinArticleWords || !ends_article(k)) continue;
       // More prose after the line than before it: the line sat inside the article (a keywords
-      // line under an abstract, a "Read more" box between sections).
-      if (total - prose_words > prose_words) continue;
+      // line under an abstract, a "Read more" box between sections). Not a comments header: the
+      // readers' comments under an article can run longer than the article.
+      if (total - prose_words > prose_words && blocks_[k].kind != "comments") continue;
       for (std::size_t j = k + 1; j < to; ++j)
         if (blocks_[j].role == "read_also" && blocks_[j].article) return to;
       return k;
