@@ -342,6 +342,8 @@ class RoleAssigner {
         current_article();
         return set(i, "read_also", articles_++);
       }
+      // Under a headline of its own, the marker is that card's button ("<headline>" + "Read more").
+      if (i > 0 && !lines_[i - 1].cue && lines_[i - 1].headline_like()) return set(i, "boilerplate", std::nullopt, "nav");
       if (!brings_article(i)) {  // a list of headlines follows, or nothing: a link, not an article
         if (i + 1 < lines_.size() && !lines_[i + 1].cue && lines_[i + 1].headline_like()) {
           in_related_ = true;

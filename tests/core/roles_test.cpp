@@ -113,3 +113,28 @@ TEST(Roles, ThePageFooterEndsARelatedList) {
 }
 
 }  // namespace
+
+TEST(Roles, ReadersCommentsEndTheArticleEvenWhenTheyOutrunIt) {
+  expect_roles({{"Harbour plan goes to a vote", "title"},
+                {prose(1), "lead"},
+                {prose(2), "paragraph"},
+                {prose(3), "paragraph"},
+                {"12 Comments on “Harbour plan goes to a vote”", "boilerplate:comments"},
+                {prose(4), "boilerplate:footer"},
+                {prose(5), "boilerplate:footer"},
+                {prose(6), "boilerplate:footer"},
+                {prose(7), "boilerplate:footer"},
+                {"Leave a reply", "boilerplate:comments"}});
+}
+
+TEST(Roles, AReadMoreButtonUnderACardsHeadlineBringsNoArticle) {
+  // The card (headline + button) sits inside the article, which goes on under a sub-heading.
+  expect_roles({{"Harbour plan goes to a vote", "title"},
+                {prose(1), "lead"},
+                {prose(2), "paragraph"},
+                {"See how the new bridge changed the old town", "subheading"},
+                {"Read more", "boilerplate:nav"},
+                {"The costs of the plan", "subheading"},
+                {prose(3), "paragraph"},
+                {prose(4), "paragraph"}});
+}
