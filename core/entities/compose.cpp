@@ -79,7 +79,9 @@ void qualify(std::string_view line, const text::Tokens& tokens, std::vector<Enti
     const auto first = token_starting(tokens, e.span.start8);
     if (!first) continue;
     for (const auto& m : modifiers) {
-      if (m.type != e.type || *first < m.words.size()) continue;
+      // A number's qualifiers qualify an amount too ("more than $5 million").
+      const bool amount = e.type == "MONEY" || e.type == "PERCENT";
+      if ((m.type != e.type && !(amount && m.type == "NUMBER")) || *first < m.words.size()) continue;
       const std::size_t from = *first - m.words.size();
       if (!matches_at(tokens, from, m) || !free_of_entities(found, taken, tokens[from].start, tokens[*first - 1].end)) continue;
       set_span(line, e, tokens[from].start, e.span.end8);

@@ -12,6 +12,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "entities/amounts.h"
 #include "entities/compose.h"
 #include "entities/dates.h"
 #include "entities/lexicon.h"
@@ -116,8 +117,14 @@ void scan_block(const Block& block, const text::Tokens& tokens, std::vector<LexM
     return std::any_of(found.begin(), found.end(),
                        [&](const Entity& e) { return start < e.span.end8 && e.span.start8 < end; });
   };
+  const std::vector<Unit> units = find_units(tokens, matches);
+  auto unit = units.begin();
   std::vector<Entity> words;
   for (std::size_t i = 0; i < tokens.size();) {
+    if (unit != units.end() && unit->first == i) {  // a currency or percent word, not a name
+      i += (unit++)->count;
+      continue;
+    }
     const LexMatch m = matches[i];
     const std::size_t start = tokens[i].start;
     if (m.tokens > 0) {
@@ -137,6 +144,7 @@ void scan_block(const Block& block, const text::Tokens& tokens, std::vector<LexM
   merge_numbers(block.text, words);
   compose_times(block.text, words);
   compose_dates(block.text, words);
+  compose_amounts(block.text, tokens, units, words);
   compose_phrases(block.text, tokens, words, found);
   if (block.role == "source") name_source(block, tokens, found, words);
   found.insert(found.end(), words.begin(), words.end());

@@ -1,0 +1,88 @@
+#include "entities/amounts.h"
+
+#include <algorithm>
+
+#include "lang/data.h"
+
+namespace maqal::entities {
+namespace {
+
+struct UnitPhrase {
+  std::vector<std::string> words;  // folded tokens
+  bool before = false;
+  std::string type, code;
+};
+
+// amounts.tsv rows: side (before/after the number), type, phrase, currency code.
+const std::vector<UnitPhrase>& unit_phrases() {
+  static const std::vector<UnitPhrase> phrases = [] {
+    std::vector<UnitPhrase> out;
+    for (const auto& row : data::rows_all_languages("amounts.tsv")) {
+      if (row.size() < 3) continue;
+      UnitPhrase p;
+      p.before = row[0] == "before";
+      p.type = std::string(row[1]);
+      for (auto& t : text::tokenize(row[2])) p.words.push_back(std::move(t.form));
+      if (row.size() > 3) p.code = std::string(row[3]);
+      if (!p.words.empty()) out.push_back(std::move(p));
+    }
+    // Longest first: "US dollars" before "dollars".
+    std::stable_sort(out.begin(), out.end(), [](const UnitPhrase& a, const UnitPhrase& b) { return a.words.size() > b.words.size(); });
+    return out;
+  }();
+  return phrases;
+}
+
+bool phrase_at(const text::Tokens& tokens, std::size_t at, const UnitPhrase& p) {
+  if (at + p.words.size() > tokens.size()) return false;
+  for (std::size_t k = 0; k < p.words.size(); ++k)
+    if (tokens[at + k].form != p.words[k]) return false;
+  return true;
+}
+
+bool is_number(const text::Tokens& tokens, const std::vector<LexMatch>& matches, std::size_t i) {
+  return tokens[i].kind == text::TokenKind::number ||
+         (matches[i].tokens == 1 && matches[i].entry->type == "NUMBER");
+}
+
+}  // namespace
+
+std::vector<Unit> find_units(const text::Tokens& tokens, const std::vector<LexMatch>& matches) {
+  std::vector<Unit> units;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    for (const UnitPhrase& p : unit_phrases()) {
+      if (!phrase_at(tokens, i, p)) continue;
+      const std::size_t next = i + p.words.size();
+      const bool beside = p.before ? next < tokens.size() && is_number(tokens, matches, next)
+                                   : i > 0 && is_number(tokens, matches, i - 1);
+      if (!beside) continue;
+      units.push_back({i, p.words.size(), p.before, p.type, p.code});
+      i = next - 1;
+      break;
+    }
+  }
+  return units;
+}
+
+void compose_amounts(std::string_view line, const text::Tokens& tokens, const std::vector<Unit>& units,
+                     std::vector<Entity>& found) {
+  if (units.empty()) return;
+  const auto spaces_only = [&](std::size_t from, std::size_t to) {
+    return from <= to && line.substr(from, to - from).find_first_not_of(" \t") == std::string_view::npos;
+  };
+  for (const Unit& u : units) {
+    const std::size_t start = tokens[u.first].start, end = tokens[u.first + u.count - 1].end;
+    const auto number = std::find_if(found.begin(), found.end(), [&](const Entity& e) {
+      return e.type == "NUMBER" && (u.before ? spaces_only(end, e.span.start8) : spaces_only(e.span.end8, start));
+    });
+    if (number == found.end()) continue;
+    Entity& e = *number;
+    e.type = u.type;
+    e.norm = u.type == "PERCENT" ? e.norm + "%" : e.norm + ' ' + u.code;
+    if (u.before) e.span.start8 = start;
+    else e.span.end8 = end;
+    e.text = std::string(line.substr(e.span.start8, e.span.end8 - e.span.start8));
+  }
+}
+
+}  // namespace maqal::entities
