@@ -3,7 +3,10 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <string>
+
+#include "entities/phones.h"
 
 namespace maqal::entities {
 namespace {
@@ -64,9 +67,12 @@ bool may_hold_pattern(std::string_view line) {
 }  // namespace
 
 std::vector<Entity> find_patterns(std::string_view line) {
-  std::vector<Entity> out;
+  std::vector<Entity> out = find_phones(line);
   if (!may_hold_pattern(line)) return out;
+  const std::size_t phones = out.size();
   auto add = [&](const char* type, std::size_t start, std::size_t end, std::string norm) {
+    const auto overlaps = [&](const Entity& p) { return start < p.span.end8 && p.span.start8 < end; };
+    if (std::any_of(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(phones), overlaps)) return;
     out.push_back({type, std::string(line.substr(start, end - start)), {start, end}, 0, std::move(norm)});
   };
   for (std::size_t i = 0; i < line.size();) {
@@ -105,6 +111,7 @@ std::vector<Entity> find_patterns(std::string_view line) {
     }
     i = end;
   }
+  std::sort(out.begin(), out.end(), [](const Entity& a, const Entity& b) { return a.span.start8 < b.span.start8; });
   return out;
 }
 
