@@ -72,12 +72,28 @@ std::string format_number(double value) {
   return buf;
 }
 
+// Whether a number ends / starts with a digit (of any script), not a number word.
+bool ends_in_digit(std::string_view s) {
+  int32_t i = static_cast<int32_t>(s.size());
+  UChar32 c = 0;
+  if (i > 0) U8_PREV(reinterpret_cast<const uint8_t*>(s.data()), 0, i, c);
+  return u_charType(c) == U_DECIMAL_DIGIT_NUMBER;
+}
+bool starts_with_digit(std::string_view s) {
+  int32_t i = 0;
+  UChar32 c = 0;
+  if (!s.empty()) U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, static_cast<int32_t>(s.size()), c);
+  return u_charType(c) == U_DECIMAL_DIGIT_NUMBER;
+}
+
 // Adjacent number words and digits make one number: "two million" → 2000000, "2.5 مليون" →
 // 2500000, "ثلاثة آلاف" → 3000. A following hundred/thousand/million multiplies, a smaller value adds.
+// Two numbers in digits stay two ("in 2024 10 people", "14/03/2024 10:30").
 void merge_numbers(std::string_view line, std::vector<Entity>& words) {
   std::vector<Entity> out;
   for (auto& e : words) {
-    if (!out.empty() && e.type == "NUMBER" && out.back().type == "NUMBER") {
+    if (!out.empty() && e.type == "NUMBER" && out.back().type == "NUMBER" &&
+        !(ends_in_digit(out.back().text) && starts_with_digit(e.text))) {
       Entity& prev = out.back();
       const std::string_view gap = line.substr(prev.span.end8, e.span.start8 - prev.span.end8);
       if (gap.find_first_not_of(" \t") == std::string_view::npos) {
