@@ -8,7 +8,7 @@
 namespace maqal::structure {
 namespace {
 
-enum class Match { line, label, prefix, count, contains };
+enum class Match { line, label, field, prefix, count, contains };
 
 struct Cue {
   std::string role, kind;
@@ -28,7 +28,7 @@ std::vector<Cue> load_cues() {
     const std::size_t colon = role.find(':');
     cue.role = std::string(role.substr(0, colon));
     if (colon != std::string_view::npos) cue.kind = std::string(role.substr(colon + 1));
-    cue.match = row[1] == "line" ? Match::line : row[1] == "label" ? Match::label
+    cue.match = row[1] == "line" ? Match::line : row[1] == "label" ? Match::label : row[1] == "field" ? Match::field
               : row[1] == "prefix" ? Match::prefix : row[1] == "count" ? Match::count : Match::contains;
     for (auto& t : text::tokenize(row[2])) cue.forms.push_back(std::move(t.form));
     if (!cue.forms.empty()) cues.push_back(std::move(cue));
@@ -107,6 +107,10 @@ std::optional<CueMatch> match_cue(std::string_view line, const std::vector<text:
         if (separated || words <= kMaxCueLineWords)
           return CueMatch{cue.role, cue.kind, line.substr(tokens[value].start)};
         break;
+      }
+      case Match::field: {  // "Photo: Reuters": the phrase, a colon, a value (never a heading like "Photo tips")
+        if (used <= n + 1 || tokens[n].form != ":" || !starts_with_at(tokens, 0, cue.forms)) break;
+        return CueMatch{cue.role, cue.kind, line.substr(tokens[n + 1].start)};
       }
       case Match::prefix: {
         if (words > kMaxCueLineWords || used < n || !starts_with_at(tokens, 0, cue.forms)) break;
