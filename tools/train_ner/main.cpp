@@ -17,6 +17,9 @@
 //       (ar: 0.70, en: 0.545 for the models in core/lang; the dev score is 0.7009 / 0.5486).
 //   Both print the model alone and the runtime's path; dev sentences are grouped 25 at a time into
 //   "documents" for the document pass, since the corpora do not mark articles.
+//   train_ner --lang ar --false-names
+//       the gold names of the whole corpus that drop_false_names() would drop or type_by_apposition()
+//       retype (entities/false_names.h), per type and each with its sentence: what the rules cost.
 //   train_ner --write-dictionary core/lang/en/dictionary.bin /usr/share/dict/american-english /usr/share/dict/british-english
 //       compiles Debian's English word lists (wamerican, wbritish: SCOWL) into the common-word and
 //       proper-name sets the features read (entities/dictionary.h); retrain the models after.
@@ -43,6 +46,7 @@
 
 #include "entities/dictionary.h"
 #include "entities/entities.h"
+#include "entities/false_names.h"
 #include "entities/consistency.h"
 #include "entities/ner.h"
 #include "lang/data.h"
@@ -650,6 +654,34 @@ int bench(const std::string& path, ner::Lang lang) {
   return 0;
 }
 
+// The gold names of every sentence that drop_false_names() drops or type_by_apposition() retypes,
+// printed: real names lost or mistyped.
+int check_false_names(const std::vector<Sentence>& sentences) {
+  long gold[ner::kTypes] = {}, wrong[ner::kTypes] = {};
+  for (const Sentence& s : sentences) {
+    std::vector<ner::Sequence> document{{s.text, &s.pieces, nullptr, ner::mentions(s.tags)}};
+    const std::vector<ner::Mention> before = document[0].mentions;
+    maqal::entities::drop_false_names(document[0]);
+    maqal::entities::type_by_apposition(document);
+    for (const auto& m : before) {
+      ++gold[m.type];
+      const auto& after = document[0].mentions;
+      const auto kept = std::find_if(after.begin(), after.end(),
+                                     [&](const ner::Mention& k) { return k.first == m.first && k.last == m.last; });
+      if (kept != after.end() && kept->type == m.type) continue;
+      ++wrong[m.type];
+      const std::size_t start = s.pieces[m.first].start, end = s.pieces[m.last - 1].end;
+      std::printf("%s %s \"%s\" in: %s\n", kept == after.end() ? "dropped" : "retyped",
+                  std::string(ner::kTypeNames[m.type]).c_str(), s.text.substr(start, end - start).c_str(), s.text.c_str());
+    }
+  }
+  std::printf("gold names dropped or retyped:");
+  for (int t = 0; t < ner::kTypes; ++t)
+    std::printf(" %s %ld of %ld;", std::string(ner::kTypeNames[t]).c_str(), wrong[t], gold[t]);
+  std::printf("\n");
+  return 0;
+}
+
 int usage() {
   std::fprintf(stderr,
                "usage: train_ner --lang ar|en [--train FILE] [--dev-split 0.1] [--epochs 20] [--seed 1]\n"
@@ -657,6 +689,7 @@ int usage() {
                "                 [--train-f1] [--show-errors] [--tune]\n"
                "       train_ner --lang ar|en --eval-only [--train FILE] [--weights FILE] [--min-f1 X] [--show-errors]\n"
                "       train_ner --lang ar|en --bench [FILE]\n"
+               "       train_ner --lang ar|en --false-names [--train FILE]\n"
                "       train_ner --write-dictionary OUT WORDLIST...\n");
   return 2;
 }
@@ -669,7 +702,7 @@ int main(int argc, char** argv) {
   int epochs = 20, min_count = 2, fold = -1;
   long prune = 80, drop = 40;
   unsigned seed = 1;
-  bool eval_only = false, do_bench = false, train_f1 = false, tune = false;
+  bool eval_only = false, do_bench = false, train_f1 = false, tune = false, false_names = false;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     auto value = [&]() -> std::string {
@@ -695,6 +728,7 @@ int main(int argc, char** argv) {
     else if (a == "--show-errors") show_errors = true;
     else if (a == "--train-f1") train_f1 = true;
     else if (a == "--tune") tune = true;
+    else if (a == "--false-names") false_names = true;
     else if (a == "--fold") fold = std::stoi(value());
     else if (a == "--min-f1") min_f1 = std::stod(value());
     else if (a == "--write-dictionary") {
@@ -733,6 +767,7 @@ int main(int argc, char** argv) {
   std::printf("%s: %zu sentences; train %zu sentences (%zu tokens), dev %zu sentences (%zu tokens); features in %.1f s\n",
               train_path.c_str(), sentences.size(), train_end, train_tokens, dev_count, dev_tokens, seconds_since(t));
   if (unknown) std::printf("  %d tokens with unknown tags read as O\n", unknown);
+  if (false_names) return check_false_names(sentences);
 
   if (eval_only) {
     ner::Model model;

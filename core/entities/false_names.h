@@ -1,0 +1,29 @@
+// Mentions the name model tags that name nobody, dropped before the document pass counts names
+// (issue #5): a description ("خبير استراتيجي": an occupation and its adjective), a verb with a pronoun
+// suffix ("وفّرنا"), and in a list line ("Tags: Transport, City Council, Cycling") its label and the
+// common words it lists; and names whose type an apposition states.
+#pragma once
+
+#include <vector>
+
+#include "entities/ner.h"
+#include "text/tokens.h"
+
+namespace maqal::entities {
+
+// A line that lists items after a label: at most three words, a colon, then at least three items of
+// one to four words or numbers separated by commas (or ، ; |). Out of a sentence, capitalized items
+// look like names to the model, so its names there say little of what the words are elsewhere.
+bool list_line(const text::Tokens& tokens);
+
+// Drops from s.mentions: a title or occupation word (titles.tsv) followed only by nisba adjectives of
+// its definiteness (core/lang/ar/descriptions.tsv); a mention opened by a perfect verb with a pronoun
+// suffix; in a list line, the label before the colon and a one-word item that the English word list
+// has as a common word (dictionary.h: "Transport", not "Maria").
+void drop_false_names(ner::Sequence& s);
+
+// A name the document introduces with an apposition that says what it is ("Mer Vivante, a campaign
+// group that …": core/lang/*/appositions.tsv) takes that type wherever the document writes it.
+void type_by_apposition(std::vector<ner::Sequence>& document);
+
+}  // namespace maqal::entities
