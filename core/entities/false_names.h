@@ -1,7 +1,8 @@
-// Mentions the name model tags that name nobody, dropped before the document pass counts names
-// (issue #5): a description ("خبير استراتيجي": an occupation and its adjective), a verb with a pronoun
-// suffix ("وفّرنا"), and in a list line ("Tags: Transport, City Council, Cycling") its label and the
-// common words it lists; and names whose type an apposition states.
+// What the name model gets wrong that the words around a name show (issue #5), put right before the
+// document pass counts names: mentions that name nobody (a description: "خبير استراتيجي", an
+// occupation and its adjective; a verb with a pronoun suffix: "وفّرنا"; a list line's label and the
+// common words it lists: "Tags: Transport, City Council, Cycling"), and the type of a name that an
+// apposition states ("Mer Vivante, a campaign group").
 #pragma once
 
 #include <vector>
