@@ -79,6 +79,17 @@ bool verb_with_suffix(const text::Token& t) {
   return false;
 }
 
+// A line that is only the mention, every word of it a common English word ("Contact Us", "Read More",
+// "LATEST FROM THE BLOG"): a menu item or a heading, capitalized as such, not a name.
+bool heading_of_common_words(const text::Tokens& tokens, const ner::Mention& m) {
+  std::size_t end = tokens.size();
+  while (end > m.last && tokens[end - 1].kind == text::TokenKind::punct) --end;
+  if (m.first != 0 || m.last != end) return false;
+  return std::all_of(tokens.begin() + m.first, tokens.begin() + m.last, [](const text::Token& t) {
+    return t.kind != text::TokenKind::word || (dictionary::listing(t.form) & dictionary::kCommon);
+  });
+}
+
 bool separator(const text::Token& t) {
   // comma, ARABIC COMMA, semicolon, ARABIC SEMICOLON, bar
   static constexpr std::string_view kSeparators[] = {",", "\xD8\x8C", ";", "\xD8\x9B", "|"};
@@ -175,7 +186,9 @@ void drop_false_names(ner::Sequence& s) {
   const std::size_t colon = list_colon(tokens);
   std::erase_if(s.mentions, [&](const ner::Mention& m) {
     // Not places: foreign place names end so ("فارنا", Varna).
-    if (description(tokens, m) || (m.type != ner::type_index("LOC") && verb_with_suffix(tokens[m.first]))) return true;
+    if (description(tokens, m) || (m.type != ner::type_index("LOC") && verb_with_suffix(tokens[m.first])) ||
+        heading_of_common_words(tokens, m))
+      return true;
     if (colon == 0) return false;
     if (m.last <= colon) return true;  // the label
     return m.last - m.first == 1 && tokens[m.first].kind == text::TokenKind::word &&

@@ -159,6 +159,19 @@ TEST(Consistency, AListLineLosesItsLabelAndCommonWordsAndSpreadsNothing) {
   EXPECT_FALSE(maqal::entities::list_line(d.tokens[3]));
 }
 
+TEST(Consistency, ALineOfCommonWordsIsAHeadingNotAName) {
+  Document d(ner::Lang::en, {"Privacy Policy", "Contact Us.", "Maria Lopez", "Read the Cookie Policy here."});
+  d.tag(0, "Privacy Policy", "ORG");
+  d.tag(1, "Contact Us", "ORG");
+  d.tag(2, "Maria Lopez", "PER");
+  d.tag(3, "Cookie Policy", "ORG");  // in a sentence: the model's call stands
+  maqal::entities::make_names_consistent(d.sequences);
+  EXPECT_EQ(d.type_at(0, "Privacy Policy"), "");
+  EXPECT_EQ(d.type_at(1, "Contact Us"), "");
+  EXPECT_EQ(d.type_at(2, "Maria Lopez"), "PER");
+  EXPECT_EQ(d.type_at(3, "Cookie Policy"), "ORG");
+}
+
 TEST(Consistency, AnAppositionStatesTheTypeEverywhere) {
   Document d(ner::Lang::en, {"Mer Vivante, a campaign group that has pressed for the clean-up, welcomed the vote.",
                              "A spokesman for Mer Vivante said so. Ann Smith, a member of the group, agreed.",
