@@ -18,8 +18,8 @@
 //       model is trained on each training sentence twice, without and with those features, so one
 //       model file serves both passes; dev is scored as first pass, second pass, document pass. The
 //       runtime does not run the second pass: on the 5 folds (0..4) of --tune it gained 0.010 micro F1
-//       (0.714 → 0.724), on dev 0.0025 over a model retrained from the same tree, and the retrained
-//       models score below the shipped ar model (0.7013), so none was adopted.
+//       for ar (0.714 → 0.724; en: 0.592 → 0.590), on ar dev 0.0025 over a model retrained from the
+//       same tree, and the retrained models score below the shipped ar model (0.7013): none adopted.
 //   train_ner --lang ar --eval-only [--weights FILE] [--min-f1 X]
 //       evaluates the compiled-in (or given) model on the same dev split; exits 1 when the micro
 //       F1 of the runtime's path (the model, then the document pass) is below X: the regression floor
