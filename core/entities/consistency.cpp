@@ -10,6 +10,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "entities/false_names.h"
 #include "entities/titles.h"
 #include "lang/data.h"
 #include "text/clitics.h"
@@ -59,6 +60,8 @@ struct Votes {
 }  // namespace
 
 void make_names_consistent(std::vector<ner::Sequence>& document) {
+  for (ner::Sequence& s : document) drop_false_names(s);
+  type_by_apposition(document);
   ner::propagate(document);
   std::unordered_set<std::string_view> words;  // every folded word: name_norm()'s evidence for bare forms
   for (const auto& s : document)
@@ -84,6 +87,7 @@ void make_names_consistent(std::vector<ner::Sequence>& document) {
   std::unordered_set<std::string_view> last_words;  // stems of names' last words: which tokens to try
   std::set<std::size_t, std::greater<>> lengths;    // names' token counts, longest first
   for (const auto& s : document) {
+    if (list_line(*s.tokens)) continue;  // out of a sentence: no evidence of what its words are
     for (const ner::Mention& m : s.mentions) {
       if (m.last - m.first == 1 && never_spreads((*s.tokens)[m.first])) continue;
       Votes& votes = names[key(s, m)];

@@ -68,6 +68,7 @@ enum Template : std::uint32_t {
   kKnown, kKnownWindow, kUnknownPrev, kUnknownNext, kUnknownPrefix, kUnknownSuffix,
   kFine, kFinePrev, kFineNext, kCoarse, kCoarsePrev, kCoarseNext, kCoarsePrev2, kCoarseNext2, kFineBigramPrev, kFineBigramNext,
   kListed, kListedInitial,
+  kElsewhereForm, kElsewhereCore, kElsewhereBegins,
 };
 
 // Keys have kKeyBits bits: fewer bits make the model file smaller (its keys are stored as the gaps
@@ -375,6 +376,76 @@ void extract(std::string_view text, const std::vector<text::Token>& tokens, cons
     context_features(info, n, opens, marks, u, push);
     out.offsets.push_back(static_cast<std::uint32_t>(out.keys.size()));
   }
+}
+
+namespace {
+
+// What a first pass tagged for one word over a document: per type (kTypes: O) how often, and how
+// often a name began with it.
+struct Elsewhere {
+  int count[kTypes + 1] = {};
+  int begins[kTypes] = {};
+  void add(int tag, int d) {
+    const int t = type_of(tag);
+    count[t < 0 ? kTypes : t] += d;
+    if (t >= 0 && is_begin(tag)) begins[t] += d;
+  }
+};
+
+// The word's other occurrences: none; only untagged; or the type given most often (ties: the
+// first), with the share of them tagged (quarters) and whether it began a name there.
+template <class Push>
+void elsewhere_features(const Elsewhere& e, std::uint32_t tmpl, bool with_begins, Push&& push) {
+  int total = 0, best = 0;
+  for (int t = 0; t <= kTypes; ++t) total += e.count[t];
+  for (int t = 1; t < kTypes; ++t)
+    if (e.count[t] > e.count[best]) best = t;
+  if (total == 0) return push(key(tmpl, 9));
+  const int tagged = total - e.count[kTypes];
+  if (tagged == 0) return push(key(tmpl, kTypes));
+  push(key(tmpl, static_cast<std::uint64_t>(best), static_cast<std::uint64_t>(4 * tagged / total)));
+  if (with_begins) push(key(kElsewhereBegins, static_cast<std::uint64_t>(best), e.begins[best] > 0));
+}
+
+}  // namespace
+
+std::vector<DocumentKeys> document_features(const std::vector<const std::vector<text::Token>*>& tokens,
+                                            const std::vector<std::vector<int>>& tags) {
+  std::unordered_map<std::string_view, Elsewhere> forms, cores;
+  for (std::size_t s = 0; s < tokens.size(); ++s)
+    for (std::size_t i = 0; i < tokens[s]->size(); ++i) {
+      const text::Token& t = (*tokens[s])[i];
+      if (t.kind != text::TokenKind::word) continue;
+      forms[t.form].add(tags[s][i], 1);
+      cores[core(t.form)].add(tags[s][i], 1);
+    }
+  std::vector<DocumentKeys> out(tokens.size());
+  for (std::size_t s = 0; s < tokens.size(); ++s) {
+    out[s].resize(tokens[s]->size());
+    for (std::size_t i = 0; i < tokens[s]->size(); ++i) {
+      const text::Token& t = (*tokens[s])[i];
+      if (t.kind != text::TokenKind::word) continue;
+      const auto push = [&](std::uint32_t k) { out[s][i].push_back(k); };
+      Elsewhere form = forms[t.form], stem = cores[core(t.form)];  // less this occurrence
+      form.add(tags[s][i], -1);
+      stem.add(tags[s][i], -1);
+      elsewhere_features(form, kElsewhereForm, true, push);
+      elsewhere_features(stem, kElsewhereCore, false, push);
+    }
+  }
+  return out;
+}
+
+Features with_document_features(const Features& f, const DocumentKeys& extra) {
+  Features out;
+  out.offsets.assign(1, 0);
+  out.keys.reserve(f.keys.size() + f.size() * 3);
+  for (std::size_t i = 0; i < f.size(); ++i) {
+    out.keys.insert(out.keys.end(), f.keys.begin() + f.offsets[i], f.keys.begin() + f.offsets[i + 1]);
+    out.keys.insert(out.keys.end(), extra[i].begin(), extra[i].end());
+    out.offsets.push_back(static_cast<std::uint32_t>(out.keys.size()));
+  }
+  return out;
 }
 
 // --- decoding -----------------------------------------------------------------------------------

@@ -80,6 +80,16 @@ std::string_view core(std::string_view folded_word);
 void extract(std::string_view text, const std::vector<text::Token>& tokens, const std::vector<LexMatch>& lex,
              const Vocabulary& vocabulary, Features& out);
 
+// Document features (non-local; Krishnan & Manning 2006): for each token of each sequence of a
+// document, what a first pass tagged (tags) for the same word, and for words of the same core,
+// elsewhere in the document. A second pass of a model trained with them (train_ner --stack) tags with
+// them added to extract()'s. The runtime does not run a second pass yet: see tools/train_ner.
+using DocumentKeys = std::vector<std::vector<std::uint32_t>>;  // of each token of a sequence
+std::vector<DocumentKeys> document_features(const std::vector<const std::vector<text::Token>*>& tokens,
+                                            const std::vector<std::vector<int>>& tags);
+// f with extra keys added to each token's: extra[i] for token i.
+Features with_document_features(const Features& f, const DocumentKeys& extra);
+
 // Best tag sequence under BILOU constraints. emission: n × kTags scores, start: kTags, transitions:
 // kTags × kTags (from-major).
 template <class T>

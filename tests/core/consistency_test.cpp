@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "entities/consistency.h"
+#include "entities/false_names.h"
 #include "entities/ner.h"
 #include "text/tokens.h"
 
@@ -105,6 +106,85 @@ TEST(Consistency, ClitickedOccurrencesAreTheNameWithTheWholeWordAsSpan) {
     return false;
   };
   EXPECT_EQ(ner::name_norm(d.texts[1], d.tokens[1], d.at(1, "للبنك التجاري"), in_document), "البنك التجاري");
+}
+
+// The model's false names go before the pass counts names (entities/false_names.h).
+TEST(Consistency, DescriptionsAndVerbsAreNoNames) {
+  Document d(ner::Lang::ar, {"قال خبير استراتيجي إن الحرب طويلة، وقال المحلل السياسي إنها لن تنتهي",
+                             "وقال الوزير شكري إن مصر تريد الهدنة، وأضاف مسؤول مصري أنها قريبة",
+                             "وأضاف: وفّرنا الجو، وقالت رنا وماريانا إن الطعام وصل إلى فارنا"});
+  d.tag(0, "خبير استراتيجي", "PER");
+  d.tag(0, "المحلل السياسي", "PER");
+  d.tag(1, "الوزير شكري", "PER");  // a name after a definite title: kept
+  d.tag(1, "مسؤول مصري", "PER");
+  d.tag(2, "وفّرنا الجو", "PER");
+  d.tag(2, "رنا", "PER", 1);   // one letter before "نا": a name (the phrase's first occurrence is in "وفّرنا")
+  d.tag(2, "وماريانا", "PER");  // a long vowel before "نا": a name
+  d.tag(2, "فارنا", "LOC");     // a place ending so (Varna)
+  maqal::entities::make_names_consistent(d.sequences);
+  EXPECT_EQ(d.type_at(0, "خبير استراتيجي"), "");
+  EXPECT_EQ(d.type_at(0, "المحلل السياسي"), "");
+  EXPECT_EQ(d.type_at(1, "الوزير شكري"), "PER");
+  EXPECT_EQ(d.type_at(1, "مسؤول مصري"), "");
+  EXPECT_EQ(d.type_at(2, "وفّرنا الجو"), "");
+  EXPECT_EQ(d.type_at(2, "رنا", 1), "PER");
+  EXPECT_EQ(d.type_at(2, "وماريانا"), "PER");
+  EXPECT_EQ(d.type_at(2, "فارنا"), "LOC");
+}
+
+TEST(Consistency, AListLineLosesItsLabelAndCommonWordsAndSpreadsNothing) {
+  Document d(ner::Lang::en, {"Tags: Transport, City Council, Cycling, Maria Lopez",
+                             "Tags: Transport, City Council, Cycling",
+                             "The City Council met Maria Lopez on Transport. Cycling grew.",
+                             "Blinken: we will talk to Hamas, Israel and Egypt about Gaza and the hostages."});
+  for (std::size_t s : {0, 1}) {
+    d.tag(s, "Tags", "ORG");
+    d.tag(s, "Transport", "ORG");
+    d.tag(s, "City Council", "ORG");
+    d.tag(s, "Cycling", "PER");
+  }
+  d.tag(0, "Maria Lopez", "PER");
+  d.tag(3, "Blinken", "PER");  // a colon, but no list after it
+  maqal::entities::make_names_consistent(d.sequences);
+  EXPECT_EQ(d.type_at(0, "Tags"), "");
+  EXPECT_EQ(d.type_at(0, "Transport"), "");
+  EXPECT_EQ(d.type_at(0, "Cycling"), "");
+  EXPECT_EQ(d.type_at(0, "City Council"), "ORG");  // kept where the model found it
+  EXPECT_EQ(d.type_at(0, "Maria Lopez"), "PER");
+  EXPECT_EQ(d.type_at(2, "City Council"), "");     // not spread from list lines
+  EXPECT_EQ(d.type_at(2, "Transport"), "");
+  EXPECT_EQ(d.type_at(3, "Blinken"), "PER");
+  EXPECT_TRUE(maqal::entities::list_line(d.tokens[0]));
+  EXPECT_FALSE(maqal::entities::list_line(d.tokens[2]));
+  EXPECT_FALSE(maqal::entities::list_line(d.tokens[3]));
+}
+
+TEST(Consistency, ALineOfCommonWordsIsAHeadingNotAName) {
+  Document d(ner::Lang::en, {"Privacy Policy", "Contact Us.", "Maria Lopez", "Read the Cookie Policy here."});
+  d.tag(0, "Privacy Policy", "ORG");
+  d.tag(1, "Contact Us", "ORG");
+  d.tag(2, "Maria Lopez", "PER");
+  d.tag(3, "Cookie Policy", "ORG");  // in a sentence: the model's call stands
+  maqal::entities::make_names_consistent(d.sequences);
+  EXPECT_EQ(d.type_at(0, "Privacy Policy"), "");
+  EXPECT_EQ(d.type_at(1, "Contact Us"), "");
+  EXPECT_EQ(d.type_at(2, "Maria Lopez"), "PER");
+  EXPECT_EQ(d.type_at(3, "Cookie Policy"), "ORG");
+}
+
+TEST(Consistency, AnAppositionStatesTheTypeEverywhere) {
+  Document d(ner::Lang::en, {"Mer Vivante, a campaign group that has pressed for the clean-up, welcomed the vote.",
+                             "A spokesman for Mer Vivante said so. Ann Smith, a member of the group, agreed.",
+                             "Ann Smith, the group leader, spoke."});
+  d.tag(0, "Mer Vivante", "PER");
+  d.tag(1, "Mer Vivante", "PER");
+  d.tag(1, "Ann Smith", "PER");
+  d.tag(2, "Ann Smith", "PER");
+  maqal::entities::make_names_consistent(d.sequences);
+  EXPECT_EQ(d.type_at(0, "Mer Vivante"), "ORG");
+  EXPECT_EQ(d.type_at(1, "Mer Vivante"), "ORG");
+  EXPECT_EQ(d.type_at(1, "Ann Smith"), "PER");  // "a member of the group": the noun is not the head
+  EXPECT_EQ(d.type_at(2, "Ann Smith"), "PER");  // "the group leader"
 }
 
 }  // namespace

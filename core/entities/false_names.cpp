@@ -1,0 +1,199 @@
+#include "entities/false_names.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include "entities/dictionary.h"
+#include "entities/titles.h"
+#include "lang/data.h"
+#include "text/clitics.h"
+#include "text/fold.h"
+#include "text/utf.h"
+
+namespace maqal::entities {
+namespace {
+
+// core/lang/*/descriptions.tsv, folded.
+struct Endings {
+  std::vector<std::string> nisba;
+  std::vector<std::pair<std::string, std::string>> verb;  // ending, letters that may not precede it
+};
+
+const Endings& endings() {
+  static const Endings out = [] {
+    Endings e;
+    for (const auto& row : data::rows_all_languages("descriptions.tsv")) {
+      if (row.size() < 2) continue;
+      if (row[0] == "nisba") e.nisba.push_back(text::fold(row[1]));
+      if (row[0] == "verb") e.verb.emplace_back(text::fold(row[1]), row.size() > 2 ? text::fold(row[2]) : "");
+    }
+    return e;
+  }();
+  return out;
+}
+
+// The folded word carries the article, maybe behind a proclitic ("الخبير", "والخبير", "للخبير").
+bool definite(std::string_view form) {
+  if (!text::without_article(form).empty()) return true;
+  for (std::string_view s : text::stems(form)) {
+    if (s.size() == form.size() || !form.ends_with(s)) continue;
+    const std::string_view prefix = form.substr(0, form.size() - s.size());
+    if (text::ends_with_article(prefix) || !text::fused_article(prefix).empty()) return true;
+  }
+  return false;
+}
+
+// Four letters at least: "علي" (Ali) is a name.
+bool nisba(const text::Token& t) {
+  if (t.kind != text::TokenKind::word || text::count_code_points(t.form) < 4) return false;
+  const auto& list = endings().nisba;
+  return std::any_of(list.begin(), list.end(), [&](const std::string& e) { return t.form.ends_with(e); });
+}
+
+// A title or occupation and only adjectives that agree with it: "خبير استراتيجي", "المحلل السياسي";
+// not "الوزير شكري", whose second word, written without the article, is a name.
+bool description(const text::Tokens& tokens, const ner::Mention& m) {
+  if (m.last - m.first < 2 || title_word(tokens[m.first]) == Title::none) return false;
+  const bool head_definite = definite(tokens[m.first].form);
+  for (std::size_t i = m.first + 1; i < m.last; ++i)
+    if (!nisba(tokens[i]) || definite(tokens[i].form) != head_definite) return false;
+  return true;
+}
+
+// Three letters at least before the suffix ("وفّرنا": وفر + نا; "رنا" is a name), the last of them not
+// one the data rules out.
+bool verb_with_suffix(const text::Token& t) {
+  if (t.kind != text::TokenKind::word) return false;
+  for (const auto& [ending, not_after] : endings().verb) {
+    if (!t.form.ends_with(ending)) continue;
+    const std::string_view rest = std::string_view(t.form).substr(0, t.form.size() - ending.size());
+    if (text::count_code_points(rest) < 3) continue;
+    std::size_t last = rest.size() - 1;
+    while (last > 0 && (static_cast<unsigned char>(rest[last]) & 0xC0) == 0x80) --last;
+    if (std::string_view(not_after).find(rest.substr(last)) == std::string_view::npos) return true;
+  }
+  return false;
+}
+
+// A line that is only the mention, every word of it a common English word ("Contact Us", "Read More",
+// "LATEST FROM THE BLOG"): a menu item or a heading, capitalized as such, not a name.
+bool heading_of_common_words(const text::Tokens& tokens, const ner::Mention& m) {
+  std::size_t end = tokens.size();
+  while (end > m.last && tokens[end - 1].kind == text::TokenKind::punct) --end;
+  if (m.first != 0 || m.last != end) return false;
+  return std::all_of(tokens.begin() + m.first, tokens.begin() + m.last, [](const text::Token& t) {
+    return t.kind != text::TokenKind::word || (dictionary::listing(t.form) & dictionary::kCommon);
+  });
+}
+
+bool separator(const text::Token& t) {
+  // comma, ARABIC COMMA, semicolon, ARABIC SEMICOLON, bar
+  static constexpr std::string_view kSeparators[] = {",", "\xD8\x8C", ";", "\xD8\x9B", "|"};
+  return t.kind == text::TokenKind::punct &&
+         std::find(std::begin(kSeparators), std::end(kSeparators), t.form) != std::end(kSeparators);
+}
+
+// The label's colon in a list line (list_line()), or 0.
+std::size_t list_colon(const text::Tokens& tokens) {
+  constexpr std::size_t kMaxLabelWords = 3, kMaxItemWords = 4, kMinItems = 3;
+  std::size_t colon = 0;
+  while (colon < tokens.size() && tokens[colon].kind == text::TokenKind::word) ++colon;
+  if (colon == 0 || colon > kMaxLabelWords || colon >= tokens.size() || tokens[colon].form != ":") return 0;
+  std::size_t items = 0, words = 0;
+  for (std::size_t i = colon + 1; i < tokens.size(); ++i) {
+    const text::Token& t = tokens[i];
+    if (separator(t)) {
+      if (words == 0) return 0;
+      ++items;
+      words = 0;
+    } else if (t.kind == text::TokenKind::punct) {
+      const bool joins = t.form == "&" || t.form == "-";  // "Middle East & Africa"
+      const bool final_stop = t.form == "." && i + 1 == tokens.size();
+      if (!joins && !final_stop) return 0;
+    } else if (++words > kMaxItemWords) {
+      return 0;
+    }
+  }
+  if (words > 0) ++items;
+  return items >= kMinItems ? colon : 0;
+}
+
+// core/lang/*/appositions.tsv, folded.
+struct Appositions {
+  std::set<std::string, std::less<>> articles, then;
+  std::map<std::string, int, std::less<>> nouns;  // → type index
+};
+
+const Appositions& appositions() {
+  static const Appositions out = [] {
+    Appositions a;
+    for (const auto& row : data::rows_all_languages("appositions.tsv")) {
+      if (row.size() < 2) continue;
+      if (row[0] == "article") a.articles.insert(text::fold(row[1]));
+      else if (row[0] == "then") a.then.insert(text::fold(row[1]));
+      else if (const int type = ner::type_index(row[0]); type >= 0) a.nouns[text::fold(row[1])] = type;
+    }
+    return a;
+  }();
+  return out;
+}
+
+// The type an apposition right after m gives it ("Mer Vivante, a campaign group that …"), or -1: a
+// comma, an article, at most three words ending in a listed noun that ends the phrase.
+int apposition_type(const text::Tokens& tokens, const ner::Mention& m) {
+  constexpr std::size_t kMaxWords = 3;
+  const Appositions& a = appositions();
+  const std::size_t comma = m.last;
+  if (comma + 1 >= tokens.size() || tokens[comma].form != "," || !a.articles.count(tokens[comma + 1].form)) return -1;
+  for (std::size_t k = comma + 2; k < tokens.size() && k < comma + 2 + kMaxWords; ++k) {
+    if (tokens[k].kind != text::TokenKind::word) return -1;
+    const auto noun = a.nouns.find(tokens[k].form);
+    if (noun == a.nouns.end()) continue;
+    const bool ends = k + 1 == tokens.size() || tokens[k + 1].kind != text::TokenKind::word ||
+                      a.then.count(tokens[k + 1].form);
+    return ends ? noun->second : -1;
+  }
+  return -1;
+}
+
+}  // namespace
+
+void type_by_apposition(std::vector<ner::Sequence>& document) {
+  using Words = std::vector<std::string_view>;  // a name's folded words
+  const auto words = [](const ner::Sequence& s, const ner::Mention& m) {
+    Words out;
+    for (std::size_t i = m.first; i < m.last; ++i) out.push_back((*s.tokens)[i].form);
+    return out;
+  };
+  std::map<Words, int> typed;
+  for (const ner::Sequence& s : document)
+    for (const ner::Mention& m : s.mentions)
+      if (const int type = apposition_type(*s.tokens, m); type >= 0) typed[words(s, m)] = type;
+  if (typed.empty()) return;
+  for (ner::Sequence& s : document)
+    for (ner::Mention& m : s.mentions)
+      if (const auto it = typed.find(words(s, m)); it != typed.end()) m.type = it->second;
+}
+
+bool list_line(const text::Tokens& tokens) { return list_colon(tokens) > 0; }
+
+void drop_false_names(ner::Sequence& s) {
+  const text::Tokens& tokens = *s.tokens;
+  const std::size_t colon = list_colon(tokens);
+  std::erase_if(s.mentions, [&](const ner::Mention& m) {
+    // Not places: foreign place names end so ("فارنا", Varna).
+    if (description(tokens, m) || (m.type != ner::type_index("LOC") && verb_with_suffix(tokens[m.first])) ||
+        heading_of_common_words(tokens, m))
+      return true;
+    if (colon == 0) return false;
+    if (m.last <= colon) return true;  // the label
+    return m.last - m.first == 1 && tokens[m.first].kind == text::TokenKind::word &&
+           dictionary::listing(tokens[m.first].form) == dictionary::kCommon;
+  });
+}
+
+}  // namespace maqal::entities

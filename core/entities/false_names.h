@@ -1,0 +1,31 @@
+// What the name model gets wrong that the words around a name show (issue #5), put right before the
+// document pass counts names: mentions that name nobody (a description: "خبير استراتيجي", an
+// occupation and its adjective; a verb with a pronoun suffix: "وفّرنا"; a list line's label and the
+// common words it lists: "Tags: Transport, City Council, Cycling"; a line of common words only: "Contact
+// Us"), and the type of a name that an apposition states ("Mer Vivante, a campaign group").
+#pragma once
+
+#include <vector>
+
+#include "entities/ner.h"
+#include "text/tokens.h"
+
+namespace maqal::entities {
+
+// A line that lists items after a label: at most three words, a colon, then at least three items of
+// one to four words or numbers separated by commas (or ، ; |). Out of a sentence, capitalized items
+// look like names to the model, so its names there say little of what the words are elsewhere.
+bool list_line(const text::Tokens& tokens);
+
+// Drops from s.mentions: a title or occupation word (titles.tsv) followed only by nisba adjectives of
+// its definiteness (core/lang/ar/descriptions.tsv); a mention opened by a perfect verb with a pronoun
+// suffix; in a list line, the label before the colon and a one-word item that the English word list
+// has as a common word (dictionary.h: "Transport", not "Maria"); a mention that is the whole line, its
+// words all listed in lower case (a menu item or heading: "Privacy Policy", "Read More").
+void drop_false_names(ner::Sequence& s);
+
+// A name the document introduces with an apposition that says what it is ("Mer Vivante, a campaign
+// group that …": core/lang/*/appositions.tsv) takes that type wherever the document writes it.
+void type_by_apposition(std::vector<ner::Sequence>& document);
+
+}  // namespace maqal::entities
