@@ -160,6 +160,14 @@ int apposition_type(const text::Tokens& tokens, const ner::Mention& m) {
   return -1;
 }
 
+// The type a listed noun right before m gives it ("the French utility Armor Energie", "the campaign
+// group Mer Vivante"), or -1.
+int descriptor_type(const text::Tokens& tokens, const ner::Mention& m) {
+  if (m.first == 0 || tokens[m.first - 1].kind != text::TokenKind::word) return -1;
+  const auto noun = appositions().nouns.find(tokens[m.first - 1].form);
+  return noun == appositions().nouns.end() ? -1 : noun->second;
+}
+
 }  // namespace
 
 void type_by_apposition(std::vector<ner::Sequence>& document) {
@@ -172,7 +180,8 @@ void type_by_apposition(std::vector<ner::Sequence>& document) {
   std::map<Words, int> typed;
   for (const ner::Sequence& s : document)
     for (const ner::Mention& m : s.mentions)
-      if (const int type = apposition_type(*s.tokens, m); type >= 0) typed[words(s, m)] = type;
+      if (int type = apposition_type(*s.tokens, m); type >= 0 || (type = descriptor_type(*s.tokens, m)) >= 0)
+        typed[words(s, m)] = type;
   if (typed.empty()) return;
   for (ner::Sequence& s : document)
     for (ner::Mention& m : s.mentions)
