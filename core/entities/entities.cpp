@@ -243,11 +243,10 @@ void name_people_in_full(std::vector<Entity>& entities) {
 
 std::vector<Entity> find_entities(const std::vector<Block>& blocks, const std::vector<text::Tokens>& tokens) {
   std::vector<Entity> entities;
-  std::vector<std::vector<LexMatch>> matches;  // looked up once, for the lexicon and the name model
-  for (const auto& t : tokens) matches.push_back(ner::lexicon_matches(t));
+  const ner::DocumentMatches matches(tokens);  // looked up once, for the lexicon and the name model
   std::vector<std::vector<Entity>> names = ner::find_names(blocks, tokens, matches);
   for (std::size_t i = 0; i < blocks.size(); ++i)
-    scan_block(blocks[i], tokens[i], std::move(matches[i]), std::move(names[i]), entities);  // freed once used
+    scan_block(blocks[i], tokens[i], matches.block(i), std::move(names[i]), entities);  // freed once used
   drop_or_trim_titles(entities);
   name_people_in_full(entities);
   // One cluster per (type, norm): every mention of Gaza, whatever its spelling, is one place.

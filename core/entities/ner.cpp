@@ -248,6 +248,27 @@ std::vector<LexMatch> lexicon_matches(const std::vector<text::Token>& tokens) {
   return out;
 }
 
+DocumentMatches::DocumentMatches(const std::vector<std::vector<text::Token>>& tokens) {
+  block_starts_.reserve(tokens.size() + 1);
+  block_tokens_.reserve(tokens.size());
+  for (const auto& block : tokens) {
+    block_starts_.push_back(starts_.size());
+    block_tokens_.push_back(static_cast<std::uint32_t>(block.size()));
+    const std::vector<LexMatch> matches = lexicon_matches(block);
+    for (std::size_t i = 0; i < matches.size(); ++i)
+      if (matches[i].tokens > 0 || matches[i].entry)
+        starts_.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(matches[i].tokens), matches[i].entry});
+  }
+  block_starts_.push_back(starts_.size());
+  starts_.shrink_to_fit();
+}
+
+std::vector<LexMatch> DocumentMatches::block(std::size_t b) const {
+  std::vector<LexMatch> out(block_tokens_[b]);
+  for (std::size_t k = block_starts_[b]; k < block_starts_[b + 1]; ++k) out[starts_[k].token] = {starts_[k].tokens, starts_[k].entry};
+  return out;
+}
+
 // --- features -----------------------------------------------------------------------------------
 
 std::uint32_t word_key(std::string_view form) { return key(kWord, hash(form)); }
@@ -936,7 +957,7 @@ void propagate(std::vector<Sequence>& document) {
 
 std::vector<std::vector<Entity>> find_names(const std::vector<Block>& blocks,
                                             const std::vector<std::vector<text::Token>>& tokens,
-                                            const std::vector<std::vector<LexMatch>>& lex) {
+                                            const DocumentMatches& lex) {
   std::vector<Sequence> document(blocks.size());
   Model::Memo arabic, latin;
   for (std::size_t b = 0; b < blocks.size(); ++b) {
@@ -946,7 +967,7 @@ std::vector<std::vector<Entity>> find_names(const std::vector<Block>& blocks,
     const int script = arabic_or_latin(s.text);
     if (script == 0) continue;
     s.model = &model(script > 0 ? Lang::ar : Lang::en);
-    s.mentions = s.model->find(s.text, tokens[b], lex[b], script > 0 ? &arabic : &latin);
+    s.mentions = s.model->find(s.text, tokens[b], lex.block(b), script > 0 ? &arabic : &latin);
   }
   std::vector<Sequence> tagged;
   std::vector<std::size_t> index;
@@ -956,9 +977,7 @@ std::vector<std::vector<Entity>> find_names(const std::vector<Block>& blocks,
   std::unordered_set<std::string_view> words;  // every folded word: evidence for names' bare forms
   const auto in_document = [&](std::string_view w) {
     if (words.empty()) {  // built on the first question: most names never ask
-      std::size_t count = 0;
-      for (const auto& block_tokens : tokens) count += block_tokens.size();
-      words.reserve(count);
+      // Not reserved for every token: a document repeats its words (10 MB of text: 8 MB of buckets).
       for (const auto& block_tokens : tokens)
         for (const auto& t : block_tokens)
           if (t.kind == text::TokenKind::word) words.insert(t.form);

@@ -3,10 +3,8 @@
 #include <algorithm>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <unordered_set>
 
-#include "lang/data.h"
 #include "structure/cues.h"
 
 namespace maqal::html {
@@ -30,73 +28,6 @@ constexpr std::string_view kComments = "comments";
 // A dense container beside the region joins it only when hardly linked (excerpt lists link titles).
 constexpr double kSplitLinkDensity = 0.1;
 
-struct Cue {
-  bool positive = false;
-  std::string kind;
-};
-
-// The cues of common/html_cues.tsv: "part" cues match a whole part of a token split at - and _
-// ("post" matches "post-body", not "poster"); "substring" cues match anywhere ("article").
-struct Cues {
-  std::unordered_map<std::string, Cue> by_part;
-  std::vector<std::pair<std::string, Cue>> by_substring;  // in file order
-};
-
-const Cues& cues() {
-  static const Cues instance = [] {
-    Cues out;
-    for (const auto& row : data::rows("common/html_cues.tsv")) {
-      if (row.size() < 4 || (row[0] != "positive" && row[0] != "negative")) continue;
-      Cue cue{row[0] == "positive", std::string(row[1])};
-      if (row[2] == "part") out.by_part.try_emplace(std::string(row[3]), std::move(cue));
-      else out.by_substring.emplace_back(std::string(row[3]), std::move(cue));
-    }
-    return out;
-  }();
-  return instance;
-}
-
-// What the cues say of one class or id token: matched once per distinct token of a page (menus
-// repeat the same few classes thousands of times).
-struct TokenCues {
-  bool positive = false;
-  const std::string* negative_kind = nullptr;  // the first negative cue's kind
-};
-
-class CueCache {
- public:
-  const TokenCues& operator()(const std::string& token) {
-    auto [it, added] = seen_.try_emplace(token);
-    if (!added) return it->second;
-    TokenCues& found = it->second;
-    std::size_t last_positive = 0, last_negative = 0;  // where the last cue of each polarity starts, plus one
-    const auto note = [&](const Cue& cue, std::size_t at) {
-      if (cue.positive) {
-        found.positive = true;
-        last_positive = std::max(last_positive, at + 1);
-      } else {
-        if (!found.negative_kind) found.negative_kind = &cue.kind;
-        last_negative = std::max(last_negative, at + 1);
-      }
-    };
-    for (const auto& [pattern, cue] : cues().by_substring)
-      if (std::size_t at = token.rfind(pattern); at != std::string::npos) note(cue, at);
-    for (std::size_t from = 0; from <= token.size();) {
-      std::size_t to = token.find_first_of("-_", from);
-      if (to == std::string::npos) to = token.size();
-      if (auto cue = cues().by_part.find(token.substr(from, to - from)); cue != cues().by_part.end()) note(cue->second, from);
-      from = to + 1;
-    }
-    // A compound names what its last cue says: "blog-related-posts" and "article-footer" are
-    // furniture of a post, "elementor-widget-theme-post-content" is content.
-    if (last_negative > last_positive) found.positive = false;
-    return found;
-  }
-
- private:
-  std::unordered_map<std::string, TokenCues> seen_;
-};
-
 // What an element's class and id tokens say: a positive cue, and the first negative cue's kind.
 // The classes of <body> and <html> name the page ("single-post", "promo-terms"), not a container.
 struct ElementCues {
@@ -104,15 +35,20 @@ struct ElementCues {
   std::string negative;
 };
 
-ElementCues element_cues(const Element& e, CueCache& cache) {
+ElementCues element_cues(const Element& e) {
   ElementCues out;
   if (e.tag == "body" || e.tag == "html") return out;
   for (const auto& token : e.tokens) {
-    const TokenCues& c = cache(token);
-    out.positive |= c.positive;
-    if (c.negative_kind && out.negative.empty()) out.negative = *c.negative_kind;
+    out.positive |= token->cues.positive;
+    if (token->cues.negative && out.negative.empty()) out.negative = *token->cues.negative;
   }
   return out;
+}
+
+// Whether two elements have the same class and id tokens, compared in lower case.
+bool same_tokens(const Element& a, const Element& b) {
+  return std::equal(a.tokens.begin(), a.tokens.end(), b.tokens.begin(), b.tokens.end(),
+                    [](const ClassToken* x, const ClassToken* y) { return x->text == y->text; });
 }
 
 double tag_weight(const std::string& tag) {
@@ -177,9 +113,8 @@ int assign_html_roles(std::vector<Block>& blocks, const Document& doc, const std
   std::vector<std::string> negative_kind(n);
   std::vector<double> weight(n, 0);
   std::vector<char> dense(n, 0);
-  CueCache cue_cache;
   for (std::size_t e = 0; e < n; ++e) {
-    ElementCues c = element_cues(elements[e], cue_cache);
+    ElementCues c = element_cues(elements[e]);
     // A paragraph of long prose is no furniture whatever its own class ("contextmenu Body").
     if (elements[e].tag == "p" && prose[e] > 0 && c.negative != kComments) c.negative.clear();
     dense[e] = prose[e] >= kDenseProseChars && 2 * prose[e] >= total[e] && links[e] < kProseLinkDensity * total[e] &&
@@ -219,7 +154,7 @@ int assign_html_roles(std::vector<Block>& blocks, const Document& doc, const std
     const int parent = elements[top].parent;
     for (std::size_t e = 0; e < n; ++e) {
       if (static_cast<int>(e) == top || elements[e].parent != parent || parent < 0) continue;
-      double bonus = elements[e].tokens == elements[top].tokens && !elements[e].tokens.empty() ? best * 0.2 : 0;
+      double bonus = same_tokens(elements[e], elements[top]) && !elements[e].tokens.empty() ? best * 0.2 : 0;
       const double ld = total[e] > 0 ? links[e] / total[e] : 1;
       if (scored[e] && final_score(e) + bonus >= threshold) included[e] = 1;
       else if (elements[e].tag == "p" && ((total[e] > 80 && ld < 0.25) || (total[e] > 0 && ld == 0))) included[e] = 1;
@@ -242,16 +177,16 @@ int assign_html_roles(std::vector<Block>& blocks, const Document& doc, const std
   for (int a = top; a >= 0; a = elements[a].parent) holds_top[a] = lifted[a] = dense[a];
   for (std::size_t e = 0; e < n; ++e)
     if (dense[e] && inside[e] && (root[e] < 0 || 2 * prose[e] >= prose[root[e]])) lifted[e] = 1;
-  std::unordered_set<std::string> content_tokens;
+  std::unordered_set<std::string_view> content_tokens;
   for (std::size_t e = 0; e < n; ++e)
     if (lifted[e])
       for (const auto& token : elements[e].tokens)
-        if (cue_cache(token).negative_kind) content_tokens.insert(token);
+        if (token->cues.negative) content_tokens.insert(token->text);
   for (std::size_t e = 0; e < n; ++e) {
     const auto& tokens = elements[e].tokens;
     if (!negative_kind[e].empty() && links[e] < kSplitLinkDensity * total[e] &&
         std::all_of(tokens.begin(), tokens.end(),
-                    [&](const auto& t) { return !cue_cache(t).negative_kind || content_tokens.count(t); }))
+                    [&](const auto* t) { return !t->cues.negative || content_tokens.count(t->text); }))
       lifted[e] = 1;
   }
   std::vector<std::string> kind(n);

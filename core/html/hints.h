@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "html/class_cues.h"
 #include "maqal/maqal.h"
 
 namespace maqal::html {
@@ -19,7 +20,7 @@ enum Semantic : std::uint32_t {
 struct Element {
   std::string tag;
   int parent = -1;
-  std::vector<std::string> tokens;  // class and id tokens, lower case
+  std::vector<const ClassToken*> tokens;  // class and id tokens with their cues, in Document::class_tokens
   std::string dir;                  // "rtl" or "ltr" declared on it or its nearest ancestor that has one
 };
 
@@ -55,6 +56,7 @@ struct Document {
   std::vector<Block> blocks;
   std::vector<BlockHints> hints;  // one per block
   std::vector<Element> elements;
+  ClassCueMatcher class_tokens;  // holds the elements' tokens
   Page page;
 };
 

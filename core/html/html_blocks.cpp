@@ -4,7 +4,6 @@
 #include <array>
 #include <cctype>
 
-#include "lang/data.h"
 #include "text/utf.h"
 
 namespace maqal::html {
@@ -32,18 +31,43 @@ std::string lower(std::string_view s) {
   return out;
 }
 
-const std::string_view* find(const std::vector<Attribute>& attributes, std::string_view name) {
-  for (const auto& a : attributes)
-    if (a.name == name) return &a.value;
-  return nullptr;
-}
+// The attributes the builder reads, found in one pass over an element's attributes (the first of
+// each name counts).
+struct Known {
+  const std::string_view *lang = nullptr, *content = nullptr, *name = nullptr, *property = nullptr,
+                         *itemprop = nullptr, *datetime = nullptr, *type = nullptr, *hidden = nullptr,
+                         *aria_hidden = nullptr, *style = nullptr, *cls = nullptr, *id = nullptr, *dir = nullptr,
+                         *href = nullptr, *rel = nullptr;
 
-bool hidden(const std::vector<Attribute>& attributes) {
-  if (find(attributes, "hidden")) return true;
-  if (const auto* v = find(attributes, "aria-hidden"); v && lower(*v) == "true") return true;
-  if (const auto* v = find(attributes, "style")) {
+  explicit Known(const std::vector<Attribute>& attributes) {
+    for (const auto& a : attributes) {
+      const std::string_view** slot = field(a.name);
+      if (slot && !*slot) *slot = &a.value;
+    }
+  }
+
+ private:
+  const std::string_view** field(std::string_view attribute) {
+    switch (attribute.size()) {
+      case 2: return attribute == "id" ? &id : nullptr;
+      case 3: return attribute == "dir" ? &dir : attribute == "rel" ? &rel : nullptr;
+      case 4: return attribute == "lang" ? &lang : attribute == "name" ? &name : attribute == "type" ? &type : attribute == "href" ? &href : nullptr;
+      case 5: return attribute == "class" ? &cls : attribute == "style" ? &style : nullptr;
+      case 6: return attribute == "hidden" ? &hidden : nullptr;
+      case 7: return attribute == "content" ? &content : nullptr;
+      case 8: return attribute == "property" ? &property : attribute == "itemprop" ? &itemprop : attribute == "datetime" ? &datetime : nullptr;
+      case 11: return attribute == "aria-hidden" ? &aria_hidden : nullptr;
+      default: return nullptr;
+    }
+  }
+};
+
+bool hidden(const Known& known) {
+  if (known.hidden) return true;
+  if (known.aria_hidden && lower(*known.aria_hidden) == "true") return true;
+  if (known.style) {
     std::string s;
-    for (char c : lower(*v))
+    for (char c : lower(*known.style))
       if (!std::isspace(static_cast<unsigned char>(c))) s += c;
     return s.find("display:none") != std::string::npos || s.find("visibility:hidden") != std::string::npos;
   }
@@ -63,79 +87,7 @@ bool contains_nocase(std::string_view s, std::string_view lower_needle) {
   return false;
 }
 
-bool equals_nocase(std::string_view s, std::string_view lower_word) {
-  return s.size() == lower_word.size() && contains_nocase(s, lower_word);
-}
-
-// The byline cues of common/html_cues.tsv: "part" patterns are a whole word part of a class or id
-// token ("author" in "post__author-date", "authorName", not in "authorization"); "substring"
-// patterns match anywhere in it.
-struct BylineCues {
-  std::vector<std::string> parts, substrings;
-};
-
-const BylineCues& byline_cues() {
-  static const BylineCues instance = [] {
-    BylineCues out;
-    for (const auto& row : data::rows("common/html_cues.tsv"))
-      if (row.size() >= 4 && row[0] == "byline") (row[2] == "part" ? out.parts : out.substrings).emplace_back(row[3]);
-    return out;
-  }();
-  return instance;
-}
-
 bool space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
-
-// Whether a class or id value names a byline, read in place (no copy: every element has one).
-// Word parts of a token are split at '-', '_' and where a lower-case letter meets a capital.
-bool byline_names(std::string_view value) {
-  const BylineCues& cues = byline_cues();
-  const auto part_matches = [&cues](std::string_view part) {
-    return std::any_of(cues.parts.begin(), cues.parts.end(), [part](const auto& p) { return equals_nocase(part, p); });
-  };
-  std::size_t i = 0;
-  while (i < value.size()) {
-    if (space(value[i])) { ++i; continue; }
-    std::size_t end = i;
-    while (end < value.size() && !space(value[end])) ++end;
-    const std::string_view token = value.substr(i, end - i);
-    for (const auto& pattern : cues.substrings)
-      if (contains_nocase(token, pattern)) return true;
-    std::size_t from = 0;
-    for (std::size_t k = 0; k <= token.size(); ++k) {
-      const bool separator = k < token.size() && (token[k] == '-' || token[k] == '_');
-      const bool camel = k > 0 && k < token.size() && std::isupper(static_cast<unsigned char>(token[k])) &&
-                         std::islower(static_cast<unsigned char>(token[k - 1]));
-      if (k < token.size() && !separator && !camel) continue;
-      if (k > from && part_matches(token.substr(from, k - from))) return true;
-      from = separator ? k + 1 : k;
-    }
-    i = end;
-  }
-  return false;
-}
-
-// Readability's byline test: rel=author, itemprop=author, or a class or id with a byline cue.
-bool byline_element(const std::vector<Attribute>& attributes) {
-  if (const auto* rel = find(attributes, "rel"); rel && contains_nocase(*rel, "author")) return true;
-  if (const auto* v = find(attributes, "itemprop"); v && contains_nocase(*v, "author")) return true;
-  const auto* cls = find(attributes, "class");
-  const auto* id = find(attributes, "id");
-  return (cls && byline_names(*cls)) || (id && byline_names(*id));
-}
-
-void add_tokens(std::vector<std::string>& out, std::string_view value) {
-  std::string token;
-  for (char c : value) {
-    if (space(c)) {
-      if (!token.empty()) out.push_back(std::move(token));
-      token.clear();
-    } else {
-      token += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    }
-  }
-  if (!token.empty()) out.push_back(std::move(token));
-}
 
 std::uint32_t semantic_bit(std::string_view tag) {
   if (tag == "article") return kArticle;
@@ -159,21 +111,19 @@ void BlockBuilder::open(std::string_view tag, const std::vector<Attribute>& attr
     stack_.push_back(o);
     return;
   }
+  const Known known(attributes);
   if (tag == "html") {
-    if (const auto* v = find(attributes, "lang")) doc_.page.lang = lower(*v);
+    if (known.lang) doc_.page.lang = lower(*known.lang);
   }
-  if (tag == "meta") {
-    const auto* content = find(attributes, "content");
-    for (const char* key : {"name", "property", "itemprop"})
-      if (const auto* k = find(attributes, key); k && content) doc_.page.meta.push_back({key, lower(*k), std::string(*content)});
-  }
-  if (tag == "time")
-    if (const auto* v = find(attributes, "datetime")) doc_.page.times.emplace_back(*v);
+  if (tag == "meta" && known.content)
+    for (const auto& [key, value] : {std::pair{"name", known.name}, {"property", known.property}, {"itemprop", known.itemprop}})
+      if (value) doc_.page.meta.push_back({key, lower(*value), std::string(*known.content)});
+  if (tag == "time" && known.datetime) doc_.page.times.emplace_back(*known.datetime);
   if (tag == "title" && !capture_ && doc_.page.title.empty()) {
     o.capture_title = true;
     capture_ = &doc_.page.title;
   } else if (tag == "script" && !capture_) {
-    if (const auto* type = find(attributes, "type"); type && lower(*type).find("ld+json") != std::string::npos) {
+    if (known.type && lower(*known.type).find("ld+json") != std::string::npos) {
       o.capture_json = true;
       doc_.page.json_ld.emplace_back();
       capture_ = &doc_.page.json_ld.back();
@@ -184,41 +134,58 @@ void BlockBuilder::open(std::string_view tag, const std::vector<Attribute>& attr
     stack_.push_back(o);
     return;
   }
-  if (among(kSkipped, tag) || hidden(attributes)) {
+  if (among(kSkipped, tag) || hidden(known)) {
     o.skip = true;
     ++skip_;
     stack_.push_back(o);
     return;
   }
-  const bool breaking = among(kBreaking, tag);
-  if (breaking || tag == "td" || tag == "th") {
-    if (breaking) flush();
+  // The class and id tokens with their cues: kept on block-level elements, read here for bylines.
+  tokens_.clear();
+  if (known.cls) doc_.class_tokens.add_tokens(*known.cls, tokens_);
+  if (known.id) doc_.class_tokens.add_tokens(*known.id, tokens_);
+  o.breaking = among(kBreaking, tag);
+  const bool cell = tag == "td" || tag == "th";
+  if (o.breaking || cell) {
+    if (o.breaking) flush();
     else if (!line_.empty()) space_ = true;  // cells of one row: one block, cells apart
     Element e;
     e.tag = std::string(tag);
     e.parent = blocks_open_.empty() ? -1 : blocks_open_.back();
-    if (const auto* v = find(attributes, "class")) add_tokens(e.tokens, *v);
-    if (const auto* v = find(attributes, "id")) add_tokens(e.tokens, *v);
-    const auto* dir = find(attributes, "dir");
+    e.tokens = tokens_;
+    const auto* dir = known.dir;
     if (dir && (lower(*dir) == "rtl" || lower(*dir) == "ltr")) e.dir = lower(*dir);
     else if (e.parent >= 0) e.dir = doc_.elements[e.parent].dir;
-    o.element = static_cast<int>(doc_.elements.size());
+    // What a block inside inherits: the innermost block-level ancestor's, with this element's own.
+    Context c = e.parent >= 0 ? contexts_[e.parent] : Context{};
+    const int index = static_cast<int>(doc_.elements.size());
+    if (!cell) c.tag_element = index;
+    if (tag.size() == 2 && tag[0] == 'h' && tag[1] >= '1' && tag[1] <= '6') c.heading = tag[1] - '0';
+    c.in_list_item |= tag == "li";
+    c.in_blockquote |= tag == "blockquote";
+    c.in_figcaption |= tag == "figcaption";
+    c.semantic |= semantic_bit(tag);
+    o.element = index;
     doc_.elements.push_back(std::move(e));
+    contexts_.push_back(c);
     blocks_open_.push_back(o.element);
   }
   if (tag == "pre") ++pre_;
   if (tag == "a") {
-    o.link = find(attributes, "href") != nullptr;
+    o.link = known.href != nullptr;
     links_ += o.link;
   }
-  if (byline_element(attributes)) {
+  // Readability's byline test: rel=author, itemprop=author, or a class or id with a byline cue.
+  const bool byline = (known.rel && contains_nocase(*known.rel, "author")) ||
+                      (known.itemprop && contains_nocase(*known.itemprop, "author")) ||
+                      std::any_of(tokens_.begin(), tokens_.end(), [](const ClassToken* t) { return t->cues.byline; });
+  if (byline) {
     o.byline = static_cast<int>(doc_.page.bylines.size());
     o.byline_from = byline_text_.size();
     doc_.page.bylines.emplace_back();
     byline_names_.emplace_back();
     bylines_open_.push_back(o.byline);
-  } else if (const auto* v = find(attributes, "itemprop");
-             v && !bylines_open_.empty() && lower(*v).find("name") != std::string::npos) {
+  } else if (known.itemprop && !bylines_open_.empty() && lower(*known.itemprop).find("name") != std::string::npos) {
     o.names = true;  // Readability prefers it: the name alone, without "By" or a date
     o.byline_from = byline_text_.size();
   }
@@ -251,7 +218,7 @@ void BlockBuilder::close(std::string_view tag) {
   }
   if (tag == "pre") --pre_;
   if (o.element >= 0) {
-    if (among(kBreaking, tag)) flush();
+    if (o.breaking) flush();
     blocks_open_.pop_back();
   }
 }
@@ -306,17 +273,16 @@ void BlockBuilder::flush() {
   b.text = line_;
   BlockHints h;
   h.element = blocks_open_.empty() ? -1 : blocks_open_.back();
-  // The block's own element is the innermost breaking one (cells belong to their row's block).
-  for (auto it = blocks_open_.rbegin(); it != blocks_open_.rend(); ++it) {
-    const std::string& tag = doc_.elements[*it].tag;
-    if (h.tag.empty() && tag != "td" && tag != "th") h.tag = tag;
-    if (!h.heading && tag.size() == 2 && tag[0] == 'h' && tag[1] >= '1' && tag[1] <= '6') h.heading = tag[1] - '0';
-    h.in_list_item |= tag == "li";
-    h.in_blockquote |= tag == "blockquote";
-    h.in_figcaption |= tag == "figcaption";
-    h.semantic |= semantic_bit(tag);
+  if (h.element >= 0) {
+    const Context& c = contexts_[h.element];
+    if (c.heading) h.tag = {'h', static_cast<char>('0' + c.heading)};
+    else if (c.tag_element >= 0) h.tag = doc_.elements[c.tag_element].tag;
+    h.heading = c.heading;
+    h.in_list_item = c.in_list_item;
+    h.in_blockquote = c.in_blockquote;
+    h.in_figcaption = c.in_figcaption;
+    h.semantic = c.semantic;
   }
-  if (h.heading) h.tag = {'h', static_cast<char>('0' + h.heading)};
   h.chars = text::count_code_points(line_);
   h.link_density = static_cast<double>(std::min(link_bytes_, line_.size())) / static_cast<double>(line_.size());
   doc_.blocks.push_back(std::move(b));

@@ -29,12 +29,23 @@ class BlockBuilder : public EventSink {
     bool names = false;     // an itemprop=name element inside bylines: it names them
     std::size_t byline_from = 0;  // where its text starts in byline_text_
     bool capture_title = false, capture_json = false;
+    bool breaking = false;  // its start and end end the current block
+  };
+  // What a block inherits from its open block-level elements, kept per element so a block reads it
+  // from the innermost one.
+  struct Context {
+    int tag_element = -1;  // the innermost element that is not a table cell (cells belong to their row's block)
+    int heading = 0;       // 1..6 inside h1..h6, the innermost
+    bool in_list_item = false, in_blockquote = false, in_figcaption = false;
+    std::uint32_t semantic = 0;
   };
   void flush();
   void append(std::string_view s);
   void byline_space();
 
   Document doc_;
+  std::vector<Context> contexts_;  // one per element of doc_
+  std::vector<const ClassToken*> tokens_;  // the open element's class and id tokens
   std::vector<Open> stack_;
   std::vector<int> blocks_open_;  // element indices of the open block-level elements
   int skip_ = 0;                  // open skipped subtrees

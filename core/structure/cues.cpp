@@ -3,6 +3,9 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
+#include <unordered_map>
+
 #include "lang/data.h"
 
 namespace maqal::structure {
@@ -36,9 +39,41 @@ std::vector<Cue> load_cues() {
   return cues;
 }
 
-const std::vector<Cue>& cues() {
-  static const std::vector<Cue> instance = load_cues();
+// The cues in file order (the first that matches wins), and by their first form: a cue can only
+// match a line that has that form at its place, so a line tries only the few cues its tokens start.
+struct Cues {
+  std::vector<Cue> all;
+  std::unordered_map<std::string_view, std::vector<std::size_t>> by_first_form;
+};
+
+const Cues& cues() {
+  static const Cues instance = [] {
+    Cues out{load_cues(), {}};
+    for (std::size_t i = 0; i < out.all.size(); ++i) out.by_first_form[out.all[i].forms[0]].push_back(i);
+    return out;
+  }();
   return instance;
+}
+
+// The cues whose first form could stand where their kind of match looks for it: the line's first
+// token (line, label, prefix), its second (count), any (contains), in file order.
+std::vector<std::size_t> candidates(const std::vector<text::Token>& tokens, bool contains) {
+  const Cues& table = cues();
+  std::vector<std::size_t> out;
+  const auto add = [&](std::size_t at, auto wanted) {
+    if (at >= tokens.size()) return;
+    auto it = table.by_first_form.find(tokens[at].form);
+    if (it == table.by_first_form.end()) return;
+    for (std::size_t i : it->second)
+      if (wanted(table.all[i].match)) out.push_back(i);
+  };
+  add(0, [](Match m) { return m == Match::line || m == Match::label || m == Match::prefix; });
+  add(1, [](Match m) { return m == Match::count; });
+  if (contains)
+    for (std::size_t at = 0; at < tokens.size(); ++at) add(at, [](Match m) { return m == Match::contains; });
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
 }
 
 bool starts_with_at(const std::vector<text::Token>& tokens, std::size_t at, const std::vector<std::string>& forms) {
@@ -91,7 +126,8 @@ std::optional<CueMatch> match_cue(std::string_view line, const std::vector<text:
   std::size_t used = tokens.size();
   while (used > 0 && tokens[used - 1].kind == text::TokenKind::punct) --used;
   const std::size_t words = count_words(tokens);
-  for (const Cue& cue : cues()) {
+  for (std::size_t index : candidates(tokens, words <= kMaxCueLineWords * 3)) {
+    const Cue& cue = cues().all[index];
     const std::size_t n = cue.forms.size();
     switch (cue.match) {
       case Match::line:

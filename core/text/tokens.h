@@ -2,18 +2,20 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace maqal::text {
 
-enum class TokenKind { word, number, punct };
+enum class TokenKind : std::uint8_t { word, number, punct };
 
+// 48 bytes (32-bit offsets: inputs are at most kMaxInputBytes): a document holds one per word.
 struct Token {
-  std::size_t start = 0, end = 0;  // byte offsets into the text given to tokenize()
+  std::uint32_t start = 0, end = 0;  // byte offsets into the text given to tokenize()
   TokenKind kind = TokenKind::punct;
-  std::string form;                // fold()ed text, what matching compares
+  std::string form;                  // fold()ed text, what matching compares
 };
 
 using Tokens = std::vector<Token>;

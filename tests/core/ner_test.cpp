@@ -174,7 +174,7 @@ TEST(NerModel, MemoSharedAcrossBlocksChangesNothing) {
   for (std::size_t i = 0; i < blocks.size(); ++i)
     document.push_back({blocks[i].text, &tokens[i], &m, m.find(blocks[i].text, tokens[i], lex[i])});
   maqal::entities::make_names_consistent(document);
-  const auto found = ner::find_names(blocks, tokens, lex);
+  const auto found = ner::find_names(blocks, tokens, ner::DocumentMatches(tokens));
   std::size_t names = 0;
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     ASSERT_EQ(found[i].size(), document[i].mentions.size()) << blocks[i].text;

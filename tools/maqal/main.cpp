@@ -44,6 +44,10 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (command != "parse") return usage();
+  // A fixed mmap threshold: large buffers (a block's tokens, the text, the JSON) are mapped and go
+  // back to the system when freed; glibc would otherwise raise the threshold after the first such
+  // free and keep them in the heap (peak RSS on 10 MB of Arabic text 154 -> 142 MB).
+  mallopt(M_MMAP_THRESHOLD, 128 * 1024);
   maqal::Options options;
   bool pretty = false;
   std::string path;

@@ -1,0 +1,128 @@
+#include "html/class_cues.h"
+
+#include <bitset>
+#include <cctype>
+
+#include "lang/data.h"
+
+namespace maqal::html {
+namespace {
+
+using CharSet = std::bitset<256>;
+
+CharSet chars_of(std::string_view s) {
+  CharSet set;
+  for (char c : s) set.set(static_cast<unsigned char>(c));
+  return set;
+}
+
+enum class Polarity { positive, negative, byline };
+
+// One row of common/html_cues.tsv. "part" cues match a whole part of a token: split at - and _
+// ("post" matches "post-body", not "poster"), for bylines also where a lower-case letter meets a
+// capital ("authorName", not "authorization"); "substring" cues match anywhere ("article").
+struct Cue {
+  Polarity polarity;
+  std::string kind;
+  std::string pattern;  // lower case
+  CharSet chars;        // the pattern's bytes: a token lacking one cannot contain it
+};
+
+struct Cues {
+  std::vector<Cue> substrings;                              // in file order
+  std::unordered_map<std::string_view, const Cue*> parts;   // the first row of each pattern
+  std::unordered_map<std::string_view, const Cue*> byline_parts;
+  std::vector<Cue> part_rows;
+};
+
+Cues load() {
+  Cues out;
+  for (const auto& row : data::rows("common/html_cues.tsv")) {
+    if (row.size() < 4) continue;
+    if (row[0] != "positive" && row[0] != "negative" && row[0] != "byline") continue;
+    const Polarity polarity = row[0] == "positive"   ? Polarity::positive
+                              : row[0] == "negative" ? Polarity::negative
+                                                     : Polarity::byline;
+    Cue cue{polarity, std::string(row[1]), std::string(row[3]), chars_of(row[3])};
+    (row[2] == "part" ? out.part_rows : out.substrings).push_back(std::move(cue));
+  }
+  for (const Cue& cue : out.part_rows)  // filled once part_rows no longer moves
+    (cue.polarity == Polarity::byline ? out.byline_parts : out.parts).try_emplace(cue.pattern, &cue);
+  return out;
+}
+
+const Cues& cues() {
+  static const Cues instance = load();
+  return instance;
+}
+
+char lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
+
+bool space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+// `written` is the token as written, `token` the same lower-cased.
+TokenCues match(std::string_view written, const std::string& token) {
+  const Cues& all = cues();
+  TokenCues found;
+  std::size_t last_positive = 0, last_negative = 0;  // where the last cue of each polarity starts, plus one
+  const auto note = [&](const Cue& cue, std::size_t at) {
+    if (cue.polarity == Polarity::byline) {
+      found.byline = true;
+    } else if (cue.polarity == Polarity::positive) {
+      found.positive = true;
+      last_positive = std::max(last_positive, at + 1);
+    } else {
+      if (!found.negative) found.negative = &cue.kind;
+      last_negative = std::max(last_negative, at + 1);
+    }
+  };
+  const CharSet present = chars_of(token);
+  for (const Cue& cue : all.substrings)
+    if ((cue.chars & ~present).none())
+      if (std::size_t at = token.rfind(cue.pattern); at != std::string::npos) note(cue, at);
+  const std::string_view view = token;
+  for (std::size_t from = 0; from <= token.size();) {
+    std::size_t to = token.find_first_of("-_", from);
+    if (to == std::string::npos) to = token.size();
+    if (auto it = all.parts.find(view.substr(from, to - from)); it != all.parts.end()) note(*it->second, from);
+    from = to + 1;
+  }
+  // A compound names what its last cue says: "blog-related-posts" and "article-footer" are
+  // furniture of a post, "elementor-widget-theme-post-content" is content.
+  if (last_negative > last_positive) found.positive = false;
+  for (std::size_t from = 0, k = 0; k <= written.size() && !found.byline; ++k) {
+    const bool separator = k < written.size() && (written[k] == '-' || written[k] == '_');
+    const bool camel = k > 0 && k < written.size() && std::isupper(static_cast<unsigned char>(written[k])) &&
+                       std::islower(static_cast<unsigned char>(written[k - 1]));
+    if (k < written.size() && !separator && !camel) continue;
+    if (k > from && all.byline_parts.count(view.substr(from, k - from))) found.byline = true;
+    from = separator ? k + 1 : k;
+  }
+  return found;
+}
+
+}  // namespace
+
+void ClassCueMatcher::add_tokens(std::string_view value, std::vector<const ClassToken*>& out) {
+  for (std::size_t i = 0; i < value.size();) {
+    if (space(value[i])) {
+      ++i;
+      continue;
+    }
+    std::size_t end = i;
+    while (end < value.size() && !space(value[end])) ++end;
+    const std::string_view written = value.substr(i, end - i);
+    auto it = seen_.find(written);
+    if (it == seen_.end()) {
+      ClassToken token;
+      token.text.resize(written.size());
+      for (std::size_t k = 0; k < written.size(); ++k) token.text[k] = lower(written[k]);
+      token.cues = match(written, token.text);
+      it = seen_.emplace(std::string(written), std::move(token)).first;
+    }
+    out.push_back(&it->second);
+    i = end;
+  }
+}
+
+}  // namespace maqal::html

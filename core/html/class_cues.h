@@ -1,0 +1,46 @@
+// The class and id cues of core/lang/common/html_cues.tsv, matched once for both HTML stages: the
+// block builder reads the byline cue, main-content scoring the positive and negative ones.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace maqal::html {
+
+// What the cues say of one class or id token.
+struct TokenCues {
+  bool positive = false;  // a positive cue, unless a negative one comes after it in the token
+  const std::string* negative = nullptr;  // the first negative cue's kind ("nav", "comments"...)
+  bool byline = false;
+};
+
+struct ClassToken {
+  std::string text;  // lower case
+  TokenCues cues;
+};
+
+// One per page: each distinct token is matched once (menus repeat the same few classes thousands
+// of times).
+class ClassCueMatcher {
+ public:
+  ClassCueMatcher() = default;
+  ClassCueMatcher(ClassCueMatcher&&) = default;
+  ClassCueMatcher& operator=(ClassCueMatcher&&) = default;
+  ClassCueMatcher(const ClassCueMatcher&) = delete;  // a copy would leave the elements pointing into this one
+
+  // Appends the tokens of a class or id value (split at white space) to `out`, each with its cues.
+  // The pointers stay valid as long as the matcher, also when it is moved.
+  void add_tokens(std::string_view value, std::vector<const ClassToken*>& out);
+
+ private:
+  // Looked up by string_view: no copy of the token to find it.
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, ClassToken, Hash, std::equal_to<>> seen_;  // by the token as written (bylines split camelCase)
+};
+
+}  // namespace maqal::html
