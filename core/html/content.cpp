@@ -140,7 +140,7 @@ bool slug_of(const std::string& token, const std::string& text) {
   return parts >= 2;
 }
 
-// `own_text`: the element's own blocks, lower case.
+// `own_text`: the element's own blocks, lower case, for a heading (else empty).
 ElementCues element_cues(const Element& e, CueCache& cache, const std::string& own_text) {
   ElementCues out;
   if (e.tag == "body" || e.tag == "html") return out;
@@ -258,9 +258,9 @@ int assign_html_roles(std::vector<Block>& blocks, const Document& doc, const std
   std::vector<double> weight(n, 0);
   std::vector<char> dense(n, 0);
   CueCache cue_cache;
-  std::vector<std::string> own_text(n);
+  std::vector<std::string> own_text(n);  // of headings, whose ids are often anchors
   for (std::size_t i = 0; i < blocks.size(); ++i)
-    if (hints[i].element >= 0 && !elements[hints[i].element].tokens.empty())
+    if (hints[i].heading && hints[i].element >= 0 && !elements[hints[i].element].tokens.empty())
       own_text[hints[i].element] += lower_ascii(blocks[i].text);
   for (std::size_t e = 0; e < n; ++e) {
     ElementCues c = element_cues(elements[e], cue_cache, own_text[e]);
