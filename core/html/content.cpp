@@ -407,7 +407,7 @@ int assign_html_roles(std::vector<Block>& blocks, const Document& doc, const std
     if (!content[i]) continue;
     if (previous) {
       std::size_t k = *previous + 1;
-      while (k < i && (clean(k) || unmarked(k))) ++k;
+      while (k < i && unmarked(k)) ++k;
       if (k == i)
         for (k = *previous + 1; k < i; ++k) content[k] = clean(k);
     }
@@ -418,8 +418,8 @@ int assign_html_roles(std::vector<Block>& blocks, const Document& doc, const std
     trim_tail(blocks, hints, content);
     cut_author_box(blocks, hints, meta, region_last, content);
   }
-  // A list of links between the first and the last paragraph of the region is part of the article
-  // (sources, steps, products), where after it it is a "related" list.
+  // A list of links inside the region, between the first and the last paragraph of long prose, is
+  // part of the article (sources, steps, products); after the last one it is a "related" list.
   std::size_t first_prose = blocks.size(), last_prose = 0;
   for (std::size_t i = 0; i < blocks.size(); ++i)
     if (content[i] && hints[i].chars >= kProseChars && hints[i].link_density < kProseLinkDensity && !hints[i].heading)
