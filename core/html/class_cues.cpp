@@ -125,4 +125,14 @@ void ClassCueMatcher::add_tokens(std::string_view value, std::vector<const Class
   }
 }
 
+const std::vector<std::string>& tail_cues() {
+  static const std::vector<std::string> instance = [] {
+    std::vector<std::string> out;
+    for (const auto& row : data::rows("common/html_cues.tsv"))
+      if (row.size() >= 4 && row[0] == "tail") out.emplace_back(row[3]);
+    return out;
+  }();
+  return instance;
+}
+
 }  // namespace maqal::html

@@ -43,4 +43,8 @@ class ClassCueMatcher {
   std::unordered_map<std::string, ClassToken, Hash, std::equal_to<>> seen_;  // by the token as written (bylines split camelCase)
 };
 
+// The "tail" rows of html_cues.tsv: texts (lower case) of the furniture that follows an article
+// ("appeared first on", "about the author"), for main-content scoring.
+const std::vector<std::string>& tail_cues();
+
 }  // namespace maqal::html

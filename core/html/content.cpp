@@ -1,10 +1,12 @@
 #include "html/content.h"
 
 #include <algorithm>
+#include <cctype>
 #include <optional>
 #include <string>
 #include <unordered_set>
 
+#include "html/class_cues.h"
 #include "structure/cues.h"
 
 namespace maqal::html {
@@ -27,6 +29,8 @@ constexpr double kDenseProseChars = 500;
 constexpr std::string_view kComments = "comments";
 // A dense container beside the region joins it only when hardly linked (excerpt lists link titles).
 constexpr double kSplitLinkDensity = 0.1;
+// A block this long is body even when it speaks of subscribing or signing up.
+constexpr std::size_t kTailCueChars = 200;
 
 // What an element's class and id tokens say: a positive cue, and the first negative cue's kind.
 // The classes of <body> and <html> name the page ("single-post", "promo-terms"), not a container.
@@ -35,10 +39,34 @@ struct ElementCues {
   std::string negative;
 };
 
-ElementCues element_cues(const Element& e) {
+std::string lower_ascii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// Whether a class or id token is made of words of `text` (lower case), two or more: the anchor of a
+// heading ("id=social-media-marketing"), which says nothing of what the element is.
+bool slug_of(const std::string& token, const std::string& text) {
+  std::size_t parts = 0;
+  for (std::size_t from = 0; from <= token.size();) {
+    std::size_t to = token.find_first_of("-_", from);
+    if (to == std::string::npos) to = token.size();
+    if (to > from) {
+      if (text.find(token.substr(from, to - from)) == std::string::npos) return false;
+      ++parts;
+    }
+    from = to + 1;
+  }
+  return parts >= 2;
+}
+
+// `own_text`: the element's own blocks, lower case, for a heading (else empty).
+ElementCues element_cues(const Element& e, const std::string& own_text) {
   ElementCues out;
   if (e.tag == "body" || e.tag == "html") return out;
   for (const auto& token : e.tokens) {
+    if (!own_text.empty() && slug_of(token->text, own_text)) continue;
     out.positive |= token->cues.positive;
     if (token->cues.negative && out.negative.empty()) out.negative = *token->cues.negative;
   }
@@ -86,6 +114,48 @@ std::string squeeze(std::string_view s) {
 
 bool semantic_boilerplate(std::uint32_t bits) { return bits & (kNav | kFooter | kAside | kForm); }
 
+// Furniture at the end of the content: walking back from its last block, a short block with a tail
+// cue ("Sign up today", "The post … appeared first on …") leaves out itself and all after it; the
+// walk stops at the first paragraph of long prose.
+void trim_tail(const std::vector<Block>& blocks, const std::vector<BlockHints>& hints, std::vector<char>& content) {
+  std::optional<std::size_t> cut;
+  for (std::size_t i = blocks.size(); i-- > 0;) {
+    if (!content[i]) continue;
+    const std::string text = lower_ascii(blocks[i].text);
+    const auto& tail = tail_cues();
+    if (hints[i].chars < kTailCueChars &&
+        std::any_of(tail.begin(), tail.end(), [&](const auto& cue) { return text.find(cue) != std::string::npos; }))
+      cut = i;
+    else if (hints[i].chars >= kProseChars && !hints[i].heading)
+      break;
+  }
+  if (cut) std::fill(content.begin() + static_cast<std::ptrdiff_t>(*cut), content.end(), 0);
+}
+
+// The author box: prose after the region, in the last third of the content, that starts with the
+// byline's name ("Jane Roe is a reporter…", a heading "Jane Roe") leaves out itself and all after it
+// (the box, then the author's other posts). The name: two capitalized words.
+void cut_author_box(const std::vector<Block>& blocks, const std::vector<BlockHints>& hints, const Metadata& meta,
+                    std::size_t region_last, std::vector<char>& content) {
+  if (!meta.byline) return;
+  std::size_t all = 0, seen = 0;
+  for (std::size_t i = 0; i < blocks.size(); ++i) all += content[i] ? hints[i].chars : 0;
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    if (!content[i]) continue;
+    seen += hints[i].chars;
+    if (3 * seen < 2 * all || i <= region_last) continue;
+    const std::string& t = blocks[i].text;
+    const std::size_t space = t.find(' ');
+    if (space == std::string::npos || space == 0 || space + 1 >= t.size()) continue;
+    const std::string name = t.substr(0, t.find_first_of(" ,.", space + 1));
+    if (std::isupper(static_cast<unsigned char>(t[0])) && std::isupper(static_cast<unsigned char>(t[space + 1])) &&
+        meta.byline->find(name) != std::string::npos) {
+      std::fill(content.begin() + static_cast<std::ptrdiff_t>(i), content.end(), 0);
+      return;
+    }
+  }
+}
+
 std::string semantic_kind(std::uint32_t bits) { return bits & kFooter ? "footer" : "nav"; }
 
 }  // namespace
@@ -113,8 +183,12 @@ int assign_html_roles(std::vector<Block>& blocks, const Document& doc, const std
   std::vector<std::string> negative_kind(n);
   std::vector<double> weight(n, 0);
   std::vector<char> dense(n, 0);
+  std::vector<std::string> own_text(n);  // of headings, whose ids are often anchors
+  for (std::size_t i = 0; i < blocks.size(); ++i)
+    if (hints[i].heading && hints[i].element >= 0 && !elements[hints[i].element].tokens.empty())
+      own_text[hints[i].element] += lower_ascii(blocks[i].text);
   for (std::size_t e = 0; e < n; ++e) {
-    ElementCues c = element_cues(elements[e]);
+    ElementCues c = element_cues(elements[e], own_text[e]);
     // A paragraph of long prose is no furniture whatever its own class ("contextmenu Body").
     if (elements[e].tag == "p" && prose[e] > 0 && c.negative != kComments) c.negative.clear();
     dense[e] = prose[e] >= kDenseProseChars && 2 * prose[e] >= total[e] && links[e] < kProseLinkDensity * total[e] &&
@@ -234,6 +308,9 @@ int assign_html_roles(std::vector<Block>& blocks, const Document& doc, const std
   // region's scoring left out (an article split over sibling containers, a lead above the body):
   // long, hardly linked, outside any boilerplate cue or semantic element.
   std::vector<char> content(blocks.size(), 0);
+  std::size_t region_last = 0;  // the last block of the region
+  for (std::size_t i = 0; i < blocks.size(); ++i)
+    if (top >= 0 && hints[i].element >= 0 && inside[hints[i].element]) region_last = i;
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     const auto& h = hints[i];
     content[i] = by_json_ld ? in_body[i] != 0
@@ -243,23 +320,35 @@ int assign_html_roles(std::vector<Block>& blocks, const Document& doc, const std
     if (!by_json_ld && prose) content[i] = 1;
   }
   // Short blocks between two parts of the content (a sub-heading, a list, a short paragraph in the
-  // next box of a page builder) belong to it when nothing marks them as furniture.
-  const auto clean = [&](std::size_t i) {
+  // next box of a page builder) belong to it when nothing marks them as furniture. A link-dense
+  // block among them (a list of sources, a link to a tool) stays out but does not split the two.
+  const auto unmarked = [&](std::size_t i) {
     const auto& h = hints[i];
-    return h.element >= 0 && kind[h.element].empty() && !semantic_boilerplate(h.semantic) &&
-           h.link_density <= kMaxLinkDensity;
+    return h.element >= 0 && kind[h.element].empty() && !semantic_boilerplate(h.semantic);
   };
+  const auto clean = [&](std::size_t i) { return unmarked(i) && hints[i].link_density <= kMaxLinkDensity; };
   std::optional<std::size_t> previous;  // the last content block so far
   for (std::size_t i = 0; i < blocks.size() && !by_json_ld; ++i) {
     if (!content[i]) continue;
     if (previous) {
       std::size_t k = *previous + 1;
-      while (k < i && clean(k)) ++k;
+      while (k < i && unmarked(k)) ++k;
       if (k == i)
-        for (k = *previous + 1; k < i; ++k) content[k] = 1;
+        for (k = *previous + 1; k < i; ++k) content[k] = clean(k);
     }
     previous = i;
   }
+
+  if (!by_json_ld) {
+    trim_tail(blocks, hints, content);
+    cut_author_box(blocks, hints, meta, region_last, content);
+  }
+  // A list of links inside the region, between the first and the last paragraph of long prose, is
+  // part of the article (sources, steps, products); after the last one it is a "related" list.
+  std::size_t first_prose = blocks.size(), last_prose = 0;
+  for (std::size_t i = 0; i < blocks.size(); ++i)
+    if (content[i] && hints[i].chars >= kProseChars && hints[i].link_density < kProseLinkDensity && !hints[i].heading)
+      first_prose = std::min(first_prose, i), last_prose = i;
 
   bool lead_done = false;
   for (std::size_t i = 0; i < blocks.size(); ++i) {
@@ -279,7 +368,10 @@ int assign_html_roles(std::vector<Block>& blocks, const Document& doc, const std
       b.article = 0;
       continue;
     }
-    const bool furniture = !by_json_ld && (!negative.empty() || (h.link_density > kMaxLinkDensity && !h.heading));
+    const bool listed_in_body = h.in_list_item && i > first_prose && i < last_prose && top >= 0 && h.element >= 0 &&
+                                inside[h.element];
+    const bool furniture =
+        !by_json_ld && (!negative.empty() || (h.link_density > kMaxLinkDensity && !h.heading && !listed_in_body));
     if (!content[i] || furniture || (cue && cue->role == "boilerplate")) {
       b.role = "boilerplate";
       b.kind = cue && cue->role == "boilerplate" && !cue->kind.empty() ? cue->kind

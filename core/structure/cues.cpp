@@ -67,7 +67,7 @@ std::vector<std::size_t> candidates(const std::vector<text::Token>& tokens, bool
     for (std::size_t i : it->second)
       if (wanted(table.all[i].match)) out.push_back(i);
   };
-  add(0, [](Match m) { return m == Match::line || m == Match::label || m == Match::prefix; });
+  add(0, [](Match m) { return m == Match::line || m == Match::label || m == Match::field || m == Match::prefix; });
   add(1, [](Match m) { return m == Match::count; });
   if (contains)
     for (std::size_t at = 0; at < tokens.size(); ++at) add(at, [](Match m) { return m == Match::contains; });

@@ -253,6 +253,75 @@ TEST(Html, CompoundClassSaysWhatItsLastCueSays) {
   EXPECT_EQ(body.find("An excerpt"), std::string::npos);
 }
 
+TEST(Html, AnchorIdOfAHeadingIsNoCue) {
+  // "social" in the id is a share cue; here the id only spells the heading's words.
+  std::string page = "<article><h1>The council votes</h1>" + prose(1) + prose(2) + prose(3);
+  page += "<h2 id=\"social-media-and-the-vote\">Social media and the vote</h2>" + prose(4) + prose(5) + "</article>";
+  const auto r = html(page);
+  ASSERT_FALSE(r.error);
+  EXPECT_EQ(find(r, "Social media and the vote")->role, "subheading");
+}
+
+TEST(Html, ShortFurnitureAtTheEndOfTheArticleIsCut) {
+  std::string page = "<article><h1>The council votes</h1>";
+  for (int i = 1; i <= 4; ++i) page += prose(i);
+  // A long paragraph that speaks of subscribing is body; the syndication footer and the call to
+  // action after it are not.
+  const std::string subscribers =
+      "Readers who subscribe to the council's own bulletin, the clerk said, will find the budget tables there "
+      "next week, with the votes of every member, the amendments that failed and the schedule of the hearings "
+      "on the roads.";
+  page += "<p>" + subscribers + "</p><p>The post The council votes appeared first on Daily.</p>";
+  page += "<p>Sign up for our daily digest</p></article>";
+  const auto r = html(page);
+  ASSERT_FALSE(r.error);
+  const std::string& body = r.articles.at(0).body;
+  EXPECT_NE(body.find(subscribers), std::string::npos);
+  EXPECT_EQ(body.find("appeared first on"), std::string::npos);
+  EXPECT_EQ(body.find("Sign up"), std::string::npos);
+}
+
+TEST(Html, AuthorBoxAfterTheArticleIsCutByTheBylinesName) {
+  // An author box with no class cue: long prose after the region, which the prose rule would add.
+  std::string page = "<html><head><meta name=\"author\" content=\"Jane Roe\"></head><body><article>"
+                     "<h1>The council votes</h1>";
+  for (int i = 1; i <= 6; ++i) page += prose(i);
+  page += "</article><div class=\"box\"><p>Jane Roe is a reporter who has covered the council for ten years and "
+          "writes about budgets and schools and roads in the city.</p></div><div class=\"box\"><p>Another story "
+          "by her: the mayor and the council agreed on the new bus lines after a long debate about the costs.</p>"
+          "</div></body></html>";
+  const auto r = html(page);
+  ASSERT_FALSE(r.error);
+  const std::string& body = r.articles.at(0).body;
+  EXPECT_NE(body.find("Paragraph 6 "), std::string::npos);
+  EXPECT_EQ(body.find("Jane Roe is a reporter"), std::string::npos);
+  EXPECT_EQ(body.find("Another story"), std::string::npos);
+}
+
+TEST(Html, ListOfLinksBetweenParagraphsIsPartOfTheArticle) {
+  const std::string links = "<ul><li><a href=\"/minutes\">The minutes of Tuesday</a></li>"
+                            "<li><a href=\"/plan\">The budget plan</a></li></ul>";
+  std::string page = "<article><h1>The council votes</h1>" + prose(1) + prose(2) + links + prose(3) + prose(4);
+  page += "<ul><li><a href=\"/s1\">Another story</a></li><li><a href=\"/s2\">One more story</a></li></ul></article>";
+  const auto r = html(page);
+  ASSERT_FALSE(r.error);
+  EXPECT_EQ(find(r, "The budget plan")->role, "list_item");
+  EXPECT_EQ(find(r, "One more story")->role, "boilerplate");  // after the last paragraph: a related list
+}
+
+TEST(Html, LinkBetweenTwoPartsOfTheArticleDoesNotSplitThem) {
+  // As ShortBlocksBetweenTwoPartsOfTheArticleBelongToIt, with a link-dense line in the middle box.
+  const std::string middle = "<h2>What comes next</h2><p><a href=\"/tool\">Try the bus fare calculator</a></p>"
+                             "<p>Two changes stand out.</p>";
+  const auto r = html("<main>" + box(prose(1) + prose(2) + prose(3) + prose(4)) + box(middle) +
+                      box(prose(5) + prose(6)) + "</main>");
+  ASSERT_FALSE(r.error);
+  const std::string& body = r.articles.at(0).body;
+  EXPECT_NE(body.find("What comes next"), std::string::npos);
+  EXPECT_NE(body.find("Two changes stand out."), std::string::npos);
+  EXPECT_EQ(body.find("calculator"), std::string::npos);
+}
+
 TEST(Html, TextInputHasNoTextField) {
   EXPECT_EQ(maqal::to_json(maqal::parse_text("Hello there.")).find("\"text\":\"Hello there.\",\"blocks\""),
             std::string::npos);
