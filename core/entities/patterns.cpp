@@ -7,17 +7,10 @@
 #include <string>
 
 #include "entities/phones.h"
+#include "text/utf.h"
 
 namespace maqal::entities {
 namespace {
-
-UChar32 at(std::string_view s, std::size_t i, std::size_t* next = nullptr) {
-  int32_t j = static_cast<int32_t>(i);
-  UChar32 c = 0;
-  U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), j, static_cast<int32_t>(s.size()), c);
-  if (next) *next = static_cast<std::size_t>(j);
-  return c;
-}
 
 // White space (ICU's White_Space), answering ASCII and the Arabic block without a call: this runs
 // for every character of the text.
@@ -42,12 +35,6 @@ std::size_t trim_trailing_punct(std::string_view s, std::size_t start, std::size
   return end;
 }
 
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  return out;
-}
-
 bool looks_like_email(std::string_view chunk) {
   const std::size_t atsign = chunk.find('@');
   if (atsign == 0 || atsign == std::string_view::npos) return false;
@@ -60,7 +47,7 @@ bool looks_like_email(std::string_view chunk) {
 bool may_hold_pattern(std::string_view line) {
   if (line.find_first_of("@#") != std::string_view::npos || line.find("://") != std::string_view::npos) return true;
   for (std::size_t dot = line.find('.'); dot != std::string_view::npos; dot = line.find('.', dot + 1))
-    if (dot >= 3 && lower_ascii(line.substr(dot - 3, 3)) == "www") return true;
+    if (dot >= 3 && text::lower_ascii(line.substr(dot - 3, 3)) == "www") return true;
   return false;
 }
 
@@ -77,36 +64,36 @@ std::vector<Entity> find_patterns(std::string_view line) {
   };
   for (std::size_t i = 0; i < line.size();) {
     std::size_t next;
-    if (space(at(line, i, &next))) { i = next; continue; }
+    if (space(text::code_point_at(line, i, &next))) { i = next; continue; }
     std::size_t end = i;
     while (end < line.size()) {
       std::size_t n;
-      if (space(at(line, end, &n))) break;
+      if (space(text::code_point_at(line, end, &n))) break;
       end = n;
     }
     // Leading brackets or quotes around a link: "(https://...)".
     std::size_t start = i;
     while (start < end) {
       std::size_t n;
-      const UChar32 c = at(line, start, &n);
+      const UChar32 c = text::code_point_at(line, start, &n);
       if (!u_ispunct(c) || c == '#' || c == '@') break;
       start = n;
     }
     const std::size_t stop = trim_trailing_punct(line, start, end);
     const std::string_view chunk = line.substr(start, stop - start);
-    const std::string lower = lower_ascii(chunk.substr(0, 8));
+    const std::string lower = text::lower_ascii(chunk.substr(0, 8));
     if (lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("www.")) {
       add("URL", start, stop, std::string(chunk));
     } else if (looks_like_email(chunk)) {
-      add("EMAIL", start, stop, lower_ascii(chunk));
+      add("EMAIL", start, stop, text::lower_ascii(chunk));
     } else if ((chunk.starts_with('#') || chunk.starts_with('@')) && chunk.size() > 1) {
       std::size_t name_end = 1;
       while (name_end < chunk.size()) {
         std::size_t n;
-        if (!word_char(at(chunk, name_end, &n))) break;
+        if (!word_char(text::code_point_at(chunk, name_end, &n))) break;
         name_end = n;
       }
-      if (name_end > 1 && u_isalpha(at(chunk, 1)))
+      if (name_end > 1 && u_isalpha(text::code_point_at(chunk, 1)))
         add(chunk[0] == '#' ? "HASHTAG" : "MENTION", start, start + name_end, std::string(chunk.substr(0, name_end)));
     }
     i = end;

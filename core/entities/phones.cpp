@@ -1,12 +1,12 @@
 #include "entities/phones.h"
 
 #include <unicode/uchar.h>
-#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <string>
 
 #include "lang/data.h"
+#include "text/utf.h"
 
 namespace maqal::entities {
 namespace {
@@ -16,22 +16,6 @@ constexpr int kMaxDigits = 15;
 constexpr int kMinLabelledDigits = 7;
 constexpr int kMinInternationalDigits = 8;
 constexpr int kNorthAmericanDigits = 10;
-
-UChar32 at(std::string_view s, std::size_t i, std::size_t* next = nullptr) {
-  int32_t j = static_cast<int32_t>(i);
-  UChar32 c = 0;
-  U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), j, static_cast<int32_t>(s.size()), c);
-  if (next) *next = static_cast<std::size_t>(j);
-  return c;
-}
-
-UChar32 before(std::string_view s, std::size_t i) {
-  if (i == 0) return 0;
-  int32_t j = static_cast<int32_t>(i);
-  UChar32 c = 0;
-  U8_PREV(reinterpret_cast<const uint8_t*>(s.data()), 0, j, c);
-  return c;
-}
 
 bool digit(UChar32 c) { return u_charType(c) == U_DECIMAL_DIGIT_NUMBER; }  // of any script
 bool separator(UChar32 c) { return c == ' ' || c == '-' || c == '.' || c == '(' || c == ')' || c == 0xA0; }
@@ -43,12 +27,6 @@ const std::vector<std::string>& labels() {
       if (row.size() > 1 && row[0] == "label") v.emplace_back(row[1]);
     return v;
   }();
-  return out;
-}
-
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
   return out;
 }
 
@@ -64,7 +42,7 @@ Run digit_run(std::string_view line, std::size_t start) {
   int open = 0;
   for (std::size_t i = start; i < line.size();) {
     std::size_t next;
-    const UChar32 c = at(line, i, &next);
+    const UChar32 c = text::code_point_at(line, i, &next);
     if (digit(c)) {
       run.norm += static_cast<char>('0' + u_charDigitValue(c));
       ++run.digits;
@@ -86,13 +64,13 @@ Run digit_run(std::string_view line, std::size_t start) {
 // Positions right after a label and its colon ("Tel: ", "هاتف: "), where a number may start.
 std::vector<std::size_t> after_labels(std::string_view line) {
   std::vector<std::size_t> out;
-  const std::string lower = lower_ascii(line);
+  const std::string lower = text::lower_ascii(line);
   for (const std::string& label : labels()) {
-    const std::string key = lower_ascii(label);
+    const std::string key = text::lower_ascii(label);
     for (std::size_t at_ = lower.find(key); at_ != std::string::npos; at_ = lower.find(key, at_ + 1)) {
-      if (u_isalnum(before(line, at_))) continue;  // inside a word ("Hotel")
+      if (u_isalnum(text::code_point_before(line, at_))) continue;  // inside a word ("Hotel")
       std::size_t i = at_ + key.size();
-      if (i < line.size() && u_isalnum(at(line, i))) continue;
+      if (i < line.size() && u_isalnum(text::code_point_at(line, i))) continue;
       while (i < line.size() && (line[i] == ':' || line[i] == '.' || line[i] == ' ')) ++i;
       out.push_back(i);
     }
@@ -109,11 +87,11 @@ std::vector<Entity> find_phones(std::string_view line) {
   std::size_t taken = 0;  // numbers do not overlap
   for (std::size_t i = 0; i < line.size();) {
     std::size_t next;
-    const UChar32 c = at(line, i, &next);
+    const UChar32 c = text::code_point_at(line, i, &next);
     const bool label = std::find(labelled.begin(), labelled.end(), i) != labelled.end();
-    const bool plus = c == '+' && next < line.size() && digit(at(line, next));
-    const bool bracket = c == '(' && next < line.size() && digit(at(line, next));
-    const UChar32 prev = before(line, i);
+    const bool plus = c == '+' && next < line.size() && digit(text::code_point_at(line, next));
+    const bool bracket = c == '(' && next < line.size() && digit(text::code_point_at(line, next));
+    const UChar32 prev = text::code_point_before(line, i);
     // Not inside a word, a number or a link ("/+123…").
     if (i >= taken && (label || plus || bracket) && !u_isalnum(prev) && prev != '/' && prev != '+') {
       const Run run = digit_run(line, i);
@@ -121,7 +99,7 @@ std::vector<Entity> find_phones(std::string_view line) {
       if (plus) phone = run.digits >= kMinInternationalDigits;
       else if (label) phone = run.digits >= kMinLabelledDigits && (digit(c) || bracket);
       else phone = run.digits == kNorthAmericanDigits && line.substr(i, 5).find(')') == 4;  // (ddd) ddd-dddd
-      const bool followed = run.end < line.size() && u_isalnum(at(line, run.end));
+      const bool followed = run.end < line.size() && u_isalnum(text::code_point_at(line, run.end));
       if (phone && !followed) {
         out.push_back({"PHONE", std::string(line.substr(i, run.end - i)), {i, run.end}, 0, (plus ? "+" : "") + run.norm});
         taken = run.end;

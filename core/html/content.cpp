@@ -8,6 +8,7 @@
 
 #include "html/class_cues.h"
 #include "structure/cues.h"
+#include "text/utf.h"
 
 namespace maqal::html {
 namespace {
@@ -38,12 +39,6 @@ struct ElementCues {
   bool positive = false;
   std::string negative;
 };
-
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 // Whether a class or id token is made of words of `text` (lower case), two or more: the anchor of a
 // heading ("id=social-media-marketing"), which says nothing of what the element is.
@@ -121,7 +116,7 @@ void trim_tail(const std::vector<Block>& blocks, const std::vector<BlockHints>& 
   std::optional<std::size_t> cut;
   for (std::size_t i = blocks.size(); i-- > 0;) {
     if (!content[i]) continue;
-    const std::string text = lower_ascii(blocks[i].text);
+    const std::string text = text::lower_ascii(blocks[i].text);
     const auto& tail = tail_cues();
     if (hints[i].chars < kTailCueChars &&
         std::any_of(tail.begin(), tail.end(), [&](const auto& cue) { return text.find(cue) != std::string::npos; }))
@@ -186,7 +181,7 @@ int assign_html_roles(std::vector<Block>& blocks, const Document& doc, const std
   std::vector<std::string> own_text(n);  // of headings, whose ids are often anchors
   for (std::size_t i = 0; i < blocks.size(); ++i)
     if (hints[i].heading && hints[i].element >= 0 && !elements[hints[i].element].tokens.empty())
-      own_text[hints[i].element] += lower_ascii(blocks[i].text);
+      own_text[hints[i].element] += text::lower_ascii(blocks[i].text);
   for (std::size_t e = 0; e < n; ++e) {
     ElementCues c = element_cues(elements[e], own_text[e]);
     // A paragraph of long prose is no furniture whatever its own class ("contextmenu Body").

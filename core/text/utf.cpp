@@ -85,4 +85,27 @@ std::size_t count_code_points(std::string_view utf8) {
   return n;
 }
 
+std::int32_t code_point_at(std::string_view utf8, std::size_t at, std::size_t* next) {
+  int32_t i = static_cast<int32_t>(at);
+  UChar32 c = 0;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(utf8.data()), i, static_cast<int32_t>(utf8.size()), c);
+  if (next) *next = static_cast<std::size_t>(i);
+  return c;
+}
+
+std::int32_t code_point_before(std::string_view utf8, std::size_t at) {
+  if (at == 0) return 0;
+  int32_t i = static_cast<int32_t>(at);
+  UChar32 c = 0;
+  U8_PREV(reinterpret_cast<const uint8_t*>(utf8.data()), 0, i, c);
+  return c;
+}
+
+std::string lower_ascii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
+  return out;
+}
+
 }  // namespace maqal::text

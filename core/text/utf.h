@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -29,5 +30,14 @@ class Utf16Offsets {
 
 // Number of code points in a UTF-8 string.
 std::size_t count_code_points(std::string_view utf8);
+
+// The code point that starts at byte `at` (at < size), and in `next` the byte after it.
+std::int32_t code_point_at(std::string_view utf8, std::size_t at, std::size_t* next = nullptr);
+
+// The code point that ends at byte `at`, or 0 at the start.
+std::int32_t code_point_before(std::string_view utf8, std::size_t at);
+
+// The text with its ASCII letters in lower case (other bytes as they are).
+std::string lower_ascii(std::string_view s);
 
 }  // namespace maqal::text

@@ -577,21 +577,7 @@ Counts evaluate_stacked(const std::vector<Sentence>& sentences, std::size_t from
   std::vector<std::vector<int>> first;
   for (std::size_t i = from; i < to; ++i) first.push_back(model.tag(sentences[i].features));
   const std::vector<Sentence> second = with_document_features(sentences, from, to, first);
-  Counts c;
-  for (std::size_t d = 0; d < second.size(); d += kDocumentSentences) {
-    std::vector<ner::Sequence> document;
-    for (std::size_t i = d; i < std::min(second.size(), d + kDocumentSentences); ++i)
-      document.push_back({second[i].text, &second[i].pieces, &model, ner::mentions(model.tag(second[i].features))});
-    maqal::entities::make_names_consistent(document);
-    for (std::size_t i = d; i < std::min(second.size(), d + kDocumentSentences); ++i) {
-      const Sentence& s = second[i];
-      std::vector<Span> pred;
-      for (const auto& m : document[i - d].mentions) pred.push_back({s.piece_word[m.first], s.piece_word[m.last - 1] + 1, m.type});
-      c.add(s.gold, pred);
-      if (show_errors && pred != s.gold) print_errors(s, pred);
-    }
-  }
-  return c;
+  return evaluate_documents(second, 0, second.size(), model);
 }
 
 // --- dictionary --------------------------------------------------------------------------------
