@@ -1,6 +1,7 @@
 #include "entities/amounts.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "lang/data.h"
 
@@ -13,10 +14,11 @@ struct UnitPhrase {
   std::string type, code;
 };
 
-// amounts.tsv rows: side (before/after the number), type, phrase, currency code.
-const std::vector<UnitPhrase>& unit_phrases() {
-  static const std::vector<UnitPhrase> phrases = [] {
-    std::vector<UnitPhrase> out;
+// amounts.tsv rows: side (before/after the number), type, phrase, currency code; indexed by the
+// phrase's first word, since every token of every block is looked up here.
+const std::unordered_map<std::string, std::vector<UnitPhrase>>& unit_phrases() {
+  static const auto phrases = [] {
+    std::unordered_map<std::string, std::vector<UnitPhrase>> out;
     for (const auto& row : data::rows_all_languages("amounts.tsv")) {
       if (row.size() < 3) continue;
       UnitPhrase p;
@@ -24,10 +26,11 @@ const std::vector<UnitPhrase>& unit_phrases() {
       p.type = std::string(row[1]);
       for (auto& t : text::tokenize(row[2])) p.words.push_back(std::move(t.form));
       if (row.size() > 3) p.code = std::string(row[3]);
-      if (!p.words.empty()) out.push_back(std::move(p));
+      if (!p.words.empty()) out[p.words[0]].push_back(std::move(p));
     }
     // Longest first: "US dollars" before "dollars".
-    std::stable_sort(out.begin(), out.end(), [](const UnitPhrase& a, const UnitPhrase& b) { return a.words.size() > b.words.size(); });
+    for (auto& [first, list] : out)
+      std::stable_sort(list.begin(), list.end(), [](const UnitPhrase& a, const UnitPhrase& b) { return a.words.size() > b.words.size(); });
     return out;
   }();
   return phrases;
@@ -49,8 +52,11 @@ bool is_number(const text::Tokens& tokens, const std::vector<LexMatch>& matches,
 
 std::vector<Unit> find_units(const text::Tokens& tokens, const std::vector<LexMatch>& matches) {
   std::vector<Unit> units;
+  const auto& phrases = unit_phrases();
   for (std::size_t i = 0; i < tokens.size(); ++i) {
-    for (const UnitPhrase& p : unit_phrases()) {
+    const auto candidates = phrases.find(tokens[i].form);
+    if (candidates == phrases.end()) continue;
+    for (const UnitPhrase& p : candidates->second) {
       if (!phrase_at(tokens, i, p)) continue;
       const std::size_t next = i + p.words.size();
       const bool beside = p.before ? next < tokens.size() && is_number(tokens, matches, next)
