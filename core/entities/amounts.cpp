@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "entities/numbers.h"
 #include "lang/data.h"
 
 namespace maqal::entities {
@@ -43,9 +44,9 @@ bool phrase_at(const text::Tokens& tokens, std::size_t at, const UnitPhrase& p) 
   return true;
 }
 
-bool is_number(const text::Tokens& tokens, const std::vector<LexMatch>& matches, std::size_t i) {
-  return tokens[i].kind == text::TokenKind::number ||
-         (matches[i].tokens == 1 && matches[i].entry->type == "NUMBER");
+bool is_number(const text::Tokens& tokens, const std::vector<LexMatch>& matches, std::size_t i, bool beside_currency) {
+  return tokens[i].kind == text::TokenKind::number || (matches[i].tokens == 1 && matches[i].entry->type == "NUMBER") ||
+         !scaled_number(tokens[i].form, beside_currency).empty();
 }
 
 }  // namespace
@@ -59,8 +60,9 @@ std::vector<Unit> find_units(const text::Tokens& tokens, const std::vector<LexMa
     for (const UnitPhrase& p : candidates->second) {
       if (!phrase_at(tokens, i, p)) continue;
       const std::size_t next = i + p.words.size();
-      const bool beside = p.before ? next < tokens.size() && is_number(tokens, matches, next)
-                                   : i > 0 && is_number(tokens, matches, i - 1);
+      const bool currency = p.type == "MONEY";
+      const bool beside = p.before ? next < tokens.size() && is_number(tokens, matches, next, currency)
+                                   : i > 0 && is_number(tokens, matches, i - 1, currency);
       if (!beside) continue;
       units.push_back({i, p.words.size(), p.before, p.type, p.code});
       i = next - 1;
@@ -68,6 +70,12 @@ std::vector<Unit> find_units(const text::Tokens& tokens, const std::vector<LexMa
     }
   }
   return units;
+}
+
+bool currency_beside(const std::vector<Unit>& units, std::size_t i) {
+  return std::any_of(units.begin(), units.end(), [&](const Unit& u) {
+    return u.type == "MONEY" && (u.before ? u.first + u.count == i : u.first == i + 1);
+  });
 }
 
 void compose_amounts(std::string_view line, const text::Tokens& tokens, const std::vector<Unit>& units,

@@ -24,6 +24,9 @@ struct Unit {
 // tokens are units, not words to look up ("3 بالمئة" is not 3 × 100).
 std::vector<Unit> find_units(const text::Tokens& tokens, const std::vector<LexMatch>& matches);
 
+// Whether a currency unit is written right before or after token i.
+bool currency_beside(const std::vector<Unit>& units, std::size_t i);
+
 // `found`: the line's entities in order, numbers merged; each number with a unit beside it grows
 // over the unit into MONEY (norm "410000000 EUR") or PERCENT (norm "15%").
 void compose_amounts(std::string_view line, const text::Tokens& tokens, const std::vector<Unit>& units,

@@ -17,6 +17,7 @@
 #include "entities/dates.h"
 #include "entities/lexicon.h"
 #include "entities/ner.h"
+#include "entities/numbers.h"
 #include "entities/patterns.h"
 #include "entities/times.h"
 #include "entities/titles.h"
@@ -52,61 +53,6 @@ bool case_fits(std::string_view original, const LexEntry& entry) {
     if (u_islower(d)) return false;
   }
   return true;
-}
-
-// Digits as written, reduced to a plain decimal: "1,250.5" → "1250.5", "٣٬٥٠٠" → "3500".
-std::string number_norm(const std::string& folded) {
-  std::string out;
-  for (std::size_t i = 0; i < folded.size(); ++i) {
-    const char c = folded[i];
-    if (c >= '0' && c <= '9') out += c;
-    else if (c == '.' && !out.empty()) out += '.';
-    else if (folded.compare(i, 2, "\xD9\xAB") == 0) { out += '.'; ++i; }  // ARABIC DECIMAL SEPARATOR
-  }
-  return out;
-}
-
-std::string format_number(double value) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.15g", value);
-  return buf;
-}
-
-// Whether a number ends / starts with a digit (of any script), not a number word.
-bool ends_in_digit(std::string_view s) {
-  int32_t i = static_cast<int32_t>(s.size());
-  UChar32 c = 0;
-  if (i > 0) U8_PREV(reinterpret_cast<const uint8_t*>(s.data()), 0, i, c);
-  return u_charType(c) == U_DECIMAL_DIGIT_NUMBER;
-}
-bool starts_with_digit(std::string_view s) {
-  int32_t i = 0;
-  UChar32 c = 0;
-  if (!s.empty()) U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, static_cast<int32_t>(s.size()), c);
-  return u_charType(c) == U_DECIMAL_DIGIT_NUMBER;
-}
-
-// Adjacent number words and digits make one number: "two million" → 2000000, "2.5 مليون" →
-// 2500000, "ثلاثة آلاف" → 3000. A following hundred/thousand/million multiplies, a smaller value adds.
-// Two numbers in digits stay two ("in 2024 10 people", "14/03/2024 10:30").
-void merge_numbers(std::string_view line, std::vector<Entity>& words) {
-  std::vector<Entity> out;
-  for (auto& e : words) {
-    if (!out.empty() && e.type == "NUMBER" && out.back().type == "NUMBER" &&
-        !(ends_in_digit(out.back().text) && starts_with_digit(e.text))) {
-      Entity& prev = out.back();
-      const std::string_view gap = line.substr(prev.span.end8, e.span.start8 - prev.span.end8);
-      if (gap.find_first_not_of(" \t") == std::string_view::npos) {
-        const double a = std::strtod(prev.norm.c_str(), nullptr), b = std::strtod(e.norm.c_str(), nullptr);
-        prev.norm = format_number(b >= 100 && b > a ? a * b : a + b);
-        prev.span.end8 = e.span.end8;
-        prev.text = std::string(line.substr(prev.span.start8, prev.span.end8 - prev.span.start8));
-        continue;
-      }
-    }
-    out.push_back(std::move(e));
-  }
-  words = std::move(out);
 }
 
 // What a source line names ("المصدر: صدى البلد", "Source: Reuters") published the story: an
@@ -152,9 +98,11 @@ void scan_block(const Block& block, const text::Tokens& tokens, std::vector<LexM
         continue;
       }
     }
-    if (tokens[i].kind == text::TokenKind::number && !covered(start, tokens[i].end))
+    const bool digits = tokens[i].kind == text::TokenKind::number;
+    const std::string scaled = digits ? std::string() : scaled_number(tokens[i].form, currency_beside(units, i));  // "$3m"
+    if ((digits || !scaled.empty()) && !covered(start, tokens[i].end))
       words.push_back({"NUMBER", block.text.substr(start, tokens[i].end - start), {start, tokens[i].end}, 0,
-                       number_norm(tokens[i].form)});
+                       digits ? number_norm(tokens[i].form) : scaled});
     ++i;
   }
   merge_numbers(block.text, words);

@@ -1,0 +1,139 @@
+#include "entities/numbers.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <unordered_map>
+
+#include "lang/data.h"
+
+namespace maqal::entities {
+namespace {
+
+std::string format_number(double value) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.15g", value);
+  return buf;
+}
+
+// Whether a number ends / starts with a digit (of any script), not a number word.
+bool ends_in_digit(std::string_view s) {
+  int32_t i = static_cast<int32_t>(s.size());
+  UChar32 c = 0;
+  if (i > 0) U8_PREV(reinterpret_cast<const uint8_t*>(s.data()), 0, i, c);
+  return u_charType(c) == U_DECIMAL_DIGIT_NUMBER;
+}
+bool starts_with_digit(std::string_view s) {
+  int32_t i = 0;
+  UChar32 c = 0;
+  if (!s.empty()) U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, static_cast<int32_t>(s.size()), c);
+  return u_charType(c) == U_DECIMAL_DIGIT_NUMBER;
+}
+
+// A word that multiplies the group of number words before it: "hundred", "آلاف", "million".
+bool is_scale(double v) { return v == 1e2 || v == 1e3 || v == 1e6 || v == 1e9 || v == 1e12; }
+
+struct ScaleSuffix {
+  double value = 0;
+  bool alone = false;
+};
+
+const std::unordered_map<std::string, ScaleSuffix>& scale_suffixes() {
+  static const auto suffixes = [] {
+    std::unordered_map<std::string, ScaleSuffix> out;
+    for (const auto& row : data::rows_all_languages("number_suffixes.tsv"))
+      if (row.size() >= 3) out[std::string(row[0])] = {std::strtod(std::string(row[1]).c_str(), nullptr), row[2] == "yes"};
+    return out;
+  }();
+  return suffixes;
+}
+
+}  // namespace
+
+std::string number_norm(const std::string& folded) {
+  std::string out;
+  for (std::size_t i = 0; i < folded.size(); ++i) {
+    const char c = folded[i];
+    if (c >= '0' && c <= '9') out += c;
+    else if (c == '.' && !out.empty()) out += '.';
+    else if (folded.compare(i, 2, "\xD9\xAB") == 0) { out += '.'; ++i; }  // ARABIC DECIMAL SEPARATOR
+  }
+  return out;
+}
+
+std::string scaled_number(std::string_view folded, bool beside_currency) {
+  const std::size_t digits_end = folded.find_first_not_of("0123456789.,");
+  if (digits_end == 0 || digits_end == std::string_view::npos) return {};
+  const auto suffix = scale_suffixes().find(std::string(folded.substr(digits_end)));
+  if (suffix == scale_suffixes().end() || !(suffix->second.alone || beside_currency)) return {};
+  const std::string digits = number_norm(std::string(folded.substr(0, digits_end)));
+  if (digits.empty()) return {};
+  return format_number(std::strtod(digits.c_str(), nullptr) * suffix->second.value);
+}
+
+// Adjacent number words and digits make one number: "two million" → 2000000, "2.5 مليون" →
+// 2500000, "خمسة ملايين وثلاثة آلاف" → 5003000. Read as groups, each a sum of small values times a
+// scale, the scales descending; a scale as large as one already read starts another number
+// ("من ثلاثة آلاف و5 ملايين": 3000 and 5000000). Two numbers in digits stay two ("in 2024 10
+// people", "14/03/2024 10:30").
+void merge_numbers(std::string_view line, std::vector<Entity>& words) {
+  std::vector<Entity> out;
+  // The number being read (out.back()): its closed groups' sum, their last scale and where they
+  // end; the open group's sum and where it starts.
+  double total = 0, last_scale = 0, group = 0;
+  std::size_t total_end = 0, group_start = 0;
+  bool group_open = false;
+  const auto joins = [&](const Entity& e) {
+    if (out.empty() || e.type != "NUMBER" || out.back().type != "NUMBER") return false;
+    const bool digit_before = ends_in_digit(out.back().text), digit_after = starts_with_digit(e.text);
+    if (digit_before && digit_after) return false;
+    const std::string_view gap = line.substr(out.back().span.end8, e.span.start8 - out.back().span.end8);
+    // Words joined by a hyphen are one number ("twenty-five"); digits around one are a range ("10-15").
+    return gap.find_first_not_of(" \t") == std::string_view::npos || (gap == "-" && !digit_before && !digit_after);
+  };
+  const auto set_text = [&](Entity& n, std::size_t start, std::size_t end, double value) {
+    n.span = {start, end};
+    n.text = std::string(line.substr(start, end - start));
+    n.norm = format_number(value);
+  };
+  for (auto& e : words) {
+    const bool continues = joins(e), is_number = e.type == "NUMBER";
+    const double v = is_number ? std::strtod(e.norm.c_str(), nullptr) : 0;
+    const std::size_t start = e.span.start8, end = e.span.end8;
+    if (!continues) {
+      out.push_back(std::move(e));
+      if (!is_number) continue;
+      total = last_scale = group = 0;
+      group_open = false;
+    }
+    if (is_scale(v) && v >= 1e3) {
+      if (!group_open && total > 0 && v >= last_scale) {  // a scale of scales: "ألف مليون" is a billion
+        total *= v;
+      } else if (total > 0 && v >= last_scale) {  // the open group starts another number
+        set_text(out.back(), out.back().span.start8, total_end, total);
+        Entity next = out.back();
+        set_text(next, group_start, end, group * v);
+        out.push_back(std::move(next));
+        total = group * v;
+      } else {
+        total += (group_open ? group : 1) * v;
+      }
+      last_scale = v;
+      total_end = end;
+      group = 0;
+      group_open = false;
+    } else if (v == 1e2 && group_open) {
+      group *= v;
+    } else {
+      if (!group_open) group_start = start;
+      group += v;
+      group_open = true;
+    }
+    if (continues) set_text(out.back(), out.back().span.start8, end, total + group);
+  }
+  words = std::move(out);
+}
+
+}  // namespace maqal::entities
