@@ -20,11 +20,12 @@ constexpr int kNorthAmericanDigits = 10;
 bool digit(UChar32 c) { return u_charType(c) == U_DECIMAL_DIGIT_NUMBER; }  // of any script
 bool separator(UChar32 c) { return c == ' ' || c == '-' || c == '.' || c == '(' || c == ')' || c == 0xA0; }
 
+// The labels before a number ("Tel", "هاتف"), in ASCII lower case as the line is searched.
 const std::vector<std::string>& labels() {
   static const std::vector<std::string> out = [] {
     std::vector<std::string> v;
     for (const auto& row : data::rows_all_languages("phones.tsv"))
-      if (row.size() > 1 && row[0] == "label") v.emplace_back(row[1]);
+      if (row.size() > 1 && row[0] == "label") v.push_back(text::lower_ascii(row[1]));
     return v;
   }();
   return out;
@@ -61,52 +62,48 @@ Run digit_run(std::string_view line, std::size_t start) {
   return run;
 }
 
-// Positions right after a label and its colon ("Tel: ", "هاتف: "), where a number may start.
-std::vector<std::size_t> after_labels(std::string_view line) {
-  std::vector<std::size_t> out;
-  const std::string lower = text::lower_ascii(line);
-  for (const std::string& label : labels()) {
-    const std::string key = text::lower_ascii(label);
-    for (std::size_t at_ = lower.find(key); at_ != std::string::npos; at_ = lower.find(key, at_ + 1)) {
-      if (u_isalnum(text::code_point_before(line, at_))) continue;  // inside a word ("Hotel")
-      std::size_t i = at_ + key.size();
-      if (i < line.size() && u_isalnum(text::code_point_at(line, i))) continue;
-      while (i < line.size() && (line[i] == ':' || line[i] == '.' || line[i] == ' ')) ++i;
-      out.push_back(i);
-    }
-  }
-  return out;
+// Whether a label and its colon ("Tel: ", "هاتف: ") end right before `at`.
+bool after_label(std::string_view line, std::size_t at) {
+  std::size_t end = at;
+  while (end > 0 && (line[end - 1] == ':' || line[end - 1] == '.' || line[end - 1] == ' ')) --end;
+  if (end == at) return false;  // "Tel5551234" is a word
+  return std::any_of(labels().begin(), labels().end(), [&](const std::string& key) {
+    return end >= key.size() && text::lower_ascii(line.substr(end - key.size(), key.size())) == key &&
+           !u_isalnum(text::code_point_before(line, end - key.size()));  // not inside a word ("Hotel")
+  });
 }
 
 }  // namespace
 
 std::vector<Entity> find_phones(std::string_view line) {
   std::vector<Entity> out;
-  const std::vector<std::size_t> labelled = after_labels(line);
-  if (labelled.empty() && line.find_first_of("+(") == std::string_view::npos) return out;
   std::size_t taken = 0;  // numbers do not overlap
+  UChar32 prev = 0;
   for (std::size_t i = 0; i < line.size();) {
-    std::size_t next;
-    const UChar32 c = text::code_point_at(line, i, &next);
-    const bool label = std::find(labelled.begin(), labelled.end(), i) != labelled.end();
-    const bool plus = c == '+' && next < line.size() && digit(text::code_point_at(line, next));
-    const bool bracket = c == '(' && next < line.size() && digit(text::code_point_at(line, next));
-    const UChar32 prev = text::code_point_before(line, i);
-    // Not inside a word, a number or a link ("/+123…").
-    if (i >= taken && (label || plus || bracket) && !u_isalnum(prev) && prev != '/' && prev != '+') {
-      const Run run = digit_run(line, i);
+    const auto byte = static_cast<unsigned char>(line[i]);
+    std::size_t next = i + 1;
+    const UChar32 c = byte < 0x80 ? byte : text::code_point_at(line, i, &next);
+    // A number starts at a '+', a '(' or a digit after a label; not inside a word, a number or a
+    // link ("/+123…").
+    const bool candidate = c == '+' || c == '(' || (digit(c) && !digit(prev));
+    if (candidate && i >= taken && !u_isalnum(prev) && prev != '/' && prev != '+') {
+      const bool plus = c == '+' && next < line.size() && digit(text::code_point_at(line, next));
+      const bool bracket = c == '(' && next < line.size() && digit(text::code_point_at(line, next));
+      const bool label = (digit(c) || bracket) && after_label(line, i);
       bool phone = false;
-      if (plus) phone = run.digits >= kMinInternationalDigits;
-      else if (label) phone = run.digits >= kMinLabelledDigits && (digit(c) || bracket);
-      else phone = run.digits == kNorthAmericanDigits && line.substr(i, 5).find(')') == 4;  // (ddd) ddd-dddd
-      const bool followed = run.end < line.size() && u_isalnum(text::code_point_at(line, run.end));
-      if (phone && !followed) {
+      Run run;
+      if (plus || bracket || label) {
+        run = digit_run(line, i);
+        if (plus) phone = run.digits >= kMinInternationalDigits;
+        else if (label) phone = run.digits >= kMinLabelledDigits;
+        else phone = run.digits == kNorthAmericanDigits && line.substr(i, 5).find(')') == 4;  // (ddd) ddd-dddd
+      }
+      if (phone && !(run.end < line.size() && u_isalnum(text::code_point_at(line, run.end)))) {
         out.push_back({"PHONE", std::string(line.substr(i, run.end - i)), {i, run.end}, 0, (plus ? "+" : "") + run.norm});
         taken = run.end;
-        i = run.end;
-        continue;
       }
     }
+    prev = c;
     i = next;
   }
   return out;
