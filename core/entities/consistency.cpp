@@ -84,7 +84,8 @@ void make_names_consistent(std::vector<ner::Sequence>& document) {
   };
 
   std::unordered_map<std::string, Votes> names;
-  std::unordered_set<std::string_view> last_words;  // stems of names' last words: which tokens to try
+  // Stems of names' first and last words: which tokens to try.
+  std::unordered_set<std::string_view> first_words, last_words;
   std::set<std::size_t, std::greater<>> lengths;    // names' token counts, longest first
   for (const auto& s : document) {
     if (list_line(*s.tokens)) continue;  // out of a sentence: no evidence of what its words are
@@ -93,6 +94,7 @@ void make_names_consistent(std::vector<ner::Sequence>& document) {
       Votes& votes = names[key(s, m)];
       ++votes.count[m.type];
       votes.one_word = m.last - m.first == 1;
+      for (std::string_view w : text::stems((*s.tokens)[m.first].form)) first_words.insert(w);
       for (std::string_view w : text::stems((*s.tokens)[m.last - 1].form)) last_words.insert(w);
       lengths.insert(m.last - m.first);
     }
@@ -104,17 +106,23 @@ void make_names_consistent(std::vector<ner::Sequence>& document) {
     std::vector<bool> taken(tokens.size() + 1, false);  // in or next to a mention: part of a longer name?
     for (const ner::Mention& m : s.mentions)
       for (std::size_t i = m.first > 0 ? m.first - 1 : 0; i <= m.last && i < taken.size(); ++i) taken[i] = true;
-    const auto ends_a_name = [&](const text::Token& t) {
-      for (std::string_view w : text::stems(t.form))
-        if (last_words.count(w)) return true;
-      return false;
+    const auto stem_in = [&](const std::unordered_set<std::string_view>& set, std::size_t k) {
+      const auto stems = text::stems(tokens[k].form);
+      return std::any_of(stems.begin(), stems.end(), [&](std::string_view w) { return set.count(w) > 0; });
+    };
+    std::vector<signed char> ends(tokens.size(), -1);  // whether token k may end a name, once known
+    const auto ends_a_name = [&](std::size_t k) {
+      if (ends[k] < 0) ends[k] = stem_in(last_words, k);
+      return ends[k] == 1;
     };
     std::vector<ner::Mention> added;
     for (std::size_t i = 0; i < tokens.size(); ++i) {
-      if (taken[i] || starts_lower_case(s.text.substr(tokens[i].start, tokens[i].end - tokens[i].start))) continue;
+      if (taken[i] || starts_lower_case(s.text.substr(tokens[i].start, tokens[i].end - tokens[i].start)) ||
+          !stem_in(first_words, i))
+        continue;
       for (std::size_t length : lengths) {
         const std::size_t last = i + length;
-        if (last > tokens.size() || !ends_a_name(tokens[last - 1])) continue;
+        if (last > tokens.size() || !ends_a_name(last - 1)) continue;
         if (std::any_of(taken.begin() + i, taken.begin() + last, [](bool t) { return t; })) continue;
         const ner::Mention candidate{i, last, 0};
         const auto it = names.find(key(s, candidate));
