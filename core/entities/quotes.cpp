@@ -1,6 +1,7 @@
 #include "entities/quotes.h"
 
 #include <algorithm>
+#include <array>
 #include <optional>
 #include <span>
 #include <string>
@@ -55,7 +56,14 @@ std::vector<QuoteSpan> quote_spans(const std::string& s, const text::Tokens& tok
   std::vector<std::size_t> words_before(tokens.size() + 1, 0);
   for (std::size_t k = 0; k < tokens.size(); ++k)
     words_before[k + 1] = words_before[k] + (tokens[k].kind != text::TokenKind::punct);
+  // The bytes an opening mark starts with: most bytes of a block start none, and are passed at once.
+  static const auto opening_bytes = [&marks] {
+    std::array<bool, 256> bytes{};
+    for (const auto& [open, close] : marks) bytes[static_cast<unsigned char>(open[0])] = true;
+    return bytes;
+  }();
   for (std::size_t i = 0; i < s.size(); ++i) {
+    if (!opening_bytes[static_cast<unsigned char>(s[i])]) continue;
     for (std::size_t m = 0; m < marks.size(); ++m) {
       const auto& [open, close] = marks[m];
       if (s[i] != open[0] || s.compare(i, open.size(), open) != 0) continue;
