@@ -61,6 +61,7 @@ struct Votes {
 
 void make_names_consistent(std::vector<ner::Sequence>& document) {
   for (ner::Sequence& s : document) drop_false_names(s);
+  drop_styled_common_words(document);
   type_by_apposition(document);
   ner::propagate(document);
   std::unordered_set<std::string_view> words;  // every folded word: name_norm()'s evidence for bare forms

@@ -5,6 +5,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <utility>
 
 #include "entities/dictionary.h"
@@ -189,6 +190,32 @@ void type_by_apposition(std::vector<ner::Sequence>& document) {
 }
 
 bool list_line(const text::Tokens& tokens) { return list_colon(tokens) > 0; }
+
+bool capitalized_by_style(std::string_view role) {
+  return role == "title" || role == "subtitle" || role == "subheading" || role == "byline" || role == "related" ||
+         role == "teaser" || role == "read_also" || role == "boilerplate";
+}
+
+void drop_styled_common_words(std::vector<ner::Sequence>& document) {
+  const auto common_words = [](const ner::Sequence& s, const ner::Mention& m) {
+    return std::all_of(s.tokens->begin() + m.first, s.tokens->begin() + m.last, [](const text::Token& t) {
+      return t.kind != text::TokenKind::word || dictionary::listing(t.form) == dictionary::kCommon;
+    });
+  };
+  const auto spelling = [](const ner::Sequence& s, const ner::Mention& m) {
+    std::string out;
+    for (std::size_t i = m.first; i < m.last; ++i) out.append((*s.tokens)[i].form).push_back(' ');
+    return out;
+  };
+  std::unordered_set<std::string> named_in_prose;
+  for (const ner::Sequence& s : document)
+    if (!s.styled)
+      for (const ner::Mention& m : s.mentions)
+        if (common_words(s, m)) named_in_prose.insert(spelling(s, m));
+  for (ner::Sequence& s : document)
+    if (s.styled)
+      std::erase_if(s.mentions, [&](const ner::Mention& m) { return common_words(s, m) && !named_in_prose.count(spelling(s, m)); });
+}
 
 void drop_false_names(ner::Sequence& s) {
   const text::Tokens& tokens = *s.tokens;

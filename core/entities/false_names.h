@@ -5,6 +5,7 @@
 // Us"), and the type of a name that an apposition states ("Mer Vivante, a campaign group").
 #pragma once
 
+#include <string_view>
 #include <vector>
 
 #include "entities/ner.h"
@@ -23,6 +24,15 @@ bool list_line(const text::Tokens& tokens);
 // has as a common word (dictionary.h: "Transport", not "Maria"); a mention that is the whole line, its
 // words all listed in lower case (a menu item or heading: "Privacy Policy", "Read More").
 void drop_false_names(ner::Sequence& s);
+
+// Whether a block of this role capitalizes words by style (headlines, bylines, link lists), so
+// that its capitals are no evidence of names.
+bool capitalized_by_style(std::string_view role);
+
+// In styled sequences (capitalized_by_style()), drops the names made only of common English words
+// (dictionary.h: "Harbour city opens …", "By Helen Marsh, Environment correspondent"), unless
+// running text elsewhere in the document names them too.
+void drop_styled_common_words(std::vector<ner::Sequence>& document);
 
 // A name the document introduces with an apposition that says what it is ("Mer Vivante, a campaign
 // group that …": core/lang/*/appositions.tsv) takes that type wherever the document writes it.

@@ -12,6 +12,7 @@
 
 #include "entities/consistency.h"
 #include "entities/dictionary.h"
+#include "entities/false_names.h"
 #include "lang/data.h"
 #include "text/clitics.h"
 #include "text/script.h"
@@ -964,6 +965,7 @@ std::vector<std::vector<Entity>> find_names(const std::vector<Block>& blocks,
     Sequence& s = document[b];
     s.text = blocks[b].text;
     s.tokens = &tokens[b];
+    s.styled = capitalized_by_style(blocks[b].role);
     const int script = arabic_or_latin(s.text);
     if (script == 0) continue;
     s.model = &model(script > 0 ? Lang::ar : Lang::en);

@@ -172,6 +172,29 @@ TEST(Consistency, ALineOfCommonWordsIsAHeadingNotAName) {
   EXPECT_EQ(d.type_at(3, "Cookie Policy"), "ORG");
 }
 
+TEST(Consistency, InHeadlinesAndBylinesCapitalsOfCommonWordsAreStyle) {
+  Document d(ner::Lang::en, {"Harbour city opens Europe's largest tidal plant",
+                             "By Helen Marsh, Environment correspondent",
+                             "Shell profits soar as Harbour Lights closes",
+                             "The plant opened in Brest. Shell said it would buy power from it, and Harbour Lights agreed."});
+  d.sequences[0].styled = d.sequences[1].styled = d.sequences[2].styled = true;
+  d.tag(0, "Harbour", "LOC");
+  d.tag(0, "Europe", "LOC");
+  d.tag(1, "Helen Marsh", "PER");
+  d.tag(1, "Environment", "MISC");
+  d.tag(2, "Shell", "ORG");
+  d.tag(2, "Harbour Lights", "ORG");
+  d.tag(3, "Shell", "ORG");
+  d.tag(3, "Harbour Lights", "ORG");
+  maqal::entities::make_names_consistent(d.sequences);
+  EXPECT_EQ(d.type_at(0, "Harbour"), "");
+  EXPECT_EQ(d.type_at(0, "Europe"), "LOC");  // a proper noun in the word list
+  EXPECT_EQ(d.type_at(1, "Environment"), "");
+  EXPECT_EQ(d.type_at(1, "Helen Marsh"), "PER");
+  EXPECT_EQ(d.type_at(2, "Shell"), "ORG");  // the running text names them too
+  EXPECT_EQ(d.type_at(2, "Harbour Lights"), "ORG");
+}
+
 TEST(Consistency, AnAppositionStatesTheTypeEverywhere) {
   Document d(ner::Lang::en, {"Mer Vivante, a campaign group that has pressed for the clean-up, welcomed the vote.",
                              "A spokesman for Mer Vivante said so. Ann Smith, a member of the group, agreed.",
