@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <functional>
 #include <optional>
 #include <string>
 #include <unordered_set>
@@ -109,20 +110,35 @@ std::string squeeze(std::string_view s) {
 
 bool semantic_boilerplate(std::uint32_t bits) { return bits & (kNav | kFooter | kAside | kForm); }
 
+bool has_tail_cue(const Block& block, const BlockHints& hint) {
+  if (hint.chars >= kTailCueChars) return false;
+  const std::string text = text::lower_ascii(block.text);
+  const auto& tail = tail_cues();
+  return std::any_of(tail.begin(), tail.end(), [&](const auto& cue) { return text.find(cue) != std::string::npos; });
+}
+
 // Furniture at the end of the content: walking back from its last block, a short block with a tail
 // cue ("Sign up today", "The post … appeared first on …") leaves out itself and all after it; the
-// walk stops at the first paragraph of long prose.
-void trim_tail(const std::vector<Block>& blocks, const std::vector<BlockHints>& hints, std::vector<char>& content) {
+// walk stops at the first paragraph of long prose. An unmarked heading with a tail cue ("Related
+// posts", "More from …") in the last third of the content's text does so too, whatever follows it:
+// the teasers under it are prose.
+void trim_tail(const std::vector<Block>& blocks, const std::vector<BlockHints>& hints,
+               const std::function<bool(std::size_t)>& unmarked, std::vector<char>& content) {
   std::optional<std::size_t> cut;
   for (std::size_t i = blocks.size(); i-- > 0;) {
     if (!content[i]) continue;
-    const std::string text = text::lower_ascii(blocks[i].text);
-    const auto& tail = tail_cues();
-    if (hints[i].chars < kTailCueChars &&
-        std::any_of(tail.begin(), tail.end(), [&](const auto& cue) { return text.find(cue) != std::string::npos; }))
+    if (has_tail_cue(blocks[i], hints[i])) cut = i;
+    else if (hints[i].chars >= kProseChars && !hints[i].heading) break;
+  }
+  std::size_t all = 0, seen = 0;
+  for (std::size_t i = 0; i < blocks.size(); ++i) all += content[i] ? hints[i].chars : 0;
+  for (std::size_t i = 0; i < blocks.size() && (!cut || i < *cut); ++i) {
+    if (!content[i]) continue;
+    if (hints[i].heading && unmarked(i) && 3 * seen >= 2 * all && has_tail_cue(blocks[i], hints[i])) {
       cut = i;
-    else if (hints[i].chars >= kProseChars && !hints[i].heading)
       break;
+    }
+    seen += hints[i].chars;
   }
   if (cut) std::fill(content.begin() + static_cast<std::ptrdiff_t>(*cut), content.end(), 0);
 }
@@ -335,7 +351,7 @@ int assign_html_roles(std::vector<Block>& blocks, const Document& doc, const std
   }
 
   if (!by_json_ld) {
-    trim_tail(blocks, hints, content);
+    trim_tail(blocks, hints, unmarked, content);
     cut_author_box(blocks, hints, meta, region_last, content);
   }
   // A list of links inside the region, between the first and the last paragraph of long prose, is

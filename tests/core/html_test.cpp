@@ -281,6 +281,26 @@ TEST(Html, ShortFurnitureAtTheEndOfTheArticleIsCut) {
   EXPECT_EQ(body.find("Sign up"), std::string::npos);
 }
 
+TEST(Html, TailHeadingCutsTheTeasersAfterIt) {
+  // A "Related articles" heading near the end of the region, then teasers long enough to stop the
+  // walk back from the end; a sub-heading early in the article with the same words stays.
+  std::string page = "<article><h1>The council votes</h1>" + prose(1) +
+                     "<h2>More from the council: the budget</h2>";
+  for (int i = 2; i <= 6; ++i) page += prose(i);
+  page += "<h2>Related articles</h2>";
+  for (int i = 0; i < 2; ++i)
+    page += "<p>Another story from the city desk about the new bus lines, the costs of the debate and the votes of "
+            "every member of the council on the plan.</p>";
+  page += "</article>";
+  const auto r = html(page);
+  ASSERT_FALSE(r.error);
+  const std::string& body = r.articles.at(0).body;
+  EXPECT_NE(body.find("More from the council"), std::string::npos);
+  EXPECT_NE(body.find("Paragraph 6 "), std::string::npos);
+  EXPECT_EQ(body.find("Related articles"), std::string::npos);
+  EXPECT_EQ(body.find("Another story"), std::string::npos);
+}
+
 TEST(Html, AuthorBoxAfterTheArticleIsCutByTheBylinesName) {
   // An author box with no class cue: long prose after the region, which the prose rule would add.
   std::string page = "<html><head><meta name=\"author\" content=\"Jane Roe\"></head><body><article>"
