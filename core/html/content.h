@@ -12,7 +12,7 @@ namespace maqal::html {
 
 // Decides the main content (container scores from text and link density, class/id cues of
 // core/lang/common/html_cues.tsv and semantic tags, after Readability; the JSON-LD articleBody when
-// the page has one; short unmarked blocks between two parts of it join it; short furniture with a
+// the page has one, compared by three-word runs where the page's text differs from it; short unmarked blocks between two parts of it join it; short furniture with a
 // "tail" cue at its end, and an author box that starts with the byline's name after the region, leave
 // it) and fills Block::role, kind, article and bullet. Outside the main content a
 // block is boilerplate (article none); inside, h1 → title, h2-h6 → subheading, li → list_item,
