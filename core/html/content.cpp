@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <functional>
 #include <optional>
 #include <string>
 #include <unordered_set>
@@ -107,22 +108,60 @@ std::string squeeze(std::string_view s) {
   return out;
 }
 
+// Runs of three words (letters, digits and any non-ASCII byte), for comparing a block with the
+// JSON-LD articleBody, whose text can differ from the page's: link text dropped, other quotes.
+constexpr std::size_t kShingleWords = 3;
+constexpr std::size_t kMinShingles = 3;
+constexpr double kJsonLdShare = 0.7;  // of a block's runs found in the articleBody
+std::unordered_set<std::string> shingles(std::string_view s) {
+  const auto word = [&](std::size_t k) {
+    const auto c = static_cast<unsigned char>(s[k]);
+    return c >= 0x80 || std::isalnum(c);
+  };
+  std::vector<std::string_view> words;
+  for (std::size_t i = 0; i < s.size();) {
+    while (i < s.size() && !word(i)) ++i;
+    const std::size_t from = i;
+    while (i < s.size() && word(i)) ++i;
+    if (i > from) words.push_back(s.substr(from, i - from));
+  }
+  std::unordered_set<std::string> out;
+  for (std::size_t w = 0; w + kShingleWords <= words.size(); ++w)
+    out.insert(std::string(words[w]) + ' ' + std::string(words[w + 1]) + ' ' + std::string(words[w + 2]));
+  return out;
+}
+
 bool semantic_boilerplate(std::uint32_t bits) { return bits & (kNav | kFooter | kAside | kForm); }
+
+bool has_tail_cue(const Block& block, const BlockHints& hint) {
+  if (hint.chars >= kTailCueChars) return false;
+  const std::string text = text::lower_ascii(block.text);
+  const auto& tail = tail_cues();
+  return std::any_of(tail.begin(), tail.end(), [&](const auto& cue) { return text.find(cue) != std::string::npos; });
+}
 
 // Furniture at the end of the content: walking back from its last block, a short block with a tail
 // cue ("Sign up today", "The post … appeared first on …") leaves out itself and all after it; the
-// walk stops at the first paragraph of long prose.
-void trim_tail(const std::vector<Block>& blocks, const std::vector<BlockHints>& hints, std::vector<char>& content) {
+// walk stops at the first paragraph of long prose. An unmarked heading with a tail cue ("Related
+// posts", "More from …") in the last third of the content's text does so too, whatever follows it:
+// the teasers under it are prose.
+void trim_tail(const std::vector<Block>& blocks, const std::vector<BlockHints>& hints,
+               const std::function<bool(std::size_t)>& unmarked, std::vector<char>& content) {
   std::optional<std::size_t> cut;
   for (std::size_t i = blocks.size(); i-- > 0;) {
     if (!content[i]) continue;
-    const std::string text = text::lower_ascii(blocks[i].text);
-    const auto& tail = tail_cues();
-    if (hints[i].chars < kTailCueChars &&
-        std::any_of(tail.begin(), tail.end(), [&](const auto& cue) { return text.find(cue) != std::string::npos; }))
+    if (has_tail_cue(blocks[i], hints[i])) cut = i;
+    else if (hints[i].chars >= kProseChars && !hints[i].heading) break;
+  }
+  std::size_t all = 0, seen = 0;
+  for (std::size_t i = 0; i < blocks.size(); ++i) all += content[i] ? hints[i].chars : 0;
+  for (std::size_t i = 0; i < blocks.size() && (!cut || i < *cut); ++i) {
+    if (!content[i]) continue;
+    if (hints[i].heading && unmarked(i) && 3 * seen >= 2 * all && has_tail_cue(blocks[i], hints[i])) {
       cut = i;
-    else if (hints[i].chars >= kProseChars && !hints[i].heading)
       break;
+    }
+    seen += hints[i].chars;
   }
   if (cut) std::fill(content.begin() + static_cast<std::ptrdiff_t>(*cut), content.end(), 0);
 }
@@ -272,8 +311,16 @@ int assign_html_roles(std::vector<Block>& blocks, const Document& doc, const std
   if (meta.article_body && meta.article_body->size() >= 200) {
     const std::string body = squeeze(*meta.article_body);
     std::size_t covered = 0, first = blocks.size(), last = 0;
+    // A block is the body's when its text is in it, or most of its three-word runs are.
+    const auto body_shingles = shingles(body);
+    const auto in_json_ld = [&](const std::string& text) {
+      if (body.find(squeeze(text)) != std::string::npos) return true;
+      const auto own = shingles(text);
+      const auto found = std::count_if(own.begin(), own.end(), [&](const auto& s) { return body_shingles.count(s); });
+      return own.size() >= kMinShingles && static_cast<double>(found) >= kJsonLdShare * static_cast<double>(own.size());
+    };
     for (std::size_t i = 0; i < blocks.size(); ++i)
-      if (blocks[i].text.size() >= 2 && body.find(squeeze(blocks[i].text)) != std::string::npos) {
+      if (blocks[i].text.size() >= 2 && in_json_ld(blocks[i].text)) {
         in_body[i] = 1;
         covered += blocks[i].text.size();
         first = std::min(first, i), last = i;
@@ -335,7 +382,7 @@ int assign_html_roles(std::vector<Block>& blocks, const Document& doc, const std
   }
 
   if (!by_json_ld) {
-    trim_tail(blocks, hints, content);
+    trim_tail(blocks, hints, unmarked, content);
     cut_author_box(blocks, hints, meta, region_last, content);
   }
   // A list of links inside the region, between the first and the last paragraph of long prose, is

@@ -193,6 +193,29 @@ TEST(Html, JsonLdArticleBodyThatIsAnExcerptDoesNotCutTheBody) {
   EXPECT_NE(r.articles.at(0).body.find("Paragraph 10 "), std::string::npos);
 }
 
+TEST(Html, JsonLdArticleBodyKeepsAParagraphWhoseLinkTextItDropped) {
+  // The JSON-LD text of a paragraph with a link lacks the link's text ("According to , …"); the
+  // paragraph is still the body's, a box of teasers that the region scoring would take is not.
+  const auto text = [](int i) { return prose(i).substr(3, prose(i).size() - 7); };  // without <p> and </p>
+  const std::string linked = "According to the <a href=\"/s\">city survey</a>, the bus lines carry more riders "
+                             "every year, and the council wants the new plan to serve the northern districts.";
+  std::string body;
+  for (int i = 1; i <= 4; ++i) body += text(i) + " ";
+  body += "According to , the bus lines carry more riders every year, and the council wants the new plan to serve "
+          "the northern districts.";
+  std::string page = "<html><head><script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", "
+                     "\"articleBody\": \"" + body + "\"}</script></head><body><article>";
+  for (int i = 1; i <= 4; ++i) page += prose(i);
+  page += "<p>" + linked + "</p><div><p>Another story from the city desk about the new bus lines, the costs of the "
+          "debate and the votes of every member.</p></div></article></body></html>";
+  const auto r = html(page);
+  ASSERT_FALSE(r.error);
+  const std::string& got = r.articles.at(0).body;
+  EXPECT_NE(got.find("Paragraph 4 "), std::string::npos);
+  EXPECT_NE(got.find("the bus lines carry more riders"), std::string::npos);
+  EXPECT_EQ(got.find("Another story"), std::string::npos);
+}
+
 TEST(Html, BylineCuesAreWordPartsAndBylinesHaveNoDate) {
   const std::string story = "<h1>The council votes</h1>" + prose(1) + prose(2);
   // "author" is a word part of "post__author-date" and "authorName", not of "authorization".
@@ -279,6 +302,26 @@ TEST(Html, ShortFurnitureAtTheEndOfTheArticleIsCut) {
   EXPECT_NE(body.find(subscribers), std::string::npos);
   EXPECT_EQ(body.find("appeared first on"), std::string::npos);
   EXPECT_EQ(body.find("Sign up"), std::string::npos);
+}
+
+TEST(Html, TailHeadingCutsTheTeasersAfterIt) {
+  // A "Related articles" heading near the end of the region, then teasers long enough to stop the
+  // walk back from the end; a sub-heading early in the article with the same words stays.
+  std::string page = "<article><h1>The council votes</h1>" + prose(1) +
+                     "<h2>More from the council: the budget</h2>";
+  for (int i = 2; i <= 6; ++i) page += prose(i);
+  page += "<h2>Related articles</h2>";
+  for (int i = 0; i < 2; ++i)
+    page += "<p>Another story from the city desk about the new bus lines, the costs of the debate and the votes of "
+            "every member of the council on the plan.</p>";
+  page += "</article>";
+  const auto r = html(page);
+  ASSERT_FALSE(r.error);
+  const std::string& body = r.articles.at(0).body;
+  EXPECT_NE(body.find("More from the council"), std::string::npos);
+  EXPECT_NE(body.find("Paragraph 6 "), std::string::npos);
+  EXPECT_EQ(body.find("Related articles"), std::string::npos);
+  EXPECT_EQ(body.find("Another story"), std::string::npos);
 }
 
 TEST(Html, AuthorBoxAfterTheArticleIsCutByTheBylinesName) {

@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """Why Maqal loses precision and recall in paste mode: a per-block attribution over the WCXB pastes.
 
-  python3 tools/eval/paste_analysis.py [--jobs N] [--page ID] [--examples K]
+  python3 tools/eval/paste_analysis.py [--jobs N] [--page ID] [--examples K] [--html]
+
+--html does the same for HTML mode: the pages themselves (html/<id>.html.gz) through `parse --html`,
+the figures to build/eval/wcxb-html-analysis.csv.
 
 Every paste (build/eval/wcxb-paste/<id>.txt) is parsed with `build/maqal parse`; each block's
 tokens (\\w+, as score_body.py counts them) are marked "in the ground truth" when one of the
@@ -23,6 +26,7 @@ import argparse
 import collections
 import concurrent.futures
 import csv
+import gzip
 import json
 import re
 import subprocess
@@ -35,13 +39,23 @@ GT_PATH = SHARED / 'data' / 'wcxb-dev-articles' / 'ground-truth-aeb-format.json'
 PASTE_DIR = REPO / 'build' / 'eval' / 'wcxb-paste'
 MAQAL = REPO / 'build' / 'maqal'
 MAQAL_BIN = [MAQAL]  # --maqal PATH replaces it (e.g. a snapshot while build/ is being rebuilt)
+HTML_DIR = SHARED / 'data' / 'wcxb-dev-articles' / 'html'
+HTML = [False]  # --html: the pages as HTML instead of their pastes
 BODY_ROLES = {'lead', 'paragraph', 'subheading', 'blockquote', 'list_item'}
 TOKEN = re.compile(r'\w+')
 MIN_SPAN_TOKENS = 8  # a block this long, mostly in the ground truth, anchors the ground-truth span
 
 
+def page_path(pid):
+    return HTML_DIR / f'{pid}.html.gz' if HTML[0] else PASTE_DIR / f'{pid}.txt'
+
+
 def parse(path):
-    proc = subprocess.run([str(MAQAL_BIN[0]), 'parse', str(path)], capture_output=True)
+    if HTML[0]:  # the page itself, gunzipped, in HTML mode
+        proc = subprocess.run([str(MAQAL_BIN[0]), 'parse', '--html', '-'], capture_output=True,
+                              input=gzip.decompress(path.read_bytes()))
+    else:
+        proc = subprocess.run([str(MAQAL_BIN[0]), 'parse', str(path)], capture_output=True)
     if proc.returncode != 0:
         return None
     return json.loads(proc.stdout)
@@ -115,7 +129,7 @@ def page_figures(pid, recs, gt_text, doc):
 
 
 def show_page(pid, gt):
-    doc = parse(PASTE_DIR / f'{pid}.txt')
+    doc = parse(page_path(pid))
     recs = analyse(pid, doc, gt[pid]['articleBody'])
     print(f'{pid} {gt[pid].get("url", "")}')
     for a in (doc or {}).get('articles', []):
@@ -134,15 +148,17 @@ def main():
     ap.add_argument('--page', help='print one page block by block')
     ap.add_argument('--examples', type=int, default=3, help='example lines per role row')
     ap.add_argument('--maqal', type=Path, default=MAQAL, help='the CLI to run (default build/maqal)')
+    ap.add_argument('--html', action='store_true', help='the WCXB pages as HTML (parse --html) instead of their pastes')
     args = ap.parse_args()
     MAQAL_BIN[0] = args.maqal.resolve()
+    HTML[0] = args.html
     gt = json.loads(GT_PATH.read_text(encoding='utf8'))
     if args.page:
         return show_page(args.page, gt)
 
-    ids = sorted(k for k in gt if (PASTE_DIR / f'{k}.txt').exists())
+    ids = sorted(k for k in gt if page_path(k).exists())
     with concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as ex:
-        docs = dict(zip(ids, ex.map(lambda k: parse(PASTE_DIR / f'{k}.txt'), ids)))
+        docs = dict(zip(ids, ex.map(lambda k: parse(page_path(k)), ids)))
 
     pages = []
     role_stats = collections.defaultdict(lambda: collections.Counter())
@@ -231,7 +247,7 @@ def main():
     for name, ps in patterns.items():
         print(f'  {len(ps):4}  {name}: {" ".join(p["id"] for p in ps[:15])}{" …" if len(ps) > 15 else ""}')
 
-    out = REPO / 'build' / 'eval' / 'wcxb-paste-analysis.csv'
+    out = REPO / 'build' / 'eval' / f'wcxb-{"html" if HTML[0] else "paste"}-analysis.csv'
     with open(out, 'w', newline='', encoding='utf8') as f:
         w = csv.writer(f)
         w.writerow(['page_id', 'gt_tokens', 'gt_in_paste', 'paste_tokens', 'body_tokens', 'body_gt',
