@@ -1,12 +1,12 @@
-// Maqal page: wiring. The engine runs in a Web Worker (maqal.js's createMaqalWorker), so the page
+// Maqal page: wiring. The engine runs in a Web Worker (createMaqalWorker), so the page
 // never freezes; view.js builds the DOM, article.js the reading view and Markdown.
 // Pasted or dropped HTML is only ever parsed, never inserted into the page.
-import { createMaqalWorker } from './maqal.js';
+import { createMaqalWorker } from './maqal-worker-client.js';
 import { renderOutput, renderSummary, renderLegend, renderEntities, renderReading, describeSpan, h } from './view.js';
 import { mainArticle, articleMarkdown } from './article.js';
 
-// The engine's worker was started by engine-start.js while the page was parsed (the worker fetches and
-// compiles the wasm while the page is styled and laid out); this module adopts it as soon as it loads.
+// The engine's worker was started by engine-start.js while the page was parsed (the worker fetches,
+// compiles and instantiates the wasm while the page is styled and laid out); this module adopts it.
 const engine = createMaqalWorker({ worker: globalThis.maqalEngineWorker });
 engine.catch(() => {}); // a failure is shown below, once the page is wired
 if (document.readyState === 'loading') await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
@@ -50,7 +50,8 @@ let html = null; // { source, label }: HTML pasted or opened, parsed instead of 
 const activeHtml = () => (html && useHtml.checked ? html : null);
 let shownResult = null; // what the result panels show
 // A pasted text not in the box yet: the parse starts first, the box (whose layout of 20 KB of text takes
-// tens of ms) is filled once the highlights are drawn, and is read-only until then.
+// tens of ms) is filled once the whole result is drawn (or a long parse shows its progress), and is
+// read-only until then.
 let pendingBox = null; // { text, caret }
 const inputText = () => (pendingBox ? pendingBox.text : input.value);
 const samples = new Map(); // sample URL -> a promise of its text (null if it could not be fetched)
@@ -247,16 +248,16 @@ async function render(text, result, parseMs, chars, mine, source) {
   }
   const t0 = performance.now();
   progressState.phase = 'render';
+  // set before the blocks go in: the first screen is measured as it will be drawn
+  output.setAttribute('dir', result.dir === 'rtl' ? 'rtl' : 'ltr');
+  output.classList.toggle('long', (result.blocks || []).length > LONG_RESULT_BLOCKS);
   const firstScreen = () => {
     showError('');
     shownResult = result;
-    output.setAttribute('dir', result.dir === 'rtl' ? 'rtl' : 'ltr');
-    output.classList.toggle('long', (result.blocks || []).length > LONG_RESULT_BLOCKS);
     if (hidden.size) applyHidden(); // new blocks and marks are all shown
     output.dataset.state = 'done';
     const renderMs = performance.now() - t0;
     document.dispatchEvent(new CustomEvent('maqal:rendered', { detail: { parseMs, renderMs, chars } }));
-    requestAnimationFrame(() => setTimeout(fillBox)); // after the highlights' frame
   };
   const rendered = await renderOutput(output, text, result, {
     onFirstScreen: firstScreen,

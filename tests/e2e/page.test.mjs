@@ -411,7 +411,7 @@ test('a long input parses in the worker: the page stays responsive, shows progre
   await paste(page, { text: englishSample });
   assert.ok(await page.locator('#output mark[data-type]').count() > 0);
   // restarting the worker fetches only its own scripts again (the compiled wasm is reused)
-  const extra = page.requestsAfterLoad.filter((u) => !/\/(maqal-worker\.js|maqal\.js|dom_feed\.js|gen\/maqal-core\.mjs)$/.test(u));
+  const extra = page.requestsAfterLoad.filter((u) => !/\/(maqal-worker\.js|maqal-worker-client\.js|maqal\.js|dom_feed\.js|gen\/maqal-core\.mjs)$/.test(u));
   assert.deepEqual(extra, [], 'no request but the worker scripts');
   await page.close();
 });
