@@ -140,12 +140,14 @@ export function pasteSummary(text, samples) {
   return { chars: text.length, bytes: Buffer.byteLength(text), runs: timed.map((s) => s.paintMs), ...pick, ms: paint };
 }
 
-/** The page open with its engine ready: paste(text) times one paste (pasteOnce()); close(). */
+/** The page open with its engine ready and warm: paste(text) times one paste (pasteOnce()); close(). */
 export async function openPastePage(session, pagePath) {
   const problems = [];
   const { context, page } = await newPage(session, problems);
   await page.goto(`${session.url}${pagePath}`);
   await page.waitForFunction(() => document.documentElement.dataset.engine === 'ready', null, { timeout: 60000 });
+  // the engine warm, as a reader's page is a moment after loading (its warm-up parses are done)
+  await page.waitForFunction(() => performance.getEntriesByName('maqal:warm').length > 0, null, { timeout: 60000 });
   return {
     paste: (text) => page.evaluate(pasteOnce, text),
     close: async () => {
