@@ -8,8 +8,9 @@ import { encodeDom } from './dom_feed.js';
  * and a fresh worker serves the next call.
  * The first worker fetches, compiles and instantiates the wasm itself, so the main thread never waits
  * for it; the ones started after a cancel are given its module.
- * @param {{worker?: Worker}} [options] worker: one already started on maqal-worker.js (a page may
- *   start it before its own modules load: see web/engine-start.js); otherwise one is started here.
+ * @param {{worker?: Worker}} [options] worker: one already started on maqal-worker.js, a classic script
+ *   (a page may start it before its own modules load: see web/engine-start.js); otherwise one is
+ *   started here.
  */
 export async function createMaqalWorker(options = {}) {
   const workerUrl = new URL('./maqal-worker.js', import.meta.url);
