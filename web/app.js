@@ -1,12 +1,12 @@
-// Maqal page: wiring. The engine runs in a Web Worker (maqal.js's createMaqalWorker), so the page
+// Maqal page: wiring. The engine runs in a Web Worker (createMaqalWorker), so the page
 // never freezes; view.js builds the DOM, article.js the reading view and Markdown.
 // Pasted or dropped HTML is only ever parsed, never inserted into the page.
-import { createMaqalWorker } from './maqal.js';
+import { createMaqalWorker } from './maqal-worker-client.js';
 import { renderOutput, renderSummary, renderLegend, renderEntities, renderReading, describeSpan, h } from './view.js';
 import { mainArticle, articleMarkdown } from './article.js';
 
-// The engine's worker was started by engine-start.js while the page was parsed (the worker fetches and
-// compiles the wasm while the page is styled and laid out); this module adopts it as soon as it loads.
+// The engine's worker was started by engine-start.js while the page was parsed (the worker fetches,
+// compiles and instantiates the wasm while the page is styled and laid out); this module adopts it.
 const engine = createMaqalWorker({ worker: globalThis.maqalEngineWorker });
 engine.catch(() => {}); // a failure is shown below, once the page is wired
 if (document.readyState === 'loading') await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
@@ -38,7 +38,9 @@ const PROGRESS_AFTER_MS = 150; // short parses finish before a progress bar woul
 // full-page screenshot shows) are drawn whole.
 const LONG_RESULT_BLOCKS = 60;
 const MAX_FILE_BYTES = 32 * 1024 * 1024; // the core's input limit
-const nf = new Intl.NumberFormat('en');
+// 12,345: not Intl.NumberFormat, whose first use loads the browser's locale data on the main thread
+// (tens of ms, which the page's start-up waited for)
+const thousands = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
 const hidden = new Set(); // legend toggles that are off: 'type:PER', 'role:boilerplate'
 let maqal = null;
@@ -50,7 +52,8 @@ let html = null; // { source, label }: HTML pasted or opened, parsed instead of 
 const activeHtml = () => (html && useHtml.checked ? html : null);
 let shownResult = null; // what the result panels show
 // A pasted text not in the box yet: the parse starts first, the box (whose layout of 20 KB of text takes
-// tens of ms) is filled once the highlights are drawn, and is read-only until then.
+// tens of ms) is filled once the whole result is drawn (or a long parse shows its progress), and is
+// read-only until then.
 let pendingBox = null; // { text, caret }
 const inputText = () => (pendingBox ? pendingBox.text : input.value);
 const samples = new Map(); // sample URL -> a promise of its text (null if it could not be fetched)
@@ -77,7 +80,7 @@ function fillBox() {
 
 function updateCounter() {
   const n = inputText().length;
-  $('counter').textContent = `${nf.format(n)} character${n === 1 ? '' : 's'}`;
+  $('counter').textContent = `${thousands(n)} character${n === 1 ? '' : 's'}`;
 }
 
 function setHtml(next) {
@@ -163,11 +166,11 @@ function drawProgress() {
   const secs = `${(elapsed / 1000).toFixed(1)} s`;
   if (progressState.phase === 'parse') {
     progressBar.removeAttribute('value');
-    progressText.textContent = `Parsing ${nf.format(progressState.chars)} characters… ${secs}`;
+    progressText.textContent = `Parsing ${thousands(progressState.chars)} characters… ${secs}`;
   } else {
     progressBar.max = progressState.total || 1;
     progressBar.value = progressState.done;
-    progressText.textContent = `Showing block ${nf.format(progressState.done)} of ${nf.format(progressState.total)}… ${secs}`;
+    progressText.textContent = `Showing block ${thousands(progressState.done)} of ${thousands(progressState.total)}… ${secs}`;
   }
 }
 function stopProgress() {
@@ -247,16 +250,16 @@ async function render(text, result, parseMs, chars, mine, source) {
   }
   const t0 = performance.now();
   progressState.phase = 'render';
+  // set before the blocks go in: the first screen is measured as it will be drawn
+  output.setAttribute('dir', result.dir === 'rtl' ? 'rtl' : 'ltr');
+  output.classList.toggle('long', (result.blocks || []).length > LONG_RESULT_BLOCKS);
   const firstScreen = () => {
     showError('');
     shownResult = result;
-    output.setAttribute('dir', result.dir === 'rtl' ? 'rtl' : 'ltr');
-    output.classList.toggle('long', (result.blocks || []).length > LONG_RESULT_BLOCKS);
     if (hidden.size) applyHidden(); // new blocks and marks are all shown
     output.dataset.state = 'done';
     const renderMs = performance.now() - t0;
     document.dispatchEvent(new CustomEvent('maqal:rendered', { detail: { parseMs, renderMs, chars } }));
-    requestAnimationFrame(() => setTimeout(fillBox)); // after the highlights' frame
   };
   const rendered = await renderOutput(output, text, result, {
     onFirstScreen: firstScreen,
@@ -422,7 +425,7 @@ async function openFile(file) {
     return;
   }
   if (file.size > MAX_FILE_BYTES) {
-    showError(`“${file.name}” is ${nf.format(file.size)} bytes; Maqal reads at most ${nf.format(MAX_FILE_BYTES)}.`);
+    showError(`“${file.name}” is ${thousands(file.size)} bytes; Maqal reads at most ${thousands(MAX_FILE_BYTES)}.`);
     return;
   }
   const content = await file.text();
@@ -503,15 +506,37 @@ async function takeFromExtension() {
 }
 
 /**
- * The engine's first parse compiles the wasm functions it reaches and builds its lexicons (hundreds of
- * ms): the samples are parsed once in the worker now, not on the reader's first paste, which queues
- * behind them if it comes sooner. Marks 'maqal:warm' when done.
+ * A result drawn once where no one sees it, then dropped: the first real one would otherwise pay for
+ * compiling the page's drawing code and its regular expressions and loading the fonts of its marks.
  */
+async function renderUnseen(text, result) {
+  const scratch = h('div', { class: 'output unseen', 'aria-hidden': 'true', dir: result.dir === 'rtl' ? 'rtl' : 'ltr' });
+  output.after(scratch);
+  await renderOutput(scratch, text, result);
+  scratch.getBoundingClientRect(); // laid out: the fonts are loaded
+  scratch.remove();
+}
+
+/**
+ * The engine's first parse compiles the wasm functions it reaches and builds its lexicons (hundreds of
+ * ms), and V8 runs them as baseline code until they have run a while: a 20 KB paste parsed in ~300 ms
+ * after one parse of the samples takes ~30 ms once they have been parsed ten times. So the samples
+ * are parsed WARM_ROUNDS times in the worker now, not the reader's first pastes: the warm-up stops
+ * when the reader asks for a parse (which waits for one sample's parse at most). Marks 'maqal:warm'
+ * when done.
+ */
+const WARM_ROUNDS = 10;
 async function warmUp() {
+  const start = generation;
   try {
-    for (const sample of samples.values()) {
-      const text = await sample;
-      if (text) await maqal.parseJson(text);
+    for (let round = 0; round < WARM_ROUNDS; round++) {
+      for (const sample of samples.values()) {
+        const text = await sample;
+        if (generation !== start) return;
+        if (!text) continue;
+        const json = await maqal.parseJson(text);
+        if (round === 0 && generation === start) await renderUnseen(text, JSON.parse(json));
+      }
     }
     performance.mark('maqal:warm');
   } catch {

@@ -110,7 +110,7 @@ export interface CreateOptions {
 }
 
 export function createMaqal(options?: CreateOptions): Promise<Maqal>;
-/** worker: one already started on maqal-worker.js (see web/engine-start.js); otherwise one is started. */
+/** worker: one already started on maqal-worker.js, a classic script (`new Worker(url)`, see web/engine-start.js); otherwise one is started. */
 export function createMaqalWorker(options?: { worker?: Worker }): Promise<MaqalWorker>;
-/** Fetches and compiles gen/maqal-core.wasm (browsers; each worker does so as it starts). */
+/** Fetches and compiles gen/maqal-core.wasm (browsers). */
 export function compileMaqal(): Promise<WebAssembly.Module>;

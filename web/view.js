@@ -241,10 +241,12 @@ function renderBlock(b, input, result, ctx, cursors) {
   body);
 }
 
-// The first screen of a result: blocks up to this much text (or this many blocks) are drawn first, the
-// rest after that frame. The output card starts below the text box, so this fills it on any screen.
+// The first screen of a result: blocks are drawn until they reach the bottom of the window (the
+// output card starts below the text box, so a few lines often do), looked at every so much text;
+// at most this much text or this many blocks (when the output is not on screen, say).
 const FIRST_SCREEN_CHARS = 3000;
 const FIRST_SCREEN_BLOCKS = 40;
+const FIRST_SCREEN_STEP_CHARS = 400;
 
 /**
  * Renders result into the output container: the first screen of blocks at once, then onFirstScreen()
@@ -267,10 +269,21 @@ export async function renderOutput(container, input, result,
   let prevArticle;
   const seen = new Set();
   let firstScreen = true;
+  let replaced = false; // the previous result is still in the container until the first blocks go in
+  const flush = () => {
+    if (replaced) container.append(out);
+    else container.replaceChildren(out);
+    replaced = true;
+    out = document.createDocumentFragment();
+  };
+  // Laying out what is in so far (the frame would do it anyway) tells whether the window is full.
+  const screenFull = () => {
+    flush();
+    return container.getBoundingClientRect().bottom >= window.innerHeight;
+  };
   const showFirstScreen = async () => {
     firstScreen = false;
-    container.replaceChildren(out);
-    out = document.createDocumentFragment();
+    flush();
     onFirstScreen();
     // The rest (and what the caller draws next) waits for the first screen's frame, and then for
     // what waited for that frame too.
@@ -279,19 +292,20 @@ export async function renderOutput(container, input, result,
     return !isStale();
   };
   let chars = 0;
+  let nextLook = FIRST_SCREEN_STEP_CHARS;
   let sliceStart = performance.now();
   for (let i = 0; i < blocks.length; i++) {
-    if (firstScreen && (chars >= FIRST_SCREEN_CHARS || i >= FIRST_SCREEN_BLOCKS)) {
+    if (firstScreen && (chars >= FIRST_SCREEN_CHARS || i >= FIRST_SCREEN_BLOCKS || (chars >= nextLook && screenFull()))) {
       if (!(await showFirstScreen())) return null;
       sliceStart = performance.now();
     } else if (!firstScreen && performance.now() - sliceStart > 12) {
       onProgress(i, blocks.length);
-      container.append(out);
-      out = document.createDocumentFragment();
+      flush();
       await new Promise((resolve) => setTimeout(resolve, 0));
       if (isStale()) return null;
       sliceStart = performance.now();
     }
+    if (chars >= nextLook) nextLook = chars + FIRST_SCREEN_STEP_CHARS;
     const b = blocks[i];
     const key = articleKey(b.article);
     if (key !== prevArticle) {
@@ -303,7 +317,7 @@ export async function renderOutput(container, input, result,
     chars += typeof b.text === 'string' ? b.text.length : 0;
   }
   onProgress(blocks.length, blocks.length);
-  if (!firstScreen) container.append(out);
+  if (!firstScreen) flush();
   else if (!(await showFirstScreen())) return null;
   return { blocks: blocks.length, marks: ctx.marks };
 }

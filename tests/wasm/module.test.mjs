@@ -62,7 +62,7 @@ test('npm pack of web/ installs as a package that runs the README example', { ti
   try {
     const [packed] = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', dir], { cwd: web, encoding: 'utf8' }));
     const files = packed.files.map((f) => f.path).sort();
-    for (const f of ['maqal.js', 'maqal.d.ts', 'maqal-worker.js', 'gen/maqal-core.mjs', 'gen/maqal-core.wasm', 'package.json']) {
+    for (const f of ['maqal.js', 'maqal.d.ts', 'maqal-worker.js', 'maqal-worker-client.js', 'gen/maqal-core.mjs', 'gen/maqal-core.wasm', 'package.json']) {
       assert.ok(files.includes(f), `${f} is in the package (${files.join(', ')})`);
     }
     assert.ok(!files.includes('app.js') && !files.some((f) => f.startsWith('extension/')), 'the page itself is not packed');

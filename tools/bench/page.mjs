@@ -1,5 +1,6 @@
 // The page's part of the benchmark alone, in headless Chromium: navigation to ready and to warm, and
-// paste to highlight of 2, 20 and 200 KB (Arabic and English), as in run.mjs. With --against REV the
+// paste to highlight of 2, 20 and 200 KB (Arabic and English), as in run.mjs, and a reader's first
+// paste (20 KB Arabic on a fresh page). With --against REV the
 // page of that git revision (its web/ with this checkout's web/gen/, so the same engine) takes turns
 // with this one, load by load and paste by paste, so that both see the same machine load (REV may
 // also be a copy of web/ under the repository, e.g. build/try/web).
@@ -11,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { arabicPaste, corpora, corpusText, outDir, repeatTo, root } from './inputs.mjs';
 import { coldLoad, openBrowser, openPastePage, pasteRuns, pasteSummary, readySummary } from './browser.mjs';
+import { median } from './timing.mjs';
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(name);
@@ -46,12 +48,24 @@ const texts = sizes.flatMap((kb) => [
   { name: `${kb} KB English`, text: repeatTo(english, kb * 1000) },
 ]);
 
+// a reader's first paste: the 20 KB Arabic one (or the largest Arabic one under 100 KB asked for)
+const firstText = texts.filter((t) => t.name.endsWith('KB Arabic') && Buffer.byteLength(t.text) <= 1e5).pop() || texts[0];
+
 const loadAverage = { start: os.loadavg()[0] };
 const session = await openBrowser();
-const results = pages.map((p) => ({ ...p, loads: [], paste: [] }));
+const results = pages.map((p) => ({ ...p, loads: [], first: [], paste: [] }));
+const FIRST_PASTES = 3;
 try {
   for (let r = 0; r < loads; r++) {
     for (const p of results) p.loads.push(await coldLoad(session, p.path, { files: r === 0 }));
+  }
+  // A reader's first paste: on a fresh page (warm, as the pastes below), not after pastes of its own.
+  for (let r = 0; r < FIRST_PASTES; r++) {
+    for (const p of results) {
+      const fresh = await openPastePage(session, p.path);
+      p.first.push(await fresh.paste(firstText.text));
+      await fresh.close();
+    }
   }
   const open = [];
   for (const p of results) open.push(await openPastePage(session, p.path));
@@ -77,6 +91,7 @@ const summaries = results.map((p) => readySummary(p.loads));
 lines.push(`| navigation to ready, median of ${loads} cold loads | ${summaries.map((s) => `${ms(s.readyMs)} (${s.readyRuns.map((x) => x.toFixed(0)).join(' ')})`).join(' | ')} |`);
 lines.push(`| navigation to warm | ${summaries.map((s) => ms(s.warmMs)).join(' | ')} |`);
 lines.push(`| download, gzip | ${summaries.map((s) => `${(s.gzip / 1000).toFixed(0)} KB, ${s.files.length} files`).join(' | ')} |`);
+lines.push(`| first paste after load, ${firstText.name}, median of ${FIRST_PASTES} fresh pages | ${results.map((p) => `${ms(median(p.first.map((x) => x.paintMs)))} (${p.first.map((x) => `${x.paintMs.toFixed(0)}, parse ${x.parseMs.toFixed(0)}`).join('; ')})`).join(' | ')} |`);
 texts.forEach(({ name }, t) => {
   lines.push(`| paste to highlight, ${name} | ${results.map((p) => {
     const x = p.paste[t];
