@@ -1,10 +1,7 @@
 #include "entities/lexicon.h"
 
-#include <unicode/dtfmtsym.h>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
-#include <unicode/locid.h>
-#include <unicode/unistr.h>
 
 #include "lang/data.h"
 #include "text/clitics.h"
@@ -14,52 +11,12 @@ namespace {
 
 bool is_word(const text::Token& t) { return t.kind != text::TokenKind::punct; }
 
-std::string utf8(const icu::UnicodeString& s) {
-  std::string out;
-  s.toUTF8String(out);
-  return out;
-}
-
-// Countries and world regions under their ICU display names in each language, normalized to the
-// English name (common/regions.tsv lists the UN M49 region codes worth knowing).
-void add_regions(Lexicon& lex) {
-  std::vector<std::string> codes;
-  for (const char* const* c = icu::Locale::getISOCountries(); *c; ++c) codes.emplace_back(*c);
-  for (const auto& row : data::rows("common/regions.tsv")) codes.emplace_back(row[0]);
-  for (const auto& row : data::rows("common/languages.tsv")) {
-    const icu::Locale display(std::string(row[0]).c_str());
-    for (const auto& code : codes) {
-      const icu::Locale region("und", code.c_str());
-      icu::UnicodeString name, english;
-      region.getDisplayCountry(display, name);
-      region.getDisplayCountry(icu::Locale::getEnglish(), english);
-      if (name.isBogus() || name == icu::UnicodeString(code.c_str())) continue;
-      lex.add(utf8(name), {"LOC", utf8(english)});
-    }
-  }
-}
-
-// Weekday and month names of every calendar locale in common/calendars.tsv (ICU data), with ISO 8601
-// patterns as norm: XXXX-WXX-5 is "a Friday", XXXX-03 "a March".
-void add_calendar_names(Lexicon& lex) {
-  static constexpr int kIsoWeekday[] = {0, 7, 1, 2, 3, 4, 5, 6};  // ICU: UCAL_SUNDAY = 1
-  for (const auto& row : data::rows("common/calendars.tsv")) {
-    UErrorCode status = U_ZERO_ERROR;
-    icu::DateFormatSymbols symbols(icu::Locale(std::string(row[0]).c_str()), status);
-    if (U_FAILURE(status)) continue;
-    for (auto context : {icu::DateFormatSymbols::FORMAT, icu::DateFormatSymbols::STANDALONE}) {
-      int32_t count = 0;
-      const icu::UnicodeString* days = symbols.getWeekdays(count, context, icu::DateFormatSymbols::WIDE);
-      for (int32_t d = 1; d < count && d < 8; ++d)
-        lex.add(utf8(days[d]), {"DATE", "XXXX-WXX-" + std::to_string(kIsoWeekday[d])});
-      const icu::UnicodeString* months = symbols.getMonths(count, context, icu::DateFormatSymbols::WIDE);
-      for (int32_t m = 0; m < count && m < 12; ++m) {
-        char norm[16];
-        std::snprintf(norm, sizeof norm, "XXXX-%02d", m + 1);
-        lex.add(utf8(months[m]), {"DATE", norm});
-      }
-    }
-  }
+// Countries, world regions, weekdays and months under their ICU names in Arabic and English
+// (common/icu_names.tsv, generated natively from ICU by tools/icu_names: the wasm carries none of
+// ICU's locale data).
+void add_icu_names(Lexicon& lex) {
+  for (const auto& row : data::rows("common/icu_names.tsv"))
+    if (row.size() > 2) lex.add(row[1], {std::string(row[0]), std::string(row[2])});
 }
 
 // Curated lexicons: <lang>/<file> rows "phrase<TAB>norm"; NORP entries also get the inflected
@@ -170,8 +127,7 @@ const Lexicon& lexicon() {
   static const Lexicon instance = [] {
     Lexicon lex;
     add_curated(lex);  // first: curated spellings and norms win over generated ones
-    add_regions(lex);
-    add_calendar_names(lex);
+    add_icu_names(lex);
     return lex;
   }();
   return instance;

@@ -3,14 +3,12 @@
 // and with em++ against the wasm ICU (data subset) and requires identical
 // output: any difference means tools/icu_data_items.txt lacks an item.
 //   icu_check          a short sample
-//   icu_check --full   everything (all ISO/M49 regions, all calendar locales)
+//   icu_check --full   everything (more texts, locales and characters)
 #include <unicode/brkiter.h>
-#include <unicode/dtfmtsym.h>
 #include <unicode/locid.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/ucasemap.h>
-#include <unicode/uloc.h>
 #include <unicode/unistr.h>
 #include <unicode/uscript.h>
 #include <unicode/ustring.h>
@@ -71,50 +69,6 @@ void breaks(const char* kind, const char* locale, const char* text, bool withSta
     if (withStatus) out += "{" + std::to_string(bi->getRuleStatus()) + "}";
   }
   std::printf("%s[%s] %s|  (%s)\n", kind, locale, out.c_str(), u_errorName(status));
-}
-
-void country(const char* code, const char* displayLocale) {
-  UnicodeString name;
-  icu::Locale("und", code).getDisplayCountry(icu::Locale(displayLocale), name);
-  std::printf("region %s in %s: %s\n", code, displayLocale, utf8(name).c_str());
-}
-
-void countryWithStatus(const char* code, const char* displayLocale) {
-  UErrorCode status = U_ZERO_ERROR;
-  UChar buf[256];
-  std::string id = std::string("und_") + code;
-  int32_t len = uloc_getDisplayCountry(id.c_str(), displayLocale, buf, 256, &status);
-  UnicodeString name;
-  icu::Locale("und", code).getDisplayCountry(icu::Locale(displayLocale), name);
-  std::printf("region %s in %s: %s (C API: %s, %s)\n", code, displayLocale, utf8(name).c_str(),
-              utf8(UnicodeString(buf, U_FAILURE(status) ? 0 : len)).c_str(), u_errorName(status));
-}
-
-std::string join(const UnicodeString* names, int32_t count, int32_t from) {
-  std::string out;
-  for (int32_t i = from; i < count; ++i) out += (i > from ? "," : "") + utf8(names[i]);
-  return out;
-}
-
-void calendar(const char* locale) {
-  using DFS = icu::DateFormatSymbols;
-  UErrorCode status = U_ZERO_ERROR;
-  DFS dfs{icu::Locale(locale), status};
-  if (U_FAILURE(status)) {
-    std::printf("calendar %s: error %s\n", locale, u_errorName(status));
-    return;
-  }
-  std::printf("calendar %s: %s valid=%s actual=%s\n", locale, u_errorName(status),
-              dfs.getLocale(ULOC_VALID_LOCALE, status).getName(),
-              dfs.getLocale(ULOC_ACTUAL_LOCALE, status).getName());
-  int32_t n = 0;
-  for (auto ctx : {DFS::FORMAT, DFS::STANDALONE}) {
-    const char* c = ctx == DFS::FORMAT ? "format" : "standalone";
-    const UnicodeString* days = dfs.getWeekdays(n, ctx, DFS::WIDE);
-    std::printf("  weekdays %s: %s\n", c, join(days, n, 1).c_str());  // index 0 is empty
-    const UnicodeString* months = dfs.getMonths(n, ctx, DFS::WIDE);
-    std::printf("  months %s: %s\n", c, join(months, n, 0).c_str());
-  }
 }
 
 void chars() {
@@ -181,48 +135,6 @@ int main(int argc, char** argv) {
         breaks("sentence", loc, t, false);
       }
     }
-  }
-
-  for (const char* code : {"PS", "IL", "LB", "IR", "US"}) {
-    country(code, "ar");
-    country(code, "en");
-  }
-  country("002", "ar");
-  if (full) {
-    std::vector<const char*> codes;
-    for (const char* const* c = icu::Locale::getISOCountries(); *c; ++c) codes.push_back(*c);
-    std::printf("ISO countries: %zu\n", codes.size());
-    for (const char* m49 : {"001", "002", "003", "005", "009", "011", "013", "014", "015", "017", "018",
-                            "019", "021", "029", "030", "034", "035", "039", "053", "054", "057", "061",
-                            "142", "143", "145", "150", "151", "154", "155", "202", "419", "EU", "EZ",
-                            "UN", "QO", "XK", "ZZ"})
-      codes.push_back(m49);
-    for (const char* code : codes) {
-      countryWithStatus(code, "ar");
-      countryWithStatus(code, "en");
-    }
-  }
-
-  for (const char* loc : {"ar", "ar_LB", "ar_TN"}) {
-    UErrorCode status = U_ZERO_ERROR;
-    icu::DateFormatSymbols dfs{icu::Locale(loc), status};
-    int32_t n = 0;
-    const UnicodeString* days = dfs.getWeekdays(n);
-    if (std::strcmp(loc, "ar") == 0) std::printf("%s weekdays: %s\n", loc, join(days, n, 1).c_str());
-    const UnicodeString* months = dfs.getMonths(n);
-    std::printf("%s month 1: %s (%s)\n", loc, utf8(months[0]).c_str(), u_errorName(status));
-  }
-  {
-    UErrorCode status = U_ZERO_ERROR;
-    icu::DateFormatSymbols dfs{icu::Locale("en"), status};
-    int32_t n = 0;
-    const UnicodeString* months = dfs.getMonths(n);
-    std::printf("en months: %s (%s)\n", join(months, n, 0).c_str(), u_errorName(status));
-  }
-  if (full) {
-    for (const char* loc : {"en", "ar", "ar_EG", "ar_SA", "ar_LB", "ar_SY", "ar_JO", "ar_IQ", "ar_PS",
-                            "ar_TN", "ar_DZ", "ar_MA"})
-      calendar(loc);
   }
 
   if (full) chars();
