@@ -94,17 +94,8 @@ class Folder {
 
 }  // namespace
 
-namespace {
-
-// Words repeat (Zipf): remember the folded form of recent words. Cleared when full, so memory stays
-// bounded on any input.
-constexpr std::size_t kWordCacheLimit = 1 << 16;
-constexpr std::size_t kMaxCachedWordBytes = 48;
-
-std::string fold_uncached(std::string_view utf8) {
+void fold_append(std::string_view utf8, std::string& out) {
   thread_local Folder folder;
-  std::string out;
-  out.reserve(utf8.size());
   const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
   const int32_t length = static_cast<int32_t>(utf8.size());
   for (int32_t i = 0; i < length;) {
@@ -117,22 +108,13 @@ std::string fold_uncached(std::string_view utf8) {
     U8_NEXT(s, i, length, c);
     if (c >= 0) out += folder.code_point(c);
   }
-  return out;
 }
 
-struct WordHash {  // lets a string_view look a word up without copying it into a string
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
-
-}  // namespace
-
 std::string fold(std::string_view utf8) {
-  if (utf8.size() > kMaxCachedWordBytes) return fold_uncached(utf8);
-  thread_local std::unordered_map<std::string, std::string, WordHash, std::equal_to<>> words;
-  if (auto it = words.find(utf8); it != words.end()) return it->second;
-  if (words.size() >= kWordCacheLimit) words.clear();
-  return words.emplace(std::string(utf8), fold_uncached(utf8)).first->second;
+  std::string out;
+  out.reserve(utf8.size());
+  fold_append(utf8, out);
+  return out;
 }
 
 }  // namespace maqal::text

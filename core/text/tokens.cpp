@@ -5,7 +5,9 @@
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <memory>
+#include <string>
 
 #include "text/fold.h"
 
@@ -43,10 +45,18 @@ bool all_space(std::string_view s) {
   return true;
 }
 
+// The buffers tokenize() keeps between calls hold up to this many tokens (and their forms).
+constexpr std::size_t kMaxKeptTokens = 1 << 16;
+
 }  // namespace
 
-std::vector<Token> tokenize(std::string_view utf8) {
-  std::vector<Token> tokens;
+Tokens tokenize(std::string_view utf8) {
+  // Built in buffers kept from call to call, then copied at their exact size: the tokens of every
+  // block live until the parse ends, and growing them in place left holes between them in the heap.
+  thread_local std::vector<Token> list;
+  thread_local std::string forms;  // every token's form, one after the other
+  list.clear();
+  forms.clear();
   Utf8Text text(utf8);
   UErrorCode status = U_ZERO_ERROR;
   icu::BreakIterator& it = iterator(false);
@@ -59,11 +69,28 @@ std::vector<Token> tokenize(std::string_view utf8) {
     if (status_tag >= UBRK_WORD_NUMBER && status_tag < UBRK_WORD_NUMBER_LIMIT) kind = TokenKind::number;
     else if (status_tag >= UBRK_WORD_LETTER) kind = TokenKind::word;
     else if (all_space(piece)) continue;
-    tokens.push_back({static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(end), kind, fold(piece)});
+    const std::size_t before = forms.size();
+    fold_append(piece, forms);
+    Token& t = list.emplace_back();
+    t.start = static_cast<std::uint32_t>(start);
+    t.end = static_cast<std::uint32_t>(end);
+    t.form_size = static_cast<std::uint32_t>(forms.size() - before);
+    t.kind = kind;
   }
-  // Every block's tokens live until the parse ends: without the growth slack (heaptrack, 10 MB of
-  // Arabic text: 20 MB of the 169 MB peak).
-  tokens.shrink_to_fit();
+  Tokens tokens;
+  tokens.assign(list.begin(), list.end());
+  auto buffer = std::make_shared_for_overwrite<char[]>(forms.size());
+  std::copy(forms.begin(), forms.end(), buffer.get());
+  const char* form = buffer.get();
+  for (Token& t : tokens) {
+    t.form_data = form;
+    form += t.form_size;
+  }
+  tokens.forms = std::move(buffer);
+  if (list.capacity() > kMaxKeptTokens) {  // one huge block: its buffers are not kept for the next text
+    std::vector<Token>().swap(list);
+    std::string().swap(forms);
+  }
   return tokens;
 }
 

@@ -66,10 +66,10 @@ TEST(Tokens, WordsNumbersAndPunctuationWithByteOffsets) {
   ASSERT_EQ(tokens.size(), 5u);
   EXPECT_EQ(tokens[0].kind, text::TokenKind::word);
   EXPECT_EQ(s.substr(tokens[0].start, tokens[0].end - tokens[0].start), "قال");
-  EXPECT_EQ(tokens[1].form, ":");
+  EXPECT_EQ(tokens[1].form(), ":");
   EXPECT_EQ(tokens[2].kind, text::TokenKind::number);
-  EXPECT_EQ(tokens[2].form, "1,250");
-  EXPECT_EQ(tokens[3].form, "شخصا");
+  EXPECT_EQ(tokens[2].form(), "1,250");
+  EXPECT_EQ(tokens[3].form(), "شخصا");
 }
 
 TEST(Tokens, SentencesDoNotEndAtMr) {
