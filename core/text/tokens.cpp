@@ -45,18 +45,22 @@ bool all_space(std::string_view s) {
   return true;
 }
 
-// The buffers tokenize() keeps between calls hold up to this many tokens (and their forms).
+// The buffers segment() fills, kept from call to call up to this many tokens (and their forms).
 constexpr std::size_t kMaxKeptTokens = 1 << 16;
 
-}  // namespace
+struct Segments {
+  std::vector<Token> list;  // without their form_data
+  std::string forms;        // every token's form, one after the other
+};
 
-Tokens tokenize(std::string_view utf8) {
-  // Built in buffers kept from call to call, then copied at their exact size: the tokens of every
-  // block live until the parse ends, and growing them in place left holes between them in the heap.
-  thread_local std::vector<Token> list;
-  thread_local std::string forms;  // every token's form, one after the other
-  list.clear();
-  forms.clear();
+// The tokens of a text, in buffers reused from call to call: what they hold is then copied at its
+// exact size (the tokens of every block live until the parse ends, and growing them in place left
+// holes between them in the heap). The buffers are valid until the next call.
+const Segments& segment(std::string_view utf8) {
+  thread_local Segments out;
+  if (out.list.capacity() > kMaxKeptTokens) out = {};  // the last text was huge: not kept for the next
+  out.list.clear();
+  out.forms.clear();
   Utf8Text text(utf8);
   UErrorCode status = U_ZERO_ERROR;
   icu::BreakIterator& it = iterator(false);
@@ -69,28 +73,73 @@ Tokens tokenize(std::string_view utf8) {
     if (status_tag >= UBRK_WORD_NUMBER && status_tag < UBRK_WORD_NUMBER_LIMIT) kind = TokenKind::number;
     else if (status_tag >= UBRK_WORD_LETTER) kind = TokenKind::word;
     else if (all_space(piece)) continue;
-    const std::size_t before = forms.size();
-    fold_append(piece, forms);
-    Token& t = list.emplace_back();
+    const std::size_t before = out.forms.size();
+    fold_append(piece, out.forms);
+    Token& t = out.list.emplace_back();
     t.start = static_cast<std::uint32_t>(start);
     t.end = static_cast<std::uint32_t>(end);
-    t.form_size = static_cast<std::uint32_t>(forms.size() - before);
+    t.form_size = static_cast<std::uint32_t>(out.forms.size() - before);
     t.kind = kind;
   }
+  return out;
+}
+
+}  // namespace
+
+Tokens tokenize(std::string_view utf8) {
+  const Segments& segments = segment(utf8);
+  std::shared_ptr<char[]> buffer(new char[segments.forms.size()]);  // not zeroed (no make_shared_for_overwrite in Emscripten's libc++)
+  std::copy(segments.forms.begin(), segments.forms.end(), buffer.get());
   Tokens tokens;
-  tokens.assign(list.begin(), list.end());
-  auto buffer = std::make_shared_for_overwrite<char[]>(forms.size());
-  std::copy(forms.begin(), forms.end(), buffer.get());
+  tokens.assign(segments.list.begin(), segments.list.end());
   const char* form = buffer.get();
   for (Token& t : tokens) {
     t.form_data = form;
     form += t.form_size;
   }
   tokens.forms = std::move(buffer);
-  if (list.capacity() > kMaxKeptTokens) {  // one huge block: its buffers are not kept for the next text
-    std::vector<Token>().swap(list);
-    std::string().swap(forms);
+  return tokens;
+}
+
+// Forms one after the other in chunks that never move.
+class DocumentTokenizer::Store {
+ public:
+  std::string_view add(std::string_view form) {
+    if (form.size() > free_) {
+      const std::size_t size = std::max(form.size(), kChunkBytes);
+      chunks_.emplace_back(new char[size]);
+      next_ = chunks_.back().get();
+      free_ = size;
+    }
+    char* const at = next_;
+    std::copy(form.begin(), form.end(), at);
+    next_ += form.size();
+    free_ -= form.size();
+    return {at, form.size()};
   }
+
+ private:
+  static constexpr std::size_t kChunkBytes = 16 * 1024;
+  std::vector<std::unique_ptr<char[]>> chunks_;
+  char* next_ = nullptr;
+  std::size_t free_ = 0;
+};
+
+DocumentTokenizer::DocumentTokenizer() : store_(std::make_shared<Store>()) {}
+
+Tokens DocumentTokenizer::operator()(std::string_view utf8) {
+  const Segments& segments = segment(utf8);
+  Tokens tokens;
+  tokens.assign(segments.list.begin(), segments.list.end());
+  const char* form = segments.forms.data();
+  for (Token& t : tokens) {
+    const std::string_view written(form, t.form_size);
+    form += t.form_size;
+    auto it = stored_.find(written);
+    if (it == stored_.end()) it = stored_.insert(store_->add(written)).first;
+    t.form_data = it->data();
+  }
+  tokens.forms = store_;
   return tokens;
 }
 

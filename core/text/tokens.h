@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <memory>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 namespace maqal::text {
@@ -23,14 +24,27 @@ struct Token {
   TokenKind kind = TokenKind::punct;
 };
 
-// A text's tokens and the one buffer holding their forms, shared by copies (a copied token's form
-// stays valid while any copy of its Tokens lives).
+// A text's tokens and what holds their forms, shared by copies (a copied token's form stays valid
+// while any copy of its Tokens lives).
 struct Tokens : std::vector<Token> {
-  std::shared_ptr<const char[]> forms;
+  std::shared_ptr<const void> forms;
 };
 
 // Words, numbers and punctuation marks of a text (white space is skipped).
 Tokens tokenize(std::string_view utf8);
+
+// tokenize() for the texts of one document (its blocks), each distinct form stored once for all of
+// them: a document repeats its words.
+class DocumentTokenizer {
+ public:
+  DocumentTokenizer();
+  Tokens operator()(std::string_view utf8);
+
+ private:
+  class Store;
+  std::shared_ptr<Store> store_;
+  std::unordered_set<std::string_view> stored_;  // the forms in store_
+};
 
 // Byte offsets where sentences end (ICU sentence rules with "Mr."-style exceptions).
 std::vector<std::size_t> sentence_ends(std::string_view utf8);
