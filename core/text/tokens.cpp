@@ -26,14 +26,13 @@ icu::BreakIterator& iterator(bool sentences) {
   return *slot;
 }
 
-struct Utf8Text {
-  explicit Utf8Text(std::string_view s) {
-    UErrorCode status = U_ZERO_ERROR;
-    ut = utext_openUTF8(nullptr, s.data(), static_cast<int64_t>(s.size()), &status);
-  }
-  ~Utf8Text() { utext_close(ut); }
-  UText* ut;
-};
+// A text for ICU in a UText kept from call to call (opening a new one allocates it); the break
+// iterators take their own copy of it in setText().
+UText* utf8_text(std::string_view s) {
+  thread_local UText text = UTEXT_INITIALIZER;
+  UErrorCode status = U_ZERO_ERROR;
+  return utext_openUTF8(&text, s.data(), static_cast<int64_t>(s.size()), &status);
+}
 
 bool all_space(std::string_view s) {
   const auto* p = reinterpret_cast<const uint8_t*>(s.data());
@@ -61,10 +60,9 @@ const Segments& segment(std::string_view utf8) {
   if (out.list.capacity() > kMaxKeptTokens) out = {};  // the last text was huge: not kept for the next
   out.list.clear();
   out.forms.clear();
-  Utf8Text text(utf8);
   UErrorCode status = U_ZERO_ERROR;
   icu::BreakIterator& it = iterator(false);
-  it.setText(text.ut, status);
+  it.setText(utf8_text(utf8), status);
   int32_t start = it.first();
   for (int32_t end = it.next(); end != icu::BreakIterator::DONE; start = end, end = it.next()) {
     const std::string_view piece = utf8.substr(start, end - start);
@@ -145,10 +143,9 @@ Tokens DocumentTokenizer::operator()(std::string_view utf8) {
 
 std::vector<std::size_t> sentence_ends(std::string_view utf8) {
   std::vector<std::size_t> ends;
-  Utf8Text text(utf8);
   UErrorCode status = U_ZERO_ERROR;
   icu::BreakIterator& it = iterator(true);
-  it.setText(text.ut, status);
+  it.setText(utf8_text(utf8), status);
   it.first();
   for (int32_t end = it.next(); end != icu::BreakIterator::DONE; end = it.next())
     ends.push_back(static_cast<std::size_t>(end));
