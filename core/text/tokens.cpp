@@ -86,7 +86,8 @@ const Segments& segment(std::string_view utf8) {
 
 Tokens tokenize(std::string_view utf8) {
   const Segments& segments = segment(utf8);
-  std::shared_ptr<char[]> buffer(new char[segments.forms.size()]);  // not zeroed (no make_shared_for_overwrite in Emscripten's libc++)
+  // Not zeroed, as make_shared_for_overwrite would (Emscripten's libc++ lacks it).
+  std::shared_ptr<char[]> buffer(new char[segments.forms.size()]);
   std::copy(segments.forms.begin(), segments.forms.end(), buffer.get());
   Tokens tokens;
   tokens.assign(segments.list.begin(), segments.list.end());

@@ -72,6 +72,37 @@ TEST(Tokens, WordsNumbersAndPunctuationWithByteOffsets) {
   EXPECT_EQ(tokens[3].form(), "شخصا");
 }
 
+// A document's tokens share one store of forms, each distinct form once, alive as long as any tokens.
+TEST(Tokens, DocumentTokenizerStoresEachFormOnce) {
+  const std::vector<std::string> texts = {"The Minister met THE press.", "the minister left, 12 days later"};
+  std::vector<text::Tokens> blocks;
+  {
+    text::DocumentTokenizer tokenize;
+    for (const auto& t : texts) blocks.push_back(tokenize(t));
+  }
+  for (std::size_t b = 0; b < texts.size(); ++b) {
+    const text::Tokens alone = text::tokenize(texts[b]);
+    ASSERT_EQ(blocks[b].size(), alone.size());
+    for (std::size_t i = 0; i < alone.size(); ++i) {
+      EXPECT_EQ(blocks[b][i].form(), alone[i].form());
+      EXPECT_EQ(blocks[b][i].start, alone[i].start);
+      EXPECT_EQ(blocks[b][i].kind, alone[i].kind);
+    }
+  }
+  EXPECT_EQ(blocks[0][0].form(), "the");
+  EXPECT_EQ(blocks[0][0].form().data(), blocks[0][3].form().data());  // "The" and "THE"
+  EXPECT_EQ(blocks[0][1].form().data(), blocks[1][1].form().data());  // "Minister" and "minister"
+  const text::Tokens copy = blocks[1];
+  blocks.clear();
+  EXPECT_EQ(copy[2].form(), "left");
+}
+
+TEST(Fold, CopiesUnchangedRunsAroundFoldedLetters) {
+  EXPECT_EQ(text::fold("abcDEF\u00C9x\xFF" "yz"), "abcdefexyz");  // É → e; a byte that is no UTF-8 is dropped
+  EXPECT_EQ(text::fold("\u0661\u0662x"), "12x");                  // Arabic-Indic digits
+  EXPECT_EQ(text::fold(""), "");
+}
+
 TEST(Tokens, SentencesDoNotEndAtMr) {
   auto ends = text::sentence_ends("Mr. Smith went home. He slept.");
   ASSERT_EQ(ends.size(), 2u);
