@@ -25,7 +25,8 @@ struct Token {
 };
 
 // A text's tokens and what holds their forms, shared by copies (a copied token's form stays valid
-// while any copy of its Tokens lives).
+// while any copy of its Tokens lives). Copy a Tokens, never into a plain std::vector<Token>: that
+// copy would not keep the forms alive.
 struct Tokens : std::vector<Token> {
   std::shared_ptr<const void> forms;
 };
