@@ -44,6 +44,10 @@ bool all_space(std::string_view s) {
   return true;
 }
 
+// Every stored form is followed by a NUL byte, as a std::string is: code that reads a code point from
+// an empty form (U8_NEXT reads one byte even at length 0) reads that 0, as it did when forms were
+// strings, not the next form's first byte.
+
 // The buffers segment() fills, kept from call to call up to this many tokens (and their forms).
 constexpr std::size_t kMaxKeptTokens = 1 << 16;
 
@@ -86,14 +90,16 @@ const Segments& segment(std::string_view utf8) {
 
 Tokens tokenize(std::string_view utf8) {
   const Segments& segments = segment(utf8);
-  // Not zeroed, as make_shared_for_overwrite would (Emscripten's libc++ lacks it).
-  std::shared_ptr<char[]> buffer(new char[segments.forms.size()]);
-  std::copy(segments.forms.begin(), segments.forms.end(), buffer.get());
   Tokens tokens;
   tokens.assign(segments.list.begin(), segments.list.end());
-  const char* form = buffer.get();
+  // Not zeroed, as make_shared_for_overwrite would (Emscripten's libc++ lacks it).
+  std::shared_ptr<char[]> buffer(new char[segments.forms.size() + tokens.size()]);
+  const char* form = segments.forms.data();
+  char* at = buffer.get();
   for (Token& t : tokens) {
-    t.form_data = form;
+    t.form_data = at;
+    at = std::copy(form, form + t.form_size, at);
+    *at++ = '\0';  // the NUL after every form
     form += t.form_size;
   }
   tokens.forms = std::move(buffer);
@@ -104,16 +110,17 @@ Tokens tokenize(std::string_view utf8) {
 class DocumentTokenizer::Store {
  public:
   std::string_view add(std::string_view form) {
-    if (form.size() > free_) {
-      const std::size_t size = std::max(form.size(), kChunkBytes);
+    if (form.size() + 1 > free_) {
+      const std::size_t size = std::max(form.size() + 1, kChunkBytes);
       chunks_.emplace_back(new char[size]);
       next_ = chunks_.back().get();
       free_ = size;
     }
     char* const at = next_;
     std::copy(form.begin(), form.end(), at);
-    next_ += form.size();
-    free_ -= form.size();
+    at[form.size()] = '\0';  // the NUL after every form
+    next_ += form.size() + 1;
+    free_ -= form.size() + 1;
     return {at, form.size()};
   }
 

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "text/clitics.h"
 #include "text/fold.h"
 #include "text/script.h"
@@ -95,6 +97,19 @@ TEST(Tokens, DocumentTokenizerStoresEachFormOnce) {
   const text::Tokens copy = blocks[1];
   blocks.clear();
   EXPECT_EQ(copy[2].form(), "left");
+}
+
+// A NUL follows every form, as it followed a std::string's: reading a code point from an empty form
+// (U+0604, a format character, folds to nothing) reads 0, not the next form's first byte
+// (tools/fuzz found ends_sentence() reading past one).
+TEST(Tokens, EveryFormEndsInNul) {
+  const std::string s = "\u0604\u0668 : \u0604.";
+  text::DocumentTokenizer tokenize;
+  for (const text::Tokens& tokens : {text::tokenize(s), tokenize(s)}) {
+    ASSERT_FALSE(tokens.empty());
+    EXPECT_TRUE(std::any_of(tokens.begin(), tokens.end(), [](const text::Token& t) { return t.form().empty(); }));
+    for (const auto& t : tokens) EXPECT_EQ(t.form().data()[t.form().size()], '\0');
+  }
 }
 
 TEST(Fold, CopiesUnchangedRunsAroundFoldedLetters) {
