@@ -25,9 +25,10 @@ namespace pipeline {
 std::vector<text::Tokens> prepare_blocks(Result& result) {
   std::vector<text::Tokens> tokens;
   tokens.reserve(result.blocks.size());
+  text::DocumentTokenizer tokenize;  // each distinct form of the blocks stored once
   for (auto& b : result.blocks) {
     b.dir = text::direction(b.text, result.dir);
-    tokens.push_back(text::tokenize(b.text));
+    tokens.push_back(tokenize(b.text));
   }
   return tokens;
 }

@@ -5,6 +5,7 @@
 
 #include "entities/numbers.h"
 #include "lang/data.h"
+#include "text/utf.h"
 
 namespace maqal::entities {
 namespace {
@@ -17,15 +18,15 @@ struct UnitPhrase {
 
 // amounts.tsv rows: side (before/after the number), type, phrase, currency code; indexed by the
 // phrase's first word, since every token of every block is looked up here.
-const std::unordered_map<std::string, std::vector<UnitPhrase>>& unit_phrases() {
+const text::StringMap<std::vector<UnitPhrase>>& unit_phrases() {
   static const auto phrases = [] {
-    std::unordered_map<std::string, std::vector<UnitPhrase>> out;
+    text::StringMap<std::vector<UnitPhrase>> out;
     for (const auto& row : data::rows_all_languages("amounts.tsv")) {
       if (row.size() < 3) continue;
       UnitPhrase p;
       p.before = row[0] == "before";
       p.type = std::string(row[1]);
-      for (auto& t : text::tokenize(row[2])) p.words.push_back(std::move(t.form));
+      for (auto& t : text::tokenize(row[2])) p.words.emplace_back(t.form());
       if (row.size() > 3) p.code = std::string(row[3]);
       if (!p.words.empty()) out[p.words[0]].push_back(std::move(p));
     }
@@ -40,13 +41,13 @@ const std::unordered_map<std::string, std::vector<UnitPhrase>>& unit_phrases() {
 bool phrase_at(const text::Tokens& tokens, std::size_t at, const UnitPhrase& p) {
   if (at + p.words.size() > tokens.size()) return false;
   for (std::size_t k = 0; k < p.words.size(); ++k)
-    if (tokens[at + k].form != p.words[k]) return false;
+    if (tokens[at + k].form() != p.words[k]) return false;
   return true;
 }
 
 bool is_number(const text::Tokens& tokens, const std::vector<LexMatch>& matches, std::size_t i, bool beside_currency) {
   return tokens[i].kind == text::TokenKind::number || (matches[i].tokens == 1 && matches[i].entry->type == "NUMBER") ||
-         !scaled_number(tokens[i].form, beside_currency).empty();
+         !scaled_number(tokens[i].form(), beside_currency).empty();
 }
 
 }  // namespace
@@ -55,7 +56,7 @@ std::vector<Unit> find_units(const text::Tokens& tokens, const std::vector<LexMa
   std::vector<Unit> units;
   const auto& phrases = unit_phrases();
   for (std::size_t i = 0; i < tokens.size(); ++i) {
-    const auto candidates = phrases.find(tokens[i].form);
+    const auto candidates = phrases.find(tokens[i].form());
     if (candidates == phrases.end()) continue;
     for (const UnitPhrase& p : candidates->second) {
       if (!phrase_at(tokens, i, p)) continue;

@@ -21,7 +21,7 @@ std::vector<Phrase> load(std::string_view file, bool typed) {
   for (const auto& row : data::rows_all_languages(file)) {
     if (row.size() < (typed ? 3u : 2u)) continue;
     Phrase p;
-    for (auto& t : text::tokenize(row[typed ? 1 : 0])) p.words.push_back(std::move(t.form));
+    for (auto& t : text::tokenize(row[typed ? 1 : 0])) p.words.emplace_back(t.form());
     if (typed) p.type = std::string(row[0]);
     p.value = std::string(row[typed ? 2 : 1]);
     out.push_back(std::move(p));
@@ -34,9 +34,9 @@ bool matches_at(const text::Tokens& tokens, std::size_t from, const Phrase& p) {
   if (p.words.empty()) return true;
   if (from + p.words.size() > tokens.size()) return false;
   for (std::size_t k = 0; k < p.words.size(); ++k)
-    if (tokens[from + k].kind == text::TokenKind::punct || (k > 0 && tokens[from + k].form != p.words[k])) return false;
+    if (tokens[from + k].kind == text::TokenKind::punct || (k > 0 && tokens[from + k].form() != p.words[k])) return false;
   // A stem is the word or a prefix or suffix of it: most words are turned away before stems().
-  const std::string_view first = tokens[from].form;
+  const std::string_view first = tokens[from].form();
   if (!first.starts_with(p.words[0]) && !first.ends_with(p.words[0])) return false;
   const text::Stems stems = text::stems(first);
   return std::find(stems.begin(), stems.end(), p.words[0]) != stems.end();
@@ -93,7 +93,7 @@ void qualify(std::string_view line, const text::Tokens& tokens, std::vector<Enti
 
 // Noun and adjective agree in gender (core/lang/*/agreement.tsv): both end in a feminine ending or
 // neither does. Languages without such endings always agree.
-bool agree(const std::string& noun, const std::string& adjective) {
+bool agree(std::string_view noun, std::string_view adjective) {
   static const auto endings = [] {
     std::vector<std::string> out;
     for (const auto& row : data::rows_all_languages("agreement.tsv"))
@@ -116,8 +116,8 @@ void name_institutions(std::string_view line, const text::Tokens& tokens, std::v
     for (const auto& h : heads) {
       const std::size_t n = h.words.size();
       std::optional<std::size_t> start, end;
-      const std::string& adjective = tokens[*first].form;
-      if (*first >= n && matches_at(tokens, *first - n, h) && agree(tokens[*first - 1].form, adjective))
+      const std::string_view adjective = tokens[*first].form();
+      if (*first >= n && matches_at(tokens, *first - n, h) && agree(tokens[*first - 1].form(), adjective))
         start = tokens[*first - n].start;  // الخارجية الأمريكية
       else if (matches_at(tokens, *last + 1, h))
         end = tokens[*last + n].end;  // Israeli army

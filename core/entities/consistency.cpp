@@ -25,7 +25,7 @@ bool function_word(const text::Token& t) {
     for (const auto& row : data::rows_all_languages("function_words.tsv")) out.insert(text::fold(row[0]));
     return out;
   }();
-  for (std::string_view s : text::stems(t.form))
+  for (std::string_view s : text::stems(t.form()))
     if (words.count(s)) return true;
   return false;
 }
@@ -67,7 +67,7 @@ void make_names_consistent(std::vector<ner::Sequence>& document) {
   std::unordered_set<std::string_view> words;  // every folded word: name_norm()'s evidence for bare forms
   for (const auto& s : document)
     for (const auto& t : *s.tokens)
-      if (t.kind == text::TokenKind::word) words.insert(t.form);
+      if (t.kind == text::TokenKind::word) words.insert(t.form());
   const ner::InDocument in_document = [&](std::string_view w) { return words.count(w) > 0; };
   // A name's key: its folded norm, worked out once per spelling of its tokens (the folded forms and
   // whether blank separates them), since fold() is slow and a document repeats its names.
@@ -77,7 +77,7 @@ void make_names_consistent(std::vector<ner::Sequence>& document) {
     std::string forms;
     for (std::size_t i = m.first; i < m.last; ++i) {
       if (i > m.first) forms += tokens[i - 1].end < tokens[i].start ? ' ' : '\x01';
-      forms += tokens[i].form;
+      forms += tokens[i].form();
     }
     auto [it, added] = keys.try_emplace(std::move(forms));
     if (added) it->second = text::fold(ner::name_norm(s.text, tokens, m, in_document));
@@ -95,8 +95,8 @@ void make_names_consistent(std::vector<ner::Sequence>& document) {
       Votes& votes = names[key(s, m)];
       ++votes.count[m.type];
       votes.one_word = m.last - m.first == 1;
-      for (std::string_view w : text::stems((*s.tokens)[m.first].form)) first_words.insert(w);
-      for (std::string_view w : text::stems((*s.tokens)[m.last - 1].form)) last_words.insert(w);
+      for (std::string_view w : text::stems((*s.tokens)[m.first].form())) first_words.insert(w);
+      for (std::string_view w : text::stems((*s.tokens)[m.last - 1].form())) last_words.insert(w);
       lengths.insert(m.last - m.first);
     }
   }
@@ -108,7 +108,7 @@ void make_names_consistent(std::vector<ner::Sequence>& document) {
     for (const ner::Mention& m : s.mentions)
       for (std::size_t i = m.first > 0 ? m.first - 1 : 0; i <= m.last && i < taken.size(); ++i) taken[i] = true;
     const auto stem_in = [&](const std::unordered_set<std::string_view>& set, std::size_t k) {
-      const auto stems = text::stems(tokens[k].form);
+      const auto stems = text::stems(tokens[k].form());
       return std::any_of(stems.begin(), stems.end(), [&](std::string_view w) { return set.count(w) > 0; });
     };
     std::vector<signed char> ends(tokens.size(), -1);  // whether token k may end a name, once known

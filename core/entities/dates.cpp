@@ -9,13 +9,14 @@
 #include "text/fold.h"
 #include "text/script.h"
 #include "text/tokens.h"
+#include "text/utf.h"
 
 namespace maqal::entities {
 namespace {
 
-const std::unordered_set<std::string>& connectors() {
+const text::StringSet& connectors() {
   static const auto words = [] {
-    std::unordered_set<std::string> out;
+    text::StringSet out;
     for (const auto& row : data::rows_all_languages("dates.tsv"))
       if (row[0] == "connector" && row.size() > 1) out.insert(text::fold(row[1]));
     return out;
@@ -26,7 +27,7 @@ const std::unordered_set<std::string>& connectors() {
 // Only blanks, commas and connector words ("من", "of") between two parts of a date.
 bool joins(std::string_view gap) {
   for (const auto& t : text::tokenize(gap))
-    if (!connectors().count(t.form)) return false;
+    if (!connectors().count(t.form())) return false;
   return gap.size() < 16;
 }
 

@@ -72,7 +72,7 @@ void name_source(const Block& block, const text::Tokens& tokens, const std::vect
 }
 
 void scan_block(const Block& block, const text::Tokens& tokens, std::vector<LexMatch> matches,
-                std::vector<Entity> names, std::vector<Entity>& out) {
+                std::vector<ner::Name> names, std::vector<Entity>& out) {
   const std::size_t base = block.span.start8;
   std::vector<Entity> found = find_patterns(block.text);  // URLs and the like first: they hold words
   auto covered = [&](std::size_t start, std::size_t end) {
@@ -99,10 +99,10 @@ void scan_block(const Block& block, const text::Tokens& tokens, std::vector<LexM
       }
     }
     const bool digits = tokens[i].kind == text::TokenKind::number;
-    const std::string scaled = digits ? std::string() : scaled_number(tokens[i].form, currency_beside(units, i));  // "$3m"
+    const std::string scaled = digits ? std::string() : scaled_number(tokens[i].form(), currency_beside(units, i));  // "$3m"
     if ((digits || !scaled.empty()) && !covered(start, tokens[i].end))
       words.push_back({"NUMBER", block.text.substr(start, tokens[i].end - start), {start, tokens[i].end}, 0,
-                       digits ? number_norm(tokens[i].form) : scaled});
+                       digits ? number_norm(tokens[i].form()) : scaled});
     ++i;
   }
   merge_numbers(block.text, words);
@@ -120,10 +120,12 @@ void scan_block(const Block& block, const text::Tokens& tokens, std::vector<LexM
   std::vector<std::size_t> max_end(found.size() + 1, 0);
   for (std::size_t k = 0; k < found.size(); ++k) max_end[k + 1] = std::max(max_end[k], found[k].span.end8);
   const auto known = found.size();
-  for (auto& e : names) {
+  for (auto& name : names) {
     const auto before = std::partition_point(found.begin(), found.begin() + known,
-                                             [&](const Entity& f) { return f.span.start8 < e.span.end8; });
-    if (max_end[before - found.begin()] <= e.span.start8) found.push_back(std::move(e));
+                                             [&](const Entity& f) { return f.span.start8 < name.end; });
+    if (max_end[before - found.begin()] <= name.start)
+      found.push_back({std::string(ner::kTypeNames[name.type]), block.text.substr(name.start, name.end - name.start),
+                       {name.start, name.end}, 0, std::move(name.norm)});
   }
   std::sort(found.begin(), found.end(), by_start);
   for (auto& e : found) {
@@ -174,7 +176,7 @@ void name_people_in_full(std::vector<Entity>& entities) {
     if (e.type != "PER" || e.norm.find(' ') == std::string::npos) continue;
     for (const auto& t : text::tokenize(e.norm)) {
       if (t.kind != text::TokenKind::word) continue;
-      auto [it, added] = full_by_part.try_emplace(t.form, e.norm);
+      auto [it, added] = full_by_part.try_emplace(std::string(t.form()), e.norm);
       if (!added && it->second != e.norm) it->second.clear();
     }
   }
@@ -182,7 +184,7 @@ void name_people_in_full(std::vector<Entity>& entities) {
     if (e.type != "PER" || e.norm.find(' ') != std::string::npos) continue;
     const text::Tokens words = text::tokenize(e.norm);
     if (words.size() != 1) continue;
-    if (auto it = full_by_part.find(words[0].form); it != full_by_part.end() && !it->second.empty())
+    if (auto it = full_by_part.find(std::string(words[0].form())); it != full_by_part.end() && !it->second.empty())
       e.norm = it->second;
   }
 }
@@ -192,7 +194,7 @@ void name_people_in_full(std::vector<Entity>& entities) {
 std::vector<Entity> find_entities(const std::vector<Block>& blocks, const std::vector<text::Tokens>& tokens) {
   std::vector<Entity> entities;
   const ner::DocumentMatches matches(tokens);  // looked up once, for the lexicon and the name model
-  std::vector<std::vector<Entity>> names = ner::find_names(blocks, tokens, matches);
+  std::vector<std::vector<ner::Name>> names = ner::find_names(blocks, tokens, matches);
   for (std::size_t i = 0; i < blocks.size(); ++i)
     scan_block(blocks[i], tokens[i], matches.block(i), std::move(names[i]), entities);  // freed once used
   drop_or_trim_titles(entities);

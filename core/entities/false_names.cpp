@@ -50,18 +50,18 @@ bool definite(std::string_view form) {
 
 // Four letters at least: "علي" (Ali) is a name.
 bool nisba(const text::Token& t) {
-  if (t.kind != text::TokenKind::word || text::count_code_points(t.form) < 4) return false;
+  if (t.kind != text::TokenKind::word || text::count_code_points(t.form()) < 4) return false;
   const auto& list = endings().nisba;
-  return std::any_of(list.begin(), list.end(), [&](const std::string& e) { return t.form.ends_with(e); });
+  return std::any_of(list.begin(), list.end(), [&](const std::string& e) { return t.form().ends_with(e); });
 }
 
 // A title or occupation and only adjectives that agree with it: "خبير استراتيجي", "المحلل السياسي";
 // not "الوزير شكري", whose second word, written without the article, is a name.
 bool description(const text::Tokens& tokens, const ner::Mention& m) {
   if (m.last - m.first < 2 || title_word(tokens[m.first]) == Title::none) return false;
-  const bool head_definite = definite(tokens[m.first].form);
+  const bool head_definite = definite(tokens[m.first].form());
   for (std::size_t i = m.first + 1; i < m.last; ++i)
-    if (!nisba(tokens[i]) || definite(tokens[i].form) != head_definite) return false;
+    if (!nisba(tokens[i]) || definite(tokens[i].form()) != head_definite) return false;
   return true;
 }
 
@@ -70,8 +70,8 @@ bool description(const text::Tokens& tokens, const ner::Mention& m) {
 bool verb_with_suffix(const text::Token& t) {
   if (t.kind != text::TokenKind::word) return false;
   for (const auto& [ending, not_after] : endings().verb) {
-    if (!t.form.ends_with(ending)) continue;
-    const std::string_view rest = std::string_view(t.form).substr(0, t.form.size() - ending.size());
+    if (!t.form().ends_with(ending)) continue;
+    const std::string_view rest = std::string_view(t.form()).substr(0, t.form().size() - ending.size());
     if (text::count_code_points(rest) < 3) continue;
     std::size_t last = rest.size() - 1;
     while (last > 0 && (static_cast<unsigned char>(rest[last]) & 0xC0) == 0x80) --last;
@@ -87,7 +87,7 @@ bool heading_of_common_words(const text::Tokens& tokens, const ner::Mention& m) 
   while (end > m.last && tokens[end - 1].kind == text::TokenKind::punct) --end;
   if (m.first != 0 || m.last != end) return false;
   return std::all_of(tokens.begin() + m.first, tokens.begin() + m.last, [](const text::Token& t) {
-    return t.kind != text::TokenKind::word || (dictionary::listing(t.form) & dictionary::kCommon);
+    return t.kind != text::TokenKind::word || (dictionary::listing(t.form()) & dictionary::kCommon);
   });
 }
 
@@ -95,7 +95,7 @@ bool separator(const text::Token& t) {
   // comma, ARABIC COMMA, semicolon, ARABIC SEMICOLON, bar
   static constexpr std::string_view kSeparators[] = {",", "\xD8\x8C", ";", "\xD8\x9B", "|"};
   return t.kind == text::TokenKind::punct &&
-         std::find(std::begin(kSeparators), std::end(kSeparators), t.form) != std::end(kSeparators);
+         std::find(std::begin(kSeparators), std::end(kSeparators), t.form()) != std::end(kSeparators);
 }
 
 // The label's colon in a list line (list_line()), or 0.
@@ -103,7 +103,7 @@ std::size_t list_colon(const text::Tokens& tokens) {
   constexpr std::size_t kMaxLabelWords = 3, kMaxItemWords = 4, kMinItems = 3;
   std::size_t colon = 0;
   while (colon < tokens.size() && tokens[colon].kind == text::TokenKind::word) ++colon;
-  if (colon == 0 || colon > kMaxLabelWords || colon >= tokens.size() || tokens[colon].form != ":") return 0;
+  if (colon == 0 || colon > kMaxLabelWords || colon >= tokens.size() || tokens[colon].form() != ":") return 0;
   std::size_t items = 0, words = 0;
   for (std::size_t i = colon + 1; i < tokens.size(); ++i) {
     const text::Token& t = tokens[i];
@@ -112,8 +112,8 @@ std::size_t list_colon(const text::Tokens& tokens) {
       ++items;
       words = 0;
     } else if (t.kind == text::TokenKind::punct) {
-      const bool joins = t.form == "&" || t.form == "-";  // "Middle East & Africa"
-      const bool final_stop = t.form == "." && i + 1 == tokens.size();
+      const bool joins = t.form() == "&" || t.form() == "-";  // "Middle East & Africa"
+      const bool final_stop = t.form() == "." && i + 1 == tokens.size();
       if (!joins && !final_stop) return 0;
     } else if (++words > kMaxItemWords) {
       return 0;
@@ -149,13 +149,13 @@ int apposition_type(const text::Tokens& tokens, const ner::Mention& m) {
   constexpr std::size_t kMaxWords = 3;
   const Appositions& a = appositions();
   const std::size_t comma = m.last;
-  if (comma + 1 >= tokens.size() || tokens[comma].form != "," || !a.articles.count(tokens[comma + 1].form)) return -1;
+  if (comma + 1 >= tokens.size() || tokens[comma].form() != "," || !a.articles.count(tokens[comma + 1].form())) return -1;
   for (std::size_t k = comma + 2; k < tokens.size() && k < comma + 2 + kMaxWords; ++k) {
     if (tokens[k].kind != text::TokenKind::word) return -1;
-    const auto noun = a.nouns.find(tokens[k].form);
+    const auto noun = a.nouns.find(tokens[k].form());
     if (noun == a.nouns.end()) continue;
     const bool ends = k + 1 == tokens.size() || tokens[k + 1].kind != text::TokenKind::word ||
-                      a.then.count(tokens[k + 1].form);
+                      a.then.count(tokens[k + 1].form());
     return ends ? noun->second : -1;
   }
   return -1;
@@ -165,7 +165,7 @@ int apposition_type(const text::Tokens& tokens, const ner::Mention& m) {
 // group Mer Vivante"), or -1.
 int descriptor_type(const text::Tokens& tokens, const ner::Mention& m) {
   if (m.first == 0 || tokens[m.first - 1].kind != text::TokenKind::word) return -1;
-  const auto noun = appositions().nouns.find(tokens[m.first - 1].form);
+  const auto noun = appositions().nouns.find(tokens[m.first - 1].form());
   return noun == appositions().nouns.end() ? -1 : noun->second;
 }
 
@@ -175,7 +175,7 @@ void type_by_apposition(std::vector<ner::Sequence>& document) {
   using Words = std::vector<std::string_view>;  // a name's folded words
   const auto words = [](const ner::Sequence& s, const ner::Mention& m) {
     Words out;
-    for (std::size_t i = m.first; i < m.last; ++i) out.push_back((*s.tokens)[i].form);
+    for (std::size_t i = m.first; i < m.last; ++i) out.push_back((*s.tokens)[i].form());
     return out;
   };
   std::map<Words, int> typed;
@@ -199,12 +199,12 @@ bool capitalized_by_style(std::string_view role) {
 void drop_styled_common_words(std::vector<ner::Sequence>& document) {
   const auto common_words = [](const ner::Sequence& s, const ner::Mention& m) {
     return std::all_of(s.tokens->begin() + m.first, s.tokens->begin() + m.last, [](const text::Token& t) {
-      return t.kind != text::TokenKind::word || dictionary::listing(t.form) == dictionary::kCommon;
+      return t.kind != text::TokenKind::word || dictionary::listing(t.form()) == dictionary::kCommon;
     });
   };
   const auto spelling = [](const ner::Sequence& s, const ner::Mention& m) {
     std::string out;
-    for (std::size_t i = m.first; i < m.last; ++i) out.append((*s.tokens)[i].form).push_back(' ');
+    for (std::size_t i = m.first; i < m.last; ++i) out.append((*s.tokens)[i].form()).push_back(' ');
     return out;
   };
   std::unordered_set<std::string> named_in_prose;
@@ -228,7 +228,7 @@ void drop_false_names(ner::Sequence& s) {
     if (colon == 0) return false;
     if (m.last <= colon) return true;  // the label
     return m.last - m.first == 1 && tokens[m.first].kind == text::TokenKind::word &&
-           dictionary::listing(tokens[m.first].form) == dictionary::kCommon;
+           dictionary::listing(tokens[m.first].form()) == dictionary::kCommon;
   });
 }
 

@@ -83,8 +83,8 @@ void Lexicon::add(std::string_view phrase, LexEntry entry) {
   std::string first;
   for (const auto& t : text::tokenize(phrase)) {
     if (!is_word(t)) continue;  // "Guinea-Bissau" is looked up as "guinea bissau"
-    if (words++ == 0) first = t.form;
-    else rest += ' ' + t.form;
+    if (words++ == 0) first = t.form();
+    else (rest += ' ') += t.form();
   }
   insert(first + rest, entry, words);
   // Also under the first word without its article, so "للولايات" (لل + ولايات) finds "الولايات".
@@ -99,7 +99,7 @@ LexMatch Lexicon::longest(const std::vector<text::Token>& tokens, std::size_t i)
   // Most words start no phrase: check the first word's stems before building any longer key.
   text::Stems firsts;
   std::size_t longest_phrase = 0;
-  for (std::string_view f : text::stems(tokens[i].form))
+  for (std::string_view f : text::stems(tokens[i].form()))
     if (auto it = first_word_bits_[fingerprint(f)] ? first_words_.find(f) : first_words_.end(); it != first_words_.end()) {
       firsts.push_back(f);
       longest_phrase = std::max(longest_phrase, it->second);
@@ -107,11 +107,11 @@ LexMatch Lexicon::longest(const std::vector<text::Token>& tokens, std::size_t i)
   if (firsts.size() == 0) return {};
   for (std::size_t n = std::min(run, longest_phrase); n >= 1; --n) {
     std::string middle;
-    for (std::size_t k = 1; k + 1 < n; ++k) middle += ' ' + tokens[i + k].form;
+    for (std::size_t k = 1; k + 1 < n; ++k) (middle += ' ') += tokens[i + k].form();
     // The last word may carry a suffix clitic ("Israel's"); a one-word phrase's stems cover it.
     text::Stems lasts;
     if (n == 1) lasts.push_back("");
-    else lasts = text::stems(tokens[i + n - 1].form);
+    else lasts = text::stems(tokens[i + n - 1].form());
     for (std::string_view first : firsts) {
       for (std::string_view last : lasts) {
         std::string key = std::string(first) + middle;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "text/tokens.h"
+#include "text/utf.h"
 
 namespace maqal::entities {
 
@@ -37,12 +38,8 @@ class Lexicon {
   void insert(std::string key, const LexEntry& entry, std::size_t words);
 
   std::unordered_map<std::string, LexEntry> phrases_;  // folded words joined by ' '
-  struct Hash {  // lets string_views look up strings without a copy
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
   // First words of phrases, with the word count of the longest phrase each starts.
-  std::unordered_map<std::string, std::size_t, Hash, std::equal_to<>> first_words_;
+  text::StringMap<std::size_t> first_words_;
   // A bit per cheap fingerprint of the first words: most words start no phrase, and a clear bit
   // says so without hashing the word in full.
   static constexpr int kFingerprintBits = 18;

@@ -154,7 +154,7 @@ void code_point_starts(std::string_view s, std::vector<std::size_t>& starts) {
 TokenInfo token_info(std::string_view original, const text::Token& t, const Vocabulary& vocabulary,
                      std::vector<std::size_t>& starts) {
   TokenInfo info;
-  const std::string_view form = t.form;
+  const std::string_view form = t.form();
   info.kind = t.kind;
   info.form = hash(form);
   info.shape = hash(shape_of(original, info.case_class));
@@ -187,8 +187,8 @@ std::vector<bool> sentence_starts(const std::vector<text::Token>& tokens) {
                               // rescanning made a run of 100k "«" quadratic)
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     const std::size_t j = run_start;
-    out[i] = j == 0 || (tokens[j - 1].kind == text::TokenKind::punct && ends_sentence(tokens[j - 1].form));
-    if (tokens[i].kind != text::TokenKind::punct || !is_opening(tokens[i].form)) run_start = i + 1;
+    out[i] = j == 0 || (tokens[j - 1].kind == text::TokenKind::punct && ends_sentence(tokens[j - 1].form()));
+    if (tokens[i].kind != text::TokenKind::punct || !is_opening(tokens[i].form())) run_start = i + 1;
   }
   return out;
 }
@@ -249,7 +249,7 @@ std::vector<LexMatch> lexicon_matches(const std::vector<text::Token>& tokens) {
   return out;
 }
 
-DocumentMatches::DocumentMatches(const std::vector<std::vector<text::Token>>& tokens) {
+DocumentMatches::DocumentMatches(const std::vector<text::Tokens>& tokens) {
   block_starts_.reserve(tokens.size() + 1);
   block_tokens_.reserve(tokens.size());
   for (const auto& block : tokens) {
@@ -438,8 +438,8 @@ std::vector<DocumentKeys> document_features(const std::vector<const std::vector<
     for (std::size_t i = 0; i < tokens[s]->size(); ++i) {
       const text::Token& t = (*tokens[s])[i];
       if (t.kind != text::TokenKind::word) continue;
-      forms[t.form].add(tags[s][i], 1);
-      cores[core(t.form)].add(tags[s][i], 1);
+      forms[t.form()].add(tags[s][i], 1);
+      cores[core(t.form())].add(tags[s][i], 1);
     }
   std::vector<DocumentKeys> out(tokens.size());
   for (std::size_t s = 0; s < tokens.size(); ++s) {
@@ -448,7 +448,7 @@ std::vector<DocumentKeys> document_features(const std::vector<const std::vector<
       const text::Token& t = (*tokens[s])[i];
       if (t.kind != text::TokenKind::word) continue;
       const auto push = [&](std::uint32_t k) { out[s][i].push_back(k); };
-      Elsewhere form = forms[t.form], stem = cores[core(t.form)];  // less this occurrence
+      Elsewhere form = forms[t.form()], stem = cores[core(t.form())];  // less this occurrence
       form.add(tags[s][i], -1);
       stem.add(tags[s][i], -1);
       elsewhere_features(form, kElsewhereForm, true, push);
@@ -811,7 +811,7 @@ std::vector<Mention> Model::find(std::string_view text, const std::vector<text::
   std::vector<int> tags = viterbi<std::int32_t>(emission.data(), n, start_, transitions_);
   // A name never runs across the end of a sentence ("… Joe Biden. Blinken said …").
   for (std::size_t i = 0; i < tags.size(); ++i)
-    if (tokens[i].kind == text::TokenKind::punct && ends_sentence(tokens[i].form)) tags[i] = 0;
+    if (tokens[i].kind == text::TokenKind::punct && ends_sentence(tokens[i].form())) tags[i] = 0;
   return mentions(tags);
 }
 
@@ -859,7 +859,7 @@ std::string name_norm(std::string_view text, const std::vector<text::Token>& tok
   const text::Token& last = tokens[m.last - 1];
   std::size_t start = first.start, end = last.end;
   std::string head;  // written before the text: the article fused into "للبرلمان"
-  const std::string_view f = first.form;
+  const std::string_view f = first.form();
   if (first.kind == text::TokenKind::word) {
     std::size_t strip = 0;  // folded bytes of the proclitic to leave out
     for (std::string_view s : text::stems(f)) {
@@ -884,7 +884,7 @@ std::string name_norm(std::string_view text, const std::vector<text::Token>& tok
     if (strip > 0) start += skip_letters(text.substr(start, end - start), text::count_code_points(f.substr(0, strip)));
   }
   if (last.kind == text::TokenKind::word) {
-    const std::string_view l = last.form;
+    const std::string_view l = last.form();
     for (std::string_view s : text::stems(l)) {
       if (s.size() == l.size() || !l.starts_with(s)) continue;  // not a suffix removal
       const std::size_t drop = text::count_code_points(l.substr(s.size()));
@@ -920,14 +920,14 @@ void propagate(std::vector<Sequence>& document) {
     if (!added && it->second != type) it->second = -1;
   };
   auto unknown = [](const Sequence& s, const text::Token& t) {
-    return t.kind == text::TokenKind::word && !s.model->knows(word_key(t.form));
+    return t.kind == text::TokenKind::word && !s.model->knows(word_key(t.form()));
   };
   for (const Sequence& s : document) {
     for (const Mention& m : s.mentions) {
       if (m.last - m.first > 1 && m.type != 0) continue;  // only persons are named by their last word
       const text::Token& t = (*s.tokens)[m.last - 1];
       if (!unknown(s, t)) continue;
-      for (std::string_view w : text::stems(t.form)) note(w, m.type);
+      for (std::string_view w : text::stems(t.form())) note(w, m.type);
     }
   }
   if (names.empty()) return;
@@ -942,7 +942,7 @@ void propagate(std::vector<Sequence>& document) {
       char case_class = 'N';
       shape_of(s.text.substr(tokens[i].start, tokens[i].end - tokens[i].start), case_class);
       if (case_class == 'L') continue;
-      for (std::string_view w : text::stems(tokens[i].form)) {
+      for (std::string_view w : text::stems(tokens[i].form())) {
         const auto it = names.find(w);
         if (it == names.end() || it->second < 0) continue;
         added.push_back({i, i + 1, it->second});
@@ -956,8 +956,8 @@ void propagate(std::vector<Sequence>& document) {
   }
 }
 
-std::vector<std::vector<Entity>> find_names(const std::vector<Block>& blocks,
-                                            const std::vector<std::vector<text::Token>>& tokens,
+std::vector<std::vector<Name>> find_names(const std::vector<Block>& blocks,
+                                            const std::vector<text::Tokens>& tokens,
                                             const DocumentMatches& lex) {
   std::vector<Sequence> document(blocks.size());
   Model::Memo arabic, latin;
@@ -982,23 +982,18 @@ std::vector<std::vector<Entity>> find_names(const std::vector<Block>& blocks,
       // Not reserved for every token: a document repeats its words (10 MB of text: 8 MB of buckets).
       for (const auto& block_tokens : tokens)
         for (const auto& t : block_tokens)
-          if (t.kind == text::TokenKind::word) words.insert(t.form);
+          if (t.kind == text::TokenKind::word) words.insert(t.form());
     }
     return words.count(w) > 0;
   };
-  std::vector<std::vector<Entity>> out(blocks.size());
+  std::vector<std::vector<Name>> out(blocks.size());
   for (std::size_t k = 0; k < tagged.size(); ++k) {
     const Sequence& s = tagged[k];
-    for (const Mention& mention : s.mentions) {
-      const std::size_t start = (*s.tokens)[mention.first].start, end = (*s.tokens)[mention.last - 1].end;
-      Entity e;
-      e.type = std::string(kTypeNames[mention.type]);
-      e.text = std::string(s.text.substr(start, end - start));
-      e.span.start8 = start;
-      e.span.end8 = end;
-      e.norm = name_norm(s.text, *s.tokens, mention, in_document);
-      out[index[k]].push_back(std::move(e));
-    }
+    auto& names = out[index[k]];
+    names.reserve(s.mentions.size());
+    for (const Mention& mention : s.mentions)
+      names.push_back({(*s.tokens)[mention.first].start, (*s.tokens)[mention.last - 1].end, mention.type,
+                       name_norm(s.text, *s.tokens, mention, in_document)});
   }
   return out;
 }

@@ -59,7 +59,7 @@ std::vector<LexMatch> lexicon_matches(const std::vector<text::Token>& tokens);
 // entities.cpp.
 class DocumentMatches {
  public:
-  explicit DocumentMatches(const std::vector<std::vector<text::Token>>& tokens);
+  explicit DocumentMatches(const std::vector<text::Tokens>& tokens);
   // lexicon_matches() of block b's tokens.
   std::vector<LexMatch> block(std::size_t b) const;
 
@@ -185,7 +185,7 @@ std::string name_norm(std::string_view text, const std::vector<text::Token>& tok
 // One token sequence of a document (a block; a sentence of a corpus) and the names found in it.
 struct Sequence {
   std::string_view text;
-  const std::vector<text::Token>* tokens = nullptr;
+  const text::Tokens* tokens = nullptr;
   const Model* model = nullptr;   // the model that tagged it: what it knows
   std::vector<Mention> mentions;  // the model's, then those propagate() adds
   bool styled = false;            // a headline, byline or link line: capitals there are style
@@ -197,11 +197,19 @@ struct Sequence {
 // likely a mistake than a name) and, in Latin script, it is capitalized.
 void propagate(std::vector<Sequence>& document);
 
+// A name found in a block: less than an Entity (a document holds many), made one if nothing else
+// is found there.
+struct Name {
+  std::uint32_t start = 0, end = 0;  // byte offsets into the block's text
+  int type = 0;                      // of kTypeNames
+  std::string norm;                  // name_norm()
+};
+
 // The names of every block of a document by the model of the block's script (Arabic or Latin
-// letters), propagated over the document: PER, ORG, LOC and MISC entities with spans into each
+// letters), propagated over the document: PER, ORG, LOC and MISC names with spans into each
 // block's text and name_norm() norms. `lex`: lexicon_matches() of each block's tokens.
-std::vector<std::vector<Entity>> find_names(const std::vector<Block>& blocks,
-                                            const std::vector<std::vector<text::Token>>& tokens,
+std::vector<std::vector<Name>> find_names(const std::vector<Block>& blocks,
+                                            const std::vector<text::Tokens>& tokens,
                                             const DocumentMatches& lex);
 
 // The compiled-in model of a language (core/lang/<lang>/ner.bin), read on first use; empty when the

@@ -52,7 +52,7 @@ const std::unordered_map<std::string, ScaleSuffix>& scale_suffixes() {
 
 }  // namespace
 
-std::string number_norm(const std::string& folded) {
+std::string number_norm(std::string_view folded) {
   std::string out;
   for (std::size_t i = 0; i < folded.size(); ++i) {
     const char c = folded[i];
@@ -68,7 +68,7 @@ std::string scaled_number(std::string_view folded, bool beside_currency) {
   if (digits_end == 0 || digits_end == std::string_view::npos) return {};
   const auto suffix = scale_suffixes().find(std::string(folded.substr(digits_end)));
   if (suffix == scale_suffixes().end() || !(suffix->second.alone || beside_currency)) return {};
-  const std::string digits = number_norm(std::string(folded.substr(0, digits_end)));
+  const std::string digits = number_norm(folded.substr(0, digits_end));
   if (digits.empty()) return {};
   return format_number(std::strtod(digits.c_str(), nullptr) * suffix->second.value);
 }

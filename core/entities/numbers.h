@@ -11,7 +11,7 @@
 namespace maqal::entities {
 
 // Digits as written (a folded token), reduced to a plain decimal: "1,250.5" → "1250.5", "٣٬٥٠٠" → "3500".
-std::string number_norm(const std::string& folded);
+std::string number_norm(std::string_view folded);
 
 // A number with its scale written on its digits ("5.2bn" → "5200000000"); the suffixes that are
 // numbers only beside a currency ("3m": also three metres) count when `beside_currency`. Empty otherwise.

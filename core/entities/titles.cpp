@@ -18,7 +18,7 @@ Title title_word(const text::Token& t) {
     return out;
   }();
   if (t.kind != text::TokenKind::word) return Title::none;
-  for (std::string_view s : text::stems(t.form))
+  for (std::string_view s : text::stems(t.form()))
     if (auto it = titles.find(s); it != titles.end()) return it->second;
   return Title::none;
 }
@@ -33,7 +33,7 @@ std::optional<SpeakerGroup> speaker_group(const text::Token& t) {
     return out;
   }();
   if (t.kind != text::TokenKind::word) return std::nullopt;
-  for (std::string_view s : text::stems(t.form))
+  for (std::string_view s : text::stems(t.form()))
     if (auto it = groups.find(s); it != groups.end()) return it->second;
   return std::nullopt;
 }

@@ -8,6 +8,7 @@
 #include <charconv>
 #include <concepts>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -23,7 +24,9 @@ namespace {
 
 class JsonWriter {
  public:
-  explicit JsonWriter(bool pretty) : pretty_(pretty) {}
+  using Sink = std::function<void(std::string_view)>;
+  // With a sink, what is written goes to it in pieces of about kPiece bytes; without, take() gives it.
+  JsonWriter(bool pretty, const Sink* sink) : pretty_(pretty), sink_(sink) {}
 
   void begin_object() { open('{'); }
   void end_object() { close('}'); }
@@ -72,6 +75,11 @@ class JsonWriter {
 
   std::string take() { return std::move(out_); }
 
+  void flush() {
+    if (sink_ && !out_.empty()) (*sink_)(out_);
+    out_.clear();
+  }
+
  private:
   void open(char bracket) {
     separate();
@@ -88,6 +96,7 @@ class JsonWriter {
 
   // Before a value or a member: the comma after the previous one and, pretty, its own line.
   void separate() {
+    if (sink_ && out_.size() >= kPiece) flush();
     if (after_key_) {
       after_key_ = false;
       return;
@@ -176,7 +185,9 @@ class JsonWriter {
     return {static_cast<std::size_t>(at) - i, code_point};
   }
 
+  static constexpr std::size_t kPiece = 1 << 16;
   bool pretty_;
+  const Sink* sink_;
   bool after_key_ = false;
   std::vector<int> counts_;  // values written so far in each open object or array
   std::string out_;
@@ -300,10 +311,7 @@ void put_list(JsonWriter& w, std::string_view name, const std::vector<T>& items,
   w.end_array();
 }
 
-}  // namespace
-
-std::string to_json(const Result& r, bool pretty) {
-  JsonWriter w(pretty);
+void put_result(JsonWriter& w, const Result& r) {
   w.begin_object();
   if (r.error) {
     w.key("error");
@@ -335,7 +343,20 @@ std::string to_json(const Result& r, bool pretty) {
     }
   }
   w.end_object();
+}
+
+}  // namespace
+
+std::string to_json(const Result& result, bool pretty) {
+  JsonWriter w(pretty, nullptr);
+  put_result(w, result);
   return w.take();
+}
+
+void write_json(const Result& result, bool pretty, const std::function<void(std::string_view)>& write) {
+  JsonWriter w(pretty, &write);
+  put_result(w, result);
+  w.flush();
 }
 
 }  // namespace maqal

@@ -33,7 +33,7 @@ std::vector<Cue> load_cues() {
     if (colon != std::string_view::npos) cue.kind = std::string(role.substr(colon + 1));
     cue.match = row[1] == "line" ? Match::line : row[1] == "label" ? Match::label : row[1] == "field" ? Match::field
               : row[1] == "prefix" ? Match::prefix : row[1] == "count" ? Match::count : Match::contains;
-    for (auto& t : text::tokenize(row[2])) cue.forms.push_back(std::move(t.form));
+    for (auto& t : text::tokenize(row[2])) cue.forms.emplace_back(t.form());
     if (!cue.forms.empty()) cues.push_back(std::move(cue));
   }
   return cues;
@@ -62,7 +62,7 @@ std::vector<std::size_t> candidates(const std::vector<text::Token>& tokens, bool
   std::vector<std::size_t> out;
   const auto add = [&](std::size_t at, auto wanted) {
     if (at >= tokens.size()) return;
-    auto it = table.by_first_form.find(tokens[at].form);
+    auto it = table.by_first_form.find(tokens[at].form());
     if (it == table.by_first_form.end()) return;
     for (std::size_t i : it->second)
       if (wanted(table.all[i].match)) out.push_back(i);
@@ -79,11 +79,11 @@ std::vector<std::size_t> candidates(const std::vector<text::Token>& tokens, bool
 bool starts_with_at(const std::vector<text::Token>& tokens, std::size_t at, const std::vector<std::string>& forms) {
   if (at + forms.size() > tokens.size()) return false;
   for (std::size_t k = 0; k < forms.size(); ++k)
-    if (tokens[at + k].form != forms[k]) return false;
+    if (tokens[at + k].form() != forms[k]) return false;
   return true;
 }
 
-bool is_separator(const text::Token& t) { return t.form == ":" || t.form == "-" || t.form == "|" || t.form == "–"; }
+bool is_separator(const text::Token& t) { return t.form() == ":" || t.form() == "-" || t.form() == "|" || t.form() == "–"; }
 
 bool starts_lowercase(std::string_view s) {
   int32_t i = 0;
@@ -95,7 +95,7 @@ bool starts_lowercase(std::string_view s) {
 bool opens_quote(const text::Token& t) {
   int32_t i = 0;
   UChar32 c = 0;
-  U8_NEXT(reinterpret_cast<const uint8_t*>(t.form.data()), i, static_cast<int32_t>(t.form.size()), c);
+  U8_NEXT(reinterpret_cast<const uint8_t*>(t.form().data()), i, static_cast<int32_t>(t.form().size()), c);
   return u_charType(c) == U_INITIAL_PUNCTUATION || u_hasBinaryProperty(c, UCHAR_QUOTATION_MARK);
 }
 
@@ -145,7 +145,7 @@ std::optional<CueMatch> match_cue(std::string_view line, const std::vector<text:
         break;
       }
       case Match::field: {  // "Photo: Reuters": the phrase, a colon, a value (never a heading like "Photo tips")
-        if (used <= n + 1 || tokens[n].form != ":" || !starts_with_at(tokens, 0, cue.forms)) break;
+        if (used <= n + 1 || tokens[n].form() != ":" || !starts_with_at(tokens, 0, cue.forms)) break;
         return CueMatch{cue.role, cue.kind, line.substr(tokens[n + 1].start)};
       }
       case Match::prefix: {

@@ -113,7 +113,7 @@ Line describe(const Block& block, const text::Tokens& tokens) {
   }
   line.colon = last == ':';
   if (!tokens.empty() && ends_in_quote) {
-    const std::string& first = tokens.front().form;
+    const std::string_view first = tokens.front().form();
     int32_t i = 0;
     UChar32 c = 0;
     U8_NEXT(reinterpret_cast<const uint8_t*>(first.data()), i, static_cast<int32_t>(first.size()), c);
@@ -150,7 +150,7 @@ Line describe(const Block& block, const text::Tokens& tokens) {
 constexpr std::size_t kMinWordsBeforeSecondHeadline = 4;
 constexpr std::size_t kMaxLabelWords = 3;
 
-bool adjective_like(const std::string& folded) {
+bool adjective_like(std::string_view folded) {
   static const auto endings = [] {
     std::vector<std::string> out;
     for (const auto& row : data::rows_all_languages("headlines.tsv"))
@@ -167,13 +167,13 @@ std::size_t second_headline_start(const std::vector<text::Token>& tokens) {
   std::size_t words = 0;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     if (tokens[i].kind != text::TokenKind::punct) { ++words; continue; }
-    if (tokens[i].form != ":") continue;
+    if (tokens[i].form() != ":") continue;
     // The label: the word before the colon and, while the label begins with an adjective, the
     // word it describes.
     std::size_t label = i, label_words = 0;
     while (label > 0 && tokens[label - 1].kind != text::TokenKind::punct && label_words < kMaxLabelWords) {
       --label, ++label_words;
-      if (!adjective_like(tokens[label].form)) break;
+      if (!adjective_like(tokens[label].form())) break;
     }
     if (words - label_words >= kMinWordsBeforeSecondHeadline) return label;
     return 0;
@@ -190,7 +190,9 @@ void split_run_together_teasers(std::vector<Block>& blocks, std::vector<text::To
     if (at == 0) continue;
     Block second = blocks[i];
     const std::size_t cut = tokens[at].start, first_end = tokens[at - 1].end;
-    text::Tokens second_tokens(tokens.begin() + static_cast<std::ptrdiff_t>(at), tokens.end());
+    text::Tokens second_tokens;
+    second_tokens.assign(tokens.begin() + static_cast<std::ptrdiff_t>(at), tokens.end());
+    second_tokens.forms = tokens.forms;
     for (auto& t : second_tokens) t.start -= cut, t.end -= cut;
     tokens.resize(at);
     second.text = blocks[i].text.substr(cut);
@@ -300,7 +302,7 @@ class RoleAssigner {
     if (!seen_prose_in_article_ || line.quoted || line.words > kMaxQuestionHeadingWords) return false;
     if (!text.ends_with("?") && !text.ends_with("\u061F")) return false;
     const std::size_t stops = std::count_if(tokens_[i].begin(), tokens_[i].end(), [](const text::Token& t) {
-      return t.form == "." || t.form == "?" || t.form == "!" || t.form == "\u061F";
+      return t.form() == "." || t.form() == "?" || t.form() == "!" || t.form() == "\u061F";
     });
     if (stops != 1 || i + 1 >= lines_.size()) return false;
     const Line& next = lines_[i + 1];

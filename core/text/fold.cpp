@@ -34,12 +34,7 @@ class Folder {
   // (pool offsets), the rest in a map.
   std::string_view code_point(UChar32 c) {
     if (c < 0x10000) {
-      Slot& slot = bmp_[c];
-      if (slot.length == kUnset) {
-        const std::string folded = compute(c);
-        slot = {static_cast<std::uint32_t>(pool_.size()), static_cast<std::uint8_t>(folded.size())};
-        pool_ += folded;
-      }
+      const Slot& slot = bmp_slot(c);
       return std::string_view(pool_).substr(slot.offset, slot.length);
     }
     auto [it, inserted] = astral_.try_emplace(c);
@@ -47,7 +42,31 @@ class Folder {
     return it->second;
   }
 
+  // Whether a code point folds to itself (most Arabic letters, lower-case Latin ones).
+  bool unchanged(UChar32 c) { return c < 0x10000 && bmp_slot(c).unchanged; }
+
  private:
+  struct Slot {
+    std::uint32_t offset = 0;
+    std::uint8_t length = kUnset;
+    bool unchanged = false;
+  };
+  static constexpr std::uint8_t kUnset = 0xFF;
+
+  const Slot& bmp_slot(UChar32 c) {
+    Slot& slot = bmp_[c];
+    if (slot.length == kUnset) {
+      const std::string folded = compute(c);
+      char utf8[4];
+      int32_t n = 0;
+      U8_APPEND_UNSAFE(utf8, n, c);
+      slot = {static_cast<std::uint32_t>(pool_.size()), static_cast<std::uint8_t>(folded.size()),
+              folded == std::string_view(utf8, n)};
+      pool_ += folded;
+    }
+    return slot;
+  }
+
   static UChar32 decode(std::string_view s) {
     int32_t i = 0;
     UChar32 c = 0;
@@ -82,11 +101,6 @@ class Folder {
   const icu::Normalizer2* casefold_ = nullptr;
   const icu::Normalizer2* decompose_ = nullptr;
   std::unordered_map<UChar32, std::string> variants_;
-  struct Slot {
-    std::uint32_t offset = 0;
-    std::uint8_t length = kUnset;
-  };
-  static constexpr std::uint8_t kUnset = 0xFF;
   std::vector<Slot> bmp_ = std::vector<Slot>(0x10000);
   std::string pool_;
   std::unordered_map<UChar32, std::string> astral_;
@@ -94,45 +108,36 @@ class Folder {
 
 }  // namespace
 
-namespace {
-
-// Words repeat (Zipf): remember the folded form of recent words. Cleared when full, so memory stays
-// bounded on any input.
-constexpr std::size_t kWordCacheLimit = 1 << 16;
-constexpr std::size_t kMaxCachedWordBytes = 48;
-
-std::string fold_uncached(std::string_view utf8) {
+void fold_append(std::string_view utf8, std::string& out) {
   thread_local Folder folder;
-  std::string out;
-  out.reserve(utf8.size());
   const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
   const int32_t length = static_cast<int32_t>(utf8.size());
+  // Bytes that fold to themselves are copied a run at a time: most of a word's.
+  int32_t run = 0;
   for (int32_t i = 0; i < length;) {
+    const int32_t at = i;
     if (s[i] < 0x80) {  // ASCII: lower-case letters, everything else as is
-      const char c = static_cast<char>(s[i++]);
-      out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
-      continue;
+      const uint8_t b = s[i++];
+      if (b < 'A' || b > 'Z') continue;
+      out.append(utf8.data() + run, at - run);
+      out += static_cast<char>(s[at] + 32);
+    } else {
+      UChar32 c;
+      U8_NEXT(s, i, length, c);
+      if (c >= 0 && folder.unchanged(c)) continue;
+      out.append(utf8.data() + run, at - run);
+      if (c >= 0) out += folder.code_point(c);  // bytes that are no UTF-8 are dropped
     }
-    UChar32 c;
-    U8_NEXT(s, i, length, c);
-    if (c >= 0) out += folder.code_point(c);
+    run = i;
   }
-  return out;
+  out.append(utf8.data() + run, length - run);
 }
 
-struct WordHash {  // lets a string_view look a word up without copying it into a string
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
-
-}  // namespace
-
 std::string fold(std::string_view utf8) {
-  if (utf8.size() > kMaxCachedWordBytes) return fold_uncached(utf8);
-  thread_local std::unordered_map<std::string, std::string, WordHash, std::equal_to<>> words;
-  if (auto it = words.find(utf8); it != words.end()) return it->second;
-  if (words.size() >= kWordCacheLimit) words.clear();
-  return words.emplace(std::string(utf8), fold_uncached(utf8)).first->second;
+  std::string out;
+  out.reserve(utf8.size());
+  fold_append(utf8, out);
+  return out;
 }
 
 }  // namespace maqal::text

@@ -12,4 +12,7 @@ namespace maqal::text {
 // of any script as ASCII, and with the letter variants listed in core/lang/*/folding.tsv (ى → ي).
 std::string fold(std::string_view utf8);
 
+// fold(utf8) appended to out.
+void fold_append(std::string_view utf8, std::string& out);
+
 }  // namespace maqal::text

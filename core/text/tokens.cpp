@@ -5,7 +5,9 @@
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <memory>
+#include <string>
 
 #include "text/fold.h"
 
@@ -24,14 +26,13 @@ icu::BreakIterator& iterator(bool sentences) {
   return *slot;
 }
 
-struct Utf8Text {
-  explicit Utf8Text(std::string_view s) {
-    UErrorCode status = U_ZERO_ERROR;
-    ut = utext_openUTF8(nullptr, s.data(), static_cast<int64_t>(s.size()), &status);
-  }
-  ~Utf8Text() { utext_close(ut); }
-  UText* ut;
-};
+// A text for ICU in a UText kept from call to call (opening a new one allocates it); the break
+// iterators take their own copy of it in setText().
+UText* utf8_text(std::string_view s) {
+  thread_local UText text = UTEXT_INITIALIZER;
+  UErrorCode status = U_ZERO_ERROR;
+  return utext_openUTF8(&text, s.data(), static_cast<int64_t>(s.size()), &status);
+}
 
 bool all_space(std::string_view s) {
   const auto* p = reinterpret_cast<const uint8_t*>(s.data());
@@ -43,14 +44,29 @@ bool all_space(std::string_view s) {
   return true;
 }
 
-}  // namespace
+// Every stored form is followed by a NUL byte, as a std::string is: code that reads a code point from
+// an empty form (U8_NEXT reads one byte even at length 0) reads that 0, as it did when forms were
+// strings, not the next form's first byte.
 
-std::vector<Token> tokenize(std::string_view utf8) {
-  std::vector<Token> tokens;
-  Utf8Text text(utf8);
+// The buffers segment() fills, kept from call to call up to this many tokens (and their forms).
+constexpr std::size_t kMaxKeptTokens = 1 << 16;
+
+struct Segments {
+  std::vector<Token> list;  // without their form_data
+  std::string forms;        // every token's form, one after the other
+};
+
+// The tokens of a text, in buffers reused from call to call: what they hold is then copied at its
+// exact size (the tokens of every block live until the parse ends, and growing them in place left
+// holes between them in the heap). The buffers are valid until the next call.
+const Segments& segment(std::string_view utf8) {
+  thread_local Segments out;
+  if (out.list.capacity() > kMaxKeptTokens) out = {};  // the last text was huge: not kept for the next
+  out.list.clear();
+  out.forms.clear();
   UErrorCode status = U_ZERO_ERROR;
   icu::BreakIterator& it = iterator(false);
-  it.setText(text.ut, status);
+  it.setText(utf8_text(utf8), status);
   int32_t start = it.first();
   for (int32_t end = it.next(); end != icu::BreakIterator::DONE; start = end, end = it.next()) {
     const std::string_view piece = utf8.substr(start, end - start);
@@ -59,20 +75,85 @@ std::vector<Token> tokenize(std::string_view utf8) {
     if (status_tag >= UBRK_WORD_NUMBER && status_tag < UBRK_WORD_NUMBER_LIMIT) kind = TokenKind::number;
     else if (status_tag >= UBRK_WORD_LETTER) kind = TokenKind::word;
     else if (all_space(piece)) continue;
-    tokens.push_back({static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(end), kind, fold(piece)});
+    const std::size_t before = out.forms.size();
+    fold_append(piece, out.forms);
+    Token& t = out.list.emplace_back();
+    t.start = static_cast<std::uint32_t>(start);
+    t.end = static_cast<std::uint32_t>(end);
+    t.form_size = static_cast<std::uint32_t>(out.forms.size() - before);
+    t.kind = kind;
   }
-  // Every block's tokens live until the parse ends: without the growth slack (heaptrack, 10 MB of
-  // Arabic text: 20 MB of the 169 MB peak).
-  tokens.shrink_to_fit();
+  return out;
+}
+
+}  // namespace
+
+Tokens tokenize(std::string_view utf8) {
+  const Segments& segments = segment(utf8);
+  Tokens tokens;
+  tokens.assign(segments.list.begin(), segments.list.end());
+  // Not zeroed, as make_shared_for_overwrite would (Emscripten's libc++ lacks it).
+  std::shared_ptr<char[]> buffer(new char[segments.forms.size() + tokens.size()]);
+  const char* form = segments.forms.data();
+  char* at = buffer.get();
+  for (Token& t : tokens) {
+    t.form_data = at;
+    at = std::copy(form, form + t.form_size, at);
+    *at++ = '\0';  // the NUL after every form
+    form += t.form_size;
+  }
+  tokens.forms = std::move(buffer);
+  return tokens;
+}
+
+// Forms one after the other in chunks that never move.
+class DocumentTokenizer::Store {
+ public:
+  std::string_view add(std::string_view form) {
+    if (form.size() + 1 > free_) {
+      const std::size_t size = std::max(form.size() + 1, kChunkBytes);
+      chunks_.emplace_back(new char[size]);
+      next_ = chunks_.back().get();
+      free_ = size;
+    }
+    char* const at = next_;
+    std::copy(form.begin(), form.end(), at);
+    at[form.size()] = '\0';  // the NUL after every form
+    next_ += form.size() + 1;
+    free_ -= form.size() + 1;
+    return {at, form.size()};
+  }
+
+ private:
+  static constexpr std::size_t kChunkBytes = 16 * 1024;
+  std::vector<std::unique_ptr<char[]>> chunks_;
+  char* next_ = nullptr;
+  std::size_t free_ = 0;
+};
+
+DocumentTokenizer::DocumentTokenizer() : store_(std::make_shared<Store>()) {}
+
+Tokens DocumentTokenizer::operator()(std::string_view utf8) {
+  const Segments& segments = segment(utf8);
+  Tokens tokens;
+  tokens.assign(segments.list.begin(), segments.list.end());
+  const char* form = segments.forms.data();
+  for (Token& t : tokens) {
+    const std::string_view written(form, t.form_size);
+    form += t.form_size;
+    auto it = stored_.find(written);
+    if (it == stored_.end()) it = stored_.insert(store_->add(written)).first;
+    t.form_data = it->data();
+  }
+  tokens.forms = store_;
   return tokens;
 }
 
 std::vector<std::size_t> sentence_ends(std::string_view utf8) {
   std::vector<std::size_t> ends;
-  Utf8Text text(utf8);
   UErrorCode status = U_ZERO_ERROR;
   icu::BreakIterator& it = iterator(true);
-  it.setText(text.ut, status);
+  it.setText(utf8_text(utf8), status);
   it.first();
   for (int32_t end = it.next(); end != icu::BreakIterator::DONE; end = it.next())
     ends.push_back(static_cast<std::size_t>(end));

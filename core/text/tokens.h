@@ -3,25 +3,49 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <string>
+#include <memory>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 namespace maqal::text {
 
 enum class TokenKind : std::uint8_t { word, number, punct };
 
-// 48 bytes (32-bit offsets: inputs are at most kMaxInputBytes): a document holds one per word.
+// 24 bytes (32-bit offsets: inputs are at most kMaxInputBytes; the form in its Tokens' buffer): a
+// document holds one per word.
 struct Token {
   std::uint32_t start = 0, end = 0;  // byte offsets into the text given to tokenize()
+  // fold()ed text, what matching compares; it lives in the buffer of the Tokens it came from.
+  std::string_view form() const { return {form_data, form_size}; }
+
+  const char* form_data = nullptr;
+  std::uint32_t form_size = 0;
   TokenKind kind = TokenKind::punct;
-  std::string form;                  // fold()ed text, what matching compares
 };
 
-using Tokens = std::vector<Token>;
+// A text's tokens and what holds their forms, shared by copies (a copied token's form stays valid
+// while any copy of its Tokens lives). Copy a Tokens, never into a plain std::vector<Token>: that
+// copy would not keep the forms alive.
+struct Tokens : std::vector<Token> {
+  std::shared_ptr<const void> forms;
+};
 
 // Words, numbers and punctuation marks of a text (white space is skipped).
 Tokens tokenize(std::string_view utf8);
+
+// tokenize() for the texts of one document (its blocks), each distinct form stored once for all of
+// them: a document repeats its words.
+class DocumentTokenizer {
+ public:
+  DocumentTokenizer();
+  Tokens operator()(std::string_view utf8);
+
+ private:
+  class Store;
+  std::shared_ptr<Store> store_;
+  std::unordered_set<std::string_view> stored_;  // the forms in store_
+};
 
 // Byte offsets where sentences end (ICU sentence rules with "Mr."-style exceptions).
 std::vector<std::size_t> sentence_ends(std::string_view utf8);

@@ -6,6 +6,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "maqal/maqal.h"
@@ -39,5 +41,14 @@ std::int32_t code_point_before(std::string_view utf8, std::size_t at);
 
 // The text with its ASCII letters in lower case (other bytes as they are).
 std::string lower_ascii(std::string_view s);
+
+// String-keyed containers that a string_view (a token's form) looks up without being copied.
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+template <typename Value>
+using StringMap = std::unordered_map<std::string, Value, StringHash, std::equal_to<>>;
+using StringSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
 
 }  // namespace maqal::text

@@ -102,7 +102,7 @@ TEST(Consistency, ClitickedOccurrencesAreTheNameWithTheWholeWordAsSpan) {
   const auto in_document = [&](std::string_view w) {
     for (const auto& tokens : d.tokens)
       for (const auto& t : tokens)
-        if (t.form == w) return true;
+        if (t.form() == w) return true;
     return false;
   };
   EXPECT_EQ(ner::name_norm(d.texts[1], d.tokens[1], d.at(1, "للبنك التجاري"), in_document), "البنك التجاري");

@@ -57,6 +57,23 @@ TEST(Json, SameBytesAsNlohmann) {
   EXPECT_EQ(maqal::to_json(error, true), nlohmann_again(maqal::to_json(error), true));
 }
 
+// write_json hands over the same bytes as to_json, in pieces.
+TEST(Json, WrittenInPiecesAsOneString) {
+  std::string text;
+  for (int i = 0; i < 3000; ++i) text += "Paragraph " + std::to_string(i) + " says \"hello\" in Cairo.\n\n";
+  const maqal::Result r = maqal::parse_text(text);
+  for (const bool pretty : {false, true}) {
+    std::string joined;
+    std::size_t pieces = 0;
+    maqal::write_json(r, pretty, [&](std::string_view piece) {
+      joined += piece;
+      ++pieces;
+    });
+    EXPECT_EQ(joined, maqal::to_json(r, pretty));
+    EXPECT_GT(pieces, 2u);
+  }
+}
+
 // Bytes that are no UTF-8 become U+FFFD exactly where nlohmann's replace handler puts them.
 TEST(Json, BadUtf8ReplacedAsNlohmannDoes) {
   std::vector<std::string> cases = {"\x80", "\xC0\xAF", "\xC3", "a\xE2\x82", "\xE0\x80\x80", "\xED\xA0\x80",

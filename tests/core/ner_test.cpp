@@ -180,9 +180,9 @@ TEST(NerModel, MemoSharedAcrossBlocksChangesNothing) {
     ASSERT_EQ(found[i].size(), document[i].mentions.size()) << blocks[i].text;
     for (std::size_t k = 0; k < found[i].size(); ++k) {
       const ner::Mention& mention = document[i].mentions[k];
-      EXPECT_EQ(found[i][k].span.start8, tokens[i][mention.first].start);
-      EXPECT_EQ(found[i][k].span.end8, tokens[i][mention.last - 1].end);
-      EXPECT_EQ(found[i][k].type, ner::kTypeNames[mention.type]);
+      EXPECT_EQ(found[i][k].start, tokens[i][mention.first].start);
+      EXPECT_EQ(found[i][k].end, tokens[i][mention.last - 1].end);
+      EXPECT_EQ(found[i][k].type, mention.type);
       ++names;
     }
   }
@@ -233,7 +233,7 @@ TEST(NerNames, NormIsTheNameWithoutItsClitic) {
   const std::size_t i = static_cast<std::size_t>(it - tokens.begin());
   const ner::Mention m{i, i + 1, 0};
   const auto in_document = [&](std::string_view w) {
-    return std::any_of(tokens.begin(), tokens.end(), [&](const maqal::text::Token& t) { return t.form == w; });
+    return std::any_of(tokens.begin(), tokens.end(), [&](const maqal::text::Token& t) { return t.form() == w; });
   };
   EXPECT_EQ(ner::name_norm(text, tokens, m, in_document), "بلينكن");
   // Without the bare form in the document, a name that starts like a clitic is left whole.

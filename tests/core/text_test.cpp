@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "text/clitics.h"
 #include "text/fold.h"
 #include "text/script.h"
@@ -66,10 +68,54 @@ TEST(Tokens, WordsNumbersAndPunctuationWithByteOffsets) {
   ASSERT_EQ(tokens.size(), 5u);
   EXPECT_EQ(tokens[0].kind, text::TokenKind::word);
   EXPECT_EQ(s.substr(tokens[0].start, tokens[0].end - tokens[0].start), "قال");
-  EXPECT_EQ(tokens[1].form, ":");
+  EXPECT_EQ(tokens[1].form(), ":");
   EXPECT_EQ(tokens[2].kind, text::TokenKind::number);
-  EXPECT_EQ(tokens[2].form, "1,250");
-  EXPECT_EQ(tokens[3].form, "شخصا");
+  EXPECT_EQ(tokens[2].form(), "1,250");
+  EXPECT_EQ(tokens[3].form(), "شخصا");
+}
+
+// A document's tokens share one store of forms, each distinct form once, alive as long as any tokens.
+TEST(Tokens, DocumentTokenizerStoresEachFormOnce) {
+  const std::vector<std::string> texts = {"The Minister met THE press.", "the minister left, 12 days later"};
+  std::vector<text::Tokens> blocks;
+  {
+    text::DocumentTokenizer tokenize;
+    for (const auto& t : texts) blocks.push_back(tokenize(t));
+  }
+  for (std::size_t b = 0; b < texts.size(); ++b) {
+    const text::Tokens alone = text::tokenize(texts[b]);
+    ASSERT_EQ(blocks[b].size(), alone.size());
+    for (std::size_t i = 0; i < alone.size(); ++i) {
+      EXPECT_EQ(blocks[b][i].form(), alone[i].form());
+      EXPECT_EQ(blocks[b][i].start, alone[i].start);
+      EXPECT_EQ(blocks[b][i].kind, alone[i].kind);
+    }
+  }
+  EXPECT_EQ(blocks[0][0].form(), "the");
+  EXPECT_EQ(blocks[0][0].form().data(), blocks[0][3].form().data());  // "The" and "THE"
+  EXPECT_EQ(blocks[0][1].form().data(), blocks[1][1].form().data());  // "Minister" and "minister"
+  const text::Tokens copy = blocks[1];
+  blocks.clear();
+  EXPECT_EQ(copy[2].form(), "left");
+}
+
+// A NUL follows every form, as it followed a std::string's: reading a code point from an empty form
+// (U+0604, a format character, folds to nothing) reads 0, not the next form's first byte
+// (tools/fuzz found ends_sentence() reading past one).
+TEST(Tokens, EveryFormEndsInNul) {
+  const std::string s = "\u0604\u0668 : \u0604.";
+  text::DocumentTokenizer tokenize;
+  for (const text::Tokens& tokens : {text::tokenize(s), tokenize(s)}) {
+    ASSERT_FALSE(tokens.empty());
+    EXPECT_TRUE(std::any_of(tokens.begin(), tokens.end(), [](const text::Token& t) { return t.form().empty(); }));
+    for (const auto& t : tokens) EXPECT_EQ(t.form().data()[t.form().size()], '\0');
+  }
+}
+
+TEST(Fold, CopiesUnchangedRunsAroundFoldedLetters) {
+  EXPECT_EQ(text::fold("abcDEF\u00C9x\xFF" "yz"), "abcdefexyz");  // É → e; a byte that is no UTF-8 is dropped
+  EXPECT_EQ(text::fold("\u0661\u0662x"), "12x");                  // Arabic-Indic digits
+  EXPECT_EQ(text::fold(""), "");
 }
 
 TEST(Tokens, SentencesDoNotEndAtMr) {

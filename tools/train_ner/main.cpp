@@ -85,7 +85,7 @@ struct Sentence {
   std::vector<std::string> words;
   std::vector<Span> gold;     // over words
   std::string text;           // words joined by spaces
-  std::vector<Token> pieces;  // ICU tokens of text, as the runtime sees it
+  maqal::text::Tokens pieces;  // ICU tokens of text, as the runtime sees it
   std::vector<std::size_t> piece_word;
   std::vector<int> tags;      // gold tags of the pieces
   ner::Features features;
@@ -222,13 +222,13 @@ std::unordered_map<std::uint32_t, ner::WordInfo> learn_vocabulary(const std::vec
                                                                   std::size_t train_end, int min_count) {
   std::unordered_map<std::uint32_t, ner::WordInfo> vocabulary;
   std::unordered_map<std::string_view, int> words, cores, contexts;
-  auto context_of = [](const Token& t) { return t.kind == TokenKind::word ? ner::core(t.form) : std::string_view(t.form); };
+  auto context_of = [](const Token& t) { return t.kind == TokenKind::word ? ner::core(t.form()) : std::string_view(t.form()); };
   for (std::size_t i = 0; i < train_end; ++i)
     for (const Token& t : sentences[i].pieces) {
       ++contexts[context_of(t)];
       if (t.kind != TokenKind::word) continue;
-      ++words[t.form];
-      ++cores[ner::core(t.form)];
+      ++words[t.form()];
+      ++cores[ner::core(t.form())];
     }
   for (const auto& [w, c] : words)
     if (c >= min_count) vocabulary[ner::word_key(w)].known = true;
@@ -252,7 +252,7 @@ std::unordered_map<std::uint32_t, ner::WordInfo> learn_vocabulary(const std::vec
     const auto& pieces = sentences[i].pieces;
     for (std::size_t p = 0; p < pieces.size(); ++p) {
       if (pieces[p].kind != TokenKind::word) continue;
-      const auto it = core_index.find(ner::core(pieces[p].form));
+      const auto it = core_index.find(ner::core(pieces[p].form()));
       if (it == core_index.end()) continue;
       auto dim = [&](std::size_t q) -> std::int64_t {
         const auto d = context_dim.find(context_of(pieces[q]));

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -113,5 +114,9 @@ Result parse(std::string_view input, const Options& options);
 
 // The result as one JSON document (schema: docs/schema.md); {"error": {...}} when the result is an error.
 std::string to_json(const Result& result, bool pretty = false);
+
+// The same JSON handed to `write` in consecutive pieces of about 64 KB, so that output larger than
+// the input is never held whole (the CLI on long texts).
+void write_json(const Result& result, bool pretty, const std::function<void(std::string_view)>& write);
 
 }  // namespace maqal
