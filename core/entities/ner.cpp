@@ -15,6 +15,7 @@
 #include "entities/false_names.h"
 #include "lang/data.h"
 #include "text/clitics.h"
+#include "text/fold.h"
 #include "text/script.h"
 #include "text/utf.h"
 
@@ -70,6 +71,7 @@ enum Template : std::uint32_t {
   kFine, kFinePrev, kFineNext, kCoarse, kCoarsePrev, kCoarseNext, kCoarsePrev2, kCoarseNext2, kFineBigramPrev, kFineBigramNext,
   kListed, kListedInitial,
   kElsewhereForm, kElsewhereCore, kElsewhereBegins,
+  kGiven, kGivenWindow,
 };
 
 // Keys have kKeyBits bits: fewer bits make the model file smaller (its keys are stored as the gaps
@@ -86,6 +88,16 @@ std::uint32_t key(std::uint32_t tmpl, std::uint64_t a = 0, std::uint64_t b = 0, 
 
 // --- token properties ---------------------------------------------------------------------------
 
+// Given names (core/lang/<lang>/given_names.tsv), folded: evidence that a person's name starts here.
+bool is_given_name(std::string_view folded_word) {
+  static const text::StringSet names = [] {
+    text::StringSet set;
+    for (const auto& row : data::rows_all_languages("given_names.tsv")) set.insert(text::fold(row[0]));
+    return set;
+  }();
+  return names.find(folded_word) != names.end();
+}
+
 struct TokenInfo {
   std::uint64_t form = 0, shape = 0;
   std::uint64_t stems[6] = {};  // the form without one clitic (text::stems), not the form itself
@@ -96,6 +108,7 @@ struct TokenInfo {
   std::uint8_t fine = 0, coarse = 0;             // the clusters of the word's core
   char case_class = 'N';                         // first letter: U(pper), L(ower), N(o case)
   std::uint8_t listed = 0;                       // a cased word's dictionary::listing
+  bool given = false;                            // the word or one of its stems is a given name
   text::TokenKind kind = text::TokenKind::word;
 };
 
@@ -163,6 +176,7 @@ TokenInfo token_info(std::string_view original, const text::Token& t, const Voca
   if (t.kind == text::TokenKind::word) {
     std::string_view shortest = form;
     for (std::string_view s : text::stems(form)) {
+      info.given = info.given || is_given_name(s);
       if (s.size() == form.size() || info.stem_count == 6) continue;
       info.stems[info.stem_count++] = hash(s);
       info.stem_known = info.stem_known || vocabulary(key(kWord, hash(s))).known;
@@ -329,6 +343,7 @@ void own_features(const TokenInfo& t, Push&& push) {
   if (t.fine) push(key(kFine, t.fine));
   if (t.coarse) push(key(kCoarse, t.coarse));
   if (t.case_class != 'N') push(key(kListed, t.listed, cls));
+  if (t.given) push(key(kGiven, cls));
 }
 
 // The features of token u from where it stands: its neighbours, whether it opens a sentence, the
@@ -373,6 +388,8 @@ void context_features(const Info& info, std::size_t n, const std::vector<bool>& 
   push(key(kCoarseNext, coarse(i + 1)));
   push(key(kPrevWordCase, word(i - 1), cls));
   push(key(kNextWordCase, word(i + 1), cls));
+  const auto given = [&](std::ptrdiff_t j) -> std::uint64_t { return inside(j) && info(j).given; };
+  if (const std::uint64_t window = given(i - 1) * 4 + given(i) * 2 + given(i + 1)) push(key(kGivenWindow, window));
   // A capitalized common word opening a sentence is no evidence of a name.
   if (t.case_class != 'N') push(key(kListedInitial, t.listed, starts[u], cls));
 }
@@ -876,7 +893,9 @@ std::string name_norm(std::string_view text, const std::vector<text::Token>& tok
       // Keep the article: "والبرلمان" → "البرلمان", not "برلمان".
       if (text::ends_with_article(prefix)) continue;
       const bool article_follows = !text::without_article(s).empty() && text::count_code_points(s) >= 5;
-      if (article_follows || in_document(s)) {
+      // "ونجلاء" → "نجلاء"; but "كريم" and "كامل" are names themselves, not ك + "ريم", "أمل".
+      const bool given_name = is_given_name(s) && !is_given_name(f);
+      if (article_follows || given_name || in_document(s)) {
         strip = prefix.size();
         break;
       }
