@@ -79,7 +79,9 @@ void scan_block(const Block& block, const text::Tokens& tokens, std::vector<LexM
     return std::any_of(found.begin(), found.end(),
                        [&](const Entity& e) { return start < e.span.end8 && e.span.start8 < end; });
   };
-  const std::vector<Unit> units = find_units(tokens, matches);
+  std::vector<Unit> units = find_units(tokens, matches);
+  // A "$" inside a URL is part of the URL: no number beside it becomes money over it.
+  std::erase_if(units, [&](const Unit& u) { return covered(tokens[u.first].start, tokens[u.first + u.count - 1].end); });
   auto unit = units.begin();
   std::vector<Entity> words;
   for (std::size_t i = 0; i < tokens.size();) {

@@ -271,3 +271,15 @@ TEST(FuzzFindings, PhrasesDoNotGrowIntoPatterns) {
   EXPECT_TRUE(std::any_of(r.entities.begin(), r.entities.end(),
                           [](const maqal::Entity& e) { return e.type == "NUMBER" && e.text == "300"; }));
 }
+
+// Found by tools/fuzz.sh --long (fuzz_html): a "$" at the end of a URL, then a number, made MONEY "$ 4"
+// over the URL's last character. A unit inside a pattern is no unit; the number stays a NUMBER.
+TEST(FuzzFindings, UnitsInsidePatternsMakeNoAmounts) {
+  const maqal::Result r = maqal::parse_text("See http://www.example.com/a$$ 4 more.");
+  ASSERT_FALSE(r.error);
+  for (std::size_t i = 1; i < r.entities.size(); ++i)
+    EXPECT_LE(r.entities[i - 1].span.end8, r.entities[i].span.start8)
+        << r.entities[i - 1].text << " overlaps " << r.entities[i].text;
+  EXPECT_TRUE(std::any_of(r.entities.begin(), r.entities.end(),
+                          [](const maqal::Entity& e) { return e.type == "NUMBER" && e.text == "4"; }));
+}
