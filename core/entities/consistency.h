@@ -11,7 +11,7 @@ namespace maqal::entities {
 // The model's names made consistent over a document. First the model's false names go
 // (drop_false_names(): descriptions, verbs, a list line's label and common words) and names an
 // apposition describes take its type (type_by_apposition()); then
-// ner::propagate() (a person's last name standing alone); then every name the model found, compared
+// ner::propagate() (a person's last name standing alone, found or retyped as that person); then every name the model found, compared
 // as its folded name_norm() (without the clitics written onto it; a name of several words as a
 // whole), is a name of the same type where the document writes it again and the model left it
 // untagged; of a name given two types, the type given more often (a tie: neither). A one-word name

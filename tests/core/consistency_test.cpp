@@ -85,6 +85,24 @@ TEST(Consistency, ANameFoundOnceIsFoundEverywhere) {
   EXPECT_EQ(d.sequences[0].mentions.size(), 5u);
 }
 
+// ner::propagate(): the last word of a person named in full, standing alone, is that person whatever
+// type the model gave it, unless the model knows the word (it may be something else).
+TEST(Consistency, APersonsLastWordAloneIsThatPerson) {
+  Document d(ner::Lang::en, {"Eduard Hitzig studied the cortex with George Washington in mind.",
+                             "Later Hitzig moved to Zurich, and Washington praised him."});
+  d.tag(0, "Eduard Hitzig", "PER");
+  d.tag(0, "George Washington", "PER");
+  d.tag(1, "Hitzig", "LOC");
+  d.tag(1, "Zurich", "LOC");
+  d.tag(1, "Washington", "LOC");
+  ASSERT_FALSE(ner::model(ner::Lang::en).knows(ner::word_key("hitzig")));
+  ASSERT_TRUE(ner::model(ner::Lang::en).knows(ner::word_key("washington")));
+  maqal::entities::make_names_consistent(d.sequences);
+  EXPECT_EQ(d.type_at(1, "Hitzig"), "PER");
+  EXPECT_EQ(d.type_at(1, "Zurich"), "LOC");
+  EXPECT_EQ(d.type_at(1, "Washington"), "LOC");
+}
+
 TEST(Consistency, ClitickedOccurrencesAreTheNameWithTheWholeWordAsSpan) {
   Document d(ner::Lang::ar, {"قال البنك التجاري إن أرباحه زادت",
                              "وأكد رئيس مجلس إدارة البنك التجاري أن للبنك التجاري فروعا كثيرة والبنك التجاري يتوسع",
