@@ -19,17 +19,6 @@
 namespace maqal::entities {
 namespace {
 
-bool function_word(const text::Token& t) {
-  static const auto words = [] {
-    std::set<std::string, std::less<>> out;
-    for (const auto& row : data::rows_all_languages("function_words.tsv")) out.insert(text::fold(row[0]));
-    return out;
-  }();
-  for (std::string_view s : text::stems(t.form()))
-    if (words.count(s)) return true;
-  return false;
-}
-
 // A one-word name that may not spread: the model tagging a function or title word is a mistake.
 bool never_spreads(const text::Token& t) {
   return t.kind == text::TokenKind::word &&

@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "entities/dictionary.h"
+#include "entities/lexicon.h"
 #include "entities/titles.h"
 #include "lang/data.h"
 #include "text/clitics.h"
@@ -89,6 +90,34 @@ bool heading_of_common_words(const text::Tokens& tokens, const ner::Mention& m) 
   return std::all_of(tokens.begin() + m.first, tokens.begin() + m.last, [](const text::Token& t) {
     return t.kind != text::TokenKind::word || (dictionary::listing(t.form()) & dictionary::kCommon);
   });
+}
+
+// A pronoun or another function word the model took for a name ("Us" of "About Us", "We’re" opening a
+// sentence); written as an acronym ("US") it may be one.
+bool function_word_alone(std::string_view text, const text::Tokens& tokens, const ner::Mention& m) {
+  const text::Token& t = tokens[m.first];
+  return m.last - m.first == 1 && function_word(t) && !is_acronym(text.substr(t.start, t.end - t.start));
+}
+
+// Punctuation a name may hold: "S&P", "Jean-Pierre", "U.S.", "O'Brien". Any other (a bracket, a
+// quotation mark, a comma, a dash between two places) stands between names.
+bool inside_name(const text::Token& t) {
+  return t.kind != text::TokenKind::punct || t.form().find_first_not_of("&-.'") == std::string_view::npos;
+}
+
+// The mentions cut at the punctuation no name holds: "Hori (Robert) Parata" tagged from "Robert" to
+// "Parata" is two names, "Robert" and "Parata".
+void split_at_punctuation(const text::Tokens& tokens, std::vector<ner::Mention>& mentions) {
+  std::vector<ner::Mention> out;
+  for (const ner::Mention& m : mentions) {
+    std::size_t first = m.first;
+    for (std::size_t i = m.first; i <= m.last; ++i) {
+      if (i < m.last && inside_name(tokens[i])) continue;
+      if (i > first) out.push_back({first, i, m.type});
+      first = i + 1;
+    }
+  }
+  mentions = std::move(out);
 }
 
 bool separator(const text::Token& t) {
@@ -217,13 +246,25 @@ void drop_styled_common_words(std::vector<ner::Sequence>& document) {
       std::erase_if(s.mentions, [&](const ner::Mention& m) { return common_words(s, m) && !named_in_prose.count(spelling(s, m)); });
 }
 
+bool function_word(const text::Token& t) {
+  static const auto words = [] {
+    std::set<std::string, std::less<>> out;
+    for (const auto& row : data::rows_all_languages("function_words.tsv")) out.insert(text::fold(row[0]));
+    return out;
+  }();
+  for (std::string_view s : text::stems(t.form()))
+    if (words.count(s)) return true;
+  return false;
+}
+
 void drop_false_names(ner::Sequence& s) {
   const text::Tokens& tokens = *s.tokens;
+  split_at_punctuation(tokens, s.mentions);
   const std::size_t colon = list_colon(tokens);
   std::erase_if(s.mentions, [&](const ner::Mention& m) {
     // Not places: foreign place names end so ("فارنا", Varna).
     if (description(tokens, m) || (m.type != ner::type_index("LOC") && verb_with_suffix(tokens[m.first])) ||
-        heading_of_common_words(tokens, m))
+        heading_of_common_words(tokens, m) || function_word_alone(s.text, tokens, m))
       return true;
     if (colon == 0) return false;
     if (m.last <= colon) return true;  // the label

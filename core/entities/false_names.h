@@ -18,7 +18,12 @@ namespace maqal::entities {
 // look like names to the model, so its names there say little of what the words are elsewhere.
 bool list_line(const text::Tokens& tokens);
 
-// Drops from s.mentions: a title or occupation word (titles.tsv) followed only by nisba adjectives of
+// Whether a word (or its stem) is a function word: an article, preposition, pronoun, auxiliary…
+// (core/lang/*/function_words.tsv). A one-word name of one is the model's mistake.
+bool function_word(const text::Token& t);
+
+// Cuts s.mentions at punctuation no name holds (a bracket, a quotation mark, a comma: not "&-.'"), then
+// drops from them: a one-word mention of a function word not written as an acronym; a title or occupation word (titles.tsv) followed only by nisba adjectives of
 // its definiteness (core/lang/ar/descriptions.tsv); a mention opened by a perfect verb with a pronoun
 // suffix; in a list line, the label before the colon and a one-word item that the English word list
 // has as a common word (dictionary.h: "Transport", not "Maria"); a mention that is the whole line, its

@@ -41,6 +41,8 @@ void add_curated(Lexicon& lex) {
   }
 }
 
+}  // namespace
+
 bool is_acronym(std::string_view phrase) {
   int letters = 0;
   const auto* p = reinterpret_cast<const uint8_t*>(phrase.data());
@@ -52,8 +54,6 @@ bool is_acronym(std::string_view phrase) {
   }
   return letters >= 2 && u_isupper(static_cast<unsigned char>(phrase[0]));
 }
-
-}  // namespace
 
 std::size_t Lexicon::fingerprint(std::string_view word) {
   if (word.empty()) return 0;

@@ -13,6 +13,10 @@
 
 namespace maqal::entities {
 
+// Whether a phrase is written as an acronym: two letters or more, none lower case, the first a capital
+// ("US", "U.N."; not "Us").
+bool is_acronym(std::string_view phrase);
+
 struct LexEntry {
   std::string type;  // entity type: LOC, ORG, NORP, DATE, NUMBER, ...
   std::string norm;  // canonical form: English name, ISO date pattern, numeric value

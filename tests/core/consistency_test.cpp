@@ -103,6 +103,25 @@ TEST(Consistency, APersonsLastWordAloneIsThatPerson) {
   EXPECT_EQ(d.type_at(1, "Washington"), "LOC");
 }
 
+// drop_false_names(): a name holds no bracket (the model's "Robert) Parata" is two names), and a
+// function word alone is no name unless written as an acronym ("Us" of "About Us", "We’re"; "US").
+TEST(Consistency, PunctuationCutsNamesAndFunctionWordsAreNoNames) {
+  Document d(ner::Lang::en, {"Hori (Robert) Parata spoke for S&P.", "About Us",
+                             "We\u2019re here, and the US agreed."});
+  d.tag(0, "Robert) Parata", "PER");
+  d.tag(0, "S&P", "ORG");
+  d.tag(1, "Us", "LOC");
+  d.tag(2, "We\u2019re", "LOC");
+  d.tag(2, "US", "LOC");
+  maqal::entities::make_names_consistent(d.sequences);
+  EXPECT_EQ(d.type_at(0, "Robert"), "PER");
+  EXPECT_EQ(d.type_at(0, "Parata"), "PER");
+  EXPECT_EQ(d.type_at(0, "S&P"), "ORG");
+  EXPECT_TRUE(d.sequences[1].mentions.empty());
+  EXPECT_EQ(d.type_at(2, "We\u2019re"), "");
+  EXPECT_EQ(d.type_at(2, "US"), "LOC");
+}
+
 TEST(Consistency, ClitickedOccurrencesAreTheNameWithTheWholeWordAsSpan) {
   Document d(ner::Lang::ar, {"قال البنك التجاري إن أرباحه زادت",
                              "وأكد رئيس مجلس إدارة البنك التجاري أن للبنك التجاري فروعا كثيرة والبنك التجاري يتوسع",
