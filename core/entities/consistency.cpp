@@ -49,7 +49,10 @@ struct Votes {
 }  // namespace
 
 void make_names_consistent(std::vector<ner::Sequence>& document) {
-  for (ner::Sequence& s : document) drop_false_names(s);
+  for (ner::Sequence& s : document) {
+    drop_false_names(s);
+    type_by_head(s);
+  }
   drop_styled_common_words(document);
   type_by_apposition(document);
   ner::propagate(document);

@@ -198,7 +198,54 @@ int descriptor_type(const text::Tokens& tokens, const ner::Mention& m) {
   return noun == appositions().nouns.end() ? -1 : noun->second;
 }
 
+// core/lang/*/name_heads.tsv, folded: the words opening or closing a name that say its type.
+struct NameHead {
+  bool at_start = false;
+  int type = -1;
+  std::vector<std::string> words;
+};
+
+const std::vector<NameHead>& name_heads() {
+  static const std::vector<NameHead> out = [] {
+    std::vector<NameHead> heads;
+    for (const auto& row : data::rows_all_languages("name_heads.tsv")) {
+      if (row.size() < 3 || ner::type_index(row[1]) < 0) continue;
+      NameHead h{row[0] == "start", ner::type_index(row[1]), {}};
+      for (const text::Token& t : text::tokenize(text::fold(row[2]))) h.words.emplace_back(t.form());
+      heads.push_back(std::move(h));
+    }
+    return heads;
+  }();
+  return out;
+}
+
+// Whether token i is the folded word, or is it with a clitic written onto it ("لوزارة").
+bool is_word(const text::Token& t, std::string_view word) {
+  for (std::string_view s : text::stems(t.form()))
+    if (s == word) return true;
+  return false;
+}
+
+// The type the words at m's start or end give it ("Stanford University", "Ministry of Defence",
+// "وزارة الخارجية"), or -1. The name keeps words besides the head: "University" alone says nothing.
+int head_type(const text::Tokens& tokens, const ner::Mention& m) {
+  for (const NameHead& h : name_heads()) {
+    const std::size_t n = h.words.size();
+    if (m.last - m.first <= n) continue;
+    const std::size_t from = h.at_start ? m.first : m.last - n;
+    std::size_t k = 0;
+    while (k < n && is_word(tokens[from + k], h.words[k])) ++k;
+    if (k == n) return h.type;
+  }
+  return -1;
+}
+
 }  // namespace
+
+void type_by_head(ner::Sequence& s) {
+  for (ner::Mention& m : s.mentions)
+    if (const int type = head_type(*s.tokens, m); type >= 0) m.type = type;
+}
 
 void type_by_apposition(std::vector<ner::Sequence>& document) {
   using Words = std::vector<std::string_view>;  // a name's folded words

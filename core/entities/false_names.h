@@ -39,6 +39,10 @@ bool capitalized_by_style(std::string_view role);
 // running text elsewhere in the document names them too.
 void drop_styled_common_words(std::vector<ner::Sequence>& document);
 
+// A name whose first or last words say what it is (core/lang/*/name_heads.tsv: "Stanford University",
+// "Ministry of Defence", "وزارة الخارجية") takes that type.
+void type_by_head(ner::Sequence& s);
+
 // A name the document introduces with an apposition that says what it is ("Mer Vivante, a campaign
 // group that …": core/lang/*/appositions.tsv) takes that type wherever the document writes it.
 void type_by_apposition(std::vector<ner::Sequence>& document);

@@ -122,6 +122,31 @@ TEST(Consistency, PunctuationCutsNamesAndFunctionWordsAreNoNames) {
   EXPECT_EQ(d.type_at(2, "US"), "LOC");
 }
 
+// type_by_head(): the first or last words of a name say its type (core/lang/*/name_heads.tsv).
+TEST(Consistency, HeadWordsTypeAName) {
+  Document en(ner::Lang::en, {"Acme Holdings Inc hired Fairfax County staff for the Ministry of Defence and Kent University."});
+  en.tag(0, "Acme Holdings Inc", "PER");
+  en.tag(0, "Fairfax County", "PER");
+  en.tag(0, "Ministry of Defence", "LOC");
+  en.tag(0, "University", "MISC");
+  maqal::entities::make_names_consistent(en.sequences);
+  EXPECT_EQ(en.type_at(0, "Acme Holdings Inc"), "ORG");
+  EXPECT_EQ(en.type_at(0, "Fairfax County"), "LOC");
+  EXPECT_EQ(en.type_at(0, "Ministry of Defence"), "ORG");
+  EXPECT_EQ(en.type_at(0, "University"), "MISC");  // the head alone says nothing
+  // "قال متحدث باسم لوزارة الداخلية إن نهر الأردن …": a clitic on the head word does not matter.
+  Document ar(ner::Lang::ar, {"\u0642\u0627\u0644 \u0645\u062a\u062d\u062f\u062b \u0644\u0648\u0632\u0627\u0631\u0629 "
+                              "\u0627\u0644\u062f\u0627\u062e\u0644\u064a\u0629 \u0625\u0646 \u0646\u0647\u0631 "
+                              "\u0627\u0644\u0623\u0631\u062f\u0646"});
+  const std::string ministry = "\u0644\u0648\u0632\u0627\u0631\u0629 \u0627\u0644\u062f\u0627\u062e\u0644\u064a\u0629";
+  const std::string river = "\u0646\u0647\u0631 \u0627\u0644\u0623\u0631\u062f\u0646";
+  ar.tag(0, ministry, "LOC");
+  ar.tag(0, river, "PER");
+  maqal::entities::make_names_consistent(ar.sequences);
+  EXPECT_EQ(ar.type_at(0, ministry), "ORG");
+  EXPECT_EQ(ar.type_at(0, river), "LOC");
+}
+
 TEST(Consistency, ClitickedOccurrencesAreTheNameWithTheWholeWordAsSpan) {
   Document d(ner::Lang::ar, {"قال البنك التجاري إن أرباحه زادت",
                              "وأكد رئيس مجلس إدارة البنك التجاري أن للبنك التجاري فروعا كثيرة والبنك التجاري يتوسع",
