@@ -71,6 +71,33 @@ void name_source(const Block& block, const text::Tokens& tokens, const std::vect
   std::sort(words.begin(), words.end(), [](const Entity& a, const Entity& b) { return a.span.start8 < b.span.start8; });
 }
 
+bool is_name_type(std::string_view type) {
+  return type == "PER" || type == "ORG" || type == "LOC" || type == "NORP" || type == "MISC";
+}
+
+// A name whose head words say what it is ("Bank of England", "University of California", "Apple Inc")
+// is that name, not the lexicon's names inside it ("England", "California", "Apple"): those go from
+// `found` (sorted by start, not overlapping) when they are names too, shorter and wholly inside it.
+void give_way_to_headed_names(const std::vector<ner::Name>& names, std::vector<Entity>& found) {
+  std::vector<bool> inside(found.size(), false);
+  bool any = false;
+  for (const ner::Name& name : names) {
+    if (!name.headed) continue;
+    // The entities overlapping [start, end): the first ending after start up to the last starting before end.
+    auto first = std::partition_point(found.begin(), found.end(), [&](const Entity& e) { return e.span.end8 <= name.start; });
+    auto last = std::partition_point(first, found.end(), [&](const Entity& e) { return e.span.start8 < name.end; });
+    const bool all_inside = std::all_of(first, last, [&](const Entity& e) {
+      return is_name_type(e.type) && name.start <= e.span.start8 && e.span.end8 <= name.end &&
+             e.span.end8 - e.span.start8 < name.end - name.start;  // the lexicon's own name keeps its norm
+    });
+    if (!all_inside) continue;
+    for (auto it = first; it != last; ++it) inside[it - found.begin()] = any = true;
+  }
+  if (!any) return;
+  std::size_t k = 0;
+  std::erase_if(found, [&](const Entity&) { return inside[k++]; });
+}
+
 void scan_block(const Block& block, const text::Tokens& tokens, std::vector<LexMatch> matches,
                 std::vector<ner::Name> names, std::vector<Entity>& out) {
   const std::size_t base = block.span.start8;
@@ -116,6 +143,7 @@ void scan_block(const Block& block, const text::Tokens& tokens, std::vector<LexM
   found.insert(found.end(), words.begin(), words.end());
   const auto by_start = [](const Entity& a, const Entity& b) { return a.span.start8 < b.span.start8; };
   std::sort(found.begin(), found.end(), by_start);
+  give_way_to_headed_names(names, found);
   // Names the lexicons do not know, from the learned model, where nothing above was found. With the
   // entities sorted by start, [s, e) overlaps one iff the largest end among those starting before e
   // passes s: a binary search per name, not a scan (a line of a million names was quadratic).

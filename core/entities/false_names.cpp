@@ -244,7 +244,7 @@ int head_type(const text::Tokens& tokens, const ner::Mention& m) {
 
 void type_by_head(ner::Sequence& s) {
   for (ner::Mention& m : s.mentions)
-    if (const int type = head_type(*s.tokens, m); type >= 0) m.type = type;
+    if (const int type = head_type(*s.tokens, m); type >= 0) m.type = type, m.headed = true;
 }
 
 void type_by_apposition(std::vector<ner::Sequence>& document) {

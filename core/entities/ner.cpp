@@ -1023,7 +1023,7 @@ std::vector<std::vector<Name>> find_names(const std::vector<Block>& blocks,
     names.reserve(s.mentions.size());
     for (const Mention& mention : s.mentions)
       names.push_back({(*s.tokens)[mention.first].start, (*s.tokens)[mention.last - 1].end, mention.type,
-                       name_norm(s.text, *s.tokens, mention, in_document)});
+                       name_norm(s.text, *s.tokens, mention, in_document), mention.headed});
   }
   return out;
 }

@@ -46,6 +46,7 @@ bool allowed(int from, int to);
 struct Mention {
   std::size_t first = 0, last = 0;
   int type = 0;
+  bool headed = false;  // its first or last words say its type (type_by_head(): "Bank of England")
 };
 
 // The mentions spelled by a tag sequence (an I-X or L-X without its B-X starts a mention, as in CoNLL).
@@ -203,6 +204,7 @@ struct Name {
   std::uint32_t start = 0, end = 0;  // byte offsets into the block's text
   int type = 0;                      // of kTypeNames
   std::string norm;                  // name_norm()
+  bool headed = false;               // Mention::headed: it wins over lexicon names inside it
 };
 
 // The names of every block of a document by the model of the block's script (Arabic or Latin
