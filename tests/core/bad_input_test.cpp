@@ -223,6 +223,13 @@ TEST(ExtremeInput, UnterminatedQuotesAndLoneMarks) {
   EXPECT_TRUE(r.quotes.empty());
 }
 
+// Entities never overlap (docs/schema.md).
+void expect_entities_apart(const maqal::Result& r) {
+  for (std::size_t i = 1; i < r.entities.size(); ++i)
+    EXPECT_LE(r.entities[i - 1].span.end8, r.entities[i].span.start8)
+        << r.entities[i - 1].text << " overlaps " << r.entities[i].text;
+}
+
 }  // namespace
 
 // Found by tools/fuzz.sh (fuzz_html): a source line whose value holds an e-mail address was named as
@@ -233,9 +240,7 @@ TEST(FuzzFindings, SourceLineWithAnAddressKeepsEntitiesApart) {
   for (const maqal::Result& r : {maqal::parse_html(html), maqal::parse_text("Some words of an article body.\n\n"
                                                                             "Source: desk@example.com, wires")}) {
     ASSERT_FALSE(r.error);
-    for (std::size_t i = 1; i < r.entities.size(); ++i)
-      EXPECT_LE(r.entities[i - 1].span.end8, r.entities[i].span.start8)
-          << r.entities[i - 1].text << " overlaps " << r.entities[i].text;
+    expect_entities_apart(r);
   }
 }
 
@@ -265,9 +270,7 @@ TEST(FuzzFindings, LongNumericCharacterReference) {
 TEST(FuzzFindings, PhrasesDoNotGrowIntoPatterns) {
   const maqal::Result r = maqal::parse_text("\x23\xD9\x86\xD8\xAD\xD9\x88 300");  // "#نحو 300"
   ASSERT_FALSE(r.error);
-  for (std::size_t i = 1; i < r.entities.size(); ++i)
-    EXPECT_LE(r.entities[i - 1].span.end8, r.entities[i].span.start8)
-        << r.entities[i - 1].text << " overlaps " << r.entities[i].text;
+  expect_entities_apart(r);
   EXPECT_TRUE(std::any_of(r.entities.begin(), r.entities.end(),
                           [](const maqal::Entity& e) { return e.type == "NUMBER" && e.text == "300"; }));
 }
@@ -277,9 +280,7 @@ TEST(FuzzFindings, PhrasesDoNotGrowIntoPatterns) {
 TEST(FuzzFindings, UnitsInsidePatternsMakeNoAmounts) {
   const maqal::Result r = maqal::parse_text("See http://www.example.com/a$$ 4 more.");
   ASSERT_FALSE(r.error);
-  for (std::size_t i = 1; i < r.entities.size(); ++i)
-    EXPECT_LE(r.entities[i - 1].span.end8, r.entities[i].span.start8)
-        << r.entities[i - 1].text << " overlaps " << r.entities[i].text;
+  expect_entities_apart(r);
   EXPECT_TRUE(std::any_of(r.entities.begin(), r.entities.end(),
                           [](const maqal::Entity& e) { return e.type == "NUMBER" && e.text == "4"; }));
 }
