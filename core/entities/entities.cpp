@@ -119,7 +119,11 @@ void scan_block(const Block& block, const text::Tokens& tokens, std::vector<LexM
     const LexMatch m = matches[i];
     const std::size_t start = tokens[i].start;
     if (m.tokens > 0) {
-      const std::size_t end = tokens[i + m.tokens - 1].end;
+      std::size_t end = tokens[i + m.tokens - 1].end;
+      // An abbreviation's last period is its own ("U.S.", "U.N."), though the word breaker leaves it apart.
+      if (m.entry->acronym && block.text.compare(end, 1, ".") == 0 &&
+          block.text.substr(start, end - start).find('.') != std::string::npos)
+        ++end;
       const std::string_view original = std::string_view(block.text).substr(start, end - start);
       if (case_fits(original, *m.entry) && !covered(start, end)) {
         words.push_back({m.entry->type, std::string(original), {start, end}, 0, m.entry->norm});
