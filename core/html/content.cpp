@@ -5,6 +5,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "html/class_cues.h"
@@ -131,6 +132,11 @@ std::unordered_set<std::string> shingles(std::string_view s) {
   return out;
 }
 
+// A paragraph of long prose, hardly linked: the evidence of an article.
+bool long_prose(const BlockHints& h) {
+  return h.chars >= kProseChars && h.link_density < kProseLinkDensity && !h.heading;
+}
+
 bool semantic_boilerplate(std::uint32_t bits) { return bits & (kNav | kFooter | kAside | kForm); }
 
 bool has_tail_cue(const Block& block, const BlockHints& hint) {
@@ -204,11 +210,11 @@ int assign_html_roles(std::vector<Block>& blocks, const Document& doc, const std
   std::vector<double> total(n, 0), links(n, 0), prose(n, 0);
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     const auto& h = hints[i];
-    const bool long_prose = h.chars >= kProseChars && h.link_density < kProseLinkDensity && !h.heading;
+    const bool prose_block = long_prose(h);
     for (int a = h.element; a >= 0; a = elements[a].parent) {
       total[a] += static_cast<double>(h.chars);
       links[a] += static_cast<double>(h.chars) * h.link_density;
-      if (long_prose) prose[a] += static_cast<double>(h.chars);
+      if (prose_block) prose[a] += static_cast<double>(h.chars);
     }
   }
   // Class/id cues. A negative cue does not veto a subtree of dense long prose: page builders wrap
@@ -250,9 +256,16 @@ int assign_html_roles(std::vector<Block>& blocks, const Document& doc, const std
     }
   }
   auto final_score = [&](std::size_t e) { return total[e] > 0 ? score[e] * (1.0 - links[e] / total[e]) : score[e]; };
+  // The best container; on a page with long prose, the best of those that hold some (a notice box
+  // with a "text" class outscores an article whose paragraphs sit deep in a page builder's columns).
+  bool page_has_prose = false;  // outside nav, footer, aside and forms (a footer's disclaimer is no article)
+  for (std::size_t i = 0; i < blocks.size(); ++i)
+    page_has_prose |= long_prose(hints[i]) && !semantic_boilerplate(hints[i].semantic);
   int top = -1;
   for (std::size_t e = 0; e < n; ++e)
-    if (scored[e] && (top < 0 || final_score(e) > final_score(static_cast<std::size_t>(top)))) top = static_cast<int>(e);
+    if (scored[e] && (prose[e] > 0 || !page_has_prose) &&
+        (top < 0 || final_score(e) > final_score(static_cast<std::size_t>(top))))
+      top = static_cast<int>(e);
 
   std::vector<char> included(n, 0);
   if (top >= 0) {
@@ -290,6 +303,21 @@ int assign_html_roles(std::vector<Block>& blocks, const Document& doc, const std
     if (lifted[e])
       for (const auto& token : elements[e].tokens)
         if (token->cues.negative) content_tokens.insert(token->text);
+  // So are the negative tokens of dense boxes inside the region that together hold half its prose
+  // (an article cut into a page builder's "widget" boxes, none of which holds half alone).
+  double region_prose = 0;
+  std::unordered_map<const ClassToken*, double> box_prose;  // by token, the outermost boxes with it
+  for (std::size_t e = 0; e < n; ++e) {
+    region_prose += included[e] ? prose[e] : 0;
+    const int p = elements[e].parent;
+    if (!dense[e] || !inside[e] || included[e] || negative_kind[e].empty() || negative_kind[e] == kComments) continue;
+    for (const auto* token : elements[e].tokens)
+      if (token->cues.negative && (p < 0 || std::find(elements[p].tokens.begin(), elements[p].tokens.end(), token) ==
+                                                elements[p].tokens.end()))
+        box_prose[token] += prose[e];
+  }
+  for (const auto& [token, chars] : box_prose)
+    if (2 * chars >= region_prose) content_tokens.insert(token->text);
   for (std::size_t e = 0; e < n; ++e) {
     const auto& tokens = elements[e].tokens;
     if (!negative_kind[e].empty() && links[e] < kSplitLinkDensity * total[e] &&
@@ -357,7 +385,7 @@ int assign_html_roles(std::vector<Block>& blocks, const Document& doc, const std
     const auto& h = hints[i];
     content[i] = by_json_ld ? in_body[i] != 0
                             : (h.element < 0 || inside[h.element]) && (top >= 0 || !semantic_boilerplate(h.semantic));
-    const bool prose = h.chars >= kProseChars && h.link_density < kProseLinkDensity && !h.heading &&
+    const bool prose = long_prose(h) &&
                        h.element >= 0 && kind[h.element].empty() && !semantic_boilerplate(h.semantic);
     if (!by_json_ld && prose) content[i] = 1;
   }
@@ -389,7 +417,7 @@ int assign_html_roles(std::vector<Block>& blocks, const Document& doc, const std
   // part of the article (sources, steps, products); after the last one it is a "related" list.
   std::size_t first_prose = blocks.size(), last_prose = 0;
   for (std::size_t i = 0; i < blocks.size(); ++i)
-    if (content[i] && hints[i].chars >= kProseChars && hints[i].link_density < kProseLinkDensity && !hints[i].heading)
+    if (content[i] && long_prose(hints[i]))
       first_prose = std::min(first_prose, i), last_prose = i;
 
   bool lead_done = false;

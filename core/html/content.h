@@ -11,7 +11,9 @@
 namespace maqal::html {
 
 // Decides the main content (container scores from text and link density, class/id cues of
-// core/lang/common/html_cues.tsv and semantic tags, after Readability; the JSON-LD articleBody when
+// core/lang/common/html_cues.tsv and semantic tags, after Readability, the best container holding
+// long prose when the page has some; boxes with a negative cue inside it that together hold half its
+// prose are part of it; the JSON-LD articleBody when
 // the page has one, compared by three-word runs where the page's text differs from it; short
 // unmarked blocks between two parts of it join it; short furniture with a "tail" cue at its end, a
 // heading with one in its last third and what follows it, and an author box that starts with the

@@ -157,6 +157,40 @@ TEST(Html, ShortBoxWithTheClassesOfTheArticlesBoxesIsPartOfIt) {
   EXPECT_EQ(body.find("Search this site"), std::string::npos);
 }
 
+TEST(Html, WidgetBoxesThatTogetherHoldMostOfTheArticleArePartOfIt) {
+  // An editor's "widget" grids inside the article's container, each with a column per paragraph:
+  // neither holds half the article's prose, both together do.
+  std::string page = "<html><body><nav class=\"menu\"><a href=\"/\">Home</a></nav><article><h1>The council votes</h1>"
+                     "<div class=\"story-body\">" + prose(1) + prose(2) + prose(3);
+  for (int box = 0; box < 2; ++box) {
+    page += "<div class=\"ck-widget grid\">";
+    for (int i = 4 + 4 * box; i < 8 + 4 * box; ++i) page += "<div class=\"col\">" + prose(i) + "</div>";
+    page += "</div>";
+  }
+  page += "</div></article><div class=\"widget\"><p>Search this site for more of our stories.</p></div></body></html>";
+  const auto r = html(page);
+  ASSERT_FALSE(r.error);
+  const std::string& body = r.articles.at(0).body;
+  for (int i = 1; i <= 11; ++i) EXPECT_NE(body.find("Paragraph " + std::to_string(i) + " "), std::string::npos) << i;
+  EXPECT_EQ(body.find("Search this site"), std::string::npos);
+}
+
+TEST(Html, NoticeBoxWithoutProseIsNotTheContent) {
+  // A notice with a "text" class outscores an article whose paragraphs each sit in columns of
+  // their own; on a page with long prose the content holds some.
+  std::string page =
+      "<html><body><div class=\"alert\"><div class=\"text-container\"><p>The spring show is sold out on Saturday, "
+      "March 14, and Sunday.</p><p>Evening hours are sold out, on Saturday, March 21, too.</p></div></div>"
+      "<main><h1>The council votes</h1>";
+  for (int i = 1; i <= 3; ++i) page += "<div class=\"row\"><div class=\"col\"><div>" + prose(i) + "</div></div></div>";
+  page += "</main></body></html>";
+  const auto r = html(page);
+  ASSERT_FALSE(r.error);
+  const std::string& body = r.articles.at(0).body;
+  EXPECT_NE(body.find("Paragraph 3 "), std::string::npos);
+  EXPECT_EQ(body.find("sold out"), std::string::npos);
+}
+
 TEST(Html, LongParagraphIsNoFurnitureWhateverItsClass) {
   std::string page = "<article><h1>The council votes</h1>";
   for (int i = 1; i <= 3; ++i) page += prose(i);
