@@ -381,21 +381,34 @@ int assign_html_roles(std::vector<Block>& blocks, const Document& doc, const std
   std::size_t region_last = 0;  // the last block of the region
   for (std::size_t i = 0; i < blocks.size(); ++i)
     if (top >= 0 && hints[i].element >= 0 && inside[hints[i].element]) region_last = i;
+  // Whether nothing marks a block as furniture: a negative cue, a semantic element.
+  const auto unmarked = [&](std::size_t i) {
+    const auto& h = hints[i];
+    return h.element >= 0 && kind[h.element].empty() && !semantic_boilerplate(h.semantic);
+  };
+  // Prose after a link-dense block of furniture that follows the region (a menu, then teasers of
+  // other posts) stays out when the region holds at least as much prose: the region is the article.
+  std::size_t region_chars = 0, beyond_chars = 0;
+  std::size_t beyond = blocks.size();  // the first furniture block after the region
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    const auto& h = hints[i];
+    if (top >= 0 && i > region_last && beyond == blocks.size() && !unmarked(i) && h.link_density > kMaxLinkDensity)
+      beyond = i;
+    if (!long_prose(h)) continue;
+    if (h.element >= 0 && inside[h.element] && top >= 0) region_chars += h.chars;
+    else if (i > beyond && unmarked(i)) beyond_chars += h.chars;
+  }
+  if (beyond_chars > region_chars) beyond = blocks.size();
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     const auto& h = hints[i];
     content[i] = by_json_ld ? in_body[i] != 0
                             : (h.element < 0 || inside[h.element]) && (top >= 0 || !semantic_boilerplate(h.semantic));
-    const bool prose = long_prose(h) &&
-                       h.element >= 0 && kind[h.element].empty() && !semantic_boilerplate(h.semantic);
+    const bool prose = long_prose(h) && unmarked(i) && i < beyond;
     if (!by_json_ld && prose) content[i] = 1;
   }
   // Short blocks between two parts of the content (a sub-heading, a list, a short paragraph in the
   // next box of a page builder) belong to it when nothing marks them as furniture. A link-dense
   // block among them (a list of sources, a link to a tool) stays out but does not split the two.
-  const auto unmarked = [&](std::size_t i) {
-    const auto& h = hints[i];
-    return h.element >= 0 && kind[h.element].empty() && !semantic_boilerplate(h.semantic);
-  };
   const auto clean = [&](std::size_t i) { return unmarked(i) && hints[i].link_density <= kMaxLinkDensity; };
   std::optional<std::size_t> previous;  // the last content block so far
   for (std::size_t i = 0; i < blocks.size() && !by_json_ld; ++i) {

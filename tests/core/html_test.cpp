@@ -191,6 +191,24 @@ TEST(Html, NoticeBoxWithoutProseIsNotTheContent) {
   EXPECT_EQ(body.find("sold out"), std::string::npos);
 }
 
+TEST(Html, ProseAfterALinkListThatFollowsTheArticleIsNotIt) {
+  // After the article, a menu of links, then teasers of other posts in unmarked boxes: the article
+  // holds more prose than they do, so they are not a part of it the scoring left out.
+  std::string page = "<html><body><main><article><h1>The council votes</h1>";
+  for (int i = 1; i <= 4; ++i) page += prose(i);
+  page += "</article></main><div class=\"menu\"><ul><li><a href=\"/a\">Politics</a></li><li><a href=\"/b\">Business</a>"
+          "</li><li><a href=\"/c\">Travel</a></li></ul></div><div class=\"latest\"><div class=\"card\"><p>A new airline "
+          "opens its first route to the coast this winter, with three flights a week and larger seats for everyone.</p>"
+          "</div><div class=\"card\"><p>Hotels in the old town report record bookings for the holidays, and prices "
+          "rise again in the city centre as a result.</p></div></div></body></html>";
+  const auto r = html(page);
+  ASSERT_FALSE(r.error);
+  const std::string& body = r.articles.at(0).body;
+  EXPECT_NE(body.find("Paragraph 4 "), std::string::npos);
+  EXPECT_EQ(body.find("A new airline"), std::string::npos);
+  EXPECT_EQ(body.find("Hotels in the old town"), std::string::npos);
+}
+
 TEST(Html, LongParagraphIsNoFurnitureWhateverItsClass) {
   std::string page = "<article><h1>The council votes</h1>";
   for (int i = 1; i <= 3; ++i) page += prose(i);
