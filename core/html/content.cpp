@@ -196,6 +196,28 @@ void cut_author_box(const std::vector<Block>& blocks, const std::vector<BlockHin
   }
 }
 
+// Paragraphs the content already holds, word for word, two or more in a row, are a copy (the
+// article again for another layout, a summary shown twice): only the first stays. A single
+// repeat (a pull quote, a recurring line of a list) stays; headings repeat in tables of contents.
+void drop_repeats(const std::vector<Block>& blocks, const std::vector<BlockHints>& hints, std::vector<char>& content) {
+  std::vector<std::size_t> paragraphs;  // content blocks that are no heading, in order
+  for (std::size_t i = 0; i < blocks.size(); ++i)
+    if (content[i] && !hints[i].heading && hints[i].chars >= kMinScoredChars) paragraphs.push_back(i);
+  constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+  std::vector<std::size_t> first(paragraphs.size(), kNone);  // where a repeated one came first
+  std::unordered_map<std::string_view, std::size_t> seen;
+  for (std::size_t k = 0; k < paragraphs.size(); ++k) {
+    const auto [at, added] = seen.emplace(blocks[paragraphs[k]].text, k);
+    if (!added) first[k] = at->second;
+  }
+  for (std::size_t k = 0; k < paragraphs.size(); ++k) {
+    if (first[k] == kNone) continue;
+    const bool run = (k + 1 < paragraphs.size() && first[k + 1] != kNone && first[k + 1] == first[k] + 1) ||
+                     (k > 0 && first[k - 1] != kNone && first[k - 1] + 1 == first[k]);
+    if (run) content[paragraphs[k]] = 0;
+  }
+}
+
 std::string semantic_kind(std::uint32_t bits) { return bits & kFooter ? "footer" : "nav"; }
 
 }  // namespace
@@ -426,6 +448,7 @@ int assign_html_roles(std::vector<Block>& blocks, const Document& doc, const std
     trim_tail(blocks, hints, unmarked, content);
     cut_author_box(blocks, hints, meta, region_last, content);
   }
+  drop_repeats(blocks, hints, content);
   // A list of links inside the region, between the first and the last paragraph of long prose, is
   // part of the article (sources, steps, products); after the last one it is a "related" list.
   std::size_t first_prose = blocks.size(), last_prose = 0;

@@ -209,6 +209,25 @@ TEST(Html, ProseAfterALinkListThatFollowsTheArticleIsNotIt) {
   EXPECT_EQ(body.find("Hotels in the old town"), std::string::npos);
 }
 
+TEST(Html, ACopyOfTheArticleIsLeftOutButASingleRepeatStays) {
+  // The article twice, for two layouts, and a pull quote that repeats one of its sentences.
+  std::string copy;
+  for (int i = 1; i <= 3; ++i) copy += prose(i);
+  const std::string quote = "<p>The plan passed after a long debate about the budget.</p>";
+  const auto r = html("<html><body><article><h1>The council votes</h1><div class=\"story desktop\">" + copy + quote +
+                      prose(4) + quote + "</div><div class=\"story mobile\">" + copy + "</div></article></body></html>");
+  ASSERT_FALSE(r.error);
+  const std::string& body = r.articles.at(0).body;
+  const auto count = [&](const std::string& s) {
+    std::size_t n = 0;
+    for (auto at = body.find(s); at != std::string::npos; at = body.find(s, at + 1)) ++n;
+    return n;
+  };
+  EXPECT_EQ(count("Paragraph 1 "), 1u);
+  EXPECT_EQ(count("Paragraph 3 "), 1u);
+  EXPECT_EQ(count("The plan passed"), 2u);
+}
+
 TEST(Html, LongParagraphIsNoFurnitureWhateverItsClass) {
   std::string page = "<article><h1>The council votes</h1>";
   for (int i = 1; i <= 3; ++i) page += prose(i);
