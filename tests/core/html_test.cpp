@@ -395,6 +395,19 @@ TEST(Html, TailHeadingCutsTheTeasersAfterIt) {
   EXPECT_EQ(body.find("Another story"), std::string::npos);
 }
 
+TEST(Html, ArticleSourcesAfterTheArticleAreCut) {
+  // The citations under an "Article Sources" heading at the end are no part of the body.
+  std::string page = "<article><h1>The council votes</h1>";
+  for (int i = 1; i <= 6; ++i) page += prose(i);
+  page += "<h2>Article Sources</h2><ul><li>City Council. \"Minutes of the meeting on the budget of the new bus lines, with "
+          "the votes of every member on the plan.\" City Council, 2024.</li></ul></article>";
+  const auto r = html(page);
+  ASSERT_FALSE(r.error);
+  const std::string& body = r.articles.at(0).body;
+  EXPECT_NE(body.find("Paragraph 6 "), std::string::npos);
+  EXPECT_EQ(body.find("Minutes of the meeting"), std::string::npos);
+}
+
 TEST(Html, AuthorBoxAfterTheArticleIsCutByTheBylinesName) {
   // An author box with no class cue: long prose after the region, which the prose rule would add.
   std::string page = "<html><head><meta name=\"author\" content=\"Jane Roe\"></head><body><article>"
