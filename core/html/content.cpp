@@ -327,7 +327,7 @@ int assign_html_roles(std::vector<Block>& blocks, const Document& doc, const std
         if (token->cues.negative) content_tokens.insert(token->text);
   // So are the negative tokens of dense boxes inside the region that together hold half its prose
   // (an article cut into a page builder's "widget" boxes, none of which holds half alone).
-  double region_prose = 0;
+  double region_prose = 0;  // long prose in the region
   std::unordered_map<const ClassToken*, double> box_prose;  // by token, the outermost boxes with it
   for (std::size_t e = 0; e < n; ++e) {
     region_prose += included[e] ? prose[e] : 0;
@@ -410,17 +410,15 @@ int assign_html_roles(std::vector<Block>& blocks, const Document& doc, const std
   };
   // Prose after a link-dense block of furniture that follows the region (a menu, then teasers of
   // other posts) stays out when the region holds at least as much prose: the region is the article.
-  std::size_t region_chars = 0, beyond_chars = 0;
+  double beyond_prose = 0;
   std::size_t beyond = blocks.size();  // the first furniture block after the region
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     const auto& h = hints[i];
     if (top >= 0 && i > region_last && beyond == blocks.size() && !unmarked(i) && h.link_density > kMaxLinkDensity)
       beyond = i;
-    if (!long_prose(h)) continue;
-    if (h.element >= 0 && inside[h.element] && top >= 0) region_chars += h.chars;
-    else if (i > beyond && unmarked(i)) beyond_chars += h.chars;
+    if (i > beyond && long_prose(h) && unmarked(i)) beyond_prose += static_cast<double>(h.chars);
   }
-  if (beyond_chars > region_chars) beyond = blocks.size();
+  if (beyond_prose > region_prose) beyond = blocks.size();
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     const auto& h = hints[i];
     content[i] = by_json_ld ? in_body[i] != 0
