@@ -132,6 +132,20 @@ std::unordered_set<std::string> shingles(std::string_view s) {
   return out;
 }
 
+// A line this short with a year in it, above the article's first paragraph, is its dateline
+// ("Updated on July 9, 2025"), not its body.
+constexpr std::size_t kDateLineChars = 40;
+bool has_year(std::string_view s) {
+  for (std::size_t i = 0; i + 4 <= s.size(); ++i) {
+    const bool edge_before = i == 0 || !std::isdigit(static_cast<unsigned char>(s[i - 1]));
+    const bool edge_after = i + 4 == s.size() || !std::isdigit(static_cast<unsigned char>(s[i + 4]));
+    if (edge_before && edge_after && (s.compare(i, 2, "19") == 0 || s.compare(i, 2, "20") == 0) &&
+        std::isdigit(static_cast<unsigned char>(s[i + 2])) && std::isdigit(static_cast<unsigned char>(s[i + 3])))
+      return true;
+  }
+  return false;
+}
+
 // A paragraph of long prose, hardly linked: the evidence of an article.
 bool long_prose(const BlockHints& h) {
   return h.chars >= kProseChars && h.link_density < kProseLinkDensity && !h.heading;
@@ -453,6 +467,9 @@ int assign_html_roles(std::vector<Block>& blocks, const Document& doc, const std
   for (std::size_t i = 0; i < blocks.size(); ++i)
     if (content[i] && long_prose(hints[i]))
       first_prose = std::min(first_prose, i), last_prose = i;
+  const auto dateline = [&](std::size_t i) {
+    return i < first_prose && !hints[i].heading && hints[i].chars <= kDateLineChars && has_year(blocks[i].text);
+  };
 
   bool lead_done = false;
   for (std::size_t i = 0; i < blocks.size(); ++i) {
@@ -485,7 +502,8 @@ int assign_html_roles(std::vector<Block>& blocks, const Document& doc, const std
       continue;
     }
     b.article = 0;
-    if (h.heading) b.role = "subheading";
+    if (dateline(i)) b.role = "dateline";
+    else if (h.heading) b.role = "subheading";
     else if (h.in_figcaption) b.role = "caption";
     else if (h.in_list_item) b.role = "list_item", b.bullet = true;
     else if (h.in_blockquote) b.role = "blockquote";

@@ -228,6 +228,21 @@ TEST(Html, ACopyOfTheArticleIsLeftOutButASingleRepeatStays) {
   EXPECT_EQ(count("The plan passed"), 2u);
 }
 
+TEST(Html, DateLineAboveTheFirstParagraphIsADateline) {
+  // "Updated on …" above the article is its dateline, not its body; a short line with a year
+  // below the first paragraph is body.
+  std::string page = "<article><h1>The council votes</h1><div class=\"meta\">Updated on July 9, 2025</div>" + prose(1) +
+                     "<p>The plan starts in 2026.</p>" + prose(2) + "</article>";
+  const auto r = html(page);
+  ASSERT_FALSE(r.error);
+  ASSERT_TRUE(find(r, "Updated on July 9, 2025"));
+  EXPECT_EQ(find(r, "Updated on July 9, 2025")->role, "dateline");
+  const std::string& body = r.articles.at(0).body;
+  EXPECT_EQ(body.find("Updated on"), std::string::npos);
+  EXPECT_NE(body.find("The plan starts in 2026."), std::string::npos);
+  EXPECT_EQ(body.find("Paragraph 1 "), 0u);
+}
+
 TEST(Html, LongParagraphIsNoFurnitureWhateverItsClass) {
   std::string page = "<article><h1>The council votes</h1>";
   for (int i = 1; i <= 3; ++i) page += prose(i);
