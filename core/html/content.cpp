@@ -5,6 +5,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "html/class_cues.h"
@@ -131,6 +132,25 @@ std::unordered_set<std::string> shingles(std::string_view s) {
   return out;
 }
 
+// A line this short with a year in it, above the article's first paragraph, is its dateline
+// ("Updated on July 9, 2025"), not its body.
+constexpr std::size_t kDateLineChars = 40;
+bool has_year(std::string_view s) {
+  for (std::size_t i = 0; i + 4 <= s.size(); ++i) {
+    const bool edge_before = i == 0 || !std::isdigit(static_cast<unsigned char>(s[i - 1]));
+    const bool edge_after = i + 4 == s.size() || !std::isdigit(static_cast<unsigned char>(s[i + 4]));
+    if (edge_before && edge_after && (s.compare(i, 2, "19") == 0 || s.compare(i, 2, "20") == 0) &&
+        std::isdigit(static_cast<unsigned char>(s[i + 2])) && std::isdigit(static_cast<unsigned char>(s[i + 3])))
+      return true;
+  }
+  return false;
+}
+
+// A paragraph of long prose, hardly linked: the evidence of an article.
+bool long_prose(const BlockHints& h) {
+  return h.chars >= kProseChars && h.link_density < kProseLinkDensity && !h.heading;
+}
+
 bool semantic_boilerplate(std::uint32_t bits) { return bits & (kNav | kFooter | kAside | kForm); }
 
 bool has_tail_cue(const Block& block, const BlockHints& hint) {
@@ -190,6 +210,28 @@ void cut_author_box(const std::vector<Block>& blocks, const std::vector<BlockHin
   }
 }
 
+// Paragraphs the content already holds, word for word, two or more in a row, are a copy (the
+// article again for another layout, a summary shown twice): only the first stays. A single
+// repeat (a pull quote, a recurring line of a list) stays; headings repeat in tables of contents.
+void drop_repeats(const std::vector<Block>& blocks, const std::vector<BlockHints>& hints, std::vector<char>& content) {
+  std::vector<std::size_t> paragraphs;  // content blocks that are no heading, in order
+  for (std::size_t i = 0; i < blocks.size(); ++i)
+    if (content[i] && !hints[i].heading && hints[i].chars >= kMinScoredChars) paragraphs.push_back(i);
+  constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+  std::vector<std::size_t> first(paragraphs.size(), kNone);  // where a repeated one came first
+  std::unordered_map<std::string_view, std::size_t> seen;
+  for (std::size_t k = 0; k < paragraphs.size(); ++k) {
+    const auto [at, added] = seen.emplace(blocks[paragraphs[k]].text, k);
+    if (!added) first[k] = at->second;
+  }
+  for (std::size_t k = 0; k < paragraphs.size(); ++k) {
+    if (first[k] == kNone) continue;
+    const bool run = (k + 1 < paragraphs.size() && first[k + 1] != kNone && first[k + 1] == first[k] + 1) ||
+                     (k > 0 && first[k - 1] != kNone && first[k - 1] + 1 == first[k]);
+    if (run) content[paragraphs[k]] = 0;
+  }
+}
+
 std::string semantic_kind(std::uint32_t bits) { return bits & kFooter ? "footer" : "nav"; }
 
 }  // namespace
@@ -204,11 +246,11 @@ int assign_html_roles(std::vector<Block>& blocks, const Document& doc, const std
   std::vector<double> total(n, 0), links(n, 0), prose(n, 0);
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     const auto& h = hints[i];
-    const bool long_prose = h.chars >= kProseChars && h.link_density < kProseLinkDensity && !h.heading;
+    const bool prose_block = long_prose(h);
     for (int a = h.element; a >= 0; a = elements[a].parent) {
       total[a] += static_cast<double>(h.chars);
       links[a] += static_cast<double>(h.chars) * h.link_density;
-      if (long_prose) prose[a] += static_cast<double>(h.chars);
+      if (prose_block) prose[a] += static_cast<double>(h.chars);
     }
   }
   // Class/id cues. A negative cue does not veto a subtree of dense long prose: page builders wrap
@@ -250,9 +292,16 @@ int assign_html_roles(std::vector<Block>& blocks, const Document& doc, const std
     }
   }
   auto final_score = [&](std::size_t e) { return total[e] > 0 ? score[e] * (1.0 - links[e] / total[e]) : score[e]; };
+  // The best container; on a page with long prose, the best of those that hold some (a notice box
+  // with a "text" class outscores an article whose paragraphs sit deep in a page builder's columns).
+  bool page_has_prose = false;  // outside nav, footer, aside and forms (a footer's disclaimer is no article)
+  for (std::size_t i = 0; i < blocks.size(); ++i)
+    page_has_prose |= long_prose(hints[i]) && !semantic_boilerplate(hints[i].semantic);
   int top = -1;
   for (std::size_t e = 0; e < n; ++e)
-    if (scored[e] && (top < 0 || final_score(e) > final_score(static_cast<std::size_t>(top)))) top = static_cast<int>(e);
+    if (scored[e] && (prose[e] > 0 || !page_has_prose) &&
+        (top < 0 || final_score(e) > final_score(static_cast<std::size_t>(top))))
+      top = static_cast<int>(e);
 
   std::vector<char> included(n, 0);
   if (top >= 0) {
@@ -290,6 +339,21 @@ int assign_html_roles(std::vector<Block>& blocks, const Document& doc, const std
     if (lifted[e])
       for (const auto& token : elements[e].tokens)
         if (token->cues.negative) content_tokens.insert(token->text);
+  // So are the negative tokens of dense boxes inside the region that together hold half its prose
+  // (an article cut into a page builder's "widget" boxes, none of which holds half alone).
+  double region_prose = 0;  // long prose in the region
+  std::unordered_map<const ClassToken*, double> box_prose;  // by token, the outermost boxes with it
+  for (std::size_t e = 0; e < n; ++e) {
+    region_prose += included[e] ? prose[e] : 0;
+    const int p = elements[e].parent;
+    if (!dense[e] || !inside[e] || included[e] || negative_kind[e].empty() || negative_kind[e] == kComments) continue;
+    for (const auto* token : elements[e].tokens)
+      if (token->cues.negative && (p < 0 || std::find(elements[p].tokens.begin(), elements[p].tokens.end(), token) ==
+                                                elements[p].tokens.end()))
+        box_prose[token] += prose[e];
+  }
+  for (const auto& [token, chars] : box_prose)
+    if (2 * chars >= region_prose) content_tokens.insert(token->text);
   for (std::size_t e = 0; e < n; ++e) {
     const auto& tokens = elements[e].tokens;
     if (!negative_kind[e].empty() && links[e] < kSplitLinkDensity * total[e] &&
@@ -353,21 +417,32 @@ int assign_html_roles(std::vector<Block>& blocks, const Document& doc, const std
   std::size_t region_last = 0;  // the last block of the region
   for (std::size_t i = 0; i < blocks.size(); ++i)
     if (top >= 0 && hints[i].element >= 0 && inside[hints[i].element]) region_last = i;
+  // Whether nothing marks a block as furniture: a negative cue, a semantic element.
+  const auto unmarked = [&](std::size_t i) {
+    const auto& h = hints[i];
+    return h.element >= 0 && kind[h.element].empty() && !semantic_boilerplate(h.semantic);
+  };
+  // Prose after a link-dense block of furniture that follows the region (a menu, then teasers of
+  // other posts) stays out when the region holds at least as much prose: the region is the article.
+  double beyond_prose = 0;
+  std::size_t beyond = blocks.size();  // the first furniture block after the region
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    const auto& h = hints[i];
+    if (top >= 0 && i > region_last && beyond == blocks.size() && !unmarked(i) && h.link_density > kMaxLinkDensity)
+      beyond = i;
+    if (i > beyond && long_prose(h) && unmarked(i)) beyond_prose += static_cast<double>(h.chars);
+  }
+  if (beyond_prose > region_prose) beyond = blocks.size();
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     const auto& h = hints[i];
     content[i] = by_json_ld ? in_body[i] != 0
                             : (h.element < 0 || inside[h.element]) && (top >= 0 || !semantic_boilerplate(h.semantic));
-    const bool prose = h.chars >= kProseChars && h.link_density < kProseLinkDensity && !h.heading &&
-                       h.element >= 0 && kind[h.element].empty() && !semantic_boilerplate(h.semantic);
+    const bool prose = long_prose(h) && unmarked(i) && i < beyond;
     if (!by_json_ld && prose) content[i] = 1;
   }
   // Short blocks between two parts of the content (a sub-heading, a list, a short paragraph in the
   // next box of a page builder) belong to it when nothing marks them as furniture. A link-dense
   // block among them (a list of sources, a link to a tool) stays out but does not split the two.
-  const auto unmarked = [&](std::size_t i) {
-    const auto& h = hints[i];
-    return h.element >= 0 && kind[h.element].empty() && !semantic_boilerplate(h.semantic);
-  };
   const auto clean = [&](std::size_t i) { return unmarked(i) && hints[i].link_density <= kMaxLinkDensity; };
   std::optional<std::size_t> previous;  // the last content block so far
   for (std::size_t i = 0; i < blocks.size() && !by_json_ld; ++i) {
@@ -385,12 +460,16 @@ int assign_html_roles(std::vector<Block>& blocks, const Document& doc, const std
     trim_tail(blocks, hints, unmarked, content);
     cut_author_box(blocks, hints, meta, region_last, content);
   }
+  drop_repeats(blocks, hints, content);
   // A list of links inside the region, between the first and the last paragraph of long prose, is
   // part of the article (sources, steps, products); after the last one it is a "related" list.
   std::size_t first_prose = blocks.size(), last_prose = 0;
   for (std::size_t i = 0; i < blocks.size(); ++i)
-    if (content[i] && hints[i].chars >= kProseChars && hints[i].link_density < kProseLinkDensity && !hints[i].heading)
+    if (content[i] && long_prose(hints[i]))
       first_prose = std::min(first_prose, i), last_prose = i;
+  const auto dateline = [&](std::size_t i) {
+    return i < first_prose && !hints[i].heading && hints[i].chars <= kDateLineChars && has_year(blocks[i].text);
+  };
 
   bool lead_done = false;
   for (std::size_t i = 0; i < blocks.size(); ++i) {
@@ -423,7 +502,8 @@ int assign_html_roles(std::vector<Block>& blocks, const Document& doc, const std
       continue;
     }
     b.article = 0;
-    if (h.heading) b.role = "subheading";
+    if (dateline(i)) b.role = "dateline";
+    else if (h.heading) b.role = "subheading";
     else if (h.in_figcaption) b.role = "caption";
     else if (h.in_list_item) b.role = "list_item", b.bullet = true;
     else if (h.in_blockquote) b.role = "blockquote";

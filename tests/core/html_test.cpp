@@ -157,6 +157,92 @@ TEST(Html, ShortBoxWithTheClassesOfTheArticlesBoxesIsPartOfIt) {
   EXPECT_EQ(body.find("Search this site"), std::string::npos);
 }
 
+TEST(Html, WidgetBoxesThatTogetherHoldMostOfTheArticleArePartOfIt) {
+  // An editor's "widget" grids inside the article's container, each with a column per paragraph:
+  // neither holds half the article's prose, both together do.
+  std::string page = "<html><body><nav class=\"menu\"><a href=\"/\">Home</a></nav><article><h1>The council votes</h1>"
+                     "<div class=\"story-body\">" + prose(1) + prose(2) + prose(3);
+  for (int box = 0; box < 2; ++box) {
+    page += "<div class=\"ck-widget grid\">";
+    for (int i = 4 + 4 * box; i < 8 + 4 * box; ++i) page += "<div class=\"col\">" + prose(i) + "</div>";
+    page += "</div>";
+  }
+  page += "</div></article><div class=\"widget\"><p>Search this site for more of our stories.</p></div></body></html>";
+  const auto r = html(page);
+  ASSERT_FALSE(r.error);
+  const std::string& body = r.articles.at(0).body;
+  for (int i = 1; i <= 11; ++i) EXPECT_NE(body.find("Paragraph " + std::to_string(i) + " "), std::string::npos) << i;
+  EXPECT_EQ(body.find("Search this site"), std::string::npos);
+}
+
+TEST(Html, NoticeBoxWithoutProseIsNotTheContent) {
+  // A notice with a "text" class outscores an article whose paragraphs each sit in columns of
+  // their own; on a page with long prose the content holds some.
+  std::string page =
+      "<html><body><div class=\"alert\"><div class=\"text-container\"><p>The spring show is sold out on Saturday, "
+      "March 14, and Sunday.</p><p>Evening hours are sold out, on Saturday, March 21, too.</p></div></div>"
+      "<main><h1>The council votes</h1>";
+  for (int i = 1; i <= 3; ++i) page += "<div class=\"row\"><div class=\"col\"><div>" + prose(i) + "</div></div></div>";
+  page += "</main></body></html>";
+  const auto r = html(page);
+  ASSERT_FALSE(r.error);
+  const std::string& body = r.articles.at(0).body;
+  EXPECT_NE(body.find("Paragraph 3 "), std::string::npos);
+  EXPECT_EQ(body.find("sold out"), std::string::npos);
+}
+
+TEST(Html, ProseAfterALinkListThatFollowsTheArticleIsNotIt) {
+  // After the article, a menu of links, then teasers of other posts in unmarked boxes: the article
+  // holds more prose than they do, so they are not a part of it the scoring left out.
+  std::string page = "<html><body><main><article><h1>The council votes</h1>";
+  for (int i = 1; i <= 4; ++i) page += prose(i);
+  page += "</article></main><div class=\"menu\"><ul><li><a href=\"/a\">Politics</a></li><li><a href=\"/b\">Business</a>"
+          "</li><li><a href=\"/c\">Travel</a></li></ul></div><div class=\"latest\"><div class=\"card\"><p>A new airline "
+          "opens its first route to the coast this winter, with three flights a week and larger seats for everyone.</p>"
+          "</div><div class=\"card\"><p>Hotels in the old town report record bookings for the holidays, and prices "
+          "rise again in the city centre as a result.</p></div></div></body></html>";
+  const auto r = html(page);
+  ASSERT_FALSE(r.error);
+  const std::string& body = r.articles.at(0).body;
+  EXPECT_NE(body.find("Paragraph 4 "), std::string::npos);
+  EXPECT_EQ(body.find("A new airline"), std::string::npos);
+  EXPECT_EQ(body.find("Hotels in the old town"), std::string::npos);
+}
+
+TEST(Html, ACopyOfTheArticleIsLeftOutButASingleRepeatStays) {
+  // The article twice, for two layouts, and a pull quote that repeats one of its sentences.
+  std::string copy;
+  for (int i = 1; i <= 3; ++i) copy += prose(i);
+  const std::string quote = "<p>The plan passed after a long debate about the budget.</p>";
+  const auto r = html("<html><body><article><h1>The council votes</h1><div class=\"story desktop\">" + copy + quote +
+                      prose(4) + quote + "</div><div class=\"story mobile\">" + copy + "</div></article></body></html>");
+  ASSERT_FALSE(r.error);
+  const std::string& body = r.articles.at(0).body;
+  const auto count = [&](const std::string& s) {
+    std::size_t n = 0;
+    for (auto at = body.find(s); at != std::string::npos; at = body.find(s, at + 1)) ++n;
+    return n;
+  };
+  EXPECT_EQ(count("Paragraph 1 "), 1u);
+  EXPECT_EQ(count("Paragraph 3 "), 1u);
+  EXPECT_EQ(count("The plan passed"), 2u);
+}
+
+TEST(Html, DateLineAboveTheFirstParagraphIsADateline) {
+  // "Updated on …" above the article is its dateline, not its body; a short line with a year
+  // below the first paragraph is body.
+  std::string page = "<article><h1>The council votes</h1><div class=\"meta\">Updated on July 9, 2025</div>" + prose(1) +
+                     "<p>The plan starts in 2026.</p>" + prose(2) + "</article>";
+  const auto r = html(page);
+  ASSERT_FALSE(r.error);
+  ASSERT_TRUE(find(r, "Updated on July 9, 2025"));
+  EXPECT_EQ(find(r, "Updated on July 9, 2025")->role, "dateline");
+  const std::string& body = r.articles.at(0).body;
+  EXPECT_EQ(body.find("Updated on"), std::string::npos);
+  EXPECT_NE(body.find("The plan starts in 2026."), std::string::npos);
+  EXPECT_EQ(body.find("Paragraph 1 "), 0u);
+}
+
 TEST(Html, LongParagraphIsNoFurnitureWhateverItsClass) {
   std::string page = "<article><h1>The council votes</h1>";
   for (int i = 1; i <= 3; ++i) page += prose(i);
@@ -322,6 +408,19 @@ TEST(Html, TailHeadingCutsTheTeasersAfterIt) {
   EXPECT_NE(body.find("Paragraph 6 "), std::string::npos);
   EXPECT_EQ(body.find("Related articles"), std::string::npos);
   EXPECT_EQ(body.find("Another story"), std::string::npos);
+}
+
+TEST(Html, ArticleSourcesAfterTheArticleAreCut) {
+  // The citations under an "Article Sources" heading at the end are no part of the body.
+  std::string page = "<article><h1>The council votes</h1>";
+  for (int i = 1; i <= 6; ++i) page += prose(i);
+  page += "<h2>Article Sources</h2><ul><li>City Council. \"Minutes of the meeting on the budget of the new bus lines, with "
+          "the votes of every member on the plan.\" City Council, 2024.</li></ul></article>";
+  const auto r = html(page);
+  ASSERT_FALSE(r.error);
+  const std::string& body = r.articles.at(0).body;
+  EXPECT_NE(body.find("Paragraph 6 "), std::string::npos);
+  EXPECT_EQ(body.find("Minutes of the meeting"), std::string::npos);
 }
 
 TEST(Html, AuthorBoxAfterTheArticleIsCutByTheBylinesName) {
