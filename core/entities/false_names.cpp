@@ -120,6 +120,21 @@ void split_at_punctuation(const text::Tokens& tokens, std::vector<ner::Mention>&
   mentions = std::move(out);
 }
 
+// A personal title opening a name is no part of it, and says the rest is a person ("President
+// Obama", which the model typed an organization; "Mr. Obama"; "الملك عبدالله"), when the rest is made
+// of names, not of common English words ("General Motors", "Prince Edward Island" stay as they are).
+void trim_titles(const text::Tokens& tokens, std::vector<ner::Mention>& mentions) {
+  for (ner::Mention& m : mentions) {
+    std::size_t k = m.first;
+    while (k < m.last && title_word(tokens[k]) == Title::personal) ++k;
+    if (k > m.first && k < m.last && tokens[k].form() == ".") ++k;
+    if (k == m.first || k == m.last) continue;
+    const bool names = std::all_of(tokens.begin() + static_cast<std::ptrdiff_t>(k), tokens.begin() + static_cast<std::ptrdiff_t>(m.last),
+                                   [](const text::Token& t) { return t.kind != text::TokenKind::word || dictionary::listing(t.form()) != dictionary::kCommon; });
+    if (names) m.first = k, m.type = ner::type_index("PER"), m.headed = true;
+  }
+}
+
 bool separator(const text::Token& t) {
   // comma, ARABIC COMMA, semicolon, ARABIC SEMICOLON, bar
   static constexpr std::string_view kSeparators[] = {",", "\xD8\x8C", ";", "\xD8\x9B", "|"};
@@ -318,6 +333,7 @@ void drop_false_names(ner::Sequence& s) {
     return m.last - m.first == 1 && tokens[m.first].kind == text::TokenKind::word &&
            dictionary::listing(tokens[m.first].form()) == dictionary::kCommon;
   });
+  trim_titles(tokens, s.mentions);  // after the descriptions went: "خبير استراتيجي" is no one
 }
 
 }  // namespace maqal::entities

@@ -941,13 +941,13 @@ void propagate(std::vector<Sequence>& document) {
   auto unknown = [](const Sequence& s, const text::Token& t) {
     return t.kind == text::TokenKind::word && !s.model->knows(word_key(t.form()));
   };
-  // A person named in full is that person where their last word stands alone: "Hitzig" after
-  // "Eduard Hitzig" is no place, whatever the model made of it (a word it knows, such as
-  // "Washington", may be something else).
+  // A person named in full (or after a title) is that person where their last word stands alone:
+  // "Hitzig" after "Eduard Hitzig", "Obama" after "President Obama" is no place, whatever the model
+  // made of it (a word it knows, such as "Washington", may be something else).
   std::unordered_set<std::string_view> last_names;
   for (const Sequence& s : document)
     for (const Mention& m : s.mentions)
-      if (m.last - m.first > 1 && m.type == 0 && unknown(s, (*s.tokens)[m.last - 1]))
+      if ((m.last - m.first > 1 || m.headed) && m.type == 0 && unknown(s, (*s.tokens)[m.last - 1]))
         last_names.insert((*s.tokens)[m.last - 1].form());
   for (Sequence& s : document)
     for (Mention& m : s.mentions)

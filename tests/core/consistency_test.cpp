@@ -147,6 +147,21 @@ TEST(Consistency, HeadWordsTypeAName) {
   EXPECT_EQ(ar.type_at(0, river), "LOC");
 }
 
+// A personal title opening a name is no part of it and makes the rest a person, when the rest is
+// made of names; the person's last word alone is then that person too.
+TEST(Consistency, ATitleOpeningANameMakesTheRestAPerson) {
+  Document d(ner::Lang::en, {"President Obama met General Motors workers.", "Later Obama left."});
+  d.tag(0, "President Obama", "ORG");
+  d.tag(0, "General Motors", "ORG");
+  d.tag(1, "Obama", "LOC");
+  ASSERT_FALSE(ner::model(ner::Lang::en).knows(ner::word_key("obama")));
+  maqal::entities::make_names_consistent(d.sequences);
+  EXPECT_EQ(d.type_at(0, "Obama"), "PER");
+  EXPECT_EQ(d.type_at(0, "President Obama"), "");
+  EXPECT_EQ(d.type_at(0, "General Motors"), "ORG");  // "Motors" is a common word: no title here
+  EXPECT_EQ(d.type_at(1, "Obama"), "PER");
+}
+
 TEST(Consistency, ClitickedOccurrencesAreTheNameWithTheWholeWordAsSpan) {
   Document d(ner::Lang::ar, {"قال البنك التجاري إن أرباحه زادت",
                              "وأكد رئيس مجلس إدارة البنك التجاري أن للبنك التجاري فروعا كثيرة والبنك التجاري يتوسع",
@@ -177,7 +192,7 @@ TEST(Consistency, DescriptionsAndVerbsAreNoNames) {
                              "وأضاف: وفّرنا الجو، وقالت رنا وماريانا إن الطعام وصل إلى فارنا"});
   d.tag(0, "خبير استراتيجي", "PER");
   d.tag(0, "المحلل السياسي", "PER");
-  d.tag(1, "الوزير شكري", "PER");  // a name after a definite title: kept
+  d.tag(1, "الوزير شكري", "PER");  // a name after a definite title: kept, without the title
   d.tag(1, "مسؤول مصري", "PER");
   d.tag(2, "وفّرنا الجو", "PER");
   d.tag(2, "رنا", "PER", 1);   // one letter before "نا": a name (the phrase's first occurrence is in "وفّرنا")
@@ -186,7 +201,7 @@ TEST(Consistency, DescriptionsAndVerbsAreNoNames) {
   maqal::entities::make_names_consistent(d.sequences);
   EXPECT_EQ(d.type_at(0, "خبير استراتيجي"), "");
   EXPECT_EQ(d.type_at(0, "المحلل السياسي"), "");
-  EXPECT_EQ(d.type_at(1, "الوزير شكري"), "PER");
+  EXPECT_EQ(d.type_at(1, "شكري"), "PER");
   EXPECT_EQ(d.type_at(1, "مسؤول مصري"), "");
   EXPECT_EQ(d.type_at(2, "وفّرنا الجو"), "");
   EXPECT_EQ(d.type_at(2, "رنا", 1), "PER");
