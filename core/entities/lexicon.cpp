@@ -41,6 +41,13 @@ void add_curated(Lexicon& lex) {
   }
 }
 
+// Whether the article was written onto a place's or an organization's name that has none: "المالي"
+// is "the financial", not Mali; "الحماس" is enthusiasm, not Hamas. (Nationalities take it: "الإسرائيلي".)
+bool article_added(std::string_view form, std::string_view stem, const LexEntry& entry) {
+  return (entry.type == "LOC" || entry.type == "ORG") && stem.size() < form.size() && form.ends_with(stem) &&
+         text::ends_with_article(form.substr(0, form.size() - stem.size()));
+}
+
 }  // namespace
 
 bool is_acronym(std::string_view phrase) {
@@ -116,7 +123,8 @@ LexMatch Lexicon::longest(const std::vector<text::Token>& tokens, std::size_t i)
       for (std::string_view last : lasts) {
         std::string key = std::string(first) + middle;
         if (n > 1) key += ' ' + std::string(last);
-        if (auto it = phrases_.find(key); it != phrases_.end()) return {n, &it->second};
+        if (auto it = phrases_.find(key); it != phrases_.end() && !article_added(tokens[i].form(), first, it->second))
+          return {n, &it->second};
       }
     }
   }
