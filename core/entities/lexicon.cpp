@@ -41,11 +41,15 @@ void add_curated(Lexicon& lex) {
   }
 }
 
-// Whether the article was written onto a place's or an organization's name that has none: "المالي"
-// is "the financial", not Mali; "الحماس" is enthusiasm, not Hamas. (Nationalities take it: "الإسرائيلي".)
-bool article_added(std::string_view form, std::string_view stem, const LexEntry& entry) {
-  return (entry.type == "LOC" || entry.type == "ORG") && stem.size() < form.size() && form.ends_with(stem) &&
-         text::ends_with_article(form.substr(0, form.size() - stem.size()));
+// Whether an entry found under `stem`, a stem of the word `form`, fits the proclitic the stem leaves
+// out: an entry filed without its article only after "لل"; a place's or an organization's name that
+// has no article not after one ("المالي" is "the financial", not Mali; "الحماس" is enthusiasm, not
+// Hamas; nationalities take it: "الإسرائيلي").
+bool fits_prefix(std::string_view form, std::string_view stem, const LexEntry& entry) {
+  const std::string_view prefix =
+      stem.size() < form.size() && form.ends_with(stem) ? form.substr(0, form.size() - stem.size()) : std::string_view();
+  if (entry.article_fused) return !text::fused_article(prefix).empty();
+  return !((entry.type == "LOC" || entry.type == "ORG") && text::ends_with_article(prefix));
 }
 
 }  // namespace
@@ -94,9 +98,12 @@ void Lexicon::add(std::string_view phrase, LexEntry entry) {
     else (rest += ' ') += t.form();
   }
   insert(first + rest, entry, words);
-  // Also under the first word without its article, so "للولايات" (لل + ولايات) finds "الولايات".
-  if (std::string_view bare = text::without_article(first); !bare.empty())
+  // Also under the first word without its article, so "للولايات" (لل + ولايات) finds "الولايات";
+  // only so: "ورقة" (paper) is not "الرقة" (Raqqa), nor "رمادي" (grey) "الرمادي".
+  if (std::string_view bare = text::without_article(first); !bare.empty()) {
+    entry.article_fused = true;
     insert(std::string(bare) + rest, entry, words);
+  }
 }
 
 LexMatch Lexicon::longest(const std::vector<text::Token>& tokens, std::size_t i) const {
@@ -123,7 +130,7 @@ LexMatch Lexicon::longest(const std::vector<text::Token>& tokens, std::size_t i)
       for (std::string_view last : lasts) {
         std::string key = std::string(first) + middle;
         if (n > 1) key += ' ' + std::string(last);
-        if (auto it = phrases_.find(key); it != phrases_.end() && !article_added(tokens[i].form(), first, it->second))
+        if (auto it = phrases_.find(key); it != phrases_.end() && fits_prefix(tokens[i].form(), first, it->second))
           return {n, &it->second};
       }
     }
