@@ -213,45 +213,58 @@ int descriptor_type(const text::Tokens& tokens, const ner::Mention& m) {
   return noun == appositions().nouns.end() ? -1 : noun->second;
 }
 
-// core/lang/*/name_heads.tsv, folded: the words opening or closing a name that say its type.
+// core/lang/*/name_heads.tsv, folded: the words opening or closing a name that say its type, filed by
+// the word at the name's edge (its first word for a start phrase, its last for an end phrase).
 struct NameHead {
-  bool at_start = false;
   int type = -1;
   std::vector<std::string> words;
 };
+struct NameHeads {
+  text::StringMap<std::vector<NameHead>> starts, ends;
+};
 
-const std::vector<NameHead>& name_heads() {
-  static const std::vector<NameHead> out = [] {
-    std::vector<NameHead> heads;
+const NameHeads& name_heads() {
+  static const NameHeads out = [] {
+    NameHeads heads;
     for (const auto& row : data::rows_all_languages("name_heads.tsv")) {
       if (row.size() < 3 || ner::type_index(row[1]) < 0) continue;
-      NameHead h{row[0] == "start", ner::type_index(row[1]), {}};
+      NameHead h{ner::type_index(row[1]), {}};
       for (const text::Token& t : text::tokenize(text::fold(row[2]))) h.words.emplace_back(t.form());
-      heads.push_back(std::move(h));
+      if (h.words.empty()) continue;
+      const bool start = row[0] == "start";
+      auto& filed = start ? heads.starts[h.words.front()] : heads.ends[h.words.back()];
+      filed.push_back(std::move(h));
     }
     return heads;
   }();
   return out;
 }
 
-// Whether token i is the folded word, or is it with a clitic written onto it ("لوزارة").
+// Whether the token is the folded word, or is it with a clitic written onto it ("لوزارة").
 bool is_word(const text::Token& t, std::string_view word) {
   for (std::string_view s : text::stems(t.form()))
     if (s == word) return true;
   return false;
 }
 
-// The type the words at m's start or end give it ("Stanford University", "Ministry of Defence",
+// The type the words at m's end or start give it ("Stanford University", "Ministry of Defence",
 // "وزارة الخارجية"), or -1. The name keeps words besides the head: "University" alone says nothing.
 int head_type(const text::Tokens& tokens, const ner::Mention& m) {
-  for (const NameHead& h : name_heads()) {
-    const std::size_t n = h.words.size();
-    if (m.last - m.first <= n) continue;
-    const std::size_t from = h.at_start ? m.first : m.last - n;
-    std::size_t k = 0;
-    while (k < n && is_word(tokens[from + k], h.words[k])) ++k;
-    if (k == n) return h.type;
-  }
+  const NameHeads& heads = name_heads();
+  const auto matches = [&](const NameHead& h, std::size_t from) {
+    for (std::size_t k = 0; k < h.words.size(); ++k)
+      if (!is_word(tokens[from + k], h.words[k])) return false;
+    return true;
+  };
+  const std::size_t length = m.last - m.first;
+  for (std::string_view s : text::stems(tokens[m.last - 1].form()))
+    if (const auto it = heads.ends.find(s); it != heads.ends.end())
+      for (const NameHead& h : it->second)
+        if (h.words.size() < length && matches(h, m.last - h.words.size())) return h.type;
+  for (std::string_view s : text::stems(tokens[m.first].form()))
+    if (const auto it = heads.starts.find(s); it != heads.starts.end())
+      for (const NameHead& h : it->second)
+        if (h.words.size() < length && matches(h, m.first)) return h.type;
   return -1;
 }
 
