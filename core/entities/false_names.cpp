@@ -129,8 +129,11 @@ void trim_titles(const text::Tokens& tokens, std::vector<ner::Mention>& mentions
     while (k < m.last && title_word(tokens[k]) == Title::personal) ++k;
     if (k > m.first && k < m.last && tokens[k].form() == ".") ++k;
     if (k == m.first || k == m.last) continue;
-    const bool names = std::all_of(tokens.begin() + static_cast<std::ptrdiff_t>(k), tokens.begin() + static_cast<std::ptrdiff_t>(m.last),
-                                   [](const text::Token& t) { return t.kind != text::TokenKind::word || dictionary::listing(t.form()) != dictionary::kCommon; });
+    const auto common_word = [](const text::Token& t) {
+      return t.kind == text::TokenKind::word && dictionary::listing(t.form()) == dictionary::kCommon;
+    };
+    const bool names = std::none_of(tokens.begin() + static_cast<std::ptrdiff_t>(k),
+                                    tokens.begin() + static_cast<std::ptrdiff_t>(m.last), common_word);
     if (names) m.first = k, m.type = ner::type_index("PER"), m.headed = true;
   }
 }

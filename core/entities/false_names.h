@@ -23,8 +23,8 @@ bool list_line(const text::Tokens& tokens);
 bool function_word(const text::Token& t);
 
 // Cuts s.mentions at punctuation no name holds (a bracket, a quotation mark, a comma: not "&-.'"), then
-// drops from them: a one-word mention of a function word not written as an acronym; a title or occupation word (titles.tsv) followed only by nisba adjectives of
-// its definiteness (core/lang/ar/descriptions.tsv); a mention opened by a perfect verb with a pronoun
+// drops from them: a one-word mention of a function word not written as an acronym; a title or
+// occupation word (titles.tsv) followed only by nisba adjectives of its definiteness (core/lang/ar/descriptions.tsv); a mention opened by a perfect verb with a pronoun
 // suffix; in a list line, the label before the colon and a one-word item that the English word list
 // has as a common word (dictionary.h: "Transport", not "Maria"); a mention that is the whole line, its
 // words all listed in lower case (a menu item or heading: "Privacy Policy", "Read More").

@@ -46,7 +46,7 @@ bool allowed(int from, int to);
 struct Mention {
   std::size_t first = 0, last = 0;
   int type = 0;
-  bool headed = false;  // its first or last words say its type (type_by_head(): "Bank of England")
+  bool headed = false;  // its own words say its type: a head ("Bank of England") or a title ("President …")
 };
 
 // The mentions spelled by a tag sequence (an I-X or L-X without its B-X starts a mention, as in CoNLL).
