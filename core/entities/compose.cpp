@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 
+#include "entities/lexicon.h"
 #include "lang/data.h"
 #include "text/clitics.h"
 #include "text/fold.h"
@@ -91,16 +92,21 @@ void qualify(std::string_view line, const text::Tokens& tokens, std::vector<Enti
   }
 }
 
-// Noun and adjective agree in gender (core/lang/*/agreement.tsv): both end in a feminine ending or
-// neither does. Languages without such endings always agree.
-bool agree(std::string_view noun, std::string_view adjective) {
+// The folded endings that make a noun or adjective feminine (core/lang/*/agreement.tsv: Arabic's ة).
+const std::vector<std::string>& feminine_endings() {
   static const auto endings = [] {
     std::vector<std::string> out;
     for (const auto& row : data::rows_all_languages("agreement.tsv"))
       if (row.size() > 1 && row[0] == "feminine_ending") out.push_back(text::fold(row[1]));
     return out;
   }();
-  for (const auto& f : endings)
+  return endings;
+}
+
+// Noun and adjective agree in gender: both end in a feminine ending or neither does. Languages
+// without such endings always agree.
+bool agree(std::string_view noun, std::string_view adjective) {
+  for (const auto& f : feminine_endings())
     if (noun.ends_with(f) != adjective.ends_with(f)) return false;
   return true;
 }
@@ -134,12 +140,48 @@ void name_institutions(std::string_view line, const text::Tokens& tokens, std::v
   }
 }
 
+// The masculine of a nationality adjective that has a feminine form too ("الألماني": "الألمانية" is
+// one; never an English one, which has no gender).
+bool masculine_nationality(std::string_view word) {
+  const auto& endings = feminine_endings();
+  const auto ends_in = [&](const std::string& f) { return word.ends_with(f); };
+  const auto feminine_listed = [&](const std::string& f) {
+    const text::Tokens feminine = text::tokenize(std::string(word) + f);
+    const LexMatch m = lexicon().longest(feminine, 0);
+    return m.tokens == 1 && m.entry->type == "NORP";
+  };
+  return std::none_of(endings.begin(), endings.end(), ends_in) &&
+         std::any_of(endings.begin(), endings.end(), feminine_listed);
+}
+
+bool written_with_article(const text::Token& t) {
+  const text::Stems stems = text::stems(t.form());
+  return std::any_of(stems.begin(), stems.end(), [](std::string_view s) { return !text::without_article(s).empty(); });
+}
+
+// A place followed by the masculine of a nationality adjective is a team: Arabic gives a city the
+// feminine ("هامبورغ الألمانية") and its club the masculine, agreeing with the noun left unsaid
+// (نادي, فريق: "هامبورغ الألماني"). A place written with the article is left alone: its own noun may
+// be masculine ("الخليج العربي").
+void name_teams(const text::Tokens& tokens, std::vector<Entity>& found) {
+  for (std::size_t k = 0; k + 1 < found.size(); ++k) {
+    Entity& place = found[k];
+    if (place.type != "LOC" || found[k + 1].type != "NORP") continue;
+    const auto first = token_starting(tokens, place.span.start8);
+    const auto last = token_ending(tokens, place.span.end8);
+    const auto adjective = token_starting(tokens, found[k + 1].span.start8);
+    if (!first || !last || !adjective || *adjective != *last + 1 || written_with_article(tokens[*first])) continue;
+    if (masculine_nationality(tokens[*adjective].form())) place.type = "ORG";
+  }
+}
+
 }  // namespace
 
 void compose_phrases(std::string_view line, const text::Tokens& tokens, std::vector<Entity>& found,
                      const std::vector<Entity>& taken) {
   qualify(line, tokens, found, taken);
   name_institutions(line, tokens, found, taken);
+  name_teams(tokens, found);
 }
 
 }  // namespace maqal::entities

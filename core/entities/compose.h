@@ -1,6 +1,7 @@
 // Entities that grow from their neighbours: a qualifier before a number or date ("أكثر من مليوني",
 // "أواخر مايو"; data: modifiers.tsv) and an institution named by a noun and a nationality
-// ("الخارجية الأمريكية", "the Israeli army"; data: org_heads.tsv).
+// ("الخارجية الأمريكية", "the Israeli army"; data: org_heads.tsv); and a team named by a city and the
+// masculine of a nationality ("هامبورغ الألماني"; data: agreement.tsv).
 #pragma once
 
 #include <string_view>

@@ -46,12 +46,34 @@ struct Votes {
   }
 };
 
+// Two persons side by side, nothing between them, are one person the model broke in two ("محمد |
+// صديق", "van | Nistelrooy"); a second one written with a conjunction ("و…") is another person.
+void join_adjacent_persons(ner::Sequence& s) {
+  const auto& tokens = *s.tokens;
+  auto second_person = [&](const text::Token& t) {
+    return !text::without_conjunction(t.form()).empty() && !ner::is_given_name(t.form());
+  };
+  std::vector<ner::Mention>& mentions = s.mentions;
+  std::size_t kept = 0;
+  for (const ner::Mention& m : mentions) {
+    ner::Mention* before = kept > 0 ? &mentions[kept - 1] : nullptr;
+    if (before && before->type == 0 && m.type == 0 && before->last == m.first && !second_person(tokens[m.first])) {
+      before->last = m.last;
+      before->headed = before->headed || m.headed;
+    } else {
+      mentions[kept++] = m;
+    }
+  }
+  mentions.resize(kept);
+}
+
 }  // namespace
 
 void make_names_consistent(std::vector<ner::Sequence>& document) {
   for (ner::Sequence& s : document) {
     drop_false_names(s);
     type_by_head(s);
+    join_adjacent_persons(s);
   }
   drop_styled_common_words(document);
   type_by_apposition(document);

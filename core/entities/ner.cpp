@@ -88,16 +88,6 @@ std::uint32_t key(std::uint32_t tmpl, std::uint64_t a = 0, std::uint64_t b = 0, 
 
 // --- token properties ---------------------------------------------------------------------------
 
-// Given names (core/lang/<lang>/given_names.tsv), folded: evidence that a person's name starts here.
-bool is_given_name(std::string_view folded_word) {
-  static const text::StringSet names = [] {
-    text::StringSet set;
-    for (const auto& row : data::rows_all_languages("given_names.tsv")) set.insert(text::fold(row[0]));
-    return set;
-  }();
-  return names.find(folded_word) != names.end();
-}
-
 struct TokenInfo {
   std::uint64_t form = 0, shape = 0;
   std::uint64_t stems[6] = {};  // the form without one clitic (text::stems), not the form itself
@@ -221,6 +211,15 @@ bool fail(std::string* error, std::string message) {
 }
 
 }  // namespace
+
+bool is_given_name(std::string_view folded_word) {
+  static const text::StringSet names = [] {
+    text::StringSet set;
+    for (const auto& row : data::rows_all_languages("given_names.tsv")) set.insert(text::fold(row[0]));
+    return set;
+  }();
+  return names.find(folded_word) != names.end();
+}
 
 // --- tags and mentions --------------------------------------------------------------------------
 
@@ -893,9 +892,10 @@ std::string name_norm(std::string_view text, const std::vector<text::Token>& tok
       // Keep the article: "والبرلمان" → "البرلمان", not "برلمان".
       if (text::ends_with_article(prefix)) continue;
       const bool article_follows = !text::without_article(s).empty() && text::count_code_points(s) >= 5;
-      // "ونجلاء" → "نجلاء"; but "كريم" and "كامل" are names themselves, not ك + "ريم", "أمل".
+      // "ونجلاء" → "نجلاء"; but "كريم" and "كامل" are names themselves, not ك + "ريم", "أمل"; and two
+      // letters left are too little to tell ("فان" is no ف + "آن" or "إن").
       const bool given_name = is_given_name(s) && !is_given_name(f);
-      if (article_follows || given_name || in_document(s)) {
+      if (article_follows || (text::count_code_points(s) >= 3 && (given_name || in_document(s)))) {
         strip = prefix.size();
         break;
       }

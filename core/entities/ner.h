@@ -42,6 +42,9 @@ int type_index(std::string_view name);  // "PER" (or ANERcorp's "PERS"), "ORG", 
 // I-X, which nothing else may follow. A sequence ends on O, L or U (is_end).
 bool allowed(int from, int to);
 
+// Given names (core/lang/<lang>/given_names.tsv), folded: evidence that a person's name starts here.
+bool is_given_name(std::string_view folded_word);
+
 // A name found in a token sequence: tokens [first, last) and its type index.
 struct Mention {
   std::size_t first = 0, last = 0;
