@@ -15,6 +15,7 @@
 #include "entities/amounts.h"
 #include "entities/compose.h"
 #include "entities/dates.h"
+#include "entities/false_names.h"
 #include "entities/lexicon.h"
 #include "entities/ner.h"
 #include "entities/numbers.h"
@@ -75,22 +76,46 @@ bool is_name_type(std::string_view type) {
   return type == "PER" || type == "ORG" || type == "LOC" || type == "NORP" || type == "MISC";
 }
 
-// A name whose head words say what it is ("Bank of England", "University of California", "Apple Inc")
-// is that name, not the lexicon's names inside it ("England", "California", "Apple"): those go from
-// `found` (sorted by start, not overlapping) when they are names too, shorter and wholly inside it.
-void give_way_to_headed_names(const std::vector<ner::Name>& names, std::vector<Entity>& found) {
+// Whether a person's or organization's name of several words reads as one name: no word after its
+// first is a function word ("إن") or opens with a conjunction ("أرسنال وموناكو" is two names).
+bool reads_as_one_name(std::string_view name) {
+  const text::Tokens words = text::tokenize(name);
+  if (words.size() < 2) return false;
+  return std::none_of(words.begin() + 1, words.end(), [](const text::Token& t) {
+    return t.kind != text::TokenKind::word || function_word(t) ||
+           (!text::without_conjunction(t.form()).empty() && !ner::is_given_name(t.form()));
+  });
+}
+
+// The model's name over the lexicon's names in it, which go from `found` (sorted by start, not
+// overlapping): a name whose head words say what it is ("Bank of England", "University of
+// California", "Apple Inc") over the shorter names wholly inside it; a person's or organization's
+// name of several words over the places and nationalities in it ("سسكا موسكو", "سعيد محمد الكندي":
+// الكندي is "the Canadian" too); a person, organization or place over a nationality of the same
+// span.
+void give_way_to_names(std::string_view text, const std::vector<ner::Name>& names, std::vector<Entity>& found) {
+  static const int person = ner::type_index("PER"), organization = ner::type_index("ORG"),
+                   place = ner::type_index("LOC");
   std::vector<bool> inside(found.size(), false);
   bool any = false;
   for (const ner::Name& name : names) {
-    if (!name.headed) continue;
     // The entities overlapping [start, end): the first ending after start up to the last starting before end.
     auto first = std::partition_point(found.begin(), found.end(), [&](const Entity& e) { return e.span.end8 <= name.start; });
     auto last = std::partition_point(first, found.end(), [&](const Entity& e) { return e.span.start8 < name.end; });
+    if (first == last) continue;
+    // A word the lexicon has as a nationality and the model as a name is that name: "العربي" (a club),
+    // "سورية" (Syria, and the feminine "Syrian"). Not a date: the English model takes "May" and
+    // "Sunday" for people.
+    const bool word_named = last - first == 1 && first->type == "NORP" && first->span.start8 == name.start &&
+                                   first->span.end8 == name.end && (name.type == person || name.type == organization || name.type == place);
     const bool all_inside = std::all_of(first, last, [&](const Entity& e) {
-      return is_name_type(e.type) && name.start <= e.span.start8 && e.span.end8 <= name.end &&
+      return is_name_type(e.type) && (name.headed || e.type == "LOC" || e.type == "NORP") &&
+             name.start <= e.span.start8 && e.span.end8 <= name.end &&
              e.span.end8 - e.span.start8 < name.end - name.start;  // the lexicon's own name keeps its norm
     });
-    if (!all_inside) continue;
+    const bool holds_them = all_inside && (name.headed || ((name.type == person || name.type == organization) &&
+                                                           reads_as_one_name(text.substr(name.start, name.end - name.start))));
+    if (!word_named && !holds_them) continue;
     for (auto it = first; it != last; ++it) inside[it - found.begin()] = any = true;
   }
   if (!any) return;
@@ -147,7 +172,7 @@ void scan_block(const Block& block, const text::Tokens& tokens, std::vector<LexM
   found.insert(found.end(), words.begin(), words.end());
   const auto by_start = [](const Entity& a, const Entity& b) { return a.span.start8 < b.span.start8; };
   std::sort(found.begin(), found.end(), by_start);
-  give_way_to_headed_names(names, found);
+  give_way_to_names(block.text, names, found);
   // Names the lexicons do not know, from the learned model, where nothing above was found. With the
   // entities sorted by start, [s, e) overlaps one iff the largest end among those starting before e
   // passes s: a binary search per name, not a scan (a line of a million names was quadratic).
