@@ -304,10 +304,17 @@ bool capitalized_by_style(std::string_view role) {
 }
 
 void drop_styled_common_words(std::vector<ner::Sequence>& document) {
+  // Every word a common word, and one at least no name too: "More Event Data Collection" ("More" is
+  // also a name), not "Bill Gates".
   const auto common_words = [](const ner::Sequence& s, const ner::Mention& m) {
-    return std::all_of(s.tokens->begin() + m.first, s.tokens->begin() + m.last, [](const text::Token& t) {
-      return t.kind != text::TokenKind::word || dictionary::listing(t.form()) == dictionary::kCommon;
+    bool only_common = false;
+    const bool all_common = std::all_of(s.tokens->begin() + m.first, s.tokens->begin() + m.last, [&](const text::Token& t) {
+      if (t.kind != text::TokenKind::word) return true;
+      const std::uint8_t listing = dictionary::listing(t.form());
+      only_common = only_common || listing == dictionary::kCommon;
+      return (listing & dictionary::kCommon) != 0;
     });
+    return all_common && only_common;
   };
   const auto spelling = [](const ner::Sequence& s, const ner::Mention& m) {
     std::string out;

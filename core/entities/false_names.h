@@ -34,9 +34,10 @@ void drop_false_names(ner::Sequence& s);
 // that its capitals are no evidence of names.
 bool capitalized_by_style(std::string_view role);
 
-// In styled sequences (capitalized_by_style()), drops the names made only of common English words
-// (dictionary.h: "Harbour city opens …", "By Helen Marsh, Environment correspondent"), unless
-// running text elsewhere in the document names them too.
+// In styled sequences (capitalized_by_style()), drops the names made only of common English words,
+// one at least not a name as well (dictionary.h: "Harbour city opens …", "By Helen Marsh, Environment
+// correspondent", "More Event Data Collection"; not "Bill Gates"), unless running text elsewhere in
+// the document names them too.
 void drop_styled_common_words(std::vector<ner::Sequence>& document);
 
 // A name whose first or last words say what it is (core/lang/*/name_heads.tsv: "Stanford University",

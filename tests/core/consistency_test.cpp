@@ -272,6 +272,21 @@ TEST(Consistency, InHeadlinesAndBylinesCapitalsOfCommonWordsAreStyle) {
   EXPECT_EQ(d.type_at(2, "Harbour Lights"), "ORG");
 }
 
+TEST(Consistency, AStyledNameOfCommonWordsThatAreAlsoNamesGoesUnlessOneIsNoName) {
+  // "More" and "Trends" are listed as names too; "Data", "Event" and "Management" are not: the
+  // heading goes. Every word of "Bill Gates" is a common word and a name as well: it stays.
+  Document d(ner::Lang::en, {"More Event Data Collection", "What Are Some Current Trends In Event Management?",
+                             "Bill Gates Warns Of New Risks"});
+  for (auto& s : d.sequences) s.styled = true;
+  d.tag(0, "More Event Data Collection", "ORG");
+  d.tag(1, "Are Some Current Trends In Event Management", "ORG");
+  d.tag(2, "Bill Gates", "PER");
+  maqal::entities::make_names_consistent(d.sequences);
+  EXPECT_EQ(d.type_at(0, "More Event Data Collection"), "");
+  EXPECT_EQ(d.type_at(1, "Are Some Current Trends In Event Management"), "");
+  EXPECT_EQ(d.type_at(2, "Bill Gates"), "PER");
+}
+
 TEST(Consistency, AnAppositionStatesTheTypeEverywhere) {
   Document d(ner::Lang::en, {"Mer Vivante, a campaign group that has pressed for the clean-up, welcomed the vote.",
                              "A spokesman for Mer Vivante said so. Ann Smith, a member of the group, agreed.",
