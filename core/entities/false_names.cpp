@@ -1,5 +1,8 @@
 #include "entities/false_names.h"
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 #include <algorithm>
 #include <map>
 #include <set>
@@ -118,6 +121,27 @@ void split_at_punctuation(const text::Tokens& tokens, std::vector<ner::Mention>&
     }
   }
   mentions = std::move(out);
+}
+
+// Whether the word has letters in lower case and none in upper case ("sang"; not "iPhone", not Arabic).
+bool lower_case_word(std::string_view word) {
+  bool lower = false;
+  for (int32_t i = 0, n = static_cast<int32_t>(word.size()); i < n;) {
+    UChar32 c = 0;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(word.data()), i, n, c);
+    if (u_isupper(c) || u_istitle(c)) return false;
+    lower = lower || u_islower(c);
+  }
+  return lower;
+}
+
+// A name of several words ends in one with a capital, in a script that has them: "Lady Gaga sang" is
+// "Lady Gaga". (A lower-case word inside stays: "Ludwig van Beethoven".)
+void cut_lower_case_ends(std::string_view text, const text::Tokens& tokens, std::vector<ner::Mention>& mentions) {
+  for (ner::Mention& m : mentions)
+    while (m.last - m.first > 1 && tokens[m.last - 1].kind == text::TokenKind::word &&
+           lower_case_word(text.substr(tokens[m.last - 1].start, tokens[m.last - 1].end - tokens[m.last - 1].start)))
+      --m.last;
 }
 
 // A personal title opening a name is no part of it, and says the rest is a person ("President
@@ -345,6 +369,7 @@ bool function_word(const text::Token& t) {
 void drop_false_names(ner::Sequence& s) {
   const text::Tokens& tokens = *s.tokens;
   split_at_punctuation(tokens, s.mentions);
+  cut_lower_case_ends(s.text, tokens, s.mentions);
   const std::size_t colon = list_colon(tokens);
   std::erase_if(s.mentions, [&](const ner::Mention& m) {
     // Not places: foreign place names end so ("فارنا", Varna).

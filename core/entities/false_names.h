@@ -22,7 +22,8 @@ bool list_line(const text::Tokens& tokens);
 // (core/lang/*/function_words.tsv). A one-word name of one is the model's mistake.
 bool function_word(const text::Token& t);
 
-// Cuts s.mentions at punctuation no name holds (a bracket, a quotation mark, a comma: not "&-.'"), then
+// Cuts s.mentions at punctuation no name holds (a bracket, a quotation mark, a comma: not "&-.'") and
+// before lower-case words that would end them ("Lady Gaga sang"), then
 // drops from them: a one-word mention of a function word not written as an acronym; a title or
 // occupation word (titles.tsv) followed only by nisba adjectives of its definiteness (core/lang/ar/descriptions.tsv); a mention opened by a perfect verb with a pronoun
 // suffix; in a list line, the label before the colon and a one-word item that the English word list
