@@ -90,9 +90,9 @@ bool reads_as_one_name(std::string_view name) {
 // The model's name over the lexicon's names in it, which go from `found` (sorted by start, not
 // overlapping): a name whose head words say what it is ("Bank of England", "University of
 // California", "Apple Inc") over the shorter names wholly inside it; a person's or organization's
-// name of several words over the places and nationalities in it ("سسكا موسكو", "سعيد محمد الكندي":
-// الكندي is "the Canadian" too); a person, organization or place over a nationality of the same
-// span.
+// name of several words over the places, nationalities and dates in it ("سسكا موسكو", "سعيد محمد
+// الكندي": الكندي is "the Canadian" too; "Theresa May", "Sunday Times"); a person, organization or
+// place over a nationality of the same span.
 void give_way_to_names(std::string_view text, const std::vector<ner::Name>& names, std::vector<Entity>& found) {
   static const int person = ner::type_index("PER"), organization = ner::type_index("ORG"),
                    place = ner::type_index("LOC");
@@ -109,7 +109,7 @@ void give_way_to_names(std::string_view text, const std::vector<ner::Name>& name
     const bool word_named = last - first == 1 && first->type == "NORP" && first->span.start8 == name.start &&
                                    first->span.end8 == name.end && (name.type == person || name.type == organization || name.type == place);
     const bool all_inside = std::all_of(first, last, [&](const Entity& e) {
-      return is_name_type(e.type) && (name.headed || e.type == "LOC" || e.type == "NORP") &&
+      return (name.headed ? is_name_type(e.type) : e.type == "LOC" || e.type == "NORP" || e.type == "DATE") &&
              name.start <= e.span.start8 && e.span.end8 <= name.end &&
              e.span.end8 - e.span.start8 < name.end - name.start;  // the lexicon's own name keeps its norm
     });
