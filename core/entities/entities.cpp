@@ -76,23 +76,30 @@ bool is_name_type(std::string_view type) {
   return type == "PER" || type == "ORG" || type == "LOC" || type == "NORP" || type == "MISC";
 }
 
-// Whether a person's or organization's name of several words reads as one name: no word after its
-// first is a function word ("إن") or opens with a conjunction ("أرسنال وموناكو" is two names).
-bool reads_as_one_name(std::string_view name) {
+// How a person's or organization's name of several words reads: as one name, no word after its first
+// a function word ("إن") or opening with a conjunction ("أرسنال وموناكو" is two names); and whether
+// it opens with a given name ("Michael Dell").
+struct NameReading {
+  bool one_name = false, given_name_first = false;
+};
+
+NameReading read_name(std::string_view name) {
   const text::Tokens words = text::tokenize(name);
-  if (words.size() < 2) return false;
-  return std::none_of(words.begin() + 1, words.end(), [](const text::Token& t) {
+  if (words.size() < 2) return {};
+  const bool one_name = std::none_of(words.begin() + 1, words.end(), [](const text::Token& t) {
     return t.kind != text::TokenKind::word || function_word(t) ||
            (!text::without_conjunction(t.form()).empty() && !ner::is_given_name(t.form()));
   });
+  return {one_name, ner::is_given_name(words.front().form())};
 }
 
 // The model's name over the lexicon's names in it, which go from `found` (sorted by start, not
 // overlapping): a name whose head words say what it is ("Bank of England", "University of
 // California", "Apple Inc") over the shorter names wholly inside it; a person's or organization's
 // name of several words over the places, nationalities and dates in it ("سسكا موسكو", "سعيد محمد
-// الكندي": الكندي is "the Canadian" too; "Theresa May", "Sunday Times"); a person, organization or
-// place over a nationality of the same span.
+// الكندي": الكندي is "the Canadian" too; "Theresa May", "Sunday Times"), a person's that opens with a
+// given name over the organizations in it too ("Michael Dell"); a person, organization or place over
+// a nationality of the same span.
 void give_way_to_names(std::string_view text, const std::vector<ner::Name>& names, std::vector<Entity>& found) {
   static const int person = ner::type_index("PER"), organization = ner::type_index("ORG"),
                    place = ner::type_index("LOC");
@@ -107,15 +114,18 @@ void give_way_to_names(std::string_view text, const std::vector<ner::Name>& name
     // "سورية" (Syria, and the feminine "Syrian"). Not a date: the English model takes "May" and
     // "Sunday" for people.
     const bool word_named = last - first == 1 && first->type == "NORP" && first->span.start8 == name.start &&
-                                   first->span.end8 == name.end && (name.type == person || name.type == organization || name.type == place);
+                            first->span.end8 == name.end && (name.type == person || name.type == organization || name.type == place);
+    NameReading reading;
+    if (!name.headed && (name.type == person || name.type == organization))
+      reading = read_name(text.substr(name.start, name.end - name.start));
     const bool all_inside = std::all_of(first, last, [&](const Entity& e) {
-      return (name.headed ? is_name_type(e.type) : e.type == "LOC" || e.type == "NORP" || e.type == "DATE") &&
-             name.start <= e.span.start8 && e.span.end8 <= name.end &&
+      const bool gives_way = name.headed ? is_name_type(e.type)
+                                         : e.type == "LOC" || e.type == "NORP" || e.type == "DATE" ||
+                                               (e.type == "ORG" && name.type == person && reading.given_name_first);
+      return gives_way && name.start <= e.span.start8 && e.span.end8 <= name.end &&
              e.span.end8 - e.span.start8 < name.end - name.start;  // the lexicon's own name keeps its norm
     });
-    const bool holds_them = all_inside && (name.headed || ((name.type == person || name.type == organization) &&
-                                                           reads_as_one_name(text.substr(name.start, name.end - name.start))));
-    if (!word_named && !holds_them) continue;
+    if (!word_named && !(all_inside && (name.headed || reading.one_name))) continue;
     for (auto it = first; it != last; ++it) inside[it - found.begin()] = any = true;
   }
   if (!any) return;
