@@ -1,5 +1,8 @@
 #include "entities/dictionary.h"
 
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
+
 #include <algorithm>
 
 #include "lang/data.h"
@@ -154,6 +157,14 @@ std::uint8_t Sets::listing(std::string_view w) const {
   return out;
 }
 
-std::uint8_t listing(std::string_view folded_word) { return compiled().listing(folded_word); }
+std::uint8_t listing(std::string_view folded_word) {
+  // An English word list: a word in another script is in it only by a hash's chance (one in 64).
+  int32_t i = 0;
+  UChar32 c = 0;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(folded_word.data()), i, static_cast<int32_t>(folded_word.size()), c);
+  UErrorCode status = U_ZERO_ERROR;
+  if (c < 0 || uscript_getScript(c, &status) != USCRIPT_LATIN) return kUnlisted;
+  return compiled().listing(folded_word);
+}
 
 }  // namespace maqal::entities::dictionary

@@ -17,7 +17,8 @@ namespace maqal::entities::dictionary {
 enum Listing : std::uint8_t { kUnlisted = 0, kCommon = 1, kProper = 2 };
 
 // The listing of a folded word (text::fold) or of its base form: "funds", "speaking", "europe's"
-// are looked up as "fund", "speak", "europe" when they are not listed themselves.
+// are looked up as "fund", "speak", "europe" when they are not listed themselves. A word not in
+// Latin letters is unlisted.
 std::uint8_t listing(std::string_view folded_word);
 
 // The base forms listing() tries after the word itself: without "'s", "s", "es", "ed", "ing", "ly"

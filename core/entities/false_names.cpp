@@ -95,11 +95,12 @@ bool heading_of_common_words(const text::Tokens& tokens, const ner::Mention& m) 
   });
 }
 
-// A pronoun or another function word the model took for a name ("Us" of "About Us", "We’re" opening a
-// sentence); written as an acronym ("US") it may be one.
-bool function_word_alone(std::string_view text, const text::Tokens& tokens, const ner::Mention& m) {
-  const text::Token& t = tokens[m.first];
-  return m.last - m.first == 1 && function_word(t) && !is_acronym(text.substr(t.start, t.end - t.start));
+// Pronouns and other function words the model took for a name ("Us" of "About Us", "We’re" opening a
+// sentence, "But I"); written as an acronym ("US") one may be a name.
+bool function_words_only(std::string_view text, const text::Tokens& tokens, const ner::Mention& m) {
+  return std::all_of(tokens.begin() + m.first, tokens.begin() + m.last, [&](const text::Token& t) {
+    return t.kind == text::TokenKind::word && function_word(t) && !is_acronym(text.substr(t.start, t.end - t.start));
+  });
 }
 
 // Punctuation a name may hold: "S&P", "Jean-Pierre", "U.S.", "O'Brien". Any other (a bracket, a
@@ -133,6 +134,14 @@ bool lower_case_word(std::string_view word) {
     lower = lower || u_islower(c);
   }
   return lower;
+}
+
+// Whether the word opens with a capital (a script without case has none).
+bool capitalized(std::string_view word) {
+  int32_t i = 0;
+  UChar32 c = 0;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(word.data()), i, static_cast<int32_t>(word.size()), c);
+  return c >= 0 && (u_isupper(c) || u_istitle(c));
 }
 
 // A name of several words ends in one with a capital, in a script that has them: "Lady Gaga sang" is
@@ -371,10 +380,21 @@ void drop_false_names(ner::Sequence& s) {
   split_at_punctuation(tokens, s.mentions);
   cut_lower_case_ends(s.text, tokens, s.mentions);
   const std::size_t colon = list_colon(tokens);
+  std::vector<bool> opens;  // sentence_starts(), worked out for the first one-word mention
+  // One common word, no name, opening a sentence: its capital is the sentence's ("Finally", "Now").
+  const auto sentence_opening_common_word = [&](const ner::Mention& m) {
+    const text::Token& t = tokens[m.first];
+    if (m.last - m.first != 1 || t.kind != text::TokenKind::word || !capitalized(s.text.substr(t.start, t.end - t.start)) ||
+        dictionary::listing(t.form()) != dictionary::kCommon)
+      return false;
+    if (opens.empty()) opens = ner::sentence_starts(tokens);
+    return static_cast<bool>(opens[m.first]);
+  };
   std::erase_if(s.mentions, [&](const ner::Mention& m) {
     // Not places: foreign place names end so ("فارنا", Varna).
     if (description(tokens, m) || (m.type != ner::type_index("LOC") && verb_with_suffix(tokens[m.first])) ||
-        heading_of_common_words(tokens, m) || function_word_alone(s.text, tokens, m))
+        heading_of_common_words(tokens, m) || function_words_only(s.text, tokens, m) ||
+        sentence_opening_common_word(m))
       return true;
     if (colon == 0) return false;
     if (m.last <= colon) return true;  // the label

@@ -23,10 +23,11 @@ bool list_line(const text::Tokens& tokens);
 bool function_word(const text::Token& t);
 
 // Cuts s.mentions at punctuation no name holds (a bracket, a quotation mark, a comma: not "&-.'") and
-// before lower-case words that would end them ("Lady Gaga sang"), then
-// drops from them: a one-word mention of a function word not written as an acronym; a title or
-// occupation word (titles.tsv) followed only by nisba adjectives of its definiteness (core/lang/ar/descriptions.tsv); a mention opened by a perfect verb with a pronoun
-// suffix; in a list line, the label before the colon and a one-word item that the English word list
+// before lower-case words that would end them ("Lady Gaga sang"), then drops from them: a mention of
+// function words only, none written as an acronym ("But I"; not "US"); one common English word, no
+// name too, opening a sentence ("Finally"); a title or occupation word (titles.tsv) followed only by
+// nisba adjectives of its definiteness (core/lang/ar/descriptions.tsv); a mention opened by a perfect
+// verb with a pronoun suffix; in a list line, the label before the colon and a one-word item that the English word list
 // has as a common word (dictionary.h: "Transport", not "Maria"); a mention that is the whole line, its
 // words all listed in lower case (a menu item or heading: "Privacy Policy", "Read More").
 void drop_false_names(ner::Sequence& s);

@@ -183,20 +183,6 @@ TokenInfo token_info(std::string_view original, const text::Token& t, const Voca
   return info;
 }
 
-// Whether each token opens a sentence: the first of the text, or the first after sentence-final
-// punctuation, opening marks (quotes, brackets, dashes) between them not counting.
-std::vector<bool> sentence_starts(const std::vector<text::Token>& tokens) {
-  std::vector<bool> out(tokens.size());
-  std::size_t run_start = 0;  // first of the opening marks right before token i (kept, not rescanned:
-                              // rescanning made a run of 100k "«" quadratic)
-  for (std::size_t i = 0; i < tokens.size(); ++i) {
-    const std::size_t j = run_start;
-    out[i] = j == 0 || (tokens[j - 1].kind == text::TokenKind::punct && ends_sentence(tokens[j - 1].form()));
-    if (tokens[i].kind != text::TokenKind::punct || !is_opening(tokens[i].form())) run_start = i + 1;
-  }
-  return out;
-}
-
 const std::uint64_t kStartWord = hash("<s>");
 const std::uint64_t kEndWord = hash("</s>");
 
@@ -219,6 +205,18 @@ bool is_given_name(std::string_view folded_word) {
     return set;
   }();
   return names.find(folded_word) != names.end();
+}
+
+std::vector<bool> sentence_starts(const std::vector<text::Token>& tokens) {
+  std::vector<bool> out(tokens.size());
+  std::size_t run_start = 0;  // first of the opening marks right before token i (kept, not rescanned:
+                              // rescanning made a run of 100k "«" quadratic)
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    const std::size_t j = run_start;
+    out[i] = j == 0 || (tokens[j - 1].kind == text::TokenKind::punct && ends_sentence(tokens[j - 1].form()));
+    if (tokens[i].kind != text::TokenKind::punct || !is_opening(tokens[i].form())) run_start = i + 1;
+  }
+  return out;
 }
 
 // --- tags and mentions --------------------------------------------------------------------------

@@ -42,6 +42,10 @@ int type_index(std::string_view name);  // "PER" (or ANERcorp's "PERS"), "ORG", 
 // I-X, which nothing else may follow. A sequence ends on O, L or U (is_end).
 bool allowed(int from, int to);
 
+// Whether each token opens a sentence: the first of the text, or the first after sentence-final
+// punctuation, opening marks (quotes, brackets, dashes) between them not counting.
+std::vector<bool> sentence_starts(const std::vector<text::Token>& tokens);
+
 // Given names (core/lang/<lang>/given_names.tsv), folded: evidence that a person's name starts here.
 bool is_given_name(std::string_view folded_word);
 

@@ -287,6 +287,20 @@ TEST(Consistency, AStyledNameOfCommonWordsThatAreAlsoNamesGoesUnlessOneIsNoName)
   EXPECT_EQ(d.type_at(2, "Bill Gates"), "PER");
 }
 
+TEST(Consistency, FunctionWordsOrASentencesOpeningCommonWordNameNobody) {
+  Document d(ner::Lang::en, {"But I never said that.", "Accordingly, the court ruled.", "The US and the UN agreed.",
+                             "Accordingly Smith left."});
+  d.tag(0, "But I", "PER");
+  d.tag(1, "Accordingly", "LOC");
+  d.tag(2, "US", "LOC");
+  d.tag(3, "Accordingly Smith", "PER");
+  maqal::entities::make_names_consistent(d.sequences);
+  EXPECT_EQ(d.type_at(0, "But I"), "");
+  EXPECT_EQ(d.type_at(1, "Accordingly"), "");
+  EXPECT_EQ(d.type_at(2, "US"), "LOC");  // an acronym
+  EXPECT_EQ(d.type_at(3, "Accordingly Smith"), "PER");  // one word only
+}
+
 TEST(Consistency, AnAppositionStatesTheTypeEverywhere) {
   Document d(ner::Lang::en, {"Mer Vivante, a campaign group that has pressed for the clean-up, welcomed the vote.",
                              "A spokesman for Mer Vivante said so. Ann Smith, a member of the group, agreed.",

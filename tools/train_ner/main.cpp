@@ -54,6 +54,7 @@
 #include <sstream>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -666,14 +667,19 @@ int write_dictionary(const std::string& out_path, const std::vector<std::string>
   for (auto& words : lists) {
     std::sort(words.begin(), words.end());
     words.erase(std::unique(words.begin(), words.end()), words.end());
-    std::vector<std::string> kept;
+    // A word is left out only when a base form of it is kept: the lookup goes one step down, so
+    // "accordingly" stays when "according" went for "accord". Shorter words first: a base form is
+    // decided before the words made from it.
+    std::stable_sort(words.begin(), words.end(), [](const std::string& a, const std::string& b) { return a.size() < b.size(); });
+    std::unordered_set<std::string> kept;
+    std::vector<std::string> out;
     for (const auto& w : words) {
-      bool derived = false;
-      for (const auto& base : maqal::entities::dictionary::base_forms(w))
-        derived = derived || std::binary_search(words.begin(), words.end(), base);
-      if (!derived) kept.push_back(w);
+      const auto bases = maqal::entities::dictionary::base_forms(w);
+      if (std::none_of(bases.begin(), bases.end(), [&](const std::string& b) { return kept.count(b) > 0; }))
+        kept.insert(w), out.push_back(w);
     }
-    words = std::move(kept);
+    std::sort(out.begin(), out.end());
+    words = std::move(out);
   }
   const std::string bytes = maqal::entities::dictionary::encode(lists[0], lists[1]);
   maqal::entities::dictionary::Sets check;
