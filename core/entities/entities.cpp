@@ -98,8 +98,8 @@ NameReading read_name(std::string_view name) {
 // California", "Apple Inc") over the shorter names wholly inside it; a person's or organization's
 // name of several words over the places, nationalities and dates in it ("سسكا موسكو", "سعيد محمد
 // الكندي": الكندي is "the Canadian" too; "Theresa May", "Sunday Times"), a person's that opens with a
-// given name over the organizations in it too ("Michael Dell"); a person, organization or place over
-// a nationality of the same span.
+// given name over the organizations in it too ("Michael Dell"); an organization or place over a
+// nationality of the same span.
 void give_way_to_names(std::string_view text, const std::vector<ner::Name>& names, std::vector<Entity>& found) {
   static const int person = ner::type_index("PER"), organization = ner::type_index("ORG"),
                    place = ner::type_index("LOC");
@@ -110,11 +110,11 @@ void give_way_to_names(std::string_view text, const std::vector<ner::Name>& name
     auto first = std::partition_point(found.begin(), found.end(), [&](const Entity& e) { return e.span.end8 <= name.start; });
     auto last = std::partition_point(first, found.end(), [&](const Entity& e) { return e.span.start8 < name.end; });
     if (first == last) continue;
-    // A word the lexicon has as a nationality and the model as a name is that name: "العربي" (a club),
-    // "سورية" (Syria, and the feminine "Syrian"). Not a date: the English model takes "May" and
-    // "Sunday" for people.
+    // A word the lexicon has as a nationality and the model as an organization or place is that name:
+    // "العربي" (a club), "سورية" (Syria, and the feminine "Syrian"). Not a person ("Muslims"), nor a
+    // date: the English model takes "May" and "Sunday" for people.
     const bool word_named = last - first == 1 && first->type == "NORP" && first->span.start8 == name.start &&
-                            first->span.end8 == name.end && (name.type == person || name.type == organization || name.type == place);
+                            first->span.end8 == name.end && (name.type == organization || name.type == place);
     NameReading reading;
     if (!name.headed && (name.type == person || name.type == organization))
       reading = read_name(text.substr(name.start, name.end - name.start));
