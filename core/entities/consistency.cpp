@@ -15,6 +15,7 @@
 #include "lang/data.h"
 #include "text/clitics.h"
 #include "text/fold.h"
+#include "text/utf.h"
 
 namespace maqal::entities {
 namespace {
@@ -46,18 +47,25 @@ struct Votes {
   }
 };
 
-// Two persons side by side, nothing between them, are one person the model broke in two ("محمد |
-// صديق", "van | Nistelrooy"); a second one written with a conjunction ("و…") is another person.
+// Two persons side by side, nothing between them but an initial's period, are one person the model
+// broke in two ("محمد | صديق", "van | Nistelrooy", "Donald J | . | Trump"); a second one written with a
+// conjunction ("و…") is another person.
 void join_adjacent_persons(ner::Sequence& s) {
   const auto& tokens = *s.tokens;
   auto second_person = [&](const text::Token& t) {
     return !text::without_conjunction(t.form()).empty() && !ner::is_given_name(t.form());
   };
+  auto side_by_side = [&](const ner::Mention& a, const ner::Mention& b) {
+    if (a.last == b.first) return true;
+    const text::Token& initial = tokens[a.last - 1];
+    return a.last + 1 == b.first && tokens[a.last].form() == "." && initial.kind == text::TokenKind::word &&
+           text::count_code_points(initial.form()) == 1;
+  };
   std::vector<ner::Mention>& mentions = s.mentions;
   std::size_t kept = 0;
   for (const ner::Mention& m : mentions) {
     ner::Mention* before = kept > 0 ? &mentions[kept - 1] : nullptr;
-    if (before && before->type == 0 && m.type == 0 && before->last == m.first && !second_person(tokens[m.first])) {
+    if (before && before->type == 0 && m.type == 0 && side_by_side(*before, m) && !second_person(tokens[m.first])) {
       before->last = m.last;
       before->headed = before->headed || m.headed;
     } else {

@@ -15,6 +15,7 @@
 #include "entities/amounts.h"
 #include "entities/compose.h"
 #include "entities/dates.h"
+#include "entities/dictionary.h"
 #include "entities/false_names.h"
 #include "entities/lexicon.h"
 #include "entities/ner.h"
@@ -204,6 +205,30 @@ void scan_block(const Block& block, const text::Tokens& tokens, std::vector<LexM
   }
 }
 
+// The words of a person's title before the name, when there is one: title words and the words that
+// qualify them, nationalities and words that are only common words ("Tunisian Prime Minister Habib
+// Essid", "Former President Bill Clinton", "الرئيس السوداني عمر البشير"; "Mr." with its period).
+// A word that is a name too ends them ("President Rose Smith").
+std::size_t leading_titles(const text::Tokens& words) {
+  std::size_t k = 0;
+  bool titled = false;
+  for (; k < words.size(); ++k) {
+    const text::Token& t = words[k];
+    if (t.kind != text::TokenKind::word) {
+      if (titled && t.form() == ".") continue;
+      break;
+    }
+    if (title_word(t) != Title::none) {
+      titled = true;
+      continue;
+    }
+    const LexMatch m = lexicon().longest(words, k);
+    const bool nationality = m.tokens == 1 && m.entry->type == "NORP";
+    if (!nationality && dictionary::listing(t.form()) != dictionary::kCommon) break;
+  }
+  return titled ? k : 0;
+}
+
 // A "name" made only of title and group words ("الوزيران", the two ministers; "President") names
 // nobody: the model sometimes tags them. A person's span starts at the name, not at a title or
 // office before it ("مكتب نتنياهو" → "نتنياهو"). Each distinct mention text is tokenized once for
@@ -222,7 +247,7 @@ void drop_or_trim_titles(std::vector<Entity>& entities) {
       it->second.titles_only = std::all_of(words.begin(), words.end(), [](const text::Token& t) {
         return t.kind != text::TokenKind::word || title_word(t) != Title::none || speaker_group(t);
       });
-      if (words.size() >= 2 && title_word(words[0]) != Title::none) it->second.name_start = words[1].start;
+      if (const std::size_t k = leading_titles(words); k > 0 && k < words.size()) it->second.name_start = words[k].start;
     }
     const Words w = it->second;
     if (w.titles_only) return true;
