@@ -240,7 +240,7 @@ void drop_or_trim_titles(std::vector<Entity>& entities) {
   };
   std::unordered_map<std::string, Words> seen;
   std::erase_if(entities, [&](Entity& e) {
-    if (e.type != "PER" && e.type != "MISC" && e.type != "ORG") return false;
+    if (e.type != "PER" && e.type != "MISC" && e.type != "ORG" && e.type != "LOC") return false;
     const auto [it, added] = seen.try_emplace(e.text);
     if (added) {
       const text::Tokens words = text::tokenize(e.text);

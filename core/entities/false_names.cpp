@@ -304,6 +304,38 @@ int head_type(const text::Tokens& tokens, const ner::Mention& m) {
   return -1;
 }
 
+// After a personal title, capitalized names are a person where the model found none ("Mr. Trump",
+// which it left untagged after a place "Mr"; "President Macron"): the names up to the next word
+// without a capital (an initial's period goes on: "Ross G. Hoyt"), none of them only a common English
+// word ("General Motors", "Prince Edward Island" are no one). Not in scripts without capitals.
+void name_after_titles(std::string_view text, const text::Tokens& tokens, std::vector<ner::Mention>& mentions) {
+  const auto original = [&](const text::Token& t) { return text.substr(t.start, t.end - t.start); };
+  const auto capitalized_word = [&](std::size_t k) {
+    return k < tokens.size() && tokens[k].kind == text::TokenKind::word && capitalized(original(tokens[k]));
+  };
+  const int person = ner::type_index("PER");
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (tokens[i].kind != text::TokenKind::word || title_word(tokens[i]) != Title::personal) continue;
+    std::size_t first = i + 1;
+    if (first < tokens.size() && tokens[first].form() == ".") ++first;
+    std::size_t last = first;
+    while (capitalized_word(last) && title_word(tokens[last]) == Title::none &&
+           dictionary::listing(tokens[last].form()) != dictionary::kCommon) {
+      ++last;
+      const bool initial = text::count_code_points(tokens[last - 1].form()) == 1;
+      if (initial && last < tokens.size() && tokens[last].form() == "." && capitalized_word(last + 1)) ++last;
+    }
+    if (last == first || capitalized_word(last)) continue;  // no name, or one with a common word in it
+    const auto overlaps = [&](const ner::Mention& m) { return m.first < last && first < m.last; };
+    if (std::any_of(mentions.begin(), mentions.end(), [&](const ner::Mention& m) { return overlaps(m) && m.type == person; }))
+      continue;
+    std::erase_if(mentions, overlaps);
+    const auto at = std::find_if(mentions.begin(), mentions.end(), [&](const ner::Mention& m) { return m.first >= last; });
+    mentions.insert(at, ner::Mention{first, last, person, true});
+    i = last - 1;
+  }
+}
+
 }  // namespace
 
 void type_by_head(ner::Sequence& s) {
@@ -402,6 +434,7 @@ void drop_false_names(ner::Sequence& s) {
            dictionary::listing(tokens[m.first].form()) == dictionary::kCommon;
   });
   trim_titles(tokens, s.mentions);  // after the descriptions went: "خبير استراتيجي" is no one
+  name_after_titles(s.text, tokens, s.mentions);
 }
 
 }  // namespace maqal::entities
