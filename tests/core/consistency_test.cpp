@@ -51,20 +51,20 @@ struct Document {
 
 TEST(Consistency, ANameFoundOnceIsFoundEverywhere) {
   Document d(ner::Lang::en,
-             {"Commercial Bank of Egypt raised rates near the Red Sea, England said, and London agreed near the Nile.",
-              "England and England welcomed it at the Red Sea. The move helps the Nile, Apple and the Red Sea. The end, Apple said.",
-              "Later the Commercial Bank of Egypt and England agreed on the Red Sea. The apple fell in the Nile near London."});
+             {"Commercial Bank of Egypt raised rates near the Blue Ridge, England said, and London agreed near the Nile.",
+              "England and England welcomed it at the Blue Ridge. The move helps the Nile, Apple and the Blue Ridge. The end, Apple said.",
+              "Later the Commercial Bank of Egypt and England agreed on the Blue Ridge. The apple fell in the Nile near London."});
   d.tag(0, "Commercial Bank of Egypt", "ORG");
-  d.tag(0, "Red Sea", "LOC");
+  d.tag(0, "Blue Ridge", "LOC");
   d.tag(0, "England", "LOC");
   d.tag(0, "London", "LOC");
   d.tag(0, "Nile", "LOC");
   d.tag(1, "England", "LOC");
   d.tag(1, "England", "PER", 1);
-  d.tag(1, "Red Sea", "LOC");
+  d.tag(1, "Blue Ridge", "LOC");
   d.tag(1, "The", "MISC");
   d.tag(1, "Nile", "LOC");
-  d.tag(1, "Red Sea", "ORG", 1);
+  d.tag(1, "Blue Ridge", "ORG", 1);
   d.tag(1, "The", "MISC", 1);
   d.tag(1, "Apple", "ORG");
   d.tag(1, "Apple", "ORG", 1);
@@ -72,7 +72,7 @@ TEST(Consistency, ANameFoundOnceIsFoundEverywhere) {
   for (const char* word : {"england", "london"}) ASSERT_TRUE(ner::model(ner::Lang::en).knows(ner::word_key(word))) << word;
   maqal::entities::make_names_consistent(d.sequences);
   EXPECT_EQ(d.type_at(2, "Commercial Bank of Egypt"), "ORG");  // several words, as a whole
-  EXPECT_EQ(d.type_at(2, "Red Sea"), "LOC");                   // two LOC against one ORG
+  EXPECT_EQ(d.type_at(2, "Blue Ridge"), "LOC");                   // two LOC against one ORG
   EXPECT_EQ(d.type_at(2, "Nile"), "LOC");                      // one word, twice LOC
   EXPECT_EQ(d.type_at(2, "England"), "");                       // one word the model gave two types
   EXPECT_EQ(d.type_at(2, "London"), "");                        // one word the model found once
@@ -81,7 +81,7 @@ TEST(Consistency, ANameFoundOnceIsFoundEverywhere) {
   EXPECT_EQ(d.sequences[2].mentions.size(), 3u);
   // What the model found stays as it was.
   EXPECT_EQ(d.type_at(1, "England", 1), "PER");
-  EXPECT_EQ(d.type_at(1, "Red Sea", 1), "ORG");
+  EXPECT_EQ(d.type_at(1, "Blue Ridge", 1), "ORG");
   EXPECT_EQ(d.sequences[0].mentions.size(), 5u);
 }
 
