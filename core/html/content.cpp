@@ -186,6 +186,38 @@ void trim_tail(const std::vector<Block>& blocks, const std::vector<BlockHints>& 
   if (cut) std::fill(content.begin() + static_cast<std::ptrdiff_t>(*cut), content.end(), 0);
 }
 
+// Teasers of other posts at the end of the content: cards of a linked title (a heading, a short
+// line) followed by its excerpt, two or more in a row up to the content's end, starting in its last
+// third (a list of linked items that is the article starts earlier), when no heading before them is
+// a link too (headings linked to themselves are a page's style). They leave it from the first title.
+// A title has a few words: footnote numbers linked to their note are none.
+constexpr std::size_t kTeaserTitleMinChars = 15;
+constexpr std::size_t kTeaserTitleChars = 150;
+constexpr std::size_t kTeaserExcerptChars = 500;
+void cut_teasers(const std::vector<Block>& blocks, const std::vector<BlockHints>& hints, std::vector<char>& content) {
+  std::size_t end = blocks.size();
+  while (end > 0 && !content[end - 1]) --end;
+  const auto linked = [&](std::size_t i) {
+    return hints[i].link_density > kMaxLinkDensity && hints[i].chars <= kTeaserTitleChars;
+  };
+  const auto title = [&](std::size_t i) { return linked(i) && hints[i].chars >= kTeaserTitleMinChars; };
+  std::size_t teasers = 0, start = end;
+  for (std::size_t i = end; i-- > 0;) {
+    if (linked(i)) continue;
+    if (!content[i] || hints[i].heading || hints[i].chars > kTeaserExcerptChars || i == 0 || !title(i - 1)) break;
+    ++teasers;
+    start = --i;
+  }
+  if (teasers < 2 || start == end) return;
+  std::size_t all = 0, before = 0;
+  for (std::size_t i = 0; i < end; ++i) {
+    all += content[i] ? hints[i].chars : 0;
+    before += content[i] && i < start ? hints[i].chars : 0;
+    if (content[i] && i < start && hints[i].heading && linked(i)) return;
+  }
+  if (3 * before >= 2 * all) std::fill(content.begin() + static_cast<std::ptrdiff_t>(start), content.end(), 0);
+}
+
 // The author box: prose after the region, in the last third of the content, that starts with the
 // byline's name ("Jane Roe is a reporter…", a heading "Jane Roe") leaves out itself and all after it
 // (the box, then the author's other posts). The name: two capitalized words.
@@ -458,6 +490,7 @@ int assign_html_roles(std::vector<Block>& blocks, const Document& doc, const std
 
   if (!by_json_ld) {
     trim_tail(blocks, hints, unmarked, content);
+    cut_teasers(blocks, hints, content);
     cut_author_box(blocks, hints, meta, region_last, content);
   }
   drop_repeats(blocks, hints, content);

@@ -17,7 +17,8 @@ namespace maqal::html {
 // where the page's text differs from it; long prose outside the region joins it unless it lies
 // beyond a link-dense block of furniture after it and the region holds more; short unmarked blocks
 // between two parts of it join it; short furniture with a "tail" cue at its end, a heading with one
-// in its last third and what follows it, an author box that starts with the byline's name after the
+// in its last third and what follows it, teasers of other posts at its end (linked titles with
+// their excerpts, two or more, in its last third), an author box that starts with the byline's name after the
 // region, and paragraphs repeated word for word, two or more in a row, leave it) and fills
 // Block::role, kind, article and bullet. Outside the main content a block is boilerplate (article
 // none); inside, h1 → title, h2-h6 → subheading, li → list_item, blockquote → blockquote,

@@ -464,6 +464,32 @@ TEST(Html, LinkBetweenTwoPartsOfTheArticleDoesNotSplitThem) {
   EXPECT_EQ(body.find("calculator"), std::string::npos);
 }
 
+TEST(Html, TeaserCardsAtTheEndOfTheArticleAreCut) {
+  // Cards of other posts inside the article's container, with no cue: a linked title, then its
+  // excerpt. An article whose own items are linked headings keeps them.
+  const auto card = [](const std::string& title) {
+    return "<h3><a href=\"/" + title + "\">" + title + "</a></h3><p>An excerpt of the other story, about the buses "
+           "and the budget of the city, that ends in the middle of a</p>";
+  };
+  std::string page = "<article><h1>The council votes</h1>";
+  for (int i = 1; i <= 6; ++i) page += prose(i);
+  page += card("The mayor answers the council") + card("Ten questions about the bus lines") + "</article>";
+  const auto r = html(page);
+  ASSERT_FALSE(r.error);
+  const std::string& body = r.articles.at(0).body;
+  EXPECT_NE(body.find("Paragraph 6 "), std::string::npos);
+  EXPECT_EQ(body.find("The mayor answers"), std::string::npos);
+  EXPECT_EQ(body.find("An excerpt"), std::string::npos);
+
+  std::string list = "<article><h1>The best parks of the city</h1>" + prose(1);
+  for (const char* park : {"The park by the river", "The old botanical garden", "The hill park in the north",
+                           "The small square at the port"})
+    list += card(park);
+  const auto l = html(list + "</article>");
+  ASSERT_FALSE(l.error);
+  EXPECT_NE(l.articles.at(0).body.find("The small square at the port"), std::string::npos);
+}
+
 TEST(Html, TextInputHasNoTextField) {
   EXPECT_EQ(maqal::to_json(maqal::parse_text("Hello there.")).find("\"text\":\"Hello there.\",\"blocks\""),
             std::string::npos);
