@@ -187,13 +187,15 @@ void trim_tail(const std::vector<Block>& blocks, const std::vector<BlockHints>& 
 }
 
 // Teasers of other posts at the end of the content: cards of a linked title (a heading, a short
-// line) followed by its excerpt, two or more in a row up to the content's end, starting in its last
-// third (a list of linked items that is the article starts earlier), when no heading before them is
-// a link too (headings linked to themselves are a page's style). They leave it from the first title.
-// A title has a few words: footnote numbers linked to their note are none.
+// line) followed by its excerpt, with short lines (a date, a topic) between them, two or more cards
+// in a row up to the content's end, starting in its last third (a list of linked items that is the
+// article starts earlier), when no heading before them is a link too (headings linked to themselves
+// are a page's style). They leave it from the first title. A title has a few words: footnote
+// numbers linked to their note are none.
 constexpr std::size_t kTeaserTitleMinChars = 15;
 constexpr std::size_t kTeaserTitleChars = 150;
 constexpr std::size_t kTeaserExcerptChars = 500;
+constexpr std::size_t kCardLineChars = 40;
 void cut_teasers(const std::vector<Block>& blocks, const std::vector<BlockHints>& hints, std::vector<char>& content) {
   std::size_t end = blocks.size();
   while (end > 0 && !content[end - 1]) --end;
@@ -203,7 +205,7 @@ void cut_teasers(const std::vector<Block>& blocks, const std::vector<BlockHints>
   const auto title = [&](std::size_t i) { return linked(i) && hints[i].chars >= kTeaserTitleMinChars; };
   std::size_t teasers = 0, start = end;
   for (std::size_t i = end; i-- > 0;) {
-    if (linked(i)) continue;
+    if (linked(i) || hints[i].chars < kCardLineChars) continue;
     if (!content[i] || hints[i].heading || hints[i].chars > kTeaserExcerptChars || i == 0 || !title(i - 1)) break;
     ++teasers;
     start = --i;

@@ -465,11 +465,11 @@ TEST(Html, LinkBetweenTwoPartsOfTheArticleDoesNotSplitThem) {
 }
 
 TEST(Html, TeaserCardsAtTheEndOfTheArticleAreCut) {
-  // Cards of other posts inside the article's container, with no cue: a linked title, then its
-  // excerpt. An article whose own items are linked headings keeps them.
+  // Cards of other posts inside the article's container, with no cue: a linked title, its excerpt,
+  // then a short line of its topic. An article whose own items are linked headings keeps them.
   const auto card = [](const std::string& title) {
     return "<h3><a href=\"/" + title + "\">" + title + "</a></h3><p>An excerpt of the other story, about the buses "
-           "and the budget of the city, that ends in the middle of a</p>";
+           "and the budget of the city, that ends in the middle of a</p><p>City hall</p>";
   };
   std::string page = "<article><h1>The council votes</h1>";
   for (int i = 1; i <= 6; ++i) page += prose(i);
