@@ -221,23 +221,33 @@ void cut_teasers(const std::vector<Block>& blocks, const std::vector<BlockHints>
 }
 
 // The author box: prose after the region, in the last third of the content, that starts with the
-// byline's name ("Jane Roe is a reporter…", a heading "Jane Roe") leaves out itself and all after it
-// (the box, then the author's other posts). The name: two capitalized words.
+// byline's name ("Jane Roe is a reporter…", a heading "Jane Roe") or a short line that ends with it
+// ("Written by Jane Roe"; none with digits: a photo credit "© 2021 Jane Roe" is a caption) leaves out
+// itself and all after it (the box, then the author's other posts). The name: two capitalized words.
+constexpr std::size_t kAuthorLineChars = 60;
 void cut_author_box(const std::vector<Block>& blocks, const std::vector<BlockHints>& hints, const Metadata& meta,
                     std::size_t region_last, std::vector<char>& content) {
   if (!meta.byline) return;
+  const std::string& byline = *meta.byline;
+  const auto starts_with_name = [&](const std::string& t) {
+    const std::size_t space = t.find(' ');
+    if (space == std::string::npos || space == 0 || space + 1 >= t.size()) return false;
+    const std::string name = t.substr(0, t.find_first_of(" ,.", space + 1));
+    return std::isupper(static_cast<unsigned char>(t[0])) && std::isupper(static_cast<unsigned char>(t[space + 1])) &&
+           byline.find(name) != std::string::npos;
+  };
+  const auto ends_with_name = [&](const std::string& t, std::size_t chars) {
+    return chars <= kAuthorLineChars && byline.find(' ') != std::string::npos && t.size() >= byline.size() &&
+           t.compare(t.size() - byline.size(), std::string::npos, byline) == 0 &&
+           std::none_of(t.begin(), t.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+  };
   std::size_t all = 0, seen = 0;
   for (std::size_t i = 0; i < blocks.size(); ++i) all += content[i] ? hints[i].chars : 0;
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     if (!content[i]) continue;
     seen += hints[i].chars;
     if (3 * seen < 2 * all || i <= region_last) continue;
-    const std::string& t = blocks[i].text;
-    const std::size_t space = t.find(' ');
-    if (space == std::string::npos || space == 0 || space + 1 >= t.size()) continue;
-    const std::string name = t.substr(0, t.find_first_of(" ,.", space + 1));
-    if (std::isupper(static_cast<unsigned char>(t[0])) && std::isupper(static_cast<unsigned char>(t[space + 1])) &&
-        meta.byline->find(name) != std::string::npos) {
+    if (starts_with_name(blocks[i].text) || ends_with_name(blocks[i].text, hints[i].chars)) {
       std::fill(content.begin() + static_cast<std::ptrdiff_t>(i), content.end(), 0);
       return;
     }

@@ -440,6 +440,25 @@ TEST(Html, AuthorBoxAfterTheArticleIsCutByTheBylinesName) {
   EXPECT_EQ(body.find("Another story"), std::string::npos);
 }
 
+TEST(Html, WrittenByLineAfterTheArticleCutsTheAuthorBox) {
+  // "Written by" and the byline's name, then the author's bio, after the article; a photo credit with
+  // the name inside the article stays.
+  std::string page = "<html><head><meta name=\"author\" content=\"Jane Roe\"></head><body><article>"
+                     "<h1>The council votes</h1>";
+  for (int i = 1; i <= 5; ++i) page += prose(i);
+  page += "<figure><figcaption>The city hall at night</figcaption></figure><p>The city hall, 2021, Jane Roe</p>" +
+          prose(6) + "</article><div class=\"box\"><h3>Written by Jane Roe</h3><p>She has covered the council for "
+          "ten years and writes about budgets and schools and roads in the city, and she lives by the port.</p>"
+          "</div></body></html>";
+  const auto r = html(page);
+  ASSERT_FALSE(r.error);
+  const std::string& body = r.articles.at(0).body;
+  EXPECT_NE(body.find("Paragraph 6 "), std::string::npos);
+  EXPECT_NE(body.find("The city hall, 2021, Jane Roe"), std::string::npos);
+  EXPECT_EQ(body.find("Written by"), std::string::npos);
+  EXPECT_EQ(body.find("She has covered"), std::string::npos);
+}
+
 TEST(Html, ListOfLinksBetweenParagraphsIsPartOfTheArticle) {
   const std::string links = "<ul><li><a href=\"/minutes\">The minutes of Tuesday</a></li>"
                             "<li><a href=\"/plan\">The budget plan</a></li></ul>";
