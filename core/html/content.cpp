@@ -506,6 +506,11 @@ int assign_html_roles(std::vector<Block>& blocks, const Document& doc, const std
     cut_author_box(blocks, hints, meta, region_last, content);
   }
   drop_repeats(blocks, hints, content);
+  // Prose the region's scoring left out that lies above the title is no lead: a notice, a
+  // disclosure, the author's blurb in a header.
+  if (title && !by_json_ld && top >= 0)
+    for (std::size_t i = 0; i < *title; ++i)
+      if (hints[i].element < 0 || !inside[hints[i].element]) content[i] = 0;
   // A list of links inside the region, between the first and the last paragraph of long prose, is
   // part of the article (sources, steps, products); after the last one it is a "related" list.
   std::size_t first_prose = blocks.size(), last_prose = 0;

@@ -459,6 +459,20 @@ TEST(Html, WrittenByLineAfterTheArticleCutsTheAuthorBox) {
   EXPECT_EQ(body.find("She has covered"), std::string::npos);
 }
 
+TEST(Html, ProseAboveTheTitleOutsideTheArticleIsNotItsBody) {
+  // A disclosure in the page's header, long enough to join the article as prose outside the region.
+  const std::string notice = "We are a reader-supported website: when you buy through the links on our pages we may "
+                             "earn a commission, which pays for the work of our reporters.";
+  std::string page = "<div class=\"top\"><p>" + notice + "</p></div><article><h1>The council votes</h1>";
+  for (int i = 1; i <= 6; ++i) page += prose(i);
+  const auto r = html(page + "</article>");
+  ASSERT_FALSE(r.error);
+  const std::string& body = r.articles.at(0).body;
+  EXPECT_NE(body.find("Paragraph 1 "), std::string::npos);
+  EXPECT_EQ(body.find("reader-supported"), std::string::npos);
+  EXPECT_EQ(find(r, notice)->role, "boilerplate");
+}
+
 TEST(Html, ListOfLinksBetweenParagraphsIsPartOfTheArticle) {
   const std::string links = "<ul><li><a href=\"/minutes\">The minutes of Tuesday</a></li>"
                             "<li><a href=\"/plan\">The budget plan</a></li></ul>";
