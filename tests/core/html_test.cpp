@@ -87,6 +87,19 @@ TEST(Html, HiddenScriptAndStyleNeverReachTheOutput) {
   ASSERT_EQ(r.blocks.size(), 1u);
 }
 
+TEST(Html, CollapsedPanelOfAnAccordionIsText) {
+  // The steps of a guide in panels that open when their header is pressed; a hidden pop-up stays out.
+  const auto r = html(
+      "<article><h1>How to install solar panels</h1><h2><button aria-controls=\"p1\">Week 1</button></h2>"
+      "<div id=\"p1\" role=\"region\" style=\"display: none\"><p>An engineer visits the roof and measures it.</p>"
+      "</div><div role=\"tabpanel\" style=\"display:none\"><p>The permits are filed with the city.</p></div>"
+      "<div class=\"popup\" style=\"display:none\"><p>Sign up for our newsletter</p></div></article>");
+  ASSERT_FALSE(r.error);
+  EXPECT_NE(r.text.find("An engineer visits the roof"), std::string::npos);
+  EXPECT_NE(r.text.find("The permits are filed"), std::string::npos);
+  EXPECT_EQ(r.text.find("Sign up"), std::string::npos);
+}
+
 TEST(Html, ArabicPageWithoutDirIsRtl) {
   const auto r = html(
       "<html><body><h1>وصول الوفد المصري إلى غزة</h1><p>وصل الوفد المصري إلى قطاع غزة اليوم الثلاثاء، "
