@@ -506,8 +506,8 @@ int assign_html_roles(std::vector<Block>& blocks, const Document& doc, const std
     cut_author_box(blocks, hints, meta, region_last, content);
   }
   drop_repeats(blocks, hints, content);
-  // Prose the region's scoring left out that lies above the title is no lead: a notice, a
-  // disclosure, the author's blurb in a header.
+  // What the region's scoring left out above the title is no lead (the prose rule adds notices,
+  // disclosures, the author's blurb in a header): it leaves the content.
   if (title && !by_json_ld && top >= 0)
     for (std::size_t i = 0; i < *title; ++i)
       if (hints[i].element < 0 || !inside[hints[i].element]) content[i] = 0;
