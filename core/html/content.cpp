@@ -186,24 +186,68 @@ void trim_tail(const std::vector<Block>& blocks, const std::vector<BlockHints>& 
   if (cut) std::fill(content.begin() + static_cast<std::ptrdiff_t>(*cut), content.end(), 0);
 }
 
+// Teasers of other posts at the end of the content: cards of a linked title (a heading, a short
+// line) followed by its excerpt, with short lines (a date, a topic) between them, two or more cards
+// in a row up to the content's end, starting in its last third (a list of linked items that is the
+// article starts earlier), when no heading before them is a link too (headings linked to themselves
+// are a page's style). They leave it from the first title. A title has a few words: footnote
+// numbers linked to their note are none.
+constexpr std::size_t kTeaserTitleMinChars = 15;
+constexpr std::size_t kTeaserTitleChars = 150;
+constexpr std::size_t kTeaserExcerptChars = 500;
+constexpr std::size_t kCardLineChars = 40;
+void cut_teasers(const std::vector<Block>& blocks, const std::vector<BlockHints>& hints, std::vector<char>& content) {
+  std::size_t end = blocks.size();
+  while (end > 0 && !content[end - 1]) --end;
+  const auto linked = [&](std::size_t i) {
+    return hints[i].link_density > kMaxLinkDensity && hints[i].chars <= kTeaserTitleChars;
+  };
+  const auto title = [&](std::size_t i) { return linked(i) && hints[i].chars >= kTeaserTitleMinChars; };
+  std::size_t teasers = 0, start = end;
+  for (std::size_t i = end; i-- > 0;) {
+    if (linked(i) || hints[i].chars < kCardLineChars) continue;
+    if (!content[i] || hints[i].heading || hints[i].chars > kTeaserExcerptChars || i == 0 || !title(i - 1)) break;
+    ++teasers;
+    start = --i;
+  }
+  if (teasers < 2 || start == end) return;
+  std::size_t all = 0, before = 0;
+  for (std::size_t i = 0; i < end; ++i) {
+    all += content[i] ? hints[i].chars : 0;
+    before += content[i] && i < start ? hints[i].chars : 0;
+    if (content[i] && i < start && hints[i].heading && linked(i)) return;
+  }
+  if (3 * before >= 2 * all) std::fill(content.begin() + static_cast<std::ptrdiff_t>(start), content.end(), 0);
+}
+
 // The author box: prose after the region, in the last third of the content, that starts with the
-// byline's name ("Jane Roe is a reporter…", a heading "Jane Roe") leaves out itself and all after it
-// (the box, then the author's other posts). The name: two capitalized words.
+// byline's name ("Jane Roe is a reporter…", a heading "Jane Roe") or a short line that ends with it
+// ("Written by Jane Roe"; none with digits: a photo credit "© 2021 Jane Roe" is a caption) leaves out
+// itself and all after it (the box, then the author's other posts). The name: two capitalized words.
+constexpr std::size_t kAuthorLineChars = 60;
 void cut_author_box(const std::vector<Block>& blocks, const std::vector<BlockHints>& hints, const Metadata& meta,
                     std::size_t region_last, std::vector<char>& content) {
   if (!meta.byline) return;
+  const std::string& byline = *meta.byline;
+  const auto starts_with_name = [&](const std::string& t) {
+    const std::size_t space = t.find(' ');
+    if (space == std::string::npos || space == 0 || space + 1 >= t.size()) return false;
+    const std::string name = t.substr(0, t.find_first_of(" ,.", space + 1));
+    return std::isupper(static_cast<unsigned char>(t[0])) && std::isupper(static_cast<unsigned char>(t[space + 1])) &&
+           byline.find(name) != std::string::npos;
+  };
+  const auto ends_with_name = [&](const std::string& t, std::size_t chars) {
+    return chars <= kAuthorLineChars && byline.find(' ') != std::string::npos && t.size() >= byline.size() &&
+           t.compare(t.size() - byline.size(), std::string::npos, byline) == 0 &&
+           std::none_of(t.begin(), t.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+  };
   std::size_t all = 0, seen = 0;
   for (std::size_t i = 0; i < blocks.size(); ++i) all += content[i] ? hints[i].chars : 0;
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     if (!content[i]) continue;
     seen += hints[i].chars;
     if (3 * seen < 2 * all || i <= region_last) continue;
-    const std::string& t = blocks[i].text;
-    const std::size_t space = t.find(' ');
-    if (space == std::string::npos || space == 0 || space + 1 >= t.size()) continue;
-    const std::string name = t.substr(0, t.find_first_of(" ,.", space + 1));
-    if (std::isupper(static_cast<unsigned char>(t[0])) && std::isupper(static_cast<unsigned char>(t[space + 1])) &&
-        meta.byline->find(name) != std::string::npos) {
+    if (starts_with_name(blocks[i].text) || ends_with_name(blocks[i].text, hints[i].chars)) {
       std::fill(content.begin() + static_cast<std::ptrdiff_t>(i), content.end(), 0);
       return;
     }
@@ -458,9 +502,15 @@ int assign_html_roles(std::vector<Block>& blocks, const Document& doc, const std
 
   if (!by_json_ld) {
     trim_tail(blocks, hints, unmarked, content);
+    cut_teasers(blocks, hints, content);
     cut_author_box(blocks, hints, meta, region_last, content);
   }
   drop_repeats(blocks, hints, content);
+  // What the region's scoring left out above the title is no lead (the prose rule adds notices,
+  // disclosures, the author's blurb in a header): it leaves the content.
+  if (title && !by_json_ld && top >= 0)
+    for (std::size_t i = 0; i < *title; ++i)
+      if (hints[i].element < 0 || !inside[hints[i].element]) content[i] = 0;
   // A list of links inside the region, between the first and the last paragraph of long prose, is
   // part of the article (sources, steps, products); after the last one it is a "related" list.
   std::size_t first_prose = blocks.size(), last_prose = 0;

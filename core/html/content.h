@@ -16,14 +16,16 @@ namespace maqal::html {
 // prose are part of it; the JSON-LD articleBody when the page has one, compared by three-word runs
 // where the page's text differs from it; long prose outside the region joins it unless it lies
 // beyond a link-dense block of furniture after it and the region holds more; short unmarked blocks
-// between two parts of it join it; short furniture with a "tail" cue at its end, a heading with one
-// in its last third and what follows it, an author box that starts with the byline's name after the
-// region, and paragraphs repeated word for word, two or more in a row, leave it) and fills
-// Block::role, kind, article and bullet. Outside the main content a block is boilerplate (article
-// none); inside, h1 → title, h2-h6 → subheading, li → list_item, blockquote → blockquote,
-// figcaption → caption, a short line with a year above the first paragraph → dateline, other
-// prose → paragraph, the first one lead; line cues (source, tags, read also, byline...) apply as in
-// text. Returns the number of articles (1).
+// between two parts of it join it; nothing outside the region above the title does; short
+// furniture with a "tail" cue at its end, a heading with one in its last third and what follows
+// it, teasers of other posts at its end (linked titles with their excerpts, two or more, in its
+// last third), an author box after the region that starts with the byline's name or under a short
+// line that ends with it ("Written by Jane Roe"), and paragraphs repeated word for word, two or
+// more in a row, leave it) and fills Block::role, kind, article and bullet. Outside the main
+// content a block is boilerplate (article none); inside, h1 → title, h2-h6 → subheading, li →
+// list_item, blockquote → blockquote, figcaption → caption, a short line with a year above the
+// first paragraph → dateline, other prose → paragraph, the first one lead; line cues (source, tags,
+// read also, byline...) apply as in text. Returns the number of articles (1).
 int assign_html_roles(std::vector<Block>& blocks, const Document& doc, const std::vector<text::Tokens>& tokens,
                       const Metadata& meta);
 

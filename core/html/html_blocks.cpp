@@ -37,7 +37,7 @@ struct Known {
   const std::string_view *lang = nullptr, *content = nullptr, *name = nullptr, *property = nullptr,
                          *itemprop = nullptr, *datetime = nullptr, *type = nullptr, *hidden = nullptr,
                          *aria_hidden = nullptr, *style = nullptr, *cls = nullptr, *id = nullptr, *dir = nullptr,
-                         *href = nullptr, *rel = nullptr;
+                         *href = nullptr, *rel = nullptr, *role = nullptr;
 
   explicit Known(const std::vector<Attribute>& attributes) {
     for (const auto& a : attributes) {
@@ -51,7 +51,7 @@ struct Known {
     switch (attribute.size()) {
       case 2: return attribute == "id" ? &id : nullptr;
       case 3: return attribute == "dir" ? &dir : attribute == "rel" ? &rel : nullptr;
-      case 4: return attribute == "lang" ? &lang : attribute == "name" ? &name : attribute == "type" ? &type : attribute == "href" ? &href : nullptr;
+      case 4: return attribute == "lang" ? &lang : attribute == "name" ? &name : attribute == "type" ? &type : attribute == "href" ? &href : attribute == "role" ? &role : nullptr;
       case 5: return attribute == "class" ? &cls : attribute == "style" ? &style : nullptr;
       case 6: return attribute == "hidden" ? &hidden : nullptr;
       case 7: return attribute == "content" ? &content : nullptr;
@@ -62,10 +62,18 @@ struct Known {
   }
 };
 
+// A panel of an accordion or of tabs, hidden until its header is pressed: its text is the page's
+// (an article's steps, a guide's sections), not a dialog's or a menu's.
+bool collapsed_panel(const Known& known) {
+  if (!known.role) return false;
+  const std::string role = lower(*known.role);
+  return role == "region" || role == "tabpanel";
+}
+
 bool hidden(const Known& known) {
   if (known.hidden) return true;
   if (known.aria_hidden && lower(*known.aria_hidden) == "true") return true;
-  if (known.style) {
+  if (known.style && !collapsed_panel(known)) {
     std::string s;
     for (char c : lower(*known.style))
       if (!std::isspace(static_cast<unsigned char>(c))) s += c;

@@ -11,7 +11,8 @@ namespace maqal::html {
 // Builds a Document from the events of one page. Block boundaries: block-level elements (p, h1-h6,
 // li, blockquote, figcaption, div with direct text, table rows, ...) and <br>. Never in the output:
 // script, style, template, noscript, svg, math, iframe, select, textarea, button, and hidden nodes
-// (hidden attribute, aria-hidden="true", inline display:none or visibility:hidden). White space is
+// (hidden attribute, aria-hidden="true", inline display:none or visibility:hidden, except on the
+// collapsed panel of an accordion or of tabs, role=region or tabpanel). White space is
 // collapsed as a browser renders it, except inside <pre>, whose lines are blocks.
 class BlockBuilder : public EventSink {
  public:

@@ -87,6 +87,19 @@ TEST(Html, HiddenScriptAndStyleNeverReachTheOutput) {
   ASSERT_EQ(r.blocks.size(), 1u);
 }
 
+TEST(Html, CollapsedPanelOfAnAccordionIsText) {
+  // The steps of a guide in panels that open when their header is pressed; a hidden pop-up stays out.
+  const auto r = html(
+      "<article><h1>How to install solar panels</h1><h2><button aria-controls=\"p1\">Week 1</button></h2>"
+      "<div id=\"p1\" role=\"region\" style=\"display: none\"><p>An engineer visits the roof and measures it.</p>"
+      "</div><div role=\"tabpanel\" style=\"display:none\"><p>The permits are filed with the city.</p></div>"
+      "<div class=\"popup\" style=\"display:none\"><p>Sign up for our newsletter</p></div></article>");
+  ASSERT_FALSE(r.error);
+  EXPECT_NE(r.text.find("An engineer visits the roof"), std::string::npos);
+  EXPECT_NE(r.text.find("The permits are filed"), std::string::npos);
+  EXPECT_EQ(r.text.find("Sign up"), std::string::npos);
+}
+
 TEST(Html, ArabicPageWithoutDirIsRtl) {
   const auto r = html(
       "<html><body><h1>وصول الوفد المصري إلى غزة</h1><p>وصل الوفد المصري إلى قطاع غزة اليوم الثلاثاء، "
@@ -440,6 +453,39 @@ TEST(Html, AuthorBoxAfterTheArticleIsCutByTheBylinesName) {
   EXPECT_EQ(body.find("Another story"), std::string::npos);
 }
 
+TEST(Html, WrittenByLineAfterTheArticleCutsTheAuthorBox) {
+  // "Written by" and the byline's name, then the author's bio, after the article; a photo credit with
+  // the name inside the article stays.
+  std::string page = "<html><head><meta name=\"author\" content=\"Jane Roe\"></head><body><article>"
+                     "<h1>The council votes</h1>";
+  for (int i = 1; i <= 5; ++i) page += prose(i);
+  page += "<figure><figcaption>The city hall at night</figcaption></figure><p>The city hall, 2021, Jane Roe</p>" +
+          prose(6) + "</article><div class=\"box\"><h3>Written by Jane Roe</h3><p>She has covered the council for "
+          "ten years and writes about budgets and schools and roads in the city, and she lives by the port.</p>"
+          "</div></body></html>";
+  const auto r = html(page);
+  ASSERT_FALSE(r.error);
+  const std::string& body = r.articles.at(0).body;
+  EXPECT_NE(body.find("Paragraph 6 "), std::string::npos);
+  EXPECT_NE(body.find("The city hall, 2021, Jane Roe"), std::string::npos);
+  EXPECT_EQ(body.find("Written by"), std::string::npos);
+  EXPECT_EQ(body.find("She has covered"), std::string::npos);
+}
+
+TEST(Html, ProseAboveTheTitleOutsideTheArticleIsNotItsBody) {
+  // A disclosure in the page's header, long enough to join the article as prose outside the region.
+  const std::string notice = "We are a reader-supported website: when you buy through the links on our pages we may "
+                             "earn a commission, which pays for the work of our reporters.";
+  std::string page = "<div class=\"top\"><p>" + notice + "</p></div><article><h1>The council votes</h1>";
+  for (int i = 1; i <= 6; ++i) page += prose(i);
+  const auto r = html(page + "</article>");
+  ASSERT_FALSE(r.error);
+  const std::string& body = r.articles.at(0).body;
+  EXPECT_NE(body.find("Paragraph 1 "), std::string::npos);
+  EXPECT_EQ(body.find("reader-supported"), std::string::npos);
+  EXPECT_EQ(find(r, notice)->role, "boilerplate");
+}
+
 TEST(Html, ListOfLinksBetweenParagraphsIsPartOfTheArticle) {
   const std::string links = "<ul><li><a href=\"/minutes\">The minutes of Tuesday</a></li>"
                             "<li><a href=\"/plan\">The budget plan</a></li></ul>";
@@ -462,6 +508,32 @@ TEST(Html, LinkBetweenTwoPartsOfTheArticleDoesNotSplitThem) {
   EXPECT_NE(body.find("What comes next"), std::string::npos);
   EXPECT_NE(body.find("Two changes stand out."), std::string::npos);
   EXPECT_EQ(body.find("calculator"), std::string::npos);
+}
+
+TEST(Html, TeaserCardsAtTheEndOfTheArticleAreCut) {
+  // Cards of other posts inside the article's container, with no cue: a linked title, its excerpt,
+  // then a short line of its topic. An article whose own items are linked headings keeps them.
+  const auto card = [](const std::string& title) {
+    return "<h3><a href=\"/" + title + "\">" + title + "</a></h3><p>An excerpt of the other story, about the buses "
+           "and the budget of the city, that ends in the middle of a</p><p>City hall</p>";
+  };
+  std::string page = "<article><h1>The council votes</h1>";
+  for (int i = 1; i <= 6; ++i) page += prose(i);
+  page += card("The mayor answers the council") + card("Ten questions about the bus lines") + "</article>";
+  const auto r = html(page);
+  ASSERT_FALSE(r.error);
+  const std::string& body = r.articles.at(0).body;
+  EXPECT_NE(body.find("Paragraph 6 "), std::string::npos);
+  EXPECT_EQ(body.find("The mayor answers"), std::string::npos);
+  EXPECT_EQ(body.find("An excerpt"), std::string::npos);
+
+  std::string list = "<article><h1>The best parks of the city</h1>" + prose(1);
+  for (const char* park : {"The park by the river", "The old botanical garden", "The hill park in the north",
+                           "The small square at the port"})
+    list += card(park);
+  const auto l = html(list + "</article>");
+  ASSERT_FALSE(l.error);
+  EXPECT_NE(l.articles.at(0).body.find("The small square at the port"), std::string::npos);
 }
 
 TEST(Html, TextInputHasNoTextField) {
