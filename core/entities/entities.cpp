@@ -5,6 +5,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <map>
@@ -77,6 +78,15 @@ bool is_name_type(std::string_view type) {
   return type == "PER" || type == "ORG" || type == "LOC" || type == "NORP" || type == "MISC";
 }
 
+// Whether text[from, to) holds a letter or digit (an ASCII one, or any other character).
+bool letters_between(std::string_view text, std::size_t from, std::size_t to) {
+  for (std::size_t i = from; i < to; ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x80 || std::isalnum(c)) return true;
+  }
+  return false;
+}
+
 // How a person's or organization's name of several words reads: as one name, no word after its first
 // a function word ("إن") or opening with a conjunction ("أرسنال وموناكو" is two names); and whether
 // it opens with a given name ("Michael Dell").
@@ -126,7 +136,14 @@ void give_way_to_names(std::string_view text, const std::vector<ner::Name>& name
       return gives_way && name.start <= e.span.start8 && e.span.end8 <= name.end &&
              e.span.end8 - e.span.start8 < name.end - name.start;  // the lexicon's own name keeps its norm
     });
-    if (!word_named && !(all_inside && (name.headed || reading.one_name))) continue;
+    // Some word of the name is none of theirs: "Thursday Dec" is two dates, no person.
+    const auto outside_them = [&] {
+      std::size_t at = name.start;
+      for (auto it = first; it != last; at = it->span.end8, ++it)
+        if (letters_between(text, at, it->span.start8)) return true;
+      return letters_between(text, at, name.end);
+    };
+    if (!word_named && !(all_inside && (name.headed || reading.one_name) && outside_them())) continue;
     for (auto it = first; it != last; ++it) inside[it - found.begin()] = any = true;
   }
   if (!any) return;
@@ -156,9 +173,11 @@ void scan_block(const Block& block, const text::Tokens& tokens, std::vector<LexM
     const std::size_t start = tokens[i].start;
     if (m.tokens > 0) {
       std::size_t end = tokens[i + m.tokens - 1].end;
-      // An abbreviation's last period is its own ("U.S.", "U.N."), though the word breaker leaves it apart.
-      if (m.entry->acronym && block.text.compare(end, 1, ".") == 0 &&
-          block.text.substr(start, end - start).find('.') != std::string::npos)
+      // An abbreviation's last period is its own ("U.S.", "U.N.", "Dec."), though the word breaker
+      // leaves it apart; an acronym's only when it has periods inside (not "US." ending a sentence).
+      const bool dotted = m.entry->abbreviation ||
+                          (m.entry->acronym && block.text.substr(start, end - start).find('.') != std::string::npos);
+      if (dotted && block.text.compare(end, 1, ".") == 0)
         ++end;
       const std::string_view original = std::string_view(block.text).substr(start, end - start);
       if (case_fits(original, *m.entry) && !covered(start, end)) {

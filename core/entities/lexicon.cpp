@@ -26,7 +26,7 @@ void add_curated(Lexicon& lex) {
       {"places.tsv", "LOC"}, {"organizations.tsv", "ORG"}, {"groups.tsv", "NORP"}, {"numbers.tsv", "NUMBER"}};
   for (const auto& row : data::rows_all_languages("dates.tsv"))  // day ordinals, for date expressions
     if (row[0] == "ordinal" && row.size() > 2) lex.add(row[1], {"ORDINAL", std::string(row[2])});
-    else if (row[0] == "relative" && row.size() > 2) lex.add(row[1], {"DATE", std::string(row[2])});
+    else if ((row[0] == "relative" || row[0] == "month") && row.size() > 2) lex.add(row[1], {"DATE", std::string(row[2])});
   for (std::string_view lang : {"ar/", "en/"}) {
     std::vector<std::string> suffixes;
     for (const auto& row : data::rows(std::string(lang) + "inflections.tsv")) suffixes.emplace_back(row[0]);
@@ -85,6 +85,7 @@ void Lexicon::insert(std::string key, const LexEntry& entry, std::size_t words) 
 
 void Lexicon::add(std::string_view phrase, LexEntry entry) {
   entry.acronym = is_acronym(phrase);
+  entry.abbreviation = !entry.acronym && phrase.ends_with('.');
   int32_t at = 0;
   UChar32 initial = 0;
   U8_NEXT(reinterpret_cast<const uint8_t*>(phrase.data()), at, static_cast<int32_t>(phrase.size()), initial);

@@ -22,6 +22,7 @@ struct LexEntry {
   std::string norm;  // canonical form: English name, ISO date pattern, numeric value
   bool capitalized = false;  // a name ("Turkey", "May"): only matches capitalized text
   bool acronym = false;      // written in capitals ("US", "EU"): only matches text in capitals
+  bool abbreviation = false;  // a word's abbreviation, filed with its period ("Dec."): the text's period is its own
   bool article_fused = false;  // filed without its article: only matches after "لل" ("للولايات")
 };
 
