@@ -4,6 +4,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 #include <string>
@@ -422,11 +423,16 @@ void drop_false_names(ner::Sequence& s) {
     if (opens.empty()) opens = ner::sentence_starts(tokens);
     return static_cast<bool>(opens[m.first]);
   };
+  // One word opening with a digit is a measure or a model number ("4K", "12GB", "60FPS"), no name.
+  const auto measure = [&](const ner::Mention& m) {
+    const text::Token& t = tokens[m.first];
+    return m.last - m.first == 1 && t.end > t.start && std::isdigit(static_cast<unsigned char>(s.text[t.start]));
+  };
   std::erase_if(s.mentions, [&](const ner::Mention& m) {
     // Not places: foreign place names end so ("فارنا", Varna).
     if (description(tokens, m) || (m.type != ner::type_index("LOC") && verb_with_suffix(tokens[m.first])) ||
         heading_of_common_words(tokens, m) || function_words_only(s.text, tokens, m) ||
-        sentence_opening_common_word(m))
+        sentence_opening_common_word(m) || measure(m))
       return true;
     if (colon == 0) return false;
     if (m.last <= colon) return true;  // the label
