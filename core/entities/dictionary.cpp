@@ -159,11 +159,14 @@ std::uint8_t Sets::listing(std::string_view w) const {
 
 std::uint8_t listing(std::string_view folded_word) {
   // An English word list: a word in another script is in it only by a hash's chance (one in 64).
-  int32_t i = 0;
-  UChar32 c = 0;
-  U8_NEXT(reinterpret_cast<const uint8_t*>(folded_word.data()), i, static_cast<int32_t>(folded_word.size()), c);
-  UErrorCode status = U_ZERO_ERROR;
-  if (c < 0 || uscript_getScript(c, &status) != USCRIPT_LATIN) return kUnlisted;
+  if (folded_word.empty()) return kUnlisted;
+  if (static_cast<unsigned char>(folded_word[0]) >= 0x80) {  // ASCII letters are Latin: no ICU call for most words
+    int32_t i = 0;
+    UChar32 c = 0;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(folded_word.data()), i, static_cast<int32_t>(folded_word.size()), c);
+    UErrorCode status = U_ZERO_ERROR;
+    if (c < 0 || uscript_getScript(c, &status) != USCRIPT_LATIN) return kUnlisted;
+  }
   return compiled().listing(folded_word);
 }
 

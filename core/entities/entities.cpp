@@ -241,9 +241,9 @@ std::size_t leading_titles(const text::Tokens& words) {
       titled = true;
       continue;
     }
+    if (dictionary::listing(t.form()) == dictionary::kCommon) continue;
     const LexMatch m = lexicon().longest(words, k);
-    const bool nationality = m.tokens == 1 && m.entry->type == "NORP";
-    if (!nationality && dictionary::listing(t.form()) != dictionary::kCommon) break;
+    if (m.tokens != 1 || m.entry->type != "NORP") break;  // a name, no nationality
   }
   return titled ? k : 0;
 }
@@ -254,24 +254,28 @@ std::size_t leading_titles(const text::Tokens& words) {
 // both (names repeat).
 void drop_or_trim_titles(std::vector<Entity>& entities) {
   struct Words {
-    bool titles_only = false;   // title and group words only
-    std::size_t name_start = 0; // after a leading title word, when more words follow (0: none)
+    bool titles_only = false;                // title and group words only
+    std::optional<std::size_t> name_start;   // a person's: after the title before it (0: none)
   };
   std::unordered_map<std::string, Words> seen;
   std::erase_if(entities, [&](Entity& e) {
     if (e.type != "PER" && e.type != "MISC" && e.type != "ORG" && e.type != "LOC") return false;
     const auto [it, added] = seen.try_emplace(e.text);
+    Words& w = it->second;
     if (added) {
       const text::Tokens words = text::tokenize(e.text);
-      it->second.titles_only = std::all_of(words.begin(), words.end(), [](const text::Token& t) {
+      w.titles_only = std::all_of(words.begin(), words.end(), [](const text::Token& t) {
         return t.kind != text::TokenKind::word || title_word(t) != Title::none || speaker_group(t);
       });
-      if (const std::size_t k = leading_titles(words); k > 0 && k < words.size()) it->second.name_start = words[k].start;
     }
-    const Words w = it->second;
     if (w.titles_only) return true;
-    if (e.type == "PER" && w.name_start > 0) {
-      const std::size_t cut = w.name_start;
+    if (e.type != "PER") return false;
+    if (!w.name_start) {
+      const text::Tokens words = text::tokenize(e.text);
+      const std::size_t k = leading_titles(words);
+      w.name_start = k > 0 && k < words.size() ? words[k].start : 0;
+    }
+    if (const std::size_t cut = *w.name_start; cut > 0) {
       if (e.norm == e.text) e.norm = e.text.substr(cut);
       e.text = e.text.substr(cut);
       e.span.start8 += cut;

@@ -316,9 +316,11 @@ void name_after_titles(std::string_view text, const text::Tokens& tokens, std::v
   };
   const int person = ner::type_index("PER");
   for (std::size_t i = 0; i < tokens.size(); ++i) {
-    if (tokens[i].kind != text::TokenKind::word || title_word(tokens[i]) != Title::personal) continue;
     std::size_t first = i + 1;
     if (first < tokens.size() && tokens[first].form() == ".") ++first;
+    // The cheap test first: this runs for every word.
+    if (!capitalized_word(first) || tokens[i].kind != text::TokenKind::word || title_word(tokens[i]) != Title::personal)
+      continue;
     std::size_t last = first;
     while (capitalized_word(last) && title_word(tokens[last]) == Title::none &&
            dictionary::listing(tokens[last].form()) != dictionary::kCommon) {

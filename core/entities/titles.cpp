@@ -1,18 +1,18 @@
 #include "entities/titles.h"
 
-#include <map>
 #include <optional>
 #include <string>
 
 #include "lang/data.h"
 #include "text/clitics.h"
 #include "text/fold.h"
+#include "text/utf.h"
 
 namespace maqal::entities {
 
 Title title_word(const text::Token& t) {
   static const auto titles = [] {
-    std::map<std::string, Title, std::less<>> out;
+    text::StringMap<Title> out;
     for (const auto& row : data::rows_all_languages("titles.tsv"))
       out[text::fold(row[0])] = row.size() > 1 && row[1] == "office" ? Title::office : Title::personal;
     return out;
@@ -25,7 +25,7 @@ Title title_word(const text::Token& t) {
 
 std::optional<SpeakerGroup> speaker_group(const text::Token& t) {
   static const auto groups = [] {
-    std::map<std::string, SpeakerGroup, std::less<>> out;
+    text::StringMap<SpeakerGroup> out;
     for (const auto& row : data::rows_all_languages("speaker_groups.tsv"))
       if (row.size() >= 3)
         out[text::fold(row[0])] = SpeakerGroup{row[1] == "*" ? std::string() : text::fold(row[1]),
