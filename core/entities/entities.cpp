@@ -87,21 +87,48 @@ bool letters_between(std::string_view text, std::size_t from, std::size_t to) {
   return false;
 }
 
-// How a person's or organization's name of several words reads: as one name, no word after its first
-// a function word ("إن") or opening with a conjunction ("أرسنال وموناكو" is two names); and whether
-// it opens with a given name ("Michael Dell").
+// The words of a person's title before the name, when there is one: title words and the words that
+// qualify them, nationalities and words that are only common words ("Tunisian Prime Minister Habib
+// Essid", "Former President Bill Clinton", "الرئيس السوداني عمر البشير"; "Mr." with its period).
+// A word that is a name too ends them ("President Rose Smith").
+std::size_t leading_titles(const text::Tokens& words) {
+  std::size_t k = 0;
+  bool titled = false;
+  for (; k < words.size(); ++k) {
+    const text::Token& t = words[k];
+    if (t.kind != text::TokenKind::word) {
+      if (titled && t.form() == ".") continue;
+      break;
+    }
+    if (title_word(t) != Title::none) {
+      titled = true;
+      continue;
+    }
+    if (dictionary::listing(t.form()) == dictionary::kCommon) continue;
+    const LexMatch m = lexicon().longest(words, k);
+    if (m.tokens != 1 || m.entry->type != "NORP") break;  // a name, no nationality
+  }
+  return titled ? k : 0;
+}
+
+// How a person's or organization's name of several words reads after a title before it: as one name,
+// no word after its first a function word ("إن"), a word opening with a conjunction ("أرسنال وموناكو"
+// is two names) or only a common English word (the headline "Obama Urges Sudan"); and whether it
+// opens with a given name ("Michael Dell").
 struct NameReading {
   bool one_name = false, given_name_first = false;
 };
 
 NameReading read_name(std::string_view name) {
   const text::Tokens words = text::tokenize(name);
-  if (words.size() < 2) return {};
-  const bool one_name = std::none_of(words.begin() + 1, words.end(), [](const text::Token& t) {
+  const std::size_t first = leading_titles(words);  // the title before a person's name is cut off later
+  if (words.size() < first + 2) return {};
+  const bool one_name = std::none_of(words.begin() + static_cast<std::ptrdiff_t>(first) + 1, words.end(), [](const text::Token& t) {
     return t.kind != text::TokenKind::word || function_word(t) ||
-           (!text::without_conjunction(t.form()).empty() && !ner::is_given_name(t.form()));
+           (!text::without_conjunction(t.form()).empty() && !ner::is_given_name(t.form())) ||
+           dictionary::listing(t.form()) == dictionary::kCommon;
   });
-  return {one_name, ner::is_given_name(words.front().form())};
+  return {one_name, ner::is_given_name(words[first].form())};
 }
 
 // The model's name over the lexicon's names in it, which go from `found` (sorted by start, not
@@ -224,29 +251,6 @@ void scan_block(const Block& block, const text::Tokens& tokens, std::vector<LexM
   }
 }
 
-// The words of a person's title before the name, when there is one: title words and the words that
-// qualify them, nationalities and words that are only common words ("Tunisian Prime Minister Habib
-// Essid", "Former President Bill Clinton", "الرئيس السوداني عمر البشير"; "Mr." with its period).
-// A word that is a name too ends them ("President Rose Smith").
-std::size_t leading_titles(const text::Tokens& words) {
-  std::size_t k = 0;
-  bool titled = false;
-  for (; k < words.size(); ++k) {
-    const text::Token& t = words[k];
-    if (t.kind != text::TokenKind::word) {
-      if (titled && t.form() == ".") continue;
-      break;
-    }
-    if (title_word(t) != Title::none) {
-      titled = true;
-      continue;
-    }
-    if (dictionary::listing(t.form()) == dictionary::kCommon) continue;
-    const LexMatch m = lexicon().longest(words, k);
-    if (m.tokens != 1 || m.entry->type != "NORP") break;  // a name, no nationality
-  }
-  return titled ? k : 0;
-}
 
 // A "name" made only of title and group words ("الوزيران", the two ministers; "President") names
 // nobody: the model sometimes tags them. A person's span starts at the name, not at a title or
