@@ -78,6 +78,14 @@ bool is_name_type(std::string_view type) {
   return type == "PER" || type == "ORG" || type == "LOC" || type == "NORP" || type == "MISC";
 }
 
+// Whether the word opens with a letter of a script with capitals.
+bool cased(std::string_view word) {
+  int32_t i = 0;
+  UChar32 c = 0;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(word.data()), i, static_cast<int32_t>(word.size()), c);
+  return c >= 0 && (u_isupper(c) || u_islower(c) || u_istitle(c));
+}
+
 // Whether text[from, to) holds a letter or digit (an ASCII one, or any other character).
 bool letters_between(std::string_view text, std::size_t from, std::size_t to) {
   for (std::size_t i = from; i < to; ++i) {
@@ -113,8 +121,8 @@ std::size_t leading_titles(const text::Tokens& words) {
 
 // How a person's or organization's name of several words reads after a title before it: as one name,
 // no word after its first a function word ("إن"), a word opening with a conjunction ("أرسنال وموناكو"
-// is two names) or only a common English word (the headline "Obama Urges Sudan"); and whether it
-// opens with a given name ("Michael Dell").
+// is two names) or only a common English word (the headline "Obama Urges Sudan"), and no possessive
+// before its last ("Tunisia’s Bardo"); and whether it opens with a given name ("Michael Dell").
 struct NameReading {
   bool one_name = false, given_name_first = false;
 };
@@ -128,7 +136,13 @@ NameReading read_name(std::string_view name) {
            (!text::without_conjunction(t.form()).empty() && !ner::is_given_name(t.form())) ||
            dictionary::listing(t.form()) == dictionary::kCommon;
   });
-  return {one_name, ner::is_given_name(words[first].form())};
+  // A possessive ends a name: "Tunisia’s Bardo" is two.
+  const bool possessive_inside = std::any_of(words.begin() + static_cast<std::ptrdiff_t>(first), words.end() - 1, [](const text::Token& t) {
+    const std::string_view w = t.form();
+    const text::Stems stems = text::stems(w);
+    return std::any_of(stems.begin(), stems.end(), [&](std::string_view s) { return s.size() < w.size() && w.starts_with(s); });
+  });
+  return {one_name && !possessive_inside, ner::is_given_name(words[first].form())};
 }
 
 // The model's name over the lexicon's names in it, which go from `found` (sorted by start, not
@@ -148,11 +162,13 @@ void give_way_to_names(std::string_view text, const std::vector<ner::Name>& name
     auto first = std::partition_point(found.begin(), found.end(), [&](const Entity& e) { return e.span.end8 <= name.start; });
     auto last = std::partition_point(first, found.end(), [&](const Entity& e) { return e.span.start8 < name.end; });
     if (first == last) continue;
-    // A word the lexicon has as a nationality and the model as an organization or place is that name:
-    // "العربي" (a club), "سورية" (Syria, and the feminine "Syrian"). Not a person ("Muslims"), nor a
-    // date: the English model takes "May" and "Sunday" for people.
+    // A word the lexicon has as a nationality and the model as an organization or place is that name,
+    // in a script without capitals, where the nationality is written as names are: "العربي" (a club),
+    // "سورية" (Syria, and the feminine "Syrian"). Not "Muslims", nor a person; nor a date: the English
+    // model takes "May" and "Sunday" for people.
     const bool word_named = last - first == 1 && first->type == "NORP" && first->span.start8 == name.start &&
-                            first->span.end8 == name.end && (name.type == organization || name.type == place);
+                            first->span.end8 == name.end && (name.type == organization || name.type == place) &&
+                            !cased(text.substr(name.start, name.end - name.start));
     NameReading reading;
     if (!name.headed && (name.type == person || name.type == organization))
       reading = read_name(text.substr(name.start, name.end - name.start));

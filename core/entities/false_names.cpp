@@ -442,7 +442,7 @@ void drop_false_names(ner::Sequence& s) {
            dictionary::listing(tokens[m.first].form()) == dictionary::kCommon;
   });
   trim_titles(tokens, s.mentions);  // after the descriptions went: "خبير استراتيجي" is no one
-  name_after_titles(s.text, tokens, s.mentions);
+  if (!s.styled) name_after_titles(s.text, tokens, s.mentions);  // a headline capitalizes every word
 }
 
 }  // namespace maqal::entities
