@@ -75,6 +75,14 @@ void join_adjacent_persons(ner::Sequence& s) {
   mentions.resize(kept);
 }
 
+// A byline names its writers: a name of several words there is a person ("By Casey Ross and Tara
+// Bannow", whose second the model took for an organization; the lexicons' "Reuters" is found apart).
+void type_writers(ner::Sequence& s) {
+  if (!s.byline) return;
+  for (ner::Mention& m : s.mentions)
+    if (m.last - m.first > 1) m.type = 0;
+}
+
 }  // namespace
 
 void make_names_consistent(std::vector<ner::Sequence>& document) {
@@ -82,6 +90,7 @@ void make_names_consistent(std::vector<ner::Sequence>& document) {
     drop_false_names(s);
     type_by_head(s);
     join_adjacent_persons(s);
+    type_writers(s);
   }
   drop_styled_common_words(document);
   type_by_apposition(document);

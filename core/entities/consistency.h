@@ -12,7 +12,8 @@ namespace maqal::entities {
 // (drop_false_names(): descriptions, verbs, a list line's label and common words), names whose first
 // or last words say their type take it (type_by_head(): "Stanford University"), two persons side by
 // side with nothing between them become one ("van | Nistelrooy"; not when the second is written
-// with a conjunction: "…و"), and names an apposition describes take its type
+// with a conjunction: "…و"), a byline's names of several words are persons, and names an
+// apposition describes take its type
 // (type_by_apposition()); then ner::propagate() (a person's last
 // name standing alone, found or retyped as that person); then every name the model found, compared
 // as its folded name_norm() (without the clitics written onto it; a name of several words as a

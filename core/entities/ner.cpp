@@ -994,6 +994,7 @@ std::vector<std::vector<Name>> find_names(const std::vector<Block>& blocks,
     s.text = blocks[b].text;
     s.tokens = &tokens[b];
     s.styled = capitalized_by_style(blocks[b].role);
+    s.byline = blocks[b].role == "byline";
     const int script = arabic_or_latin(s.text);
     if (script == 0) continue;
     s.model = &model(script > 0 ? Lang::ar : Lang::en);

@@ -197,6 +197,7 @@ struct Sequence {
   const Model* model = nullptr;   // the model that tagged it: what it knows
   std::vector<Mention> mentions;  // the model's, then those propagate() adds
   bool styled = false;            // a headline, byline or link line: capitals there are style
+  bool byline = false;            // a byline: its names are its writers
 };
 
 // The second look at a document: a word the model found as a one-word name, or as the last word of

@@ -301,6 +301,16 @@ TEST(Consistency, FunctionWordsOrASentencesOpeningCommonWordNameNobody) {
   EXPECT_EQ(d.type_at(3, "Accordingly Smith"), "PER");  // one word only
 }
 
+TEST(Consistency, ABylinesNamesAreItsWriters) {
+  Document d(ner::Lang::en, {"By Casey Ross and Tara Bannow", "Casey Ross and Tara Bannow reported it."});
+  d.sequences[0].styled = d.sequences[0].byline = true;
+  d.tag(0, "Tara Bannow", "ORG");
+  d.tag(1, "Tara Bannow", "ORG");
+  maqal::entities::make_names_consistent(d.sequences);
+  EXPECT_EQ(d.type_at(0, "Tara Bannow"), "PER");
+  EXPECT_EQ(d.type_at(1, "Tara Bannow"), "ORG");  // in running text the model's call stands
+}
+
 TEST(Consistency, AnAppositionStatesTheTypeEverywhere) {
   Document d(ner::Lang::en, {"Mer Vivante, a campaign group that has pressed for the clean-up, welcomed the vote.",
                              "A spokesman for Mer Vivante said so. Ann Smith, a member of the group, agreed.",
