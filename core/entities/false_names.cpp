@@ -396,7 +396,9 @@ void drop_styled_common_words(std::vector<ner::Sequence>& document) {
         if (common_words(s, m)) named_in_prose.insert(spelling(s, m));
   for (ner::Sequence& s : document)
     if (s.styled)
-      std::erase_if(s.mentions, [&](const ner::Mention& m) { return common_words(s, m) && !named_in_prose.count(spelling(s, m)); });
+      std::erase_if(s.mentions, [&](const ner::Mention& m) {
+        return !m.headed && common_words(s, m) && !named_in_prose.count(spelling(s, m));
+      });
 }
 
 bool function_word(const text::Token& t) {

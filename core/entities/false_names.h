@@ -38,8 +38,8 @@ bool capitalized_by_style(std::string_view role);
 
 // In styled sequences (capitalized_by_style()), drops the names made only of common English words,
 // one at least not a name as well (dictionary.h: "Harbour city opens …", "By Helen Marsh, Environment
-// correspondent", "More Event Data Collection"; not "Bill Gates"), unless running text elsewhere in
-// the document names them too.
+// correspondent", "More Event Data Collection"; not "Bill Gates", nor a name its head types: "North
+// Sea"), unless running text elsewhere in the document names them too.
 void drop_styled_common_words(std::vector<ner::Sequence>& document);
 
 // A name whose first or last words say what it is (core/lang/*/name_heads.tsv: "Stanford University",

@@ -276,15 +276,17 @@ TEST(Consistency, AStyledNameOfCommonWordsThatAreAlsoNamesGoesUnlessOneIsNoName)
   // "More" and "Trends" are listed as names too; "Data", "Event" and "Management" are not: the
   // heading goes. Every word of "Bill Gates" is a common word and a name as well: it stays.
   Document d(ner::Lang::en, {"More Event Data Collection", "What Are Some Current Trends In Event Management?",
-                             "Bill Gates Warns Of New Risks"});
+                             "Bill Gates Warns Of New Risks", "Wind farms in the North Sea reach a record output"});
   for (auto& s : d.sequences) s.styled = true;
   d.tag(0, "More Event Data Collection", "ORG");
   d.tag(1, "Are Some Current Trends In Event Management", "ORG");
   d.tag(2, "Bill Gates", "PER");
+  d.tag(3, "North Sea", "LOC");
   maqal::entities::make_names_consistent(d.sequences);
   EXPECT_EQ(d.type_at(0, "More Event Data Collection"), "");
   EXPECT_EQ(d.type_at(1, "Are Some Current Trends In Event Management"), "");
   EXPECT_EQ(d.type_at(2, "Bill Gates"), "PER");
+  EXPECT_EQ(d.type_at(3, "North Sea"), "LOC");  // its head, "Sea", says it is a name
 }
 
 TEST(Consistency, FunctionWordsOrASentencesOpeningCommonWordNameNobody) {
