@@ -29,6 +29,7 @@
 #include "text/clitics.h"
 #include "text/fold.h"
 #include "text/tokens.h"
+#include "text/utf.h"
 
 namespace maqal::entities {
 namespace {
@@ -80,9 +81,7 @@ bool is_name_type(std::string_view type) {
 
 // Whether the word opens with a letter of a script with capitals.
 bool cased(std::string_view word) {
-  int32_t i = 0;
-  UChar32 c = 0;
-  U8_NEXT(reinterpret_cast<const uint8_t*>(word.data()), i, static_cast<int32_t>(word.size()), c);
+  const UChar32 c = word.empty() ? -1 : text::code_point_at(word, 0);
   return c >= 0 && (u_isupper(c) || u_islower(c) || u_istitle(c));
 }
 

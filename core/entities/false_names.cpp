@@ -139,9 +139,7 @@ bool lower_case_word(std::string_view word) {
 
 // Whether the word opens with a capital (a script without case has none).
 bool capitalized(std::string_view word) {
-  int32_t i = 0;
-  UChar32 c = 0;
-  U8_NEXT(reinterpret_cast<const uint8_t*>(word.data()), i, static_cast<int32_t>(word.size()), c);
+  const UChar32 c = word.empty() ? -1 : text::code_point_at(word, 0);
   return c >= 0 && (u_isupper(c) || u_istitle(c));
 }
 
