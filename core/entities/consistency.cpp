@@ -26,12 +26,6 @@ bool never_spreads(const text::Token& t) {
          (function_word(t) || title_word(t) != Title::none || speaker_group(t).has_value());
 }
 
-bool starts_lower_case(std::string_view original) {
-  int32_t i = 0;
-  UChar32 c = 0;
-  U8_NEXT(reinterpret_cast<const uint8_t*>(original.data()), i, static_cast<int32_t>(original.size()), c);
-  return c >= 0 && u_islower(c);
-}
 
 // The types the model gave a name in the document, and the type its other occurrences take: the
 // type given most often (a tie: none, -1); for a one-word name, the only type given, at least twice.
@@ -149,7 +143,7 @@ void make_names_consistent(std::vector<ner::Sequence>& document) {
     };
     std::vector<ner::Mention> added;
     for (std::size_t i = 0; i < tokens.size(); ++i) {
-      if (taken[i] || starts_lower_case(s.text.substr(tokens[i].start, tokens[i].end - tokens[i].start)) ||
+      if (taken[i] || text::first_letter_case(s.text.substr(tokens[i].start, tokens[i].end - tokens[i].start)) == text::LetterCase::lower ||
           !stem_in(first_words, i))
         continue;
       for (std::size_t length : lengths) {

@@ -79,11 +79,6 @@ bool is_name_type(std::string_view type) {
   return type == "PER" || type == "ORG" || type == "LOC" || type == "NORP" || type == "MISC";
 }
 
-// Whether the word opens with a letter of a script with capitals.
-bool cased(std::string_view word) {
-  const UChar32 c = word.empty() ? -1 : text::code_point_at(word, 0);
-  return c >= 0 && (u_isupper(c) || u_islower(c) || u_istitle(c));
-}
 
 // Whether text[from, to) holds a letter or digit (an ASCII one, or any other character).
 bool letters_between(std::string_view text, std::size_t from, std::size_t to) {
@@ -167,7 +162,7 @@ void give_way_to_names(std::string_view text, const std::vector<ner::Name>& name
     // model takes "May" and "Sunday" for people.
     const bool word_named = last - first == 1 && first->type == "NORP" && first->span.start8 == name.start &&
                             first->span.end8 == name.end && (name.type == organization || name.type == place) &&
-                            !cased(text.substr(name.start, name.end - name.start));
+                            text::first_letter_case(text.substr(name.start, name.end - name.start)) == text::LetterCase::none;
     NameReading reading;
     if (!name.headed && (name.type == person || name.type == organization))
       reading = read_name(text.substr(name.start, name.end - name.start));

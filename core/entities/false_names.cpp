@@ -137,11 +137,6 @@ bool lower_case_word(std::string_view word) {
   return lower;
 }
 
-// Whether the word opens with a capital (a script without case has none).
-bool capitalized(std::string_view word) {
-  const UChar32 c = word.empty() ? -1 : text::code_point_at(word, 0);
-  return c >= 0 && (u_isupper(c) || u_istitle(c));
-}
 
 // A name of several words ends in one with a capital, in a script that has them: "Lady Gaga sang" is
 // "Lady Gaga". (A lower-case word inside stays: "Ludwig van Beethoven".)
@@ -310,7 +305,7 @@ int head_type(const text::Tokens& tokens, const ner::Mention& m) {
 void name_after_titles(std::string_view text, const text::Tokens& tokens, std::vector<ner::Mention>& mentions) {
   const auto original = [&](const text::Token& t) { return text.substr(t.start, t.end - t.start); };
   const auto capitalized_word = [&](std::size_t k) {
-    return k < tokens.size() && tokens[k].kind == text::TokenKind::word && capitalized(original(tokens[k]));
+    return k < tokens.size() && tokens[k].kind == text::TokenKind::word && text::first_letter_case(original(tokens[k])) == text::LetterCase::upper;
   };
   const int person = ner::type_index("PER");
   for (std::size_t i = 0; i < tokens.size(); ++i) {
@@ -419,7 +414,7 @@ void drop_false_names(ner::Sequence& s) {
   // One common word, no name, opening a sentence: its capital is the sentence's ("Finally", "Now").
   const auto sentence_opening_common_word = [&](const ner::Mention& m) {
     const text::Token& t = tokens[m.first];
-    if (m.last - m.first != 1 || t.kind != text::TokenKind::word || !capitalized(s.text.substr(t.start, t.end - t.start)) ||
+    if (m.last - m.first != 1 || t.kind != text::TokenKind::word || text::first_letter_case(s.text.substr(t.start, t.end - t.start)) != text::LetterCase::upper ||
         dictionary::listing(t.form()) != dictionary::kCommon)
       return false;
     if (opens.empty()) opens = ner::sentence_starts(tokens);

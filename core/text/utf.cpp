@@ -108,4 +108,12 @@ std::string lower_ascii(std::string_view s) {
   return out;
 }
 
+LetterCase first_letter_case(std::string_view utf8) {
+  if (utf8.empty()) return LetterCase::none;
+  const UChar32 c = code_point_at(utf8, 0);
+  if (c < 0) return LetterCase::none;
+  if (u_isupper(c) || u_istitle(c)) return LetterCase::upper;
+  return u_islower(c) ? LetterCase::lower : LetterCase::none;
+}
+
 }  // namespace maqal::text

@@ -30,6 +30,11 @@ class Utf16Offsets {
   std::vector<std::uint32_t> checkpoints_;
 };
 
+// The case of a text's first letter: upper (or title case), lower, or none (a script without case,
+// a digit, an empty text).
+enum class LetterCase { none, lower, upper };
+LetterCase first_letter_case(std::string_view utf8);
+
 // Number of code points in a UTF-8 string.
 std::size_t count_code_points(std::string_view utf8);
 
