@@ -80,6 +80,24 @@ class Recorder : public maqal::html::EventSink {
   std::string out;
 };
 
+// Gumbo runs over the text that nothing reads (a style, an iframe, a script other than JSON-LD),
+// as web/dom_feed.js leaves it out, whatever that text holds ('<', "</", a CR, a NUL); a script's
+// text after a comment opener ("<!--", rare now) is read as before. The JSON-LD script's text and
+// the elements after each are as they were.
+TEST(DomEvents, GumboRunsOverTextNothingReads) {
+  const std::string html = std::string("<head><style>p{color:red}\r\na<b</style>"
+                                       "<script type=\"application/ld+json\">{\"a\": 1}</script>"
+                                       "<script>if (a<b) s = \"</p>\";") + '\0' +
+                           " x = 1;</script></head><body><p>One</p><script><!-- document.write(\"<script>\") -->"
+                           "</script><iframe>x<y</iframe><p>Two\r\nlines</p></body>";
+  Recorder r;
+  ASSERT_FALSE(maqal::html::feed_gumbo(html, r));
+  for (const char* unread : {"color", "x = 1", "x<y"}) EXPECT_EQ(r.out.find(unread), std::string::npos) << unread;
+  EXPECT_NE(r.out.find("{\"a\": 1}"), std::string::npos);
+  EXPECT_NE(r.out.find("<p>One</p>"), std::string::npos);
+  EXPECT_NE(r.out.find("</iframe><p>Two\nlines</p></body>"), std::string::npos);
+}
+
 TEST(DomEvents, ControlCharactersTravelEscaped) {
   Recorder r;
   ASSERT_FALSE(maqal::html::feed_dom_events("\x01" "p" "\x02" "title" "\x03" "a\x06" "Bz" "\x05" "x\x06" "Fy", r));
