@@ -77,6 +77,20 @@ void type_writers(ner::Sequence& s) {
     if (m.last - m.first > 1) m.type = 0;
 }
 
+// A place's name standing alone between quotation marks names something else, mostly a newspaper
+// or a company: "لـ« الشرق الأوسط »" (in ANERcorp's training part a quoted name is an organization
+// 113 times, a place 12). Its frame types it as a head word would: it is headed.
+void type_quoted_places(ner::Sequence& s) {
+  const auto& tokens = *s.tokens;
+  auto quote = [&](std::size_t i) {
+    const std::string_view f = tokens[i].form();
+    return f == "\"" || f == "«" || f == "»" || f == "“" || f == "”" || f == "„";
+  };
+  for (ner::Mention& m : s.mentions)
+    if (m.type == 2 && m.first > 0 && m.last < tokens.size() && quote(m.first - 1) && quote(m.last))
+      m.type = 1, m.headed = true;
+}
+
 }  // namespace
 
 void make_names_consistent(std::vector<ner::Sequence>& document) {
@@ -85,6 +99,7 @@ void make_names_consistent(std::vector<ner::Sequence>& document) {
     type_by_head(s);
     join_adjacent_persons(s);
     type_writers(s);
+    type_quoted_places(s);
   }
   drop_styled_common_words(document);
   type_by_apposition(document);

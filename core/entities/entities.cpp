@@ -160,9 +160,13 @@ void give_way_to_names(std::string_view text, const std::vector<ner::Name>& name
     // in a script without capitals, where the nationality is written as names are: "العربي" (a club),
     // "سورية" (Syria, and the feminine "Syrian"). Not "Muslims", nor a person; nor a date: the English
     // model takes "May" and "Sunday" for people.
-    const bool word_named = last - first == 1 && first->type == "NORP" && first->span.start8 == name.start &&
-                            first->span.end8 == name.end && (name.type == organization || name.type == place) &&
-                            text::first_letter_case(text.substr(name.start, name.end - name.start)) == text::LetterCase::none;
+    // And a place the model's name has as an organization by its frame (a newspaper in quotation
+    // marks: "« الشرق الأوسط »").
+    const bool same_span = last - first == 1 && first->span.start8 == name.start && first->span.end8 == name.end;
+    const bool word_named =
+        same_span && ((first->type == "NORP" && (name.type == organization || name.type == place) &&
+                       text::first_letter_case(text.substr(name.start, name.end - name.start)) == text::LetterCase::none) ||
+                      (first->type == "LOC" && name.type == organization && name.headed));
     NameReading reading;
     if (!name.headed && (name.type == person || name.type == organization))
       reading = read_name(text.substr(name.start, name.end - name.start));
