@@ -536,6 +536,19 @@ TEST(Html, TeaserCardsAtTheEndOfTheArticleAreCut) {
   EXPECT_NE(l.articles.at(0).body.find("The small square at the port"), std::string::npos);
 }
 
+TEST(Html, CallToActionBoxInsideTheArticleIsFurniture) {
+  // A box with a "cta" class between the paragraphs asks the reader to book or buy: it is no body.
+  const auto r = html("<article><h1>The council votes</h1>" + prose(1) + prose(2) +
+                      "<div class=\"blog-cta\"><h3>Ready to plan your move?</h3><p>Our team of movers in the city "
+                      "answers within the hour, every day of the week.</p></div>" +
+                      prose(3) + prose(4) + "</article>");
+  ASSERT_FALSE(r.error);
+  const std::string& body = r.articles.at(0).body;
+  EXPECT_NE(body.find("Paragraph 4 "), std::string::npos);
+  EXPECT_EQ(body.find("Ready to plan"), std::string::npos);
+  EXPECT_EQ(body.find("Our team of movers"), std::string::npos);
+}
+
 TEST(Html, TextInputHasNoTextField) {
   EXPECT_EQ(maqal::to_json(maqal::parse_text("Hello there.")).find("\"text\":\"Hello there.\",\"blocks\""),
             std::string::npos);
