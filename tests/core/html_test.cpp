@@ -549,6 +549,19 @@ TEST(Html, CallToActionBoxInsideTheArticleIsFurniture) {
   EXPECT_EQ(body.find("Our team of movers"), std::string::npos);
 }
 
+TEST(Html, ElementWithACaptionClassIsACaption) {
+  // A WordPress image caption is a <p class="wp-caption-text">, no <figcaption>; the caption of a
+  // theme's <body> class ("theme-caption-two") names the page, no caption.
+  const auto r = html("<body class=\"theme-caption-two\"><article><h1>The council votes</h1>" + prose(1) +
+                      "<div class=\"wp-caption\"><img src=\"a.jpg\"><p class=\"wp-caption-text\">The council hall "
+                      "on Tuesday evening, before the vote on the budget</p></div>" +
+                      prose(2) + prose(3) + "</article></body>");
+  ASSERT_FALSE(r.error);
+  EXPECT_EQ(find(r, "The council hall on Tuesday evening, before the vote on the budget")->role, "caption");
+  EXPECT_EQ(r.articles.at(0).body.find("The council hall"), std::string::npos);
+  EXPECT_EQ(find(r, prose(2).substr(3, prose(2).size() - 7))->role, "paragraph");
+}
+
 TEST(Html, TextInputHasNoTextField) {
   EXPECT_EQ(maqal::to_json(maqal::parse_text("Hello there.")).find("\"text\":\"Hello there.\",\"blocks\""),
             std::string::npos);
