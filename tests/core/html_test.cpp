@@ -562,6 +562,25 @@ TEST(Html, ElementWithACaptionClassIsACaption) {
   EXPECT_EQ(find(r, prose(2).substr(3, prose(2).size() - 7))->role, "paragraph");
 }
 
+TEST(Html, PostAroundATableOfFiguresIsTheContentNotTheTable) {
+  // The rows of a ranking, commas in every figure, outscore the post around them; the post holds
+  // more long prose, so it is the content, with the short rows of its second table.
+  std::string rows = "<tr><td>Ranking in 2023, as published</td><td>Business school, with its city</td>"
+                     "<td>Previous ranking, international students, women</td><td>Median GPA, GMAT</td></tr>";
+  for (int i = 1; i <= 15; ++i)
+    rows += "<tr><td>" + std::to_string(i) + "</td><td>School " + std::to_string(i) +
+            "</td><td>37%, 40%</td><td>$172,800</td><td>3.6, 733, 1,204</td></tr>";
+  const auto r = html("<div class=\"entry-content\"><h1>The business school ranking</h1>" + prose(1) + prose(2) +
+                      "<table><tbody>" + rows + "</tbody></table>" + prose(3) +
+                      "<table><tbody><tr><td>1</td><td>Haas</td></tr><tr><td>2</td><td>Booth</td></tr></tbody></table>"
+                      "</div>");
+  ASSERT_FALSE(r.error);
+  const std::string& body = r.articles.at(0).body;
+  EXPECT_NE(body.find("School 15"), std::string::npos);
+  EXPECT_NE(body.find("Paragraph 3 "), std::string::npos);
+  EXPECT_NE(body.find("Booth"), std::string::npos);
+}
+
 TEST(Html, TextInputHasNoTextField) {
   EXPECT_EQ(maqal::to_json(maqal::parse_text("Hello there.")).find("\"text\":\"Hello there.\",\"blocks\""),
             std::string::npos);
