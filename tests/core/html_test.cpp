@@ -581,6 +581,22 @@ TEST(Html, PostAroundATableOfFiguresIsTheContentNotTheTable) {
   EXPECT_NE(body.find("Booth"), std::string::npos);
 }
 
+TEST(Html, PopupAndModalBoxesInsideTheArticleAreFurniture) {
+  // Overlays a script opens (an exit pop-up, a modal sign-in box) sit in the page's markup inside
+  // the article: they are no body.
+  const auto r = html("<article><h1>The council votes</h1>" + prose(1) + prose(2) +
+                      "<div class=\"exit-popup\"><h2>Before you go</h2><p>Take our free guide to the city's "
+                      "budget home with you.</p></div>" + prose(3) +
+                      "<div class=\"modal\"><p>Log in to save this story for later.</p></div>" + prose(4) +
+                      "</article>");
+  ASSERT_FALSE(r.error);
+  const std::string& body = r.articles.at(0).body;
+  EXPECT_NE(body.find("Paragraph 4 "), std::string::npos);
+  EXPECT_EQ(body.find("Before you go"), std::string::npos);
+  EXPECT_EQ(body.find("free guide"), std::string::npos);
+  EXPECT_EQ(body.find("Log in"), std::string::npos);
+}
+
 TEST(Html, TextInputHasNoTextField) {
   EXPECT_EQ(maqal::to_json(maqal::parse_text("Hello there.")).find("\"text\":\"Hello there.\",\"blocks\""),
             std::string::npos);
