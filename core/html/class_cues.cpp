@@ -16,7 +16,7 @@ CharSet chars_of(std::string_view s) {
   return set;
 }
 
-enum class Polarity { positive, negative, byline };
+enum class Polarity { positive, negative, byline, caption };
 
 // One row of common/html_cues.tsv. "part" cues match a whole part of a token: split at - and _
 // ("post" matches "post-body", not "poster"), for bylines also where a lower-case letter meets a
@@ -39,10 +39,11 @@ Cues load() {
   Cues out;
   for (const auto& row : data::rows("common/html_cues.tsv")) {
     if (row.size() < 4) continue;
-    if (row[0] != "positive" && row[0] != "negative" && row[0] != "byline") continue;
+    if (row[0] != "positive" && row[0] != "negative" && row[0] != "byline" && row[0] != "caption") continue;
     const Polarity polarity = row[0] == "positive"   ? Polarity::positive
                               : row[0] == "negative" ? Polarity::negative
-                                                     : Polarity::byline;
+                              : row[0] == "byline"   ? Polarity::byline
+                                                     : Polarity::caption;
     Cue cue{polarity, std::string(row[1]), std::string(row[3]), chars_of(row[3])};
     (row[2] == "part" ? out.part_rows : out.substrings).push_back(std::move(cue));
   }
@@ -68,6 +69,8 @@ TokenCues match(std::string_view written, const std::string& token) {
   const auto note = [&](const Cue& cue, std::size_t at) {
     if (cue.polarity == Polarity::byline) {
       found.byline = true;
+    } else if (cue.polarity == Polarity::caption) {
+      found.caption = true;
     } else if (cue.polarity == Polarity::positive) {
       found.positive = true;
       last_positive = std::max(last_positive, at + 1);

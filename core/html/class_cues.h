@@ -1,5 +1,5 @@
 // The class and id cues of core/lang/common/html_cues.tsv, matched once for both HTML stages: the
-// block builder reads the byline cue, main-content scoring the positive and negative ones.
+// block builder reads the byline and caption cues, main-content scoring the positive and negative ones.
 #pragma once
 
 #include <string>
@@ -14,6 +14,7 @@ struct TokenCues {
   bool positive = false;  // a positive cue, unless a negative one comes after it in the token
   const std::string* negative = nullptr;  // the first negative cue's kind ("nav", "comments"...)
   bool byline = false;
+  bool caption = false;  // the element is an image's caption, as a <figcaption>
 };
 
 struct ClassToken {

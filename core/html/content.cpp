@@ -347,6 +347,22 @@ int assign_html_roles(std::vector<Block>& blocks, const Document& doc, const std
         (top < 0 || final_score(e) > final_score(static_cast<std::size_t>(top))))
       top = static_cast<int>(e);
 
+  // Readability's climb: the best container gives way to the first ancestor below <body> that scores
+  // more than it, as long as each ancestor keeps a third of the score below it; here only to one that
+  // holds half as much long prose again (the rows of a table, commas in every figure, outscore the
+  // post that holds the table and the paragraphs around it).
+  if (top >= 0) {
+    double below = final_score(top);
+    for (int a = elements[top].parent; a >= 0 && scored[a] && elements[a].tag != "body"; a = elements[a].parent) {
+      const double s = final_score(a);
+      if (3 * s < below) break;
+      if (s > below && 2 * prose[a] >= 3 * prose[top]) {
+        top = a;
+        break;
+      }
+      below = s;
+    }
+  }
   std::vector<char> included(n, 0);
   if (top >= 0) {
     included[top] = 1;

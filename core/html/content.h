@@ -12,10 +12,11 @@ namespace maqal::html {
 
 // Decides the main content (container scores from text and link density, class/id cues of
 // core/lang/common/html_cues.tsv and semantic tags, after Readability, the best container holding
-// long prose when the page has some; boxes with a negative cue inside it that together hold half its
-// prose are part of it; the JSON-LD articleBody when the page has one, compared by three-word runs
-// where the page's text differs from it; long prose outside the region joins it unless it lies
-// beyond a link-dense block of furniture after it and the region holds more; short unmarked blocks
+// long prose when the page has some, or its first ancestor that scores more and holds 1.5x its long
+// prose; boxes with a negative cue inside it that together hold half its prose are part of it; the
+// JSON-LD articleBody when the page has one, compared by three-word runs where the page's text
+// differs from it; long prose outside the region joins it unless it lies beyond a link-dense block
+// of furniture after it and the region holds more; short unmarked blocks
 // between two parts of it join it; nothing outside the region above the title does; short
 // furniture with a "tail" cue at its end, a heading with one in its last third and what follows
 // it, teasers of other posts at its end (linked titles with their excerpts, two or more, in its
@@ -23,9 +24,9 @@ namespace maqal::html {
 // line that ends with it ("Written by Jane Roe"), and paragraphs repeated word for word, two or
 // more in a row, leave it) and fills Block::role, kind, article and bullet. Outside the main
 // content a block is boilerplate (article none); inside, h1 → title, h2-h6 → subheading, li →
-// list_item, blockquote → blockquote, figcaption → caption, a short line with a year above the
-// first paragraph → dateline, other prose → paragraph, the first one lead; line cues (source, tags,
-// read also, byline...) apply as in text. Returns the number of articles (1).
+// list_item, blockquote → blockquote, figcaption or an element with a caption class → caption, a
+// short line with a year above the first paragraph → dateline, other prose → paragraph, the first
+// one lead; line cues (source, tags, read also, byline...) apply as in text. Returns the number of articles (1).
 int assign_html_roles(std::vector<Block>& blocks, const Document& doc, const std::vector<text::Tokens>& tokens,
                       const Metadata& meta);
 

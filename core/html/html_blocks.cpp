@@ -171,7 +171,10 @@ void BlockBuilder::open(std::string_view tag, const std::vector<Attribute>& attr
     if (tag.size() == 2 && tag[0] == 'h' && tag[1] >= '1' && tag[1] <= '6') c.heading = tag[1] - '0';
     c.in_list_item |= tag == "li";
     c.in_blockquote |= tag == "blockquote";
-    c.in_figcaption |= tag == "figcaption";
+    // The classes of <body> and <html> name the page's theme ("theme-caption-two"), no caption.
+    const bool caption_class = tag != "body" && tag != "html" &&
+                               std::any_of(tokens_.begin(), tokens_.end(), [](const auto* t) { return t->cues.caption; });
+    c.in_figcaption |= tag == "figcaption" || caption_class;
     c.semantic |= semantic_bit(tag);
     o.element = index;
     doc_.elements.push_back(std::move(e));

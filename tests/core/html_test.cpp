@@ -536,6 +536,67 @@ TEST(Html, TeaserCardsAtTheEndOfTheArticleAreCut) {
   EXPECT_NE(l.articles.at(0).body.find("The small square at the port"), std::string::npos);
 }
 
+TEST(Html, CallToActionBoxInsideTheArticleIsFurniture) {
+  // A box with a "cta" class between the paragraphs asks the reader to book or buy: it is no body.
+  const auto r = html("<article><h1>The council votes</h1>" + prose(1) + prose(2) +
+                      "<div class=\"blog-cta\"><h3>Ready to plan your move?</h3><p>Our team of movers in the city "
+                      "answers within the hour, every day of the week.</p></div>" +
+                      prose(3) + prose(4) + "</article>");
+  ASSERT_FALSE(r.error);
+  const std::string& body = r.articles.at(0).body;
+  EXPECT_NE(body.find("Paragraph 4 "), std::string::npos);
+  EXPECT_EQ(body.find("Ready to plan"), std::string::npos);
+  EXPECT_EQ(body.find("Our team of movers"), std::string::npos);
+}
+
+TEST(Html, ElementWithACaptionClassIsACaption) {
+  // A WordPress image caption is a <p class="wp-caption-text">, no <figcaption>; the caption of a
+  // theme's <body> class ("theme-caption-two") names the page, no caption.
+  const auto r = html("<body class=\"theme-caption-two\"><article><h1>The council votes</h1>" + prose(1) +
+                      "<div class=\"wp-caption\"><img src=\"a.jpg\"><p class=\"wp-caption-text\">The council hall "
+                      "on Tuesday evening, before the vote on the budget</p></div>" +
+                      prose(2) + prose(3) + "</article></body>");
+  ASSERT_FALSE(r.error);
+  EXPECT_EQ(find(r, "The council hall on Tuesday evening, before the vote on the budget")->role, "caption");
+  EXPECT_EQ(r.articles.at(0).body.find("The council hall"), std::string::npos);
+  EXPECT_EQ(find(r, prose(2).substr(3, prose(2).size() - 7))->role, "paragraph");
+}
+
+TEST(Html, PostAroundATableOfFiguresIsTheContentNotTheTable) {
+  // The rows of a ranking, commas in every figure, outscore the post around them; the post holds
+  // more long prose, so it is the content, with the short rows of its second table.
+  std::string rows = "<tr><td>Ranking in 2023, as published</td><td>Business school, with its city</td>"
+                     "<td>Previous ranking, international students, women</td><td>Median GPA, GMAT</td></tr>";
+  for (int i = 1; i <= 15; ++i)
+    rows += "<tr><td>" + std::to_string(i) + "</td><td>School " + std::to_string(i) +
+            "</td><td>37%, 40%</td><td>$172,800</td><td>3.6, 733, 1,204</td></tr>";
+  const auto r = html("<div class=\"entry-content\"><h1>The business school ranking</h1>" + prose(1) + prose(2) +
+                      "<table><tbody>" + rows + "</tbody></table>" + prose(3) +
+                      "<table><tbody><tr><td>1</td><td>Haas</td></tr><tr><td>2</td><td>Booth</td></tr></tbody></table>"
+                      "</div>");
+  ASSERT_FALSE(r.error);
+  const std::string& body = r.articles.at(0).body;
+  EXPECT_NE(body.find("School 15"), std::string::npos);
+  EXPECT_NE(body.find("Paragraph 3 "), std::string::npos);
+  EXPECT_NE(body.find("Booth"), std::string::npos);
+}
+
+TEST(Html, PopupAndModalBoxesInsideTheArticleAreFurniture) {
+  // Overlays a script opens (an exit pop-up, a modal sign-in box) sit in the page's markup inside
+  // the article: they are no body.
+  const auto r = html("<article><h1>The council votes</h1>" + prose(1) + prose(2) +
+                      "<div class=\"exit-popup\"><h2>Before you go</h2><p>Take our free guide to the city's "
+                      "budget home with you.</p></div>" + prose(3) +
+                      "<div class=\"modal\"><p>Log in to save this story for later.</p></div>" + prose(4) +
+                      "</article>");
+  ASSERT_FALSE(r.error);
+  const std::string& body = r.articles.at(0).body;
+  EXPECT_NE(body.find("Paragraph 4 "), std::string::npos);
+  EXPECT_EQ(body.find("Before you go"), std::string::npos);
+  EXPECT_EQ(body.find("free guide"), std::string::npos);
+  EXPECT_EQ(body.find("Log in"), std::string::npos);
+}
+
 TEST(Html, TextInputHasNoTextField) {
   EXPECT_EQ(maqal::to_json(maqal::parse_text("Hello there.")).find("\"text\":\"Hello there.\",\"blocks\""),
             std::string::npos);
