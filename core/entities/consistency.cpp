@@ -11,6 +11,7 @@
 #include <unordered_set>
 
 #include "entities/false_names.h"
+#include "entities/quotes.h"
 #include "entities/titles.h"
 #include "lang/data.h"
 #include "text/clitics.h"
@@ -82,12 +83,9 @@ void type_writers(ner::Sequence& s) {
 // 113 times, a place 12). Its frame types it as a head word would: it is headed.
 void type_quoted_places(ner::Sequence& s) {
   const auto& tokens = *s.tokens;
-  auto quote = [&](std::size_t i) {
-    const std::string_view f = tokens[i].form();
-    return f == "\"" || f == "«" || f == "»" || f == "“" || f == "”" || f == "„";
-  };
   for (ner::Mention& m : s.mentions)
-    if (m.type == 2 && m.first > 0 && m.last < tokens.size() && quote(m.first - 1) && quote(m.last))
+    if (m.type == 2 && m.first > 0 && m.last < tokens.size() && is_quote_mark(tokens[m.first - 1].form()) &&
+        is_quote_mark(tokens[m.last].form()))
       m.type = 1, m.headed = true;
 }
 

@@ -230,6 +230,12 @@ class Speakers {
 
 }  // namespace
 
+bool is_quote_mark(std::string_view s) {
+  for (const auto& [open, close] : quote_marks())
+    if (s == open || s == close) return true;
+  return false;
+}
+
 std::vector<Quote> find_quotes(const std::vector<Block>& blocks, const std::vector<text::Tokens>& tokens,
                                const std::vector<Entity>& entities, const std::vector<Cluster>& clusters) {
   std::vector<Quote> quotes;

@@ -1,6 +1,7 @@
 // Stage 4b: quoted statements ("…", «…», “…”) in each block, with who said them.
 #pragma once
 
+#include <string_view>
 #include <vector>
 
 #include "maqal/maqal.h"
@@ -21,5 +22,8 @@ namespace maqal::entities {
 // Speakers are named by their cluster's name (clusters: describe_clusters of the same entities).
 std::vector<Quote> find_quotes(const std::vector<Block>& blocks, const std::vector<text::Tokens>& tokens,
                                const std::vector<Entity>& entities, const std::vector<Cluster>& clusters);
+
+// Whether the text is an opening or a closing mark of core/lang/common/quotes.tsv.
+bool is_quote_mark(std::string_view s);
 
 }  // namespace maqal::entities
