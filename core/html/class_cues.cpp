@@ -1,9 +1,10 @@
 #include "html/class_cues.h"
 
 #include <bitset>
-#include <cctype>
 
+#include "html/events.h"
 #include "lang/data.h"
+#include "text/utf.h"
 
 namespace maqal::html {
 namespace {
@@ -57,10 +58,6 @@ const Cues& cues() {
   return instance;
 }
 
-char lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
-
-bool space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
-
 // `written` is the token as written, `token` the same lower-cased.
 TokenCues match(std::string_view written, const std::string& token) {
   const Cues& all = cues();
@@ -80,9 +77,13 @@ TokenCues match(std::string_view written, const std::string& token) {
     }
   };
   const CharSet present = chars_of(token);
-  for (const Cue& cue : all.substrings)
-    if ((cue.chars & ~present).none())
-      if (std::size_t at = token.rfind(cue.pattern); at != std::string::npos) note(cue, at);
+  for (const Cue& cue : all.substrings) {
+    if ((cue.chars & ~present).any()) continue;
+    // The last place it starts (forward search: memchr finds the candidates, where rfind compares at each byte).
+    std::size_t last = std::string::npos;
+    for (std::size_t at = token.find(cue.pattern); at != std::string::npos; at = token.find(cue.pattern, at + 1)) last = at;
+    if (last != std::string::npos) note(cue, last);
+  }
   const std::string_view view = token;
   for (std::size_t from = 0; from <= token.size();) {
     std::size_t to = token.find_first_of("-_", from);
@@ -95,8 +96,8 @@ TokenCues match(std::string_view written, const std::string& token) {
   if (last_negative > last_positive) found.positive = false;
   for (std::size_t from = 0, k = 0; k <= written.size() && !found.byline; ++k) {
     const bool separator = k < written.size() && (written[k] == '-' || written[k] == '_');
-    const bool camel = k > 0 && k < written.size() && std::isupper(static_cast<unsigned char>(written[k])) &&
-                       std::islower(static_cast<unsigned char>(written[k - 1]));
+    const bool camel = k > 0 && k < written.size() && written[k] >= 'A' && written[k] <= 'Z' &&
+                       written[k - 1] >= 'a' && written[k - 1] <= 'z';
     if (k < written.size() && !separator && !camel) continue;
     if (k > from && all.byline_parts.count(view.substr(from, k - from))) found.byline = true;
     from = separator ? k + 1 : k;
@@ -108,18 +109,17 @@ TokenCues match(std::string_view written, const std::string& token) {
 
 void ClassCueMatcher::add_tokens(std::string_view value, std::vector<const ClassToken*>& out) {
   for (std::size_t i = 0; i < value.size();) {
-    if (space(value[i])) {
+    if (html_space(value[i])) {
       ++i;
       continue;
     }
     std::size_t end = i;
-    while (end < value.size() && !space(value[end])) ++end;
+    while (end < value.size() && !html_space(value[end])) ++end;
     const std::string_view written = value.substr(i, end - i);
     auto it = seen_.find(written);
     if (it == seen_.end()) {
       ClassToken token;
-      token.text.resize(written.size());
-      for (std::size_t k = 0; k < written.size(); ++k) token.text[k] = lower(written[k]);
+      token.text = text::lower_ascii(written);
       token.cues = match(written, token.text);
       it = seen_.emplace(std::string(written), std::move(token)).first;
     }

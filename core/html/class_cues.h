@@ -4,8 +4,9 @@
 
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
+
+#include "text/utf.h"
 
 namespace maqal::html {
 
@@ -36,12 +37,7 @@ class ClassCueMatcher {
   void add_tokens(std::string_view value, std::vector<const ClassToken*>& out);
 
  private:
-  // Looked up by string_view: no copy of the token to find it.
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  std::unordered_map<std::string, ClassToken, Hash, std::equal_to<>> seen_;  // by the token as written (bylines split camelCase)
+  text::StringMap<ClassToken> seen_;  // by the token as written (bylines split camelCase)
 };
 
 // The "tail" rows of html_cues.tsv: texts (lower case) of the furniture that follows an article

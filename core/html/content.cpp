@@ -89,10 +89,8 @@ double tag_weight(const std::string& tag) {
 
 std::size_t commas(const std::string& s) {
   std::size_t n = 0;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    n += s[i] == ',';
-    n += s.compare(i, 2, "\xD8\x8C") == 0;  // ، ARABIC COMMA
-  }
+  for (std::size_t i = 0; i < s.size(); ++i)
+    n += s[i] == ',' || (s[i] == '\xD8' && i + 1 < s.size() && s[i + 1] == '\x8C');  // ، ARABIC COMMA
   return n;
 }
 
@@ -114,21 +112,24 @@ std::string squeeze(std::string_view s) {
 constexpr std::size_t kShingleWords = 3;
 constexpr std::size_t kMinShingles = 3;
 constexpr double kJsonLdShare = 0.7;  // of a block's runs found in the articleBody
-std::unordered_set<std::string> shingles(std::string_view s) {
+// The text's runs of three words, each kept as a hash of its words: no string is built per run, and
+// two different runs share a hash with a chance of one in 2^64.
+std::unordered_set<std::uint64_t> shingles(std::string_view s) {
   const auto word = [&](std::size_t k) {
     const auto c = static_cast<unsigned char>(s[k]);
     return c >= 0x80 || std::isalnum(c);
   };
-  std::vector<std::string_view> words;
+  std::vector<std::uint64_t> words;
   for (std::size_t i = 0; i < s.size();) {
     while (i < s.size() && !word(i)) ++i;
     const std::size_t from = i;
     while (i < s.size() && word(i)) ++i;
-    if (i > from) words.push_back(s.substr(from, i - from));
+    if (i > from) words.push_back(std::hash<std::string_view>{}(s.substr(from, i - from)));
   }
-  std::unordered_set<std::string> out;
+  std::unordered_set<std::uint64_t> out;
+  constexpr std::uint64_t kMix = 0x9E3779B97F4A7C15;  // 2^64 / golden ratio: spreads the bits of each word's hash
   for (std::size_t w = 0; w + kShingleWords <= words.size(); ++w)
-    out.insert(std::string(words[w]) + ' ' + std::string(words[w + 1]) + ' ' + std::string(words[w + 2]));
+    out.insert(((words[w] * kMix) ^ words[w + 1]) * kMix ^ words[w + 2]);
   return out;
 }
 

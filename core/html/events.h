@@ -7,6 +7,11 @@
 
 namespace maqal::html {
 
+// HTML's white space (ASCII only): every byte above ' ' is none, the test that settles almost all.
+constexpr bool html_space(char c) {
+  return static_cast<unsigned char>(c) <= ' ' && (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f');
+}
+
 struct Attribute {
   std::string_view name;   // lower case
   std::string_view value;  // character references decoded

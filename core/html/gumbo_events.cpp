@@ -1,10 +1,10 @@
 #include "html/gumbo_events.h"
 
-#include <cctype>
 #include <string>
 #include <utility>
 
 #include "html/gumbo_bounded.h"
+#include "text/utf.h"
 
 namespace maqal::html {
 namespace {
@@ -18,8 +18,7 @@ std::string tag_name(const GumboElement& e) {
   std::string name(piece.data ? piece.data : "", piece.data ? piece.length : 0);
   const std::size_t end = name.find_first_of(" \t\n\r\f/>");
   if (end != std::string::npos) name.resize(end);
-  for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return name;
+  return text::lower_ascii(name);
 }
 
 }  // namespace

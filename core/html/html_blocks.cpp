@@ -9,26 +9,56 @@
 namespace maqal::html {
 namespace {
 
-// Elements whose start and end end the current block (string views: no strlen per comparison).
-constexpr auto kBreaking = std::to_array<std::string_view>({
-    "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog",
-    "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4",
-    "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li", "main", "menu", "nav", "ol", "p", "pre",
-    "section", "summary", "table", "tbody", "tfoot", "thead", "tr", "ul"});
-// Elements whose subtree never reaches the output.
-constexpr auto kSkipped = std::to_array<std::string_view>({"script", "style", "template", "noscript", "svg", "math", "iframe", "object",
-                                 "embed", "canvas", "select", "textarea", "button", "title", "audio",
-                                 "video", "map", "dialog"});
+// What the builder does with an element, by tag name.
+struct TagKind {
+  std::string_view name;
+  bool breaking = false;  // its start and end end the current block
+  bool skipped = false;   // its subtree never reaches the output
+  std::uint32_t semantic = 0;  // its bit among the semantic ancestors of a block
+  std::uint64_t key = 0;       // tag_key(name)
+};
 
-template <typename Array>
-bool among(const Array& names, std::string_view tag) {
-  return std::find(names.begin(), names.end(), tag) != names.end();
+// `s` is the literal `name`: with its length known, the comparison is inlined, no call to memcmp
+// (tags and attribute names are compared on every element).
+template <std::size_t N>
+bool is(std::string_view s, const char (&name)[N]) {
+  return s.size() == N - 1 && std::char_traits<char>::compare(s.data(), name, N - 1) == 0;
 }
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
+// A tag name's first eight bytes as one number, in the order of the names: a binary search over
+// these compares numbers, not strings (every element of a page is looked up).
+constexpr std::uint64_t tag_key(std::string_view name) {
+  std::uint64_t key = 0;
+  for (std::size_t i = 0; i < 8; ++i) key = key << 8 | (i < name.size() ? static_cast<unsigned char>(name[i]) : 0u);
+  return key;
+}
+
+// Sorted by key.
+constexpr auto kTagKinds = [] {
+  constexpr bool B = true, S = true;
+  auto kinds = std::to_array<TagKind>({
+      {"address", B}, {"article", B, false, kArticle}, {"aside", B, false, kAside}, {"audio", false, S},
+      {"blockquote", B}, {"body", B}, {"button", false, S}, {"canvas", false, S}, {"caption", B},
+      {"center", B}, {"dd", B}, {"details", B}, {"dialog", B, S}, {"dir", B}, {"div", B}, {"dl", B},
+      {"dt", B}, {"embed", false, S}, {"fieldset", B}, {"figcaption", B}, {"figure", B, false, kFigure},
+      {"footer", B, false, kFooter}, {"form", B, false, kForm}, {"h1", B}, {"h2", B}, {"h3", B}, {"h4", B},
+      {"h5", B}, {"h6", B}, {"header", B, false, kHeader}, {"hgroup", B}, {"hr", B}, {"html", B},
+      {"iframe", false, S}, {"legend", B}, {"li", B}, {"main", B, false, kMain}, {"map", false, S},
+      {"math", false, S}, {"menu", B}, {"nav", B, false, kNav}, {"noscript", false, S}, {"object", false, S},
+      {"ol", B}, {"p", B}, {"pre", B}, {"script", false, S}, {"section", B}, {"select", false, S},
+      {"style", false, S}, {"summary", B}, {"svg", false, S}, {"table", B}, {"tbody", B},
+      {"template", false, S}, {"textarea", false, S}, {"tfoot", B}, {"thead", B}, {"title", false, S},
+      {"tr", B}, {"ul", B}, {"video", false, S}});
+  for (TagKind& kind : kinds) kind.key = tag_key(kind.name);
+  std::ranges::sort(kinds, {}, &TagKind::key);
+  return kinds;
+}();
+
+TagKind kind_of(std::string_view tag) {
+  const std::uint64_t key = tag_key(tag);
+  for (auto it = std::ranges::lower_bound(kTagKinds, key, {}, &TagKind::key); it != kTagKinds.end() && it->key == key; ++it)
+    if (it->name == tag) return *it;
+  return TagKind{tag};
 }
 
 // The attributes the builder reads, found in one pass over an element's attributes (the first of
@@ -49,65 +79,55 @@ struct Known {
  private:
   const std::string_view** field(std::string_view attribute) {
     switch (attribute.size()) {
-      case 2: return attribute == "id" ? &id : nullptr;
-      case 3: return attribute == "dir" ? &dir : attribute == "rel" ? &rel : nullptr;
-      case 4: return attribute == "lang" ? &lang : attribute == "name" ? &name : attribute == "type" ? &type : attribute == "href" ? &href : attribute == "role" ? &role : nullptr;
-      case 5: return attribute == "class" ? &cls : attribute == "style" ? &style : nullptr;
-      case 6: return attribute == "hidden" ? &hidden : nullptr;
-      case 7: return attribute == "content" ? &content : nullptr;
-      case 8: return attribute == "property" ? &property : attribute == "itemprop" ? &itemprop : attribute == "datetime" ? &datetime : nullptr;
-      case 11: return attribute == "aria-hidden" ? &aria_hidden : nullptr;
+      case 2: return is(attribute, "id") ? &id : nullptr;
+      case 3: return is(attribute, "dir") ? &dir : is(attribute, "rel") ? &rel : nullptr;
+      case 4: return is(attribute, "lang") ? &lang : is(attribute, "name") ? &name : is(attribute, "type") ? &type : is(attribute, "href") ? &href : is(attribute, "role") ? &role : nullptr;
+      case 5: return is(attribute, "class") ? &cls : is(attribute, "style") ? &style : nullptr;
+      case 6: return is(attribute, "hidden") ? &hidden : nullptr;
+      case 7: return is(attribute, "content") ? &content : nullptr;
+      case 8: return is(attribute, "property") ? &property : is(attribute, "itemprop") ? &itemprop : is(attribute, "datetime") ? &datetime : nullptr;
+      case 11: return is(attribute, "aria-hidden") ? &aria_hidden : nullptr;
       default: return nullptr;
     }
   }
 };
 
+// Whether `s` is `lower` (lower case), ignoring ASCII case.
+bool equals_nocase(std::string_view s, std::string_view lower) {
+  return std::equal(s.begin(), s.end(), lower.begin(), lower.end(),
+                    [](char a, char b) { return text::lower_ascii(a) == b; });
+}
+
 // A panel of an accordion or of tabs, hidden until its header is pressed: its text is the page's
 // (an article's steps, a guide's sections), not a dialog's or a menu's.
 bool collapsed_panel(const Known& known) {
-  if (!known.role) return false;
-  const std::string role = lower(*known.role);
-  return role == "region" || role == "tabpanel";
+  return known.role && (equals_nocase(*known.role, "region") || equals_nocase(*known.role, "tabpanel"));
 }
 
 bool hidden(const Known& known) {
   if (known.hidden) return true;
-  if (known.aria_hidden && lower(*known.aria_hidden) == "true") return true;
+  if (known.aria_hidden && equals_nocase(*known.aria_hidden, "true")) return true;
   if (known.style && !collapsed_panel(known)) {
     std::string s;
-    for (char c : lower(*known.style))
-      if (!std::isspace(static_cast<unsigned char>(c))) s += c;
+    s.reserve(known.style->size());
+    for (char c : *known.style)
+      if (!std::isspace(static_cast<unsigned char>(c))) s += text::lower_ascii(c);
     return s.find("display:none") != std::string::npos || s.find("visibility:hidden") != std::string::npos;
   }
   return false;
 }
-
-char lower_ascii(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
 
 // Whether `s` contains `lower_needle` (lower case), ignoring ASCII case.
 bool contains_nocase(std::string_view s, std::string_view lower_needle) {
   if (lower_needle.size() > s.size()) return false;
   for (std::size_t i = 0; i + lower_needle.size() <= s.size(); ++i) {
     std::size_t k = 0;
-    while (k < lower_needle.size() && lower_ascii(s[i + k]) == lower_needle[k]) ++k;
+    while (k < lower_needle.size() && text::lower_ascii(s[i + k]) == lower_needle[k]) ++k;
     if (k == lower_needle.size()) return true;
   }
   return false;
 }
 
-bool space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
-
-std::uint32_t semantic_bit(std::string_view tag) {
-  if (tag == "article") return kArticle;
-  if (tag == "main") return kMain;
-  if (tag == "header") return kHeader;
-  if (tag == "footer") return kFooter;
-  if (tag == "nav") return kNav;
-  if (tag == "aside") return kAside;
-  if (tag == "figure") return kFigure;
-  if (tag == "form") return kForm;
-  return 0;
-}
 
 }  // namespace
 
@@ -120,29 +140,30 @@ void BlockBuilder::open(std::string_view tag, const std::vector<Attribute>& attr
     return;
   }
   const Known known(attributes);
-  if (tag == "html") {
-    if (known.lang) doc_.page.lang = lower(*known.lang);
+  if (is(tag, "html")) {
+    if (known.lang) doc_.page.lang = text::lower_ascii(*known.lang);
   }
-  if (tag == "meta" && known.content)
+  if (is(tag, "meta") && known.content)
     for (const auto& [key, value] : {std::pair{"name", known.name}, {"property", known.property}, {"itemprop", known.itemprop}})
-      if (value) doc_.page.meta.push_back({key, lower(*value), std::string(*known.content)});
-  if (tag == "time" && known.datetime) doc_.page.times.emplace_back(*known.datetime);
-  if (tag == "title" && !capture_ && doc_.page.title.empty()) {
+      if (value) doc_.page.meta.push_back({key, text::lower_ascii(*value), std::string(*known.content)});
+  if (is(tag, "time") && known.datetime) doc_.page.times.emplace_back(*known.datetime);
+  if (is(tag, "title") && !capture_ && doc_.page.title.empty()) {
     o.capture_title = true;
     capture_ = &doc_.page.title;
-  } else if (tag == "script" && !capture_) {
-    if (known.type && lower(*known.type).find("ld+json") != std::string::npos) {
+  } else if (is(tag, "script") && !capture_) {
+    if (known.type && text::lower_ascii(*known.type).find("ld+json") != std::string::npos) {
       o.capture_json = true;
       doc_.page.json_ld.emplace_back();
       capture_ = &doc_.page.json_ld.back();
     }
   }
-  if (tag == "br") {
+  if (is(tag, "br")) {
     flush();
     stack_.push_back(o);
     return;
   }
-  if (among(kSkipped, tag) || hidden(known)) {
+  const TagKind kind = kind_of(tag);
+  if (kind.skipped || hidden(known)) {
     o.skip = true;
     ++skip_;
     stack_.push_back(o);
@@ -152,8 +173,8 @@ void BlockBuilder::open(std::string_view tag, const std::vector<Attribute>& attr
   tokens_.clear();
   if (known.cls) doc_.class_tokens.add_tokens(*known.cls, tokens_);
   if (known.id) doc_.class_tokens.add_tokens(*known.id, tokens_);
-  o.breaking = among(kBreaking, tag);
-  const bool cell = tag == "td" || tag == "th";
+  o.breaking = kind.breaking;
+  const bool cell = is(tag, "td") || is(tag, "th");
   if (o.breaking || cell) {
     if (o.breaking) flush();
     else if (!line_.empty()) space_ = true;  // cells of one row: one block, cells apart
@@ -161,28 +182,28 @@ void BlockBuilder::open(std::string_view tag, const std::vector<Attribute>& attr
     e.tag = std::string(tag);
     e.parent = blocks_open_.empty() ? -1 : blocks_open_.back();
     e.tokens = tokens_;
-    const auto* dir = known.dir;
-    if (dir && (lower(*dir) == "rtl" || lower(*dir) == "ltr")) e.dir = lower(*dir);
+    if (known.dir && equals_nocase(*known.dir, "rtl")) e.dir = "rtl";
+    else if (known.dir && equals_nocase(*known.dir, "ltr")) e.dir = "ltr";
     else if (e.parent >= 0) e.dir = doc_.elements[e.parent].dir;
     // What a block inside inherits: the innermost block-level ancestor's, with this element's own.
     Context c = e.parent >= 0 ? contexts_[e.parent] : Context{};
     const int index = static_cast<int>(doc_.elements.size());
     if (!cell) c.tag_element = index;
     if (tag.size() == 2 && tag[0] == 'h' && tag[1] >= '1' && tag[1] <= '6') c.heading = tag[1] - '0';
-    c.in_list_item |= tag == "li";
-    c.in_blockquote |= tag == "blockquote";
+    c.in_list_item |= is(tag, "li");
+    c.in_blockquote |= is(tag, "blockquote");
     // The classes of <body> and <html> name the page's theme ("theme-caption-two"), no caption.
     const bool caption_class = tag != "body" && tag != "html" &&
                                std::any_of(tokens_.begin(), tokens_.end(), [](const auto* t) { return t->cues.caption; });
-    c.in_figcaption |= tag == "figcaption" || caption_class;
-    c.semantic |= semantic_bit(tag);
+    c.in_figcaption |= is(tag, "figcaption") || caption_class;
+    c.semantic |= kind.semantic;
     o.element = index;
     doc_.elements.push_back(std::move(e));
     contexts_.push_back(c);
     blocks_open_.push_back(o.element);
   }
-  if (tag == "pre") ++pre_;
-  if (tag == "a") {
+  if (is(tag, "pre")) ++pre_;
+  if (is(tag, "a")) {
     o.link = known.href != nullptr;
     links_ += o.link;
   }
@@ -196,7 +217,7 @@ void BlockBuilder::open(std::string_view tag, const std::vector<Attribute>& attr
     doc_.page.bylines.emplace_back();
     byline_names_.emplace_back();
     bylines_open_.push_back(o.byline);
-  } else if (known.itemprop && !bylines_open_.empty() && lower(*known.itemprop).find("name") != std::string::npos) {
+  } else if (known.itemprop && !bylines_open_.empty() && text::lower_ascii(*known.itemprop).find("name") != std::string::npos) {
     o.names = true;  // Readability prefers it: the name alone, without "By" or a date
     o.byline_from = byline_text_.size();
   }
@@ -227,7 +248,7 @@ void BlockBuilder::close(std::string_view tag) {
     bylines_open_.pop_back();
     if (bylines_open_.empty()) byline_text_.clear();
   }
-  if (tag == "pre") --pre_;
+  if (is(tag, "pre")) --pre_;
   if (o.element >= 0) {
     if (o.breaking) flush();
     blocks_open_.pop_back();
@@ -235,25 +256,26 @@ void BlockBuilder::close(std::string_view tag) {
 }
 
 void BlockBuilder::append(std::string_view s) {
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const char c = s[i];
-    if (pre_ > 0 && c == '\n') {
-      flush();
+  for (std::size_t i = 0; i < s.size();) {
+    if (html_space(s[i])) {
+      if (pre_ > 0 && s[i] == '\n') flush();
+      else space_ = !line_.empty();
+      ++i;
       continue;
     }
-    if (space(c)) {
-      space_ = !line_.empty();
-      continue;
-    }
+    std::size_t end = i + 1;  // a word: appended at once
+    while (end < s.size() && !html_space(s[end])) ++end;
+    const std::string_view word = s.substr(i, end - i);
     if (space_) {
       line_ += ' ';
       if (links_ > 0) ++link_bytes_;
       if (!bylines_open_.empty()) byline_space();
       space_ = false;
     }
-    line_ += c;
-    if (links_ > 0) ++link_bytes_;
-    if (!bylines_open_.empty()) byline_text_ += c;
+    line_ += word;
+    if (links_ > 0) link_bytes_ += word.size();
+    if (!bylines_open_.empty()) byline_text_ += word;
+    i = end;
   }
 }
 

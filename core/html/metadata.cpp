@@ -6,6 +6,7 @@
 #include <cctype>
 
 #include "entities/lexicon.h"
+#include "html/events.h"
 #include "text/tokens.h"
 #include "text/utf.h"
 
@@ -18,7 +19,7 @@ std::string squeeze(std::string_view s) {
   std::string out;
   bool sp = false;
   for (char c : s) {
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') { sp = !out.empty(); continue; }
+    if (html_space(c)) { sp = !out.empty(); continue; }
     if (sp) out += ' ';
     sp = false;
     out += c;

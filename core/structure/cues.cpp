@@ -41,15 +41,18 @@ std::vector<Cue> load_cues() {
 
 // The cues in file order (the first that matches wins), and by their first form: a cue can only
 // match a line that has that form at its place, so a line tries only the few cues its tokens start.
+// The few "contains" cues apart: a line is searched for each of them, not each of its tokens looked up.
 struct Cues {
   std::vector<Cue> all;
   std::unordered_map<std::string_view, std::vector<std::size_t>> by_first_form;
+  std::vector<std::size_t> contains;
 };
 
 const Cues& cues() {
   static const Cues instance = [] {
-    Cues out{load_cues(), {}};
-    for (std::size_t i = 0; i < out.all.size(); ++i) out.by_first_form[out.all[i].forms[0]].push_back(i);
+    Cues out{load_cues(), {}, {}};
+    for (std::size_t i = 0; i < out.all.size(); ++i)
+      (out.all[i].match == Match::contains ? out.contains : out.by_first_form[out.all[i].forms[0]]).push_back(i);
     return out;
   }();
   return instance;
@@ -70,7 +73,9 @@ std::vector<std::size_t> candidates(const std::vector<text::Token>& tokens, bool
   add(0, [](Match m) { return m == Match::line || m == Match::label || m == Match::field || m == Match::prefix; });
   add(1, [](Match m) { return m == Match::count; });
   if (contains)
-    for (std::size_t at = 0; at < tokens.size(); ++at) add(at, [](Match m) { return m == Match::contains; });
+    for (std::size_t i : table.contains)
+      if (std::any_of(tokens.begin(), tokens.end(), [&](const auto& t) { return t.form() == table.all[i].forms[0]; }))
+        out.push_back(i);
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;

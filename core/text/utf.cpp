@@ -103,8 +103,7 @@ std::int32_t code_point_before(std::string_view utf8, std::size_t at) {
 
 std::string lower_ascii(std::string_view s) {
   std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
+  for (char& c : out) c = lower_ascii(c);
   return out;
 }
 

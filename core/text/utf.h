@@ -46,6 +46,7 @@ std::int32_t code_point_before(std::string_view utf8, std::size_t at);
 
 // The text with its ASCII letters in lower case (other bytes as they are).
 std::string lower_ascii(std::string_view s);
+constexpr char lower_ascii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c; }
 
 // String-keyed containers that a string_view (a token's form) looks up without being copied.
 struct StringHash {
