@@ -29,10 +29,15 @@ struct Cue {
   CharSet chars;        // the pattern's bytes: a token lacking one cannot contain it
 };
 
+// What a part of a token may say: one lookup answers both.
+struct PartCues {
+  const Cue* cue = nullptr;  // the first row of the pattern that is not a byline cue
+  bool byline = false;
+};
+
 struct Cues {
   std::vector<Cue> substrings;                              // in file order
-  std::unordered_map<std::string_view, const Cue*> parts;   // the first row of each pattern
-  std::unordered_map<std::string_view, const Cue*> byline_parts;
+  std::unordered_map<std::string_view, PartCues> parts;
   std::vector<Cue> part_rows;
 };
 
@@ -48,8 +53,11 @@ Cues load() {
     Cue cue{polarity, std::string(row[1]), std::string(row[3]), chars_of(row[3])};
     (row[2] == "part" ? out.part_rows : out.substrings).push_back(std::move(cue));
   }
-  for (const Cue& cue : out.part_rows)  // filled once part_rows no longer moves
-    (cue.polarity == Polarity::byline ? out.byline_parts : out.parts).try_emplace(cue.pattern, &cue);
+  for (const Cue& cue : out.part_rows) {  // filled once part_rows no longer moves
+    PartCues& part = out.parts[cue.pattern];
+    if (cue.polarity == Polarity::byline) part.byline = true;
+    else if (!part.cue) part.cue = &cue;
+  }
   return out;
 }
 
@@ -88,18 +96,25 @@ TokenCues match(std::string_view written, const std::string& token) {
   for (std::size_t from = 0; from <= token.size();) {
     std::size_t to = token.find_first_of("-_", from);
     if (to == std::string::npos) to = token.size();
-    if (auto it = all.parts.find(view.substr(from, to - from)); it != all.parts.end()) note(*it->second, from);
+    if (auto it = all.parts.find(view.substr(from, to - from)); it != all.parts.end()) {
+      if (it->second.cue) note(*it->second.cue, from);
+      if (it->second.byline && to > from) found.byline = true;
+    }
     from = to + 1;
   }
   // A compound names what its last cue says: "blog-related-posts" and "article-footer" are
   // furniture of a post, "elementor-widget-theme-post-content" is content.
   if (last_negative > last_positive) found.positive = false;
-  for (std::size_t from = 0, k = 0; k <= written.size() && !found.byline; ++k) {
+  // Bylines are also split where a lower-case letter meets a capital ("authorName"); without a
+  // capital, the parts above were all there is.
+  const bool capital = std::any_of(written.begin(), written.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  for (std::size_t from = 0, k = 0; capital && k <= written.size() && !found.byline; ++k) {
     const bool separator = k < written.size() && (written[k] == '-' || written[k] == '_');
     const bool camel = k > 0 && k < written.size() && written[k] >= 'A' && written[k] <= 'Z' &&
                        written[k - 1] >= 'a' && written[k - 1] <= 'z';
     if (k < written.size() && !separator && !camel) continue;
-    if (k > from && all.byline_parts.count(view.substr(from, k - from))) found.byline = true;
+    if (k > from)
+      if (auto it = all.parts.find(view.substr(from, k - from)); it != all.parts.end() && it->second.byline) found.byline = true;
     from = separator ? k + 1 : k;
   }
   return found;
