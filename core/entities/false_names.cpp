@@ -61,11 +61,18 @@ bool nisba(const text::Token& t) {
 }
 
 // A title or occupation and only adjectives that agree with it: "خبير استراتيجي", "المحلل السياسي";
-// not "الوزير شكري", whose second word, written without the article, is a name.
+// not "الوزير شكري", whose second word, written without the article, is a name. An indefinite title
+// may stand just before the mention, the model having found the adjectives alone ("خبير |
+// استراتيجي"); after a definite one a nisba is a family name ("الشيخ | الخراساني").
 bool description(const text::Tokens& tokens, const ner::Mention& m) {
-  if (m.last - m.first < 2 || title_word(tokens[m.first]) == Title::none) return false;
-  const bool head_definite = definite(tokens[m.first].form());
-  for (std::size_t i = m.first + 1; i < m.last; ++i)
+  std::size_t head = m.first;
+  if (m.last - m.first < 2 || title_word(tokens[head]) == Title::none) {
+    if (m.first == 0 || title_word(tokens[m.first - 1]) == Title::none || definite(tokens[m.first - 1].form()))
+      return false;
+    head = m.first - 1;
+  }
+  const bool head_definite = definite(tokens[head].form());
+  for (std::size_t i = head + 1; i < m.last; ++i)
     if (!nisba(tokens[i]) || definite(tokens[i].form()) != head_definite) return false;
   return true;
 }

@@ -189,7 +189,8 @@ TEST(Consistency, ClitickedOccurrencesAreTheNameWithTheWholeWordAsSpan) {
 TEST(Consistency, DescriptionsAndVerbsAreNoNames) {
   Document d(ner::Lang::ar, {"قال خبير استراتيجي إن الحرب طويلة، وقال المحلل السياسي إنها لن تنتهي",
                              "وقال الوزير شكري إن مصر تريد الهدنة، وأضاف مسؤول مصري أنها قريبة",
-                             "وأضاف: وفّرنا الجو، وقالت رنا وماريانا إن الطعام وصل إلى فارنا"});
+                             "وأضاف: وفّرنا الجو، وقالت رنا وماريانا إن الطعام وصل إلى فارنا",
+                             "وحذر خبير عسكري من الحرب، وقال الشيخ الخراساني إنها طويلة"});
   d.tag(0, "خبير استراتيجي", "PER");
   d.tag(0, "المحلل السياسي", "PER");
   d.tag(1, "الوزير شكري", "PER");  // a name after a definite title: kept, without the title
@@ -198,6 +199,8 @@ TEST(Consistency, DescriptionsAndVerbsAreNoNames) {
   d.tag(2, "رنا", "PER", 1);   // one letter before "نا": a name (the phrase's first occurrence is in "وفّرنا")
   d.tag(2, "وماريانا", "PER");  // a long vowel before "نا": a name
   d.tag(2, "فارنا", "LOC");     // a place ending so (Varna)
+  d.tag(3, "عسكري", "PER");     // the adjective alone, its indefinite title before it
+  d.tag(3, "الخراساني", "PER");  // a family name after a definite title
   maqal::entities::make_names_consistent(d.sequences);
   EXPECT_EQ(d.type_at(0, "خبير استراتيجي"), "");
   EXPECT_EQ(d.type_at(0, "المحلل السياسي"), "");
@@ -207,6 +210,8 @@ TEST(Consistency, DescriptionsAndVerbsAreNoNames) {
   EXPECT_EQ(d.type_at(2, "رنا", 1), "PER");
   EXPECT_EQ(d.type_at(2, "وماريانا"), "PER");
   EXPECT_EQ(d.type_at(2, "فارنا"), "LOC");
+  EXPECT_EQ(d.type_at(3, "عسكري"), "");
+  EXPECT_EQ(d.type_at(3, "الخراساني"), "PER");
 }
 
 TEST(Consistency, AListLineLosesItsLabelAndCommonWordsAndSpreadsNothing) {
