@@ -45,6 +45,16 @@ TEST(ClassCues, PartsAreWholeParts) {
   EXPECT_FALSE(tokens(matcher, "entryway")[0]->cues.positive);  // "entry" is a part cue, not a substring
 }
 
+TEST(ClassCues, PromoIsAPartNotAPromotedNode) {
+  ClassCueMatcher matcher;
+  for (const char* box : {"promo-bar", "m-promo", "et_pb_promo", "promotion-container"}) {
+    const auto* token = tokens(matcher, box)[0];
+    ASSERT_NE(token->cues.negative, nullptr) << box;
+    EXPECT_EQ(*token->cues.negative, "ad") << box;
+  }
+  EXPECT_EQ(tokens(matcher, "node--promoted")[0]->cues.negative, nullptr);  // a CMS's flag, the article itself
+}
+
 TEST(ClassCues, BylinePartsSplitAtCamelCase) {
   ClassCueMatcher matcher;
   EXPECT_TRUE(tokens(matcher, "post__author-date")[0]->cues.byline);
