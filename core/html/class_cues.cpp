@@ -84,12 +84,16 @@ TokenCues match(std::string_view written, const std::string& token) {
     if ((cue.chars & ~present).none())
       if (std::size_t at = token.rfind(cue.pattern); at != std::string::npos) note(cue, at);
   const std::string_view view = token;
+  bool joins_two = false;  // a part "and": the element holds two things ("map-and-related")
   for (std::size_t from = 0; from <= token.size();) {
     std::size_t to = token.find_first_of("-_", from);
     if (to == std::string::npos) to = token.size();
     if (auto it = all.parts.find(view.substr(from, to - from)); it != all.parts.end()) note(*it->second, from);
+    joins_two |= view.substr(from, to - from) == "and";
     from = to + 1;
   }
+  // As Readability's "maybe a candidate": a box of two things is no furniture box.
+  if (joins_two) found.negative = nullptr;
   // A compound names what its last cue says: "blog-related-posts" and "article-footer" are
   // furniture of a post, "elementor-widget-theme-post-content" is content.
   if (last_negative > last_positive) found.positive = false;

@@ -55,6 +55,15 @@ TEST(ClassCues, PromoIsAPartNotAPromotedNode) {
   EXPECT_EQ(tokens(matcher, "node--promoted")[0]->cues.negative, nullptr);  // a CMS's flag, the article itself
 }
 
+TEST(ClassCues, ABoxOfTwoThingsIsNoFurniture) {
+  // As Readability's "maybe a candidate": "and" joins the article's text and a box beside it.
+  ClassCueMatcher matcher;
+  EXPECT_EQ(tokens(matcher, "map-and-related")[0]->cues.negative, nullptr);
+  EXPECT_EQ(tokens(matcher, "header_and_footer")[0]->cues.negative, nullptr);
+  EXPECT_NE(tokens(matcher, "related-posts")[0]->cues.negative, nullptr);
+  EXPECT_NE(tokens(matcher, "sandbox-footer")[0]->cues.negative, nullptr);  // "and" only as a whole part
+}
+
 TEST(ClassCues, BylinePartsSplitAtCamelCase) {
   ClassCueMatcher matcher;
   EXPECT_TRUE(tokens(matcher, "post__author-date")[0]->cues.byline);
