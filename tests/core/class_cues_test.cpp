@@ -64,6 +64,13 @@ TEST(ClassCues, ABoxOfTwoThingsIsNoFurniture) {
   EXPECT_NE(tokens(matcher, "sandbox-footer")[0]->cues.negative, nullptr);  // "and" only as a whole part
 }
 
+TEST(ClassCues, ATeaserComponentIsNoFurniture) {
+  // Content systems name any box of a title and text a "teaser" (Adobe's "cmp-teaser"); teasers of
+  // other posts are told apart by their shape at the content's end (content.cpp), not by the class.
+  ClassCueMatcher matcher;
+  EXPECT_EQ(tokens(matcher, "cmp-teaser__description")[0]->cues.negative, nullptr);
+}
+
 TEST(ClassCues, BylinePartsSplitAtCamelCase) {
   ClassCueMatcher matcher;
   EXPECT_TRUE(tokens(matcher, "post__author-date")[0]->cues.byline);
