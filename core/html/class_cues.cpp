@@ -93,6 +93,7 @@ TokenCues match(std::string_view written, const std::string& token) {
     if (last != std::string::npos) note(cue, last);
   }
   const std::string_view view = token;
+  bool joins_two = false;  // a part "and": the element holds two things ("map-and-related")
   for (std::size_t from = 0; from <= token.size();) {
     std::size_t to = token.find_first_of("-_", from);
     if (to == std::string::npos) to = token.size();
@@ -100,8 +101,11 @@ TokenCues match(std::string_view written, const std::string& token) {
       if (it->second.cue) note(*it->second.cue, from);
       if (it->second.byline && to > from) found.byline = true;
     }
+    joins_two |= view.substr(from, to - from) == "and";
     from = to + 1;
   }
+  // As Readability's "maybe a candidate": a box of two things is no furniture box.
+  if (joins_two) found.negative = nullptr;
   // A compound names what its last cue says: "blog-related-posts" and "article-footer" are
   // furniture of a post, "elementor-widget-theme-post-content" is content.
   if (last_negative > last_positive) found.positive = false;

@@ -104,8 +104,15 @@ bool collapsed_panel(const Known& known) {
   return known.role && (equals_nocase(*known.role, "region") || equals_nocase(*known.role, "tabpanel"));
 }
 
+// A segment that React's streaming server rendering sends hidden (<div hidden id="S:0">) and a
+// script then moves into its place in the page: what a reader sees once the page has loaded.
+bool streamed_segment(const Known& known) {
+  if (!known.id || known.id->size() < 3 || known.id->substr(0, 2) != "S:") return false;
+  return std::all_of(known.id->begin() + 2, known.id->end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+}
+
 bool hidden(const Known& known) {
-  if (known.hidden) return true;
+  if (known.hidden) return !streamed_segment(known);
   if (known.aria_hidden && equals_nocase(*known.aria_hidden, "true")) return true;
   if (known.style && !collapsed_panel(known)) {
     std::string s;

@@ -12,7 +12,8 @@ namespace maqal::html {
 // li, blockquote, figcaption, div with direct text, table rows, ...) and <br>. Never in the output:
 // script, style, template, noscript, svg, math, iframe, select, textarea, button, and hidden nodes
 // (hidden attribute, aria-hidden="true", inline display:none or visibility:hidden, except on the
-// collapsed panel of an accordion or of tabs, role=region or tabpanel). White space is
+// collapsed panel of an accordion or of tabs, role=region or tabpanel; and except a segment of React's
+// streaming server rendering, <div hidden id="S:0">, which a script shows). White space is
 // collapsed as a browser renders it, except inside <pre>, whose lines are blocks.
 class BlockBuilder : public EventSink {
  public:

@@ -45,6 +45,32 @@ TEST(ClassCues, PartsAreWholeParts) {
   EXPECT_FALSE(tokens(matcher, "entryway")[0]->cues.positive);  // "entry" is a part cue, not a substring
 }
 
+TEST(ClassCues, PromoIsAPartNotAPromotedNode) {
+  ClassCueMatcher matcher;
+  for (const char* box : {"promo-bar", "m-promo", "et_pb_promo", "promotion-container"}) {
+    const auto* token = tokens(matcher, box)[0];
+    ASSERT_NE(token->cues.negative, nullptr) << box;
+    EXPECT_EQ(*token->cues.negative, "ad") << box;
+  }
+  EXPECT_EQ(tokens(matcher, "node--promoted")[0]->cues.negative, nullptr);  // a CMS's flag, the article itself
+}
+
+TEST(ClassCues, ABoxOfTwoThingsIsNoFurniture) {
+  // As Readability's "maybe a candidate": "and" joins the article's text and a box beside it.
+  ClassCueMatcher matcher;
+  EXPECT_EQ(tokens(matcher, "map-and-related")[0]->cues.negative, nullptr);
+  EXPECT_EQ(tokens(matcher, "header_and_footer")[0]->cues.negative, nullptr);
+  EXPECT_NE(tokens(matcher, "related-posts")[0]->cues.negative, nullptr);
+  EXPECT_NE(tokens(matcher, "sandbox-footer")[0]->cues.negative, nullptr);  // "and" only as a whole part
+}
+
+TEST(ClassCues, ATeaserComponentIsNoFurniture) {
+  // Content systems name any box of a title and text a "teaser" (Adobe's "cmp-teaser"); teasers of
+  // other posts are told apart by their shape at the content's end (content.cpp), not by the class.
+  ClassCueMatcher matcher;
+  EXPECT_EQ(tokens(matcher, "cmp-teaser__description")[0]->cues.negative, nullptr);
+}
+
 TEST(ClassCues, BylinePartsSplitAtCamelCase) {
   ClassCueMatcher matcher;
   EXPECT_TRUE(tokens(matcher, "post__author-date")[0]->cues.byline);

@@ -100,6 +100,19 @@ TEST(Html, CollapsedPanelOfAnAccordionIsText) {
   EXPECT_EQ(r.text.find("Sign up"), std::string::npos);
 }
 
+TEST(Html, StreamedReactSegmentIsText) {
+  // React's streaming server rendering sends the article hidden and a script moves it into place;
+  // another hidden element stays out.
+  const auto r = html(
+      "<body><div><!--$?--><template id=\"B:0\"></template><!--/$--></div><p hidden>hidden one</p>"
+      "<div hidden id=\"S:0\"><article><h1>Tidal power</h1><p>Brest opened the plant on Tuesday.</p></article>"
+      "</div><script>$RC(\"B:0\",\"S:0\")</script></body>");
+  ASSERT_FALSE(r.error);
+  EXPECT_NE(r.text.find("Brest opened the plant"), std::string::npos);
+  EXPECT_EQ(r.text.find("hidden one"), std::string::npos);
+  EXPECT_NE(r.articles.at(0).body.find("Brest opened the plant"), std::string::npos);
+}
+
 TEST(Html, ArabicPageWithoutDirIsRtl) {
   const auto r = html(
       "<html><body><h1>وصول الوفد المصري إلى غزة</h1><p>وصل الوفد المصري إلى قطاع غزة اليوم الثلاثاء، "
