@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -21,7 +22,7 @@ struct Element {
   std::string tag;
   int parent = -1;
   std::vector<const ClassToken*> tokens;  // class and id tokens with their cues, in Document::class_tokens
-  std::string dir;                  // "rtl" or "ltr" declared on it or its nearest ancestor that has one
+  std::string_view dir;  // "rtl" or "ltr" (literals) declared on it or its nearest ancestor that has one, else empty
 };
 
 struct BlockHints {

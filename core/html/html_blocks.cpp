@@ -270,18 +270,20 @@ void BlockBuilder::append(std::string_view s) {
       ++i;
       continue;
     }
-    std::size_t end = i + 1;  // a word: appended at once
-    while (end < s.size() && !html_space(s[end])) ++end;
-    const std::string_view word = s.substr(i, end - i);
+    // Words with single spaces between them, as most text is: appended at once.
+    std::size_t end = i + 1;
+    while (end < s.size() && (!html_space(s[end]) || (s[end] == ' ' && end + 1 < s.size() && !html_space(s[end + 1]))))
+      ++end;
+    const std::string_view words = s.substr(i, end - i);
     if (space_) {
       line_ += ' ';
       if (links_ > 0) ++link_bytes_;
       if (!bylines_open_.empty()) byline_space();
       space_ = false;
     }
-    line_ += word;
-    if (links_ > 0) link_bytes_ += word.size();
-    if (!bylines_open_.empty()) byline_text_ += word;
+    line_ += words;
+    if (links_ > 0) link_bytes_ += words.size();
+    if (!bylines_open_.empty()) byline_text_ += words;
     i = end;
   }
 }

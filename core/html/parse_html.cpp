@@ -23,7 +23,7 @@ std::optional<std::string> declared_direction(const html::Document& doc) {
   std::size_t rtl = 0, ltr = 0;
   for (const auto& h : doc.hints) {
     if (h.element < 0) continue;
-    const std::string& dir = doc.elements[h.element].dir;
+    const std::string_view dir = doc.elements[h.element].dir;
     if (dir == "rtl") rtl += h.chars;
     else if (dir == "ltr") ltr += h.chars;
   }
