@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -21,7 +22,7 @@ enum Semantic : std::uint32_t {
 struct Element {
   std::string tag;
   int parent = -1;
-  std::vector<const ClassToken*> tokens;  // class and id tokens with their cues, in Document::class_tokens
+  std::span<const ClassToken* const> tokens;  // class and id tokens with their cues, in Document::element_tokens
   std::string_view dir;  // "rtl" or "ltr" (literals) declared on it or its nearest ancestor that has one, else empty
 };
 
@@ -57,7 +58,8 @@ struct Document {
   std::vector<Block> blocks;
   std::vector<BlockHints> hints;  // one per block
   std::vector<Element> elements;
-  ClassCueMatcher class_tokens;  // holds the elements' tokens
+  ClassCueMatcher class_tokens;  // holds the tokens
+  std::vector<const ClassToken*> element_tokens;  // the elements' tokens, one run after another
   Page page;
 };
 

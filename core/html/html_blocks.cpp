@@ -188,7 +188,6 @@ void BlockBuilder::open(std::string_view tag, const std::vector<Attribute>& attr
     Element e;
     e.tag = std::string(tag);
     e.parent = blocks_open_.empty() ? -1 : blocks_open_.back();
-    e.tokens = tokens_;
     if (known.dir && equals_nocase(*known.dir, "rtl")) e.dir = "rtl";
     else if (known.dir && equals_nocase(*known.dir, "ltr")) e.dir = "ltr";
     else if (e.parent >= 0) e.dir = doc_.elements[e.parent].dir;
@@ -206,6 +205,8 @@ void BlockBuilder::open(std::string_view tag, const std::vector<Attribute>& attr
     c.semantic |= kind.semantic;
     o.element = index;
     doc_.elements.push_back(std::move(e));
+    token_runs_.emplace_back(doc_.element_tokens.size(), tokens_.size());
+    doc_.element_tokens.insert(doc_.element_tokens.end(), tokens_.begin(), tokens_.end());
     contexts_.push_back(c);
     blocks_open_.push_back(o.element);
   }
@@ -335,6 +336,8 @@ void BlockBuilder::flush() {
 
 Document BlockBuilder::finish() {
   flush();
+  for (std::size_t e = 0; e < doc_.elements.size(); ++e)  // element_tokens no longer grows
+    doc_.elements[e].tokens = {doc_.element_tokens.data() + token_runs_[e].first, token_runs_[e].second};
   return std::move(doc_);
 }
 

@@ -2,6 +2,8 @@
 #pragma once
 
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "html/events.h"
 #include "html/hints.h"
@@ -48,6 +50,7 @@ class BlockBuilder : public EventSink {
   Document doc_;
   std::vector<Context> contexts_;  // one per element of doc_
   std::vector<const ClassToken*> tokens_;  // the open element's class and id tokens
+  std::vector<std::pair<std::size_t, std::size_t>> token_runs_;  // per element: where its tokens start in element_tokens, how many
   std::vector<Open> stack_;
   std::vector<int> blocks_open_;  // element indices of the open block-level elements
   int skip_ = 0;                  // open skipped subtrees
