@@ -33,7 +33,7 @@ constexpr std::uint64_t tag_key(std::string_view name) {
   return key;
 }
 
-// Sorted by key.
+// In the order of the names, so of the keys (checked below).
 constexpr auto kTagKinds = [] {
   constexpr bool B = true, S = true;
   auto kinds = std::to_array<TagKind>({
@@ -50,13 +50,18 @@ constexpr auto kTagKinds = [] {
       {"template", false, S}, {"textarea", false, S}, {"tfoot", B}, {"thead", B}, {"title", false, S},
       {"tr", B}, {"ul", B}, {"video", false, S}});
   for (TagKind& kind : kinds) kind.key = tag_key(kind.name);
-  std::ranges::sort(kinds, {}, &TagKind::key);
   return kinds;
 }();
+static_assert([] {
+  for (std::size_t i = 1; i < kTagKinds.size(); ++i)
+    if (kTagKinds[i - 1].key >= kTagKinds[i].key) return false;
+  return true;
+}(), "kTagKinds: names out of order, or two sharing their first eight bytes");
 
 TagKind kind_of(std::string_view tag) {
   const std::uint64_t key = tag_key(tag);
-  for (auto it = std::ranges::lower_bound(kTagKinds, key, {}, &TagKind::key); it != kTagKinds.end() && it->key == key; ++it)
+  const auto before = [](const TagKind& kind, std::uint64_t k) { return kind.key < k; };
+  for (auto it = std::lower_bound(kTagKinds.begin(), kTagKinds.end(), key, before); it != kTagKinds.end() && it->key == key; ++it)
     if (it->name == tag) return *it;
   return TagKind{tag};
 }
