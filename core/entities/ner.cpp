@@ -343,8 +343,29 @@ void own_features(const TokenInfo& t, Push&& push) {
   if (t.given) push(key(kGiven, cls));
 }
 
-// The features of token u from where it stands: its neighbours, whether it opens a sentence, the
-// lexicon phrases over and around it. info(j) is token j's TokenInfo, j < n.
+// The features token u takes from the token before it alone (nullptr: u opens the sequence) and from
+// the token after it alone (nullptr: u ends it), the same wherever the two stand: Model::find scores
+// them once per distinct token of a document.
+template <class Push>
+void features_from_previous(const TokenInfo* previous, Push&& push) {
+  push(key(kPrev1, previous ? previous->form : kStartWord));
+  if (previous)
+    for (int s = 0; s < previous->stem_count; ++s) push(key(kStemPrev, previous->stems[s]));
+  push(key(kShapePrev, previous ? previous->shape : kStartWord));
+  push(key(kCoarsePrev, previous ? previous->coarse : 256));  // clusters: 0 for a word without one
+}
+
+template <class Push>
+void features_from_next(const TokenInfo* next, Push&& push) {
+  push(key(kNext1, next ? next->form : kEndWord));
+  if (next)
+    for (int s = 0; s < next->stem_count; ++s) push(key(kStemNext, next->stems[s]));
+  push(key(kShapeNext, next ? next->shape : kEndWord));
+  push(key(kCoarseNext, next ? next->coarse : 256));
+}
+
+// The other features of token u from where it stands: the words and shapes around it, whether it
+// opens a sentence, the lexicon phrases over and around it. info(j) is token j's TokenInfo, j < n.
 template <class Info, class Push>
 void context_features(const Info& info, std::size_t n, const std::vector<bool>& starts,
                       const std::vector<Marks>& marks, std::size_t u, Push&& push) {
@@ -353,22 +374,12 @@ void context_features(const Info& info, std::size_t n, const std::vector<bool>& 
   const auto word = [&](std::ptrdiff_t j) { return !inside(j) ? (j < 0 ? kStartWord : kEndWord) : info(j).form; };
   const auto shape = [&](std::ptrdiff_t j) { return !inside(j) ? (j < 0 ? kStartWord : kEndWord) : info(j).shape; };
   const auto known = [&](std::ptrdiff_t j) -> std::uint64_t { return inside(j) ? known_code(info(j)) : 3; };
-  // Clusters: 0 for a word without one, 256 beyond either end of the sequence.
-  const auto coarse = [&](std::ptrdiff_t j) -> std::uint64_t { return inside(j) ? info(j).coarse : 256; };
   const TokenInfo& t = info(i);
   const std::uint64_t cls = static_cast<std::uint64_t>(t.case_class);
-  push(key(kPrev1, word(i - 1)));
   push(key(kPrev2, word(i - 2)));
-  push(key(kNext1, word(i + 1)));
   push(key(kNext2, word(i + 2)));
   push(key(kBigramPrev, word(i - 1), t.form));
   push(key(kBigramNext, t.form, word(i + 1)));
-  if (u > 0)
-    for (int s = 0; s < info(i - 1).stem_count; ++s) push(key(kStemPrev, info(i - 1).stems[s]));
-  if (u + 1 < n)
-    for (int s = 0; s < info(i + 1).stem_count; ++s) push(key(kStemNext, info(i + 1).stems[s]));
-  push(key(kShapePrev, shape(i - 1)));
-  push(key(kShapeNext, shape(i + 1)));
   push(key(kShapeTri, shape(i - 1), t.shape, shape(i + 1)));
   push(key(kInitial, starts[u], cls));
   for (std::size_t m = 0; m < marks[u].count; ++m) push(key(kLex, marks[u].mark[m], cls));
@@ -381,8 +392,6 @@ void context_features(const Info& info, std::size_t n, const std::vector<bool>& 
     push(key(kUnknownPrev, word(i - 1)));
     push(key(kUnknownNext, word(i + 1)));
   }
-  push(key(kCoarsePrev, coarse(i - 1)));
-  push(key(kCoarseNext, coarse(i + 1)));
   push(key(kPrevWordCase, word(i - 1), cls));
   push(key(kNextWordCase, word(i + 1), cls));
   const auto given = [&](std::ptrdiff_t j) -> std::uint64_t { return inside(j) && info(j).given; };
@@ -409,6 +418,8 @@ void extract(std::string_view text, const std::vector<text::Token>& tokens, cons
   out.keys.reserve(n * 48);
   for (std::size_t u = 0; u < n; ++u) {
     own_features(infos[u], push);
+    features_from_previous(u > 0 ? &infos[u - 1] : nullptr, push);
+    features_from_next(u + 1 < n ? &infos[u + 1] : nullptr, push);
     context_features(info, n, opens, marks, u, push);
     out.offsets.push_back(static_cast<std::uint32_t>(out.keys.size()));
   }
@@ -520,44 +531,52 @@ std::vector<int> viterbi(const T* emission, std::size_t n, const T* start, const
   // A tag that cannot start a sequence scores far below any other; after the first token every tag
   // has a valid predecessor.
   const T impossible = std::numeric_limits<T>::lowest() / 4;
-  T score[kTags], next[kTags];
-  std::vector<std::int8_t> back(n * kTags, 0);
-  for (int y = 0; y < kTags; ++y) score[y] = allowed(-1, y) ? start[y] + emission[y] : impossible;
   T into[kTags][kClosing];  // into[y][k]: the transition score from the k-th predecessor of y
   for (int y = 0; y < kTags; ++y)
     for (int k = 0; k < (pre.opens[y] ? kClosing : 2); ++k)
       into[y][k] = transitions[(pre.opens[y] ? pre.closing[k] : pre.tags[y][k]) * kTags + y];
+  // scores[i * kTags + y]: the best score of the tags up to token i with tag y there, less the best of
+  // them all (only differences matter: it keeps them small). The forward pass keeps no back pointers:
+  // the way back asks again which predecessor gave the best only for the tag taken.
+  std::vector<T> scores(n * kTags);
+  for (int y = 0; y < kTags; ++y) scores[y] = allowed(-1, y) ? start[y] + emission[y] : impossible;
   for (std::size_t i = 1; i < n; ++i) {
+    const T* previous = &scores[(i - 1) * kTags];
+    T* score = &scores[i * kTags];
     T closed[kClosing];
-    for (int k = 0; k < kClosing; ++k) closed[k] = score[pre.closing[k]];
+    for (int k = 0; k < kClosing; ++k) closed[k] = previous[pre.closing[k]];
     T top = impossible;
-    std::int8_t* from = &back[i * kTags];
     for (int y = 0; y < kTags; ++y) {
       T best;
-      int arg;
       if (pre.opens[y]) {
-        best = closed[0] + into[y][0], arg = 0;
-        for (int k = 1; k < kClosing; ++k)
-          if (closed[k] + into[y][k] > best) best = closed[k] + into[y][k], arg = k;
-        arg = pre.closing[arg];
+        best = closed[0] + into[y][0];
+        for (int k = 1; k < kClosing; ++k) best = std::max(best, closed[k] + into[y][k]);
       } else {
-        const int p0 = pre.tags[y][0], p1 = pre.tags[y][1];
-        const T s0 = score[p0] + into[y][0], s1 = score[p1] + into[y][1];
-        best = s1 > s0 ? s1 : s0;
-        arg = s1 > s0 ? p1 : p0;
+        best = std::max(previous[pre.tags[y][0]] + into[y][0], previous[pre.tags[y][1]] + into[y][1]);
       }
-      next[y] = best + emission[i * kTags + y];
-      from[y] = static_cast<std::int8_t>(arg);
-      top = std::max(top, next[y]);
+      score[y] = best + emission[i * kTags + y];
+      top = std::max(top, score[y]);
     }
-    for (int y = 0; y < kTags; ++y) score[y] = next[y] - top;  // keep scores small: only differences matter
+    for (int y = 0; y < kTags; ++y) score[y] -= top;
   }
+  // Of equal predecessors, the first.
+  const auto predecessor = [&](const T* previous, int y) {
+    if (!pre.opens[y]) {
+      const int p0 = pre.tags[y][0], p1 = pre.tags[y][1];
+      return previous[p1] + into[y][1] > previous[p0] + into[y][0] ? p1 : p0;
+    }
+    int arg = 0;
+    for (int k = 1; k < kClosing; ++k)
+      if (previous[pre.closing[k]] + into[y][k] > previous[pre.closing[arg]] + into[y][arg]) arg = k;
+    return pre.closing[arg];
+  };
+  const T* last = &scores[(n - 1) * kTags];
   int best = 0;
   for (int y = 1; y < kTags; ++y)
-    if (is_end(y) && score[y] > score[best]) best = y;
+    if (is_end(y) && last[y] > last[best]) best = y;
   for (std::size_t i = n; i-- > 0;) {
     tags[i] = best;
-    best = back[i * kTags + best];
+    if (i > 0) best = predecessor(&scores[(i - 1) * kTags], best);
   }
   return tags;
 }
@@ -783,11 +802,15 @@ std::vector<int> Model::tag(const Features& f) const {
 }
 
 // Distinct tokens by their text as written (which fixes their folded form and kind): their
-// TokenInfo and the summed weights of their own features.
+// TokenInfo and the summed weights of the features they give themselves, the token after them and
+// the token before them.
 struct Model::Memo {
+  using Scores = std::array<std::int32_t, kTags>;
   std::unordered_map<std::string_view, std::uint32_t> index;
   std::vector<TokenInfo> infos;
-  std::vector<std::array<std::int32_t, kTags>> scores;
+  std::vector<Scores> own, to_next, to_previous;
+  Scores at_start{}, at_end{};  // what a token takes from beyond either end of its sequence
+  bool ends_scored = false;
 };
 
 std::vector<Mention> Model::find(std::string_view text, const std::vector<text::Token>& tokens,
@@ -795,9 +818,20 @@ std::vector<Mention> Model::find(std::string_view text, const std::vector<text::
   if (empty() || tokens.empty()) return {};
   Memo own_memo;
   Memo& m = memo ? *memo : own_memo;
+  using Scores = Memo::Scores;
+  const auto scores_of = [this](auto&& features) {
+    Scores scores{};
+    features([&](std::uint32_t k) { add_weights(k, scores.data()); });
+    return scores;
+  };
+  if (!m.ends_scored) {
+    m.at_start = scores_of([](auto&& push) { features_from_previous(nullptr, push); });
+    m.at_end = scores_of([](auto&& push) { features_from_next(nullptr, push); });
+    m.ends_scored = true;
+  }
+  // The scores of extract()'s features, summed in two parts: those that depend on a token or one
+  // neighbour alone, from the memo, then those of where it stands.
   const std::size_t n = tokens.size();
-  // The scores of extract()'s features, summed in two parts: those of each token by itself from
-  // the memo, then those of where it stands.
   std::vector<std::uint32_t> slots(n);
   std::vector<std::size_t> starts;
   const Vocabulary vocabulary = [this](std::uint32_t k) { return word(k); };
@@ -806,10 +840,10 @@ std::vector<Mention> Model::find(std::string_view text, const std::vector<text::
     const std::string_view original = text.substr(t.start, t.end - t.start);
     const auto [it, added] = m.index.try_emplace(original, static_cast<std::uint32_t>(m.infos.size()));
     if (added) {
-      m.infos.push_back(token_info(original, t, vocabulary, starts));
-      std::array<std::int32_t, kTags> scores{};
-      own_features(m.infos.back(), [&](std::uint32_t k) { add_weights(k, scores.data()); });
-      m.scores.push_back(scores);
+      const TokenInfo& info = m.infos.emplace_back(token_info(original, t, vocabulary, starts));
+      m.own.push_back(scores_of([&](auto&& push) { own_features(info, push); }));
+      m.to_next.push_back(scores_of([&](auto&& push) { features_from_previous(&info, push); }));
+      m.to_previous.push_back(scores_of([&](auto&& push) { features_from_next(&info, push); }));
     }
     slots[i] = it->second;
   }
@@ -819,7 +853,10 @@ std::vector<Mention> Model::find(std::string_view text, const std::vector<text::
   std::vector<std::int32_t> emission(n * kTags);
   for (std::size_t u = 0; u < n; ++u) {
     std::int32_t* e = &emission[u * kTags];
-    std::copy(m.scores[slots[u]].begin(), m.scores[slots[u]].end(), e);
+    const Scores& own = m.own[slots[u]];
+    const Scores& from_previous = u > 0 ? m.to_next[slots[u - 1]] : m.at_start;
+    const Scores& from_next = u + 1 < n ? m.to_previous[slots[u + 1]] : m.at_end;
+    for (int y = 0; y < kTags; ++y) e[y] = own[y] + from_previous[y] + from_next[y];
     context_features(info, n, opens, marks, u, [&](std::uint32_t k) { add_weights(k, e); });
   }
   std::vector<int> tags = viterbi<std::int32_t>(emission.data(), n, start_, transitions_);
