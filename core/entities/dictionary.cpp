@@ -19,15 +19,17 @@ constexpr std::string_view kMagic{"maqal-dict\0", 11};
 constexpr std::uint8_t kVersion = 1;
 constexpr int kRiceBits = 6;
 
-std::uint64_t hash(std::string_view s) {  // FNV-1a, then splitmix64's finalizer
+std::uint64_t hash(std::string_view s, std::string_view then = {}) {  // of s + then: FNV-1a, then splitmix64's finalizer
   std::uint64_t h = 1469598103934665603ull;
   for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+  for (unsigned char c : then) h = (h ^ c) * 1099511628211ull;
   h += 0x9E3779B97F4A7C15ull;
   h = (h ^ (h >> 30)) * 0xBF58476D1CE4E5B9ull;
   h = (h ^ (h >> 27)) * 0x94D049BB133111EBull;
   return h ^ (h >> 31);
 }
 
+// A word's hash modulo the range of a set of `count` words.
 std::uint32_t slot(std::string_view word, std::size_t count, int bits) {
   return static_cast<std::uint32_t>(hash(word) % (static_cast<std::uint64_t>(std::max<std::size_t>(count, 1)) << bits));
 }
@@ -60,14 +62,12 @@ void write_set(std::string& out, const std::vector<std::string>& words) {
 }
 
 // Reads a set written by write_set from the front of `in`, which it advances past it.
-bool read_set(std::string_view& in, int bits, std::vector<std::uint32_t>& set) {
+bool read_set(std::string_view& in, int bits, std::uint64_t& range, std::vector<std::uint64_t>& set) {
   if (in.size() < 4) return false;
   std::uint32_t count = 0;
   for (int i = 0; i < 4; ++i) count |= static_cast<std::uint32_t>(static_cast<std::uint8_t>(in[i])) << (8 * i);
   in.remove_prefix(4);
   if (count > in.size() * 8) return false;  // each hash takes at least one bit
-  set.clear();
-  set.reserve(count);
   std::size_t position = 0;  // in bits
   auto bit = [&](bool& b) {
     if (position / 8 >= in.size()) return false;
@@ -75,7 +75,8 @@ bool read_set(std::string_view& in, int bits, std::vector<std::uint32_t>& set) {
     ++position;
     return true;
   };
-  const std::uint64_t range = static_cast<std::uint64_t>(std::max<std::uint32_t>(count, 1)) << bits;
+  range = static_cast<std::uint64_t>(std::max<std::uint32_t>(count, 1)) << bits;
+  set.assign((range + 63) / 64, 0);
   std::uint64_t value = 0;
   for (std::uint32_t k = 0; k < count; ++k) {
     std::uint64_t quotient = 0;
@@ -92,7 +93,7 @@ bool read_set(std::string_view& in, int bits, std::vector<std::uint32_t>& set) {
     }
     value += quotient << bits | remainder;
     if (value >= range) return false;
-    set.push_back(static_cast<std::uint32_t>(value));
+    set[value / 64] |= std::uint64_t{1} << (value % 64);
   }
   in.remove_prefix((position + 7) / 8);
   return true;
@@ -107,16 +108,21 @@ const Sets& compiled() {
   return sets;
 }
 
-}  // namespace
-
-std::vector<std::string> base_forms(std::string_view w) {
+// Calls f(stem, ending) for each base form of w, stem + ending.
+template <class F>
+void each_base_form(std::string_view w, F&& f) {
   static constexpr std::pair<std::string_view, std::string_view> kRules[] = {
       {"'s", ""}, {"\u2019s", ""}, {"s", ""}, {"es", ""}, {"ies", "y"}, {"ed", ""}, {"ed", "e"},
       {"ing", ""}, {"ing", "e"}, {"ly", ""}};
-  std::vector<std::string> out;
   for (const auto& [suffix, replacement] : kRules)
-    if (w.size() >= suffix.size() + 3 && w.ends_with(suffix))
-      out.push_back(std::string(w.substr(0, w.size() - suffix.size())) + std::string(replacement));
+    if (w.size() >= suffix.size() + 3 && w.ends_with(suffix)) f(w.substr(0, w.size() - suffix.size()), replacement);
+}
+
+}  // namespace
+
+std::vector<std::string> base_forms(std::string_view w) {
+  std::vector<std::string> out;
+  each_base_form(w, [&](std::string_view stem, std::string_view ending) { out.push_back(std::string(stem) + std::string(ending)); });
   return out;
 }
 
@@ -130,30 +136,36 @@ std::string encode(const std::vector<std::string>& common, const std::vector<std
 }
 
 bool Sets::decode(std::string_view bytes, std::string* error) {
-  common_.clear();
-  proper_.clear();
+  common_ = proper_ = HashBits();
   if (!bytes.starts_with(kMagic)) return fail(error, "not a maqal-dict file");
   bytes.remove_prefix(kMagic.size());
   if (bytes.size() < 2 || static_cast<std::uint8_t>(bytes[0]) != kVersion) return fail(error, "unknown dictionary version");
   if (bytes[1] != kRiceBits) return fail(error, "dictionary hashes of another width");
   bytes.remove_prefix(2);
-  if (!read_set(bytes, kRiceBits, common_) || !read_set(bytes, kRiceBits, proper_)) {
-    common_.clear(), proper_.clear();
+  if (!read_set(bytes, kRiceBits, common_.range, common_.bits) ||
+      !read_set(bytes, kRiceBits, proper_.range, proper_.bits)) {
+    common_ = proper_ = HashBits();
     return fail(error, "truncated or bad dictionary file");
   }
   if (!bytes.empty()) return fail(error, "bytes after the dictionary");
   return true;
 }
 
-bool Sets::has(const std::vector<std::uint32_t>& set, std::string_view word) const {
-  return !set.empty() && std::binary_search(set.begin(), set.end(), slot(word, set.size(), kRiceBits));
+bool Sets::HashBits::has(std::uint64_t word_hash) const {
+  if (bits.empty()) return false;
+  const std::uint64_t value = word_hash % range;
+  return bits[value / 64] >> (value % 64) & 1;
+}
+
+std::uint8_t Sets::listing_of(std::uint64_t word_hash) const {
+  return (common_.has(word_hash) ? kCommon : 0) | (proper_.has(word_hash) ? kProper : 0);
 }
 
 std::uint8_t Sets::listing(std::string_view w) const {
-  if (common_.empty() && proper_.empty()) return kUnlisted;
-  std::uint8_t out = (has(common_, w) ? kCommon : 0) | (has(proper_, w) ? kProper : 0);
+  if (common_.bits.empty() && proper_.bits.empty()) return kUnlisted;
+  std::uint8_t out = listing_of(hash(w));
   if (out) return out;
-  for (const std::string& base : base_forms(w)) out |= (has(common_, base) ? kCommon : 0) | (has(proper_, base) ? kProper : 0);
+  each_base_form(w, [&](std::string_view stem, std::string_view ending) { out |= listing_of(hash(stem, ending)); });
   return out;
 }
 
