@@ -17,7 +17,8 @@ constexpr int kMinLabelledDigits = 7;
 constexpr int kMinInternationalDigits = 8;
 constexpr int kNorthAmericanDigits = 10;
 
-bool digit(UChar32 c) { return u_charType(c) == U_DECIMAL_DIGIT_NUMBER; }  // of any script
+// A digit of any script; ASCII answered without ICU, as ICU would (this runs for every character).
+bool digit(UChar32 c) { return c < 0x80 ? c >= '0' && c <= '9' : u_charType(c) == U_DECIMAL_DIGIT_NUMBER; }
 bool separator(UChar32 c) { return c == ' ' || c == '-' || c == '.' || c == '(' || c == ')' || c == 0xA0; }
 
 // The labels before a number ("Tel", "هاتف"), in ASCII lower case as the line is searched.
@@ -79,13 +80,15 @@ std::vector<Entity> find_phones(std::string_view line) {
   std::vector<Entity> out;
   std::size_t taken = 0;  // numbers do not overlap
   UChar32 prev = 0;
+  bool prev_digit = false;
   for (std::size_t i = 0; i < line.size();) {
     const auto byte = static_cast<unsigned char>(line[i]);
     std::size_t next = i + 1;
     const UChar32 c = byte < 0x80 ? byte : text::code_point_at(line, i, &next);
+    const bool is_digit = digit(c);
     // A number starts at a '+', a '(' or a digit after a label; not inside a word, a number or a
     // link ("/+123…").
-    const bool candidate = c == '+' || c == '(' || (digit(c) && !digit(prev));
+    const bool candidate = c == '+' || c == '(' || (is_digit && !prev_digit);
     if (candidate && i >= taken && !u_isalnum(prev) && prev != '/' && prev != '+') {
       const bool plus = c == '+' && next < line.size() && digit(text::code_point_at(line, next));
       const bool bracket = c == '(' && next < line.size() && digit(text::code_point_at(line, next));
@@ -104,6 +107,7 @@ std::vector<Entity> find_phones(std::string_view line) {
       }
     }
     prev = c;
+    prev_digit = is_digit;
     i = next;
   }
   return out;
