@@ -120,8 +120,9 @@ LexMatch Lexicon::longest(const std::vector<text::Token>& tokens, std::size_t i)
       longest_phrase = std::max(longest_phrase, it->second);
     }
   if (firsts.size() == 0) return {};
+  std::string middle, key;  // reused: most of the keys fit their first capacity
   for (std::size_t n = std::min(run, longest_phrase); n >= 1; --n) {
-    std::string middle;
+    middle.clear();
     for (std::size_t k = 1; k + 1 < n; ++k) (middle += ' ') += tokens[i + k].form();
     // The last word may carry a suffix clitic ("Israel's"); a one-word phrase's stems cover it.
     text::Stems lasts;
@@ -129,8 +130,8 @@ LexMatch Lexicon::longest(const std::vector<text::Token>& tokens, std::size_t i)
     else lasts = text::stems(tokens[i + n - 1].form());
     for (std::string_view first : firsts) {
       for (std::string_view last : lasts) {
-        std::string key = std::string(first) + middle;
-        if (n > 1) key += ' ' + std::string(last);
+        (key = first) += middle;
+        if (n > 1) (key += ' ') += last;
         if (auto it = phrases_.find(key); it != phrases_.end() && fits_prefix(tokens[i].form(), first, it->second))
           return {n, &it->second};
       }

@@ -52,13 +52,13 @@ Stems stems(std::string_view word) {
   const Clitics& c = clitics();
   for (std::size_t i : c.prefixes_by_second[static_cast<unsigned char>(word[1])]) {
     const std::string& p = c.prefixes[i];
-    if (word.size() > p.size() && word.starts_with(p) && count_code_points(word.substr(p.size())) >= kMinStemLetters)
+    if (word.size() > p.size() && word.starts_with(p) && has_code_points(word.substr(p.size()), kMinStemLetters))
       out.push_back(word.substr(p.size()));
   }
   for (std::size_t i : c.suffixes_by_last[static_cast<unsigned char>(word.back())]) {
     const std::string& s = c.suffixes[i];
     if (word.size() > s.size() && word.ends_with(s) &&
-        count_code_points(word.substr(0, word.size() - s.size())) >= kMinStemLetters)
+        has_code_points(word.substr(0, word.size() - s.size()), kMinStemLetters))
       out.push_back(word.substr(0, word.size() - s.size()));
   }
   return out;
@@ -78,14 +78,14 @@ bool ends_with_article(std::string_view prefix) {
 
 std::string_view without_conjunction(std::string_view word) {
   for (const auto& c : clitics().conjunctions)
-    if (word.size() > c.size() && word.starts_with(c) && count_code_points(word.substr(c.size())) >= kMinStemLetters)
+    if (word.size() > c.size() && word.starts_with(c) && has_code_points(word.substr(c.size()), kMinStemLetters))
       return word.substr(c.size());
   return {};
 }
 
 std::string_view without_article(std::string_view word) {
   for (const auto& a : clitics().articles)
-    if (word.size() > a.size() && word.starts_with(a) && count_code_points(word.substr(a.size())) >= kMinBareNameLetters)
+    if (word.size() > a.size() && word.starts_with(a) && has_code_points(word.substr(a.size()), kMinBareNameLetters))
       return word.substr(a.size());
   return {};
 }
