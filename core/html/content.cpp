@@ -30,6 +30,7 @@ constexpr double kProseLinkDensity = 0.25;
 // A subtree with this much long prose, over half its text, is article-like whatever its classes say.
 constexpr double kDenseProseChars = 500;
 constexpr std::string_view kComments = "comments";
+constexpr std::string_view kNavigation = "nav";
 // A dense container beside the region joins it only when hardly linked (excerpt lists link titles).
 constexpr double kSplitLinkDensity = 0.1;
 // A block this long is body even when it speaks of subscribing or signing up.
@@ -310,8 +311,9 @@ int assign_html_roles(std::vector<Block>& blocks, const Document& doc, const std
       own_text[hints[i].element] += text::lower_ascii(blocks[i].text);
   for (std::size_t e = 0; e < n; ++e) {
     ElementCues c = element_cues(elements[e], own_text[e]);
-    // A paragraph of long prose is no furniture whatever its own class ("contextmenu Body").
-    if (elements[e].tag == "p" && prose[e] > 0 && c.negative != kComments) c.negative.clear();
+    // A paragraph of long prose is no menu whatever its own class ("contextmenu Body"); it can be a
+    // disclaimer, a copyright notice or a call to action.
+    if (elements[e].tag == "p" && prose[e] > 0 && c.negative == kNavigation) c.negative.clear();
     dense[e] = prose[e] >= kDenseProseChars && 2 * prose[e] >= total[e] && links[e] < kProseLinkDensity * total[e] &&
                c.negative != kComments;
     weight[e] = (c.positive ? kCueWeight : 0) - (c.negative.empty() || dense[e] ? 0 : kCueWeight);

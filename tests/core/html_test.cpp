@@ -269,7 +269,7 @@ TEST(Html, DateLineAboveTheFirstParagraphIsADateline) {
   EXPECT_EQ(body.find("Paragraph 1 "), 0u);
 }
 
-TEST(Html, LongParagraphIsNoFurnitureWhateverItsClass) {
+TEST(Html, LongParagraphIsNoMenuWhateverItsClass) {
   std::string page = "<article><h1>The council votes</h1>";
   for (int i = 1; i <= 3; ++i) page += prose(i);
   page += "<p class=\"contextmenu\">" + prose(4).substr(3) + "<p class=\"menu\"><a href=\"/\">Home</a></p></article>";
@@ -277,6 +277,19 @@ TEST(Html, LongParagraphIsNoFurnitureWhateverItsClass) {
   ASSERT_FALSE(r.error);
   EXPECT_NE(r.articles.at(0).body.find("Paragraph 4 "), std::string::npos);
   EXPECT_EQ(find(r, "Home")->role, "boilerplate");
+}
+
+TEST(Html, LongParagraphWithADisclaimerClassIsFurniture) {
+  std::string page = "<article><h1>The council votes</h1>";
+  for (int i = 1; i <= 4; ++i) page += prose(i);
+  page +=
+      "<p class=\"views-disclaimer\">The views expressed by the authors of this blog are their own and do not "
+      "necessarily reflect the views of the council or of any of its members.</p></article>";
+  const auto r = html(page);
+  ASSERT_FALSE(r.error);
+  const std::string& body = r.articles.at(0).body;
+  EXPECT_NE(body.find("Paragraph 4 "), std::string::npos);
+  EXPECT_EQ(body.find("The views expressed"), std::string::npos);
 }
 
 TEST(Html, AuthorBoxAndDisclaimerStayOutOfTheBody) {
