@@ -279,6 +279,28 @@ TEST(Html, LongParagraphIsNoMenuWhateverItsClass) {
   EXPECT_EQ(find(r, "Home")->role, "boilerplate");
 }
 
+TEST(Html, EmbeddedTweetDisclosureAndBannerStayOutOfTheBody) {
+  std::string page = "<article><h1>The council votes</h1>";
+  for (int i = 1; i <= 2; ++i) page += prose(i);
+  page +=
+      "<blockquote class=\"twitter-tweet\"><p>Great news for the city tonight, the plan passed</p>&mdash; A "
+      "Resident (@resident)</blockquote>";
+  for (int i = 3; i <= 4; ++i) page += prose(i);
+  page +=
+      "<div class=\"affiliate-disclosure\"><p>We may earn a commission when you buy through the links on this "
+      "page.</p></div><div class=\"banner-wide\"><h2>Get your free council guide</h2><p>Sign in to download "
+      "it.</p></div>";
+  for (int i = 5; i <= 6; ++i) page += prose(i);
+  page += "</article>";
+  const auto r = html(page);
+  ASSERT_FALSE(r.error);
+  const std::string& body = r.articles.at(0).body;
+  EXPECT_NE(body.find("Paragraph 6 "), std::string::npos);
+  EXPECT_EQ(body.find("Great news"), std::string::npos);
+  EXPECT_EQ(body.find("We may earn"), std::string::npos);
+  EXPECT_EQ(body.find("free council guide"), std::string::npos);
+}
+
 TEST(Html, LongParagraphWithADisclaimerClassIsFurniture) {
   std::string page = "<article><h1>The council votes</h1>";
   for (int i = 1; i <= 4; ++i) page += prose(i);
