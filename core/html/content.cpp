@@ -162,11 +162,26 @@ bool has_tail_cue(const Block& block, const BlockHints& hint) {
   return std::any_of(tail.begin(), tail.end(), [&](const auto& cue) { return text.find(cue) != std::string::npos; });
 }
 
+// A line that names a section of other things and nothing else ("You may also like", "Article
+// sources:") heads what follows it, as a heading would.
+constexpr std::size_t kTailCueLineChars = 40;
+bool tail_cue_line(const Block& block, const BlockHints& hint) {
+  if (hint.chars > kTailCueLineChars) return false;
+  const std::string text = text::lower_ascii(block.text);
+  const auto alnum = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
+  const auto from = std::find_if(text.begin(), text.end(), alnum);
+  const auto to = std::find_if(text.rbegin(), text.rend(), alnum).base();
+  if (from >= to) return false;
+  const std::string_view line(&*from, static_cast<std::size_t>(to - from));
+  const auto& sections = section_tail_cues();
+  return std::find(sections.begin(), sections.end(), line) != sections.end();
+}
+
 // Furniture at the end of the content: walking back from its last block, a short block with a tail
 // cue ("Sign up today", "The post … appeared first on …") leaves out itself and all after it; the
 // walk stops at the first paragraph of long prose. An unmarked heading with a tail cue ("Related
-// posts", "More from …") in the last third of the content's text does so too, whatever follows it:
-// the teasers under it are prose.
+// posts", "More from …"), or a line that is a section's cue and nothing else, in the last third of
+// the content's text does so too, whatever follows it: the teasers under it are prose.
 void trim_tail(const std::vector<Block>& blocks, const std::vector<BlockHints>& hints,
                const std::function<bool(std::size_t)>& unmarked, std::vector<char>& content) {
   std::optional<std::size_t> cut;
@@ -179,7 +194,8 @@ void trim_tail(const std::vector<Block>& blocks, const std::vector<BlockHints>& 
   for (std::size_t i = 0; i < blocks.size(); ++i) all += content[i] ? hints[i].chars : 0;
   for (std::size_t i = 0; i < blocks.size() && (!cut || i < *cut); ++i) {
     if (!content[i]) continue;
-    if (hints[i].heading && unmarked(i) && 3 * seen >= 2 * all && has_tail_cue(blocks[i], hints[i])) {
+    const bool heads = (hints[i].heading && has_tail_cue(blocks[i], hints[i])) || tail_cue_line(blocks[i], hints[i]);
+    if (heads && unmarked(i) && 3 * seen >= 2 * all) {
       cut = i;
       break;
     }

@@ -301,6 +301,18 @@ TEST(Html, EmbeddedTweetDisclosureAndBannerStayOutOfTheBody) {
   EXPECT_EQ(body.find("free council guide"), std::string::npos);
 }
 
+TEST(Html, ALineNamingASectionOfOtherPostsEndsTheBody) {
+  std::string page = "<article><h1>The council votes</h1>";
+  for (int i = 1; i <= 6; ++i) page += prose(i);
+  page += "<p><strong>You may also like:</strong></p>" + prose(7) + prose(8) + "</article>";
+  const auto r = html(page);
+  ASSERT_FALSE(r.error);
+  const std::string& body = r.articles.at(0).body;
+  EXPECT_NE(body.find("Paragraph 6 "), std::string::npos);
+  EXPECT_EQ(body.find("You may also like"), std::string::npos);
+  EXPECT_EQ(body.find("Paragraph 7 "), std::string::npos);
+}
+
 TEST(Html, LongParagraphWithADisclaimerClassIsFurniture) {
   std::string page = "<article><h1>The council votes</h1>";
   for (int i = 1; i <= 4; ++i) page += prose(i);
