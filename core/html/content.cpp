@@ -24,6 +24,9 @@ constexpr double kCueWeight = 25;
 constexpr double kSiblingShare = 0.2;
 // Inside the content, a block mostly made of links (menus, "related" lists) is boilerplate.
 constexpr double kMaxLinkDensity = 0.5;
+// A paragraph with words of its own beside its links ("See our guide to …, which explains …") is
+// prose; one that is all links is a menu's line.
+constexpr double kLinkedParagraphDensity = 0.9;
 // Prose outside the scored region that still belongs to the article.
 constexpr std::size_t kProseChars = 110;
 constexpr double kProseLinkDensity = 0.25;
@@ -576,8 +579,9 @@ int assign_html_roles(std::vector<Block>& blocks, const Document& doc, const std
     }
     const bool listed_in_body = h.in_list_item && i > first_prose && i < last_prose && top >= 0 && h.element >= 0 &&
                                 inside[h.element];
-    const bool furniture =
-        !by_json_ld && (!negative.empty() || (h.link_density > kMaxLinkDensity && !h.heading && !listed_in_body));
+    const bool linked_prose = h.tag == "p" && h.link_density < kLinkedParagraphDensity;
+    const bool furniture = !by_json_ld && (!negative.empty() || (h.link_density > kMaxLinkDensity && !h.heading &&
+                                                                 !listed_in_body && !linked_prose));
     if (!content[i] || furniture || (cue && cue->role == "boilerplate")) {
       b.role = "boilerplate";
       b.kind = cue && cue->role == "boilerplate" && !cue->kind.empty() ? cue->kind

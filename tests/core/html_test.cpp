@@ -313,6 +313,21 @@ TEST(Html, ALineNamingASectionOfOtherPostsEndsTheBody) {
   EXPECT_EQ(body.find("Paragraph 7 "), std::string::npos);
 }
 
+TEST(Html, AParagraphWithWordsBesideItsLinksIsProse) {
+  std::string page = "<article><h1>The council votes</h1>";
+  for (int i = 1; i <= 2; ++i) page += prose(i);
+  page +=
+      "<p>The <a href=\"/report\">full report of the council on the budget</a> is online.</p>"
+      "<p><a href=\"/news\">More council news from the city hall</a></p>";
+  for (int i = 3; i <= 4; ++i) page += prose(i);
+  page += "</article>";
+  const auto r = html(page);
+  ASSERT_FALSE(r.error);
+  const std::string& body = r.articles.at(0).body;
+  EXPECT_NE(body.find("The full report of the council on the budget is online."), std::string::npos);
+  EXPECT_EQ(body.find("More council news"), std::string::npos);
+}
+
 TEST(Html, LongParagraphWithADisclaimerClassIsFurniture) {
   std::string page = "<article><h1>The council votes</h1>";
   for (int i = 1; i <= 4; ++i) page += prose(i);
