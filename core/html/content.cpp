@@ -156,6 +156,11 @@ bool long_prose(const BlockHints& h) {
   return h.chars >= kProseChars && h.link_density < kProseLinkDensity && !h.heading;
 }
 
+// Mostly links, as a menu's line, and no paragraph with words of its own beside its links.
+bool link_dense(const BlockHints& h) {
+  return h.link_density > kMaxLinkDensity && !(h.tag == "p" && h.link_density < kLinkedParagraphDensity);
+}
+
 bool semantic_boilerplate(std::uint32_t bits) { return bits & (kNav | kFooter | kAside | kForm); }
 
 bool has_tail_cue(const Block& block, const BlockHints& hint) {
@@ -525,7 +530,7 @@ int assign_html_roles(std::vector<Block>& blocks, const Document& doc, const std
   // Short blocks between two parts of the content (a sub-heading, a list, a short paragraph in the
   // next box of a page builder) belong to it when nothing marks them as furniture. A link-dense
   // block among them (a list of sources, a link to a tool) stays out but does not split the two.
-  const auto clean = [&](std::size_t i) { return unmarked(i) && hints[i].link_density <= kMaxLinkDensity; };
+  const auto clean = [&](std::size_t i) { return unmarked(i) && !link_dense(hints[i]); };
   std::optional<std::size_t> previous;  // the last content block so far
   for (std::size_t i = 0; i < blocks.size() && !by_json_ld; ++i) {
     if (!content[i]) continue;
@@ -579,9 +584,8 @@ int assign_html_roles(std::vector<Block>& blocks, const Document& doc, const std
     }
     const bool listed_in_body = h.in_list_item && i > first_prose && i < last_prose && top >= 0 && h.element >= 0 &&
                                 inside[h.element];
-    const bool linked_prose = h.tag == "p" && h.link_density < kLinkedParagraphDensity;
-    const bool furniture = !by_json_ld && (!negative.empty() || (h.link_density > kMaxLinkDensity && !h.heading &&
-                                                                 !listed_in_body && !linked_prose));
+    const bool furniture =
+        !by_json_ld && (!negative.empty() || (link_dense(h) && !h.heading && !listed_in_body));
     if (!content[i] || furniture || (cue && cue->role == "boilerplate")) {
       b.role = "boilerplate";
       b.kind = cue && cue->role == "boilerplate" && !cue->kind.empty() ? cue->kind

@@ -328,6 +328,19 @@ TEST(Html, AParagraphWithWordsBesideItsLinksIsProse) {
   EXPECT_EQ(body.find("More council news"), std::string::npos);
 }
 
+TEST(Html, AParagraphWithWordsBesideItsLinksJoinsTwoPartsOfTheContent) {
+  std::string page = "<div class=\"post\">";
+  for (int i = 1; i <= 3; ++i) page += prose(i);
+  page += "</div><div><p>See <a href=\"/report\">the report of the council</a> today.</p></div><div class=\"post\">";
+  for (int i = 4; i <= 6; ++i) page += prose(i);
+  page += "</div>";
+  const auto r = html(page);
+  ASSERT_FALSE(r.error);
+  const std::string& body = r.articles.at(0).body;
+  EXPECT_NE(body.find("Paragraph 6 "), std::string::npos);
+  EXPECT_NE(body.find("See the report of the council today."), std::string::npos);
+}
+
 TEST(Html, LongParagraphWithADisclaimerClassIsFurniture) {
   std::string page = "<article><h1>The council votes</h1>";
   for (int i = 1; i <= 4; ++i) page += prose(i);
