@@ -140,6 +140,9 @@ std::unordered_set<std::uint64_t> shingles(std::string_view s) {
 // A line this short with a year in it, above the article's first paragraph, is its dateline
 // ("Updated on July 9, 2025"), not its body.
 constexpr std::size_t kDateLineChars = 40;
+// A byline element's line: this long at most, in the element or up to two levels below it.
+constexpr std::size_t kBylineChars = 100;
+constexpr int kBylineLevels = 3;
 bool has_year(std::string_view s) {
   for (std::size_t i = 0; i + 4 <= s.size(); ++i) {
     const bool edge_before = i == 0 || !std::isdigit(static_cast<unsigned char>(s[i - 1]));
@@ -563,6 +566,16 @@ int assign_html_roles(std::vector<Block>& blocks, const Document& doc, const std
   const auto dateline = [&](std::size_t i) {
     return i < first_prose && !hints[i].heading && hints[i].chars <= kDateLineChars && has_year(blocks[i].text);
   };
+  // A short line in an element with a byline class, or just under one ("Fact checked by: Jane Roe",
+  // "Brian Truitt | USA TODAY"), is the byline, not the body; the region's root may carry such a class.
+  const auto in_byline = [&](std::size_t i) {
+    if (hints[i].chars > kBylineChars || hints[i].heading) return false;
+    int e = hints[i].element;
+    for (int level = 0; e >= 0 && level < kBylineLevels && !included[e]; ++level, e = elements[e].parent)
+      for (const auto* token : elements[e].tokens)
+        if (token->cues.byline) return true;
+    return false;
+  };
 
   bool lead_done = false;
   for (std::size_t i = 0; i < blocks.size(); ++i) {
@@ -596,6 +609,7 @@ int assign_html_roles(std::vector<Block>& blocks, const Document& doc, const std
     }
     b.article = 0;
     if (dateline(i)) b.role = "dateline";
+    else if (in_byline(i)) b.role = "byline";
     else if (h.heading) b.role = "subheading";
     else if (h.in_figcaption) b.role = "caption";
     else if (h.in_list_item) b.role = "list_item", b.bullet = true;

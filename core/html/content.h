@@ -26,7 +26,8 @@ namespace maqal::html {
 // more in a row, leave it) and fills Block::role, kind, article and bullet. Outside the main
 // content a block is boilerplate (article none); inside, h1 → title, h2-h6 → subheading, li →
 // list_item, blockquote → blockquote, figcaption or an element with a caption class → caption, a
-// short line with a year above the first paragraph → dateline, other prose → paragraph, the first
+// short line with a year above the first paragraph → dateline, a short line in (or just under) an
+// element with a byline class → byline, other prose → paragraph, the first
 // one lead; line cues (source, tags, read also, byline...) apply as in text. Returns the number of articles (1).
 int assign_html_roles(std::vector<Block>& blocks, const Document& doc, const std::vector<text::Tokens>& tokens,
                       const Metadata& meta);

@@ -341,6 +341,17 @@ TEST(Html, AParagraphWithWordsBesideItsLinksJoinsTwoPartsOfTheContent) {
   EXPECT_NE(body.find("See the report of the council today."), std::string::npos);
 }
 
+TEST(Html, ALineInABylineElementIsTheByline) {
+  std::string page = "<article><h1>The council votes</h1><div class=\"byline-section\"><div class=\"attribution\">"
+                     "Jane Roe | The Daily Example</div></div>";
+  for (int i = 1; i <= 4; ++i) page += prose(i);
+  page += "</article>";
+  const auto r = html(page);
+  ASSERT_FALSE(r.error);
+  EXPECT_EQ(find(r, "Jane Roe | The Daily Example")->role, "byline");
+  EXPECT_EQ(r.articles.at(0).body.find("Jane Roe"), std::string::npos);
+}
+
 TEST(Html, LongParagraphWithADisclaimerClassIsFurniture) {
   std::string page = "<article><h1>The council votes</h1>";
   for (int i = 1; i <= 4; ++i) page += prose(i);
