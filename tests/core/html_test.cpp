@@ -502,6 +502,17 @@ TEST(Html, ShortFurnitureAtTheEndOfTheArticleIsCut) {
   EXPECT_EQ(body.find("Sign up"), std::string::npos);
 }
 
+TEST(Html, ACallToGetInTouchAtTheEndIsCut) {
+  std::string page = "<article><h1>The council votes</h1>";
+  for (int i = 1; i <= 4; ++i) page += prose(i);
+  page += "<p>Questions about your own project? Get in touch with our team.</p></article>";
+  const auto r = html(page);
+  ASSERT_FALSE(r.error);
+  const std::string& body = r.articles.at(0).body;
+  EXPECT_NE(body.find("Paragraph 4 "), std::string::npos);
+  EXPECT_EQ(body.find("Get in touch"), std::string::npos);
+}
+
 TEST(Html, TailHeadingCutsTheTeasersAfterIt) {
   // A "Related articles" heading near the end of the region, then teasers long enough to stop the
   // walk back from the end; a sub-heading early in the article with the same words stays.
