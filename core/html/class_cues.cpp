@@ -149,13 +149,22 @@ void ClassCueMatcher::add_tokens(std::string_view value, std::vector<const Class
   }
 }
 
+namespace {
+std::vector<std::string> tail_rows(bool sections_only) {
+  std::vector<std::string> out;
+  for (const auto& row : data::rows("common/html_cues.tsv"))
+    if (row.size() >= 4 && row[0] == "tail" && (!sections_only || row[1] == "section")) out.emplace_back(row[3]);
+  return out;
+}
+}  // namespace
+
 const std::vector<std::string>& tail_cues() {
-  static const std::vector<std::string> instance = [] {
-    std::vector<std::string> out;
-    for (const auto& row : data::rows("common/html_cues.tsv"))
-      if (row.size() >= 4 && row[0] == "tail") out.emplace_back(row[3]);
-    return out;
-  }();
+  static const std::vector<std::string> instance = tail_rows(false);
+  return instance;
+}
+
+const std::vector<std::string>& section_tail_cues() {
+  static const std::vector<std::string> instance = tail_rows(true);
   return instance;
 }
 

@@ -43,5 +43,7 @@ class ClassCueMatcher {
 // The "tail" rows of html_cues.tsv: texts (lower case) of the furniture that follows an article
 // ("appeared first on", "about the author"), for main-content scoring.
 const std::vector<std::string>& tail_cues();
+// Those of kind "section": names of a section of other things ("related posts", "read next").
+const std::vector<std::string>& section_tail_cues();
 
 }  // namespace maqal::html

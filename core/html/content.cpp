@@ -24,12 +24,16 @@ constexpr double kCueWeight = 25;
 constexpr double kSiblingShare = 0.2;
 // Inside the content, a block mostly made of links (menus, "related" lists) is boilerplate.
 constexpr double kMaxLinkDensity = 0.5;
+// A paragraph with words of its own beside its links ("See our guide to …, which explains …") is
+// prose; one that is all links is a menu's line.
+constexpr double kLinkedParagraphDensity = 0.9;
 // Prose outside the scored region that still belongs to the article.
 constexpr std::size_t kProseChars = 110;
 constexpr double kProseLinkDensity = 0.25;
 // A subtree with this much long prose, over half its text, is article-like whatever its classes say.
 constexpr double kDenseProseChars = 500;
 constexpr std::string_view kComments = "comments";
+constexpr std::string_view kNavigation = "nav";
 // A dense container beside the region joins it only when hardly linked (excerpt lists link titles).
 constexpr double kSplitLinkDensity = 0.1;
 // A block this long is body even when it speaks of subscribing or signing up.
@@ -136,6 +140,9 @@ std::unordered_set<std::uint64_t> shingles(std::string_view s) {
 // A line this short with a year in it, above the article's first paragraph, is its dateline
 // ("Updated on July 9, 2025"), not its body.
 constexpr std::size_t kDateLineChars = 40;
+// A byline element's line: this long at most, in the element or up to two levels below it.
+constexpr std::size_t kBylineChars = 100;
+constexpr int kBylineLevels = 3;
 bool has_year(std::string_view s) {
   for (std::size_t i = 0; i + 4 <= s.size(); ++i) {
     const bool edge_before = i == 0 || !std::isdigit(static_cast<unsigned char>(s[i - 1]));
@@ -152,6 +159,11 @@ bool long_prose(const BlockHints& h) {
   return h.chars >= kProseChars && h.link_density < kProseLinkDensity && !h.heading;
 }
 
+// Mostly links, as a menu's line, and no paragraph with words of its own beside its links.
+bool link_dense(const BlockHints& h) {
+  return h.link_density > kMaxLinkDensity && !(h.tag == "p" && h.link_density < kLinkedParagraphDensity);
+}
+
 bool semantic_boilerplate(std::uint32_t bits) { return bits & (kNav | kFooter | kAside | kForm); }
 
 bool has_tail_cue(const Block& block, const BlockHints& hint) {
@@ -161,11 +173,26 @@ bool has_tail_cue(const Block& block, const BlockHints& hint) {
   return std::any_of(tail.begin(), tail.end(), [&](const auto& cue) { return text.find(cue) != std::string::npos; });
 }
 
+// A line that names a section of other things and nothing else ("You may also like", "Article
+// sources:") heads what follows it, as a heading would.
+constexpr std::size_t kTailCueLineChars = 40;
+bool tail_cue_line(const Block& block, const BlockHints& hint) {
+  if (hint.chars > kTailCueLineChars) return false;
+  const std::string text = text::lower_ascii(block.text);
+  const auto alnum = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
+  const auto from = std::find_if(text.begin(), text.end(), alnum);
+  const auto to = std::find_if(text.rbegin(), text.rend(), alnum).base();
+  if (from >= to) return false;
+  const std::string_view line(&*from, static_cast<std::size_t>(to - from));
+  const auto& sections = section_tail_cues();
+  return std::find(sections.begin(), sections.end(), line) != sections.end();
+}
+
 // Furniture at the end of the content: walking back from its last block, a short block with a tail
 // cue ("Sign up today", "The post … appeared first on …") leaves out itself and all after it; the
 // walk stops at the first paragraph of long prose. An unmarked heading with a tail cue ("Related
-// posts", "More from …") in the last third of the content's text does so too, whatever follows it:
-// the teasers under it are prose.
+// posts", "More from …"), or a line that is a section's cue and nothing else, in the last third of
+// the content's text does so too, whatever follows it: the teasers under it are prose.
 void trim_tail(const std::vector<Block>& blocks, const std::vector<BlockHints>& hints,
                const std::function<bool(std::size_t)>& unmarked, std::vector<char>& content) {
   std::optional<std::size_t> cut;
@@ -178,7 +205,8 @@ void trim_tail(const std::vector<Block>& blocks, const std::vector<BlockHints>& 
   for (std::size_t i = 0; i < blocks.size(); ++i) all += content[i] ? hints[i].chars : 0;
   for (std::size_t i = 0; i < blocks.size() && (!cut || i < *cut); ++i) {
     if (!content[i]) continue;
-    if (hints[i].heading && unmarked(i) && 3 * seen >= 2 * all && has_tail_cue(blocks[i], hints[i])) {
+    const bool heads = (hints[i].heading && has_tail_cue(blocks[i], hints[i])) || tail_cue_line(blocks[i], hints[i]);
+    if (heads && unmarked(i) && 3 * seen >= 2 * all) {
       cut = i;
       break;
     }
@@ -310,8 +338,9 @@ int assign_html_roles(std::vector<Block>& blocks, const Document& doc, const std
       own_text[hints[i].element] += text::lower_ascii(blocks[i].text);
   for (std::size_t e = 0; e < n; ++e) {
     ElementCues c = element_cues(elements[e], own_text[e]);
-    // A paragraph of long prose is no furniture whatever its own class ("contextmenu Body").
-    if (elements[e].tag == "p" && prose[e] > 0 && c.negative != kComments) c.negative.clear();
+    // A paragraph of long prose is no menu whatever its own class ("contextmenu Body"); it can be a
+    // disclaimer, a copyright notice or a call to action.
+    if (elements[e].tag == "p" && prose[e] > 0 && c.negative == kNavigation) c.negative.clear();
     dense[e] = prose[e] >= kDenseProseChars && 2 * prose[e] >= total[e] && links[e] < kProseLinkDensity * total[e] &&
                c.negative != kComments;
     weight[e] = (c.positive ? kCueWeight : 0) - (c.negative.empty() || dense[e] ? 0 : kCueWeight);
@@ -504,7 +533,7 @@ int assign_html_roles(std::vector<Block>& blocks, const Document& doc, const std
   // Short blocks between two parts of the content (a sub-heading, a list, a short paragraph in the
   // next box of a page builder) belong to it when nothing marks them as furniture. A link-dense
   // block among them (a list of sources, a link to a tool) stays out but does not split the two.
-  const auto clean = [&](std::size_t i) { return unmarked(i) && hints[i].link_density <= kMaxLinkDensity; };
+  const auto clean = [&](std::size_t i) { return unmarked(i) && !link_dense(hints[i]); };
   std::optional<std::size_t> previous;  // the last content block so far
   for (std::size_t i = 0; i < blocks.size() && !by_json_ld; ++i) {
     if (!content[i]) continue;
@@ -537,6 +566,16 @@ int assign_html_roles(std::vector<Block>& blocks, const Document& doc, const std
   const auto dateline = [&](std::size_t i) {
     return i < first_prose && !hints[i].heading && hints[i].chars <= kDateLineChars && has_year(blocks[i].text);
   };
+  // A short line in an element with a byline class, or just under one ("Fact checked by: Jane Roe",
+  // "Brian Truitt | USA TODAY"), is the byline, not the body; the region's root may carry such a class.
+  const auto in_byline = [&](std::size_t i) {
+    if (hints[i].chars > kBylineChars || hints[i].heading) return false;
+    int e = hints[i].element;
+    for (int level = 0; e >= 0 && level < kBylineLevels && !included[e]; ++level, e = elements[e].parent)
+      for (const auto* token : elements[e].tokens)
+        if (token->cues.byline) return true;
+    return false;
+  };
 
   bool lead_done = false;
   for (std::size_t i = 0; i < blocks.size(); ++i) {
@@ -559,7 +598,7 @@ int assign_html_roles(std::vector<Block>& blocks, const Document& doc, const std
     const bool listed_in_body = h.in_list_item && i > first_prose && i < last_prose && top >= 0 && h.element >= 0 &&
                                 inside[h.element];
     const bool furniture =
-        !by_json_ld && (!negative.empty() || (h.link_density > kMaxLinkDensity && !h.heading && !listed_in_body));
+        !by_json_ld && (!negative.empty() || (link_dense(h) && !h.heading && !listed_in_body));
     if (!content[i] || furniture || (cue && cue->role == "boilerplate")) {
       b.role = "boilerplate";
       b.kind = cue && cue->role == "boilerplate" && !cue->kind.empty() ? cue->kind
@@ -570,6 +609,7 @@ int assign_html_roles(std::vector<Block>& blocks, const Document& doc, const std
     }
     b.article = 0;
     if (dateline(i)) b.role = "dateline";
+    else if (in_byline(i)) b.role = "byline";
     else if (h.heading) b.role = "subheading";
     else if (h.in_figcaption) b.role = "caption";
     else if (h.in_list_item) b.role = "list_item", b.bullet = true;

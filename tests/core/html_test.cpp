@@ -269,7 +269,7 @@ TEST(Html, DateLineAboveTheFirstParagraphIsADateline) {
   EXPECT_EQ(body.find("Paragraph 1 "), 0u);
 }
 
-TEST(Html, LongParagraphIsNoFurnitureWhateverItsClass) {
+TEST(Html, LongParagraphIsNoMenuWhateverItsClass) {
   std::string page = "<article><h1>The council votes</h1>";
   for (int i = 1; i <= 3; ++i) page += prose(i);
   page += "<p class=\"contextmenu\">" + prose(4).substr(3) + "<p class=\"menu\"><a href=\"/\">Home</a></p></article>";
@@ -277,6 +277,92 @@ TEST(Html, LongParagraphIsNoFurnitureWhateverItsClass) {
   ASSERT_FALSE(r.error);
   EXPECT_NE(r.articles.at(0).body.find("Paragraph 4 "), std::string::npos);
   EXPECT_EQ(find(r, "Home")->role, "boilerplate");
+}
+
+TEST(Html, EmbeddedTweetDisclosureAndBannerStayOutOfTheBody) {
+  std::string page = "<article><h1>The council votes</h1>";
+  for (int i = 1; i <= 2; ++i) page += prose(i);
+  page +=
+      "<blockquote class=\"twitter-tweet\"><p>Great news for the city tonight, the plan passed</p>&mdash; A "
+      "Resident (@resident)</blockquote>";
+  for (int i = 3; i <= 4; ++i) page += prose(i);
+  page +=
+      "<div class=\"affiliate-disclosure\"><p>We may earn a commission when you buy through the links on this "
+      "page.</p></div><div class=\"banner-wide\"><h2>Get your free council guide</h2><p>Sign in to download "
+      "it.</p></div>";
+  for (int i = 5; i <= 6; ++i) page += prose(i);
+  page += "</article>";
+  const auto r = html(page);
+  ASSERT_FALSE(r.error);
+  const std::string& body = r.articles.at(0).body;
+  EXPECT_NE(body.find("Paragraph 6 "), std::string::npos);
+  EXPECT_EQ(body.find("Great news"), std::string::npos);
+  EXPECT_EQ(body.find("We may earn"), std::string::npos);
+  EXPECT_EQ(body.find("free council guide"), std::string::npos);
+}
+
+TEST(Html, ALineNamingASectionOfOtherPostsEndsTheBody) {
+  std::string page = "<article><h1>The council votes</h1>";
+  for (int i = 1; i <= 6; ++i) page += prose(i);
+  page += "<p><strong>You may also like:</strong></p>" + prose(7) + prose(8) + "</article>";
+  const auto r = html(page);
+  ASSERT_FALSE(r.error);
+  const std::string& body = r.articles.at(0).body;
+  EXPECT_NE(body.find("Paragraph 6 "), std::string::npos);
+  EXPECT_EQ(body.find("You may also like"), std::string::npos);
+  EXPECT_EQ(body.find("Paragraph 7 "), std::string::npos);
+}
+
+TEST(Html, AParagraphWithWordsBesideItsLinksIsProse) {
+  std::string page = "<article><h1>The council votes</h1>";
+  for (int i = 1; i <= 2; ++i) page += prose(i);
+  page +=
+      "<p>The <a href=\"/report\">full report of the council on the budget</a> is online.</p>"
+      "<p><a href=\"/news\">More council news from the city hall</a></p>";
+  for (int i = 3; i <= 4; ++i) page += prose(i);
+  page += "</article>";
+  const auto r = html(page);
+  ASSERT_FALSE(r.error);
+  const std::string& body = r.articles.at(0).body;
+  EXPECT_NE(body.find("The full report of the council on the budget is online."), std::string::npos);
+  EXPECT_EQ(body.find("More council news"), std::string::npos);
+}
+
+TEST(Html, AParagraphWithWordsBesideItsLinksJoinsTwoPartsOfTheContent) {
+  std::string page = "<div class=\"post\">";
+  for (int i = 1; i <= 3; ++i) page += prose(i);
+  page += "</div><div><p>See <a href=\"/report\">the report of the council</a> today.</p></div><div class=\"post\">";
+  for (int i = 4; i <= 6; ++i) page += prose(i);
+  page += "</div>";
+  const auto r = html(page);
+  ASSERT_FALSE(r.error);
+  const std::string& body = r.articles.at(0).body;
+  EXPECT_NE(body.find("Paragraph 6 "), std::string::npos);
+  EXPECT_NE(body.find("See the report of the council today."), std::string::npos);
+}
+
+TEST(Html, ALineInABylineElementIsTheByline) {
+  std::string page = "<article><h1>The council votes</h1><div class=\"byline-section\"><div class=\"attribution\">"
+                     "Jane Roe | The Daily Example</div></div>";
+  for (int i = 1; i <= 4; ++i) page += prose(i);
+  page += "</article>";
+  const auto r = html(page);
+  ASSERT_FALSE(r.error);
+  EXPECT_EQ(find(r, "Jane Roe | The Daily Example")->role, "byline");
+  EXPECT_EQ(r.articles.at(0).body.find("Jane Roe"), std::string::npos);
+}
+
+TEST(Html, LongParagraphWithADisclaimerClassIsFurniture) {
+  std::string page = "<article><h1>The council votes</h1>";
+  for (int i = 1; i <= 4; ++i) page += prose(i);
+  page +=
+      "<p class=\"views-disclaimer\">The views expressed by the authors of this blog are their own and do not "
+      "necessarily reflect the views of the council or of any of its members.</p></article>";
+  const auto r = html(page);
+  ASSERT_FALSE(r.error);
+  const std::string& body = r.articles.at(0).body;
+  EXPECT_NE(body.find("Paragraph 4 "), std::string::npos);
+  EXPECT_EQ(body.find("The views expressed"), std::string::npos);
 }
 
 TEST(Html, AuthorBoxAndDisclaimerStayOutOfTheBody) {
@@ -414,6 +500,17 @@ TEST(Html, ShortFurnitureAtTheEndOfTheArticleIsCut) {
   EXPECT_NE(body.find(subscribers), std::string::npos);
   EXPECT_EQ(body.find("appeared first on"), std::string::npos);
   EXPECT_EQ(body.find("Sign up"), std::string::npos);
+}
+
+TEST(Html, ACallToGetInTouchAtTheEndIsCut) {
+  std::string page = "<article><h1>The council votes</h1>";
+  for (int i = 1; i <= 4; ++i) page += prose(i);
+  page += "<p>Questions about your own project? Get in touch with our team.</p></article>";
+  const auto r = html(page);
+  ASSERT_FALSE(r.error);
+  const std::string& body = r.articles.at(0).body;
+  EXPECT_NE(body.find("Paragraph 4 "), std::string::npos);
+  EXPECT_EQ(body.find("Get in touch"), std::string::npos);
 }
 
 TEST(Html, TailHeadingCutsTheTeasersAfterIt) {
