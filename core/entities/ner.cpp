@@ -314,7 +314,21 @@ std::vector<Marks> lexicon_marks(const std::vector<LexMatch>& lex, std::size_t n
   return marks;
 }
 
-std::uint64_t known_code(const TokenInfo& t) { return t.known ? 1 : t.stem_known ? 2 : 0; }
+// What context_features() reads of a token and its neighbours: Model::find keeps this much of each
+// distinct token of a document once the features of the token alone are scored (a TokenInfo is
+// seven times larger).
+struct TokenContext {
+  std::uint64_t form = 0, shape = 0;
+  bool known = false, stem_known = false, given = false;
+  char case_class = 'N';
+  std::uint8_t listed = 0;
+  explicit TokenContext(const TokenInfo& t)
+      : form(t.form), shape(t.shape), known(t.known), stem_known(t.stem_known), given(t.given),
+        case_class(t.case_class), listed(t.listed) {}
+};
+
+template <class Info>  // TokenInfo or TokenContext
+std::uint64_t known_code(const Info& t) { return t.known ? 1 : t.stem_known ? 2 : 0; }
 
 // The features of a token by itself, the same wherever it stands: Model::find scores them once per
 // distinct token of a document.
@@ -365,7 +379,8 @@ void features_from_next(const TokenInfo* next, Push&& push) {
 }
 
 // The other features of token u from where it stands: the words and shapes around it, whether it
-// opens a sentence, the lexicon phrases over and around it. info(j) is token j's TokenInfo, j < n.
+// opens a sentence, the lexicon phrases over and around it. info(j) is token j's TokenInfo or
+// TokenContext, j < n.
 template <class Info, class Push>
 void context_features(const Info& info, std::size_t n, const std::vector<bool>& starts,
                       const std::vector<Marks>& marks, std::size_t u, Push&& push) {
@@ -374,7 +389,7 @@ void context_features(const Info& info, std::size_t n, const std::vector<bool>& 
   const auto word = [&](std::ptrdiff_t j) { return !inside(j) ? (j < 0 ? kStartWord : kEndWord) : info(j).form; };
   const auto shape = [&](std::ptrdiff_t j) { return !inside(j) ? (j < 0 ? kStartWord : kEndWord) : info(j).shape; };
   const auto known = [&](std::ptrdiff_t j) -> std::uint64_t { return inside(j) ? known_code(info(j)) : 3; };
-  const TokenInfo& t = info(i);
+  const auto& t = info(i);
   const std::uint64_t cls = static_cast<std::uint64_t>(t.case_class);
   push(key(kPrev2, word(i - 2)));
   push(key(kNext2, word(i + 2)));
@@ -807,7 +822,7 @@ std::vector<int> Model::tag(const Features& f) const {
 struct Model::Memo {
   using Scores = std::array<std::int32_t, kTags>;
   std::unordered_map<std::string_view, std::uint32_t> index;
-  std::vector<TokenInfo> infos;
+  std::vector<TokenContext> contexts;
   std::vector<Scores> own, to_next, to_previous;
   Scores at_start{}, at_end{};  // what a token takes from beyond either end of its sequence
   bool ends_scored = false;
@@ -838,9 +853,10 @@ std::vector<Mention> Model::find(std::string_view text, const std::vector<text::
   for (std::size_t i = 0; i < n; ++i) {
     const text::Token& t = tokens[i];
     const std::string_view original = text.substr(t.start, t.end - t.start);
-    const auto [it, added] = m.index.try_emplace(original, static_cast<std::uint32_t>(m.infos.size()));
+    const auto [it, added] = m.index.try_emplace(original, static_cast<std::uint32_t>(m.contexts.size()));
     if (added) {
-      const TokenInfo& info = m.infos.emplace_back(token_info(original, t, vocabulary, starts));
+      const TokenInfo info = token_info(original, t, vocabulary, starts);
+      m.contexts.emplace_back(info);
       m.own.push_back(scores_of([&](auto&& push) { own_features(info, push); }));
       m.to_next.push_back(scores_of([&](auto&& push) { features_from_previous(&info, push); }));
       m.to_previous.push_back(scores_of([&](auto&& push) { features_from_next(&info, push); }));
@@ -849,7 +865,7 @@ std::vector<Mention> Model::find(std::string_view text, const std::vector<text::
   }
   const std::vector<bool> opens = sentence_starts(tokens);
   const std::vector<Marks> marks = lexicon_marks(lex, n);
-  const auto info = [&](std::ptrdiff_t j) -> const TokenInfo& { return m.infos[slots[j]]; };
+  const auto info = [&](std::ptrdiff_t j) -> const TokenContext& { return m.contexts[slots[j]]; };
   std::vector<std::int32_t> emission(n * kTags);
   for (std::size_t u = 0; u < n; ++u) {
     std::int32_t* e = &emission[u * kTags];
