@@ -272,8 +272,8 @@ void scan_block(const Block& block, const text::Tokens& tokens, std::vector<LexM
 // both (names repeat).
 void drop_or_trim_titles(std::vector<Entity>& entities) {
   struct Words {
-    bool titles_only = false;                // title and group words only
-    std::optional<std::size_t> name_start;   // a person's: after the title before it (0: none)
+    bool titles_only = false;  // title and group words only
+    std::size_t name_start = 0;  // as a person's: after the title before it (0: none)
   };
   std::unordered_map<std::string, Words> seen;
   std::erase_if(entities, [&](Entity& e) {
@@ -285,15 +285,12 @@ void drop_or_trim_titles(std::vector<Entity>& entities) {
       w.titles_only = std::all_of(words.begin(), words.end(), [](const text::Token& t) {
         return t.kind != text::TokenKind::word || title_word(t) != Title::none || speaker_group(t);
       });
-    }
-    if (w.titles_only) return true;
-    if (e.type != "PER") return false;
-    if (!w.name_start) {
-      const text::Tokens words = text::tokenize(e.text);
       const std::size_t k = leading_titles(words);
       w.name_start = k > 0 && k < words.size() ? words[k].start : 0;
     }
-    if (const std::size_t cut = *w.name_start; cut > 0) {
+    if (w.titles_only) return true;
+    if (e.type != "PER") return false;
+    if (const std::size_t cut = w.name_start; cut > 0) {
       if (e.norm == e.text) e.norm = e.text.substr(cut);
       e.text = e.text.substr(cut);
       e.span.start8 += cut;
