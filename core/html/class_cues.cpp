@@ -97,8 +97,7 @@ TokenCues match(std::string_view written, const std::string& token) {
   const std::string_view view = token;
   bool joins_two = false;  // a part "and": the element holds two things ("map-and-related")
   for (std::size_t from = 0; from <= token.size();) {
-    std::size_t to = token.find_first_of("-_", from);
-    if (to == std::string::npos) to = token.size();
+    const std::size_t to = part_end(token, from);
     if (auto it = all.parts.find(view.substr(from, to - from)); it != all.parts.end()) {
       if (it->second.cue) note(*it->second.cue, from);
       if (it->second.byline && to > from) found.byline = true;

@@ -40,6 +40,13 @@ class ClassCueMatcher {
   text::StringMap<ClassToken> seen_;  // by the token as written (bylines split camelCase)
 };
 
+// Where the part of a class or id token that starts at `from` ends: at the next - or _, else at
+// the token's end. A loop: find_first_of("-_") calls memchr on "-_" for every byte.
+inline std::size_t part_end(std::string_view token, std::size_t from) {
+  while (from < token.size() && token[from] != '-' && token[from] != '_') ++from;
+  return from;
+}
+
 // The "tail" rows of html_cues.tsv: texts (lower case) of the furniture that follows an article
 // ("appeared first on", "about the author"), for main-content scoring.
 const std::vector<std::string>& tail_cues();
