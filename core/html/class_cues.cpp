@@ -1,6 +1,8 @@
 #include "html/class_cues.h"
 
+#include <algorithm>
 #include <cstdint>
+#include <cstring>
 
 #include "html/events.h"
 #include "lang/data.h"
@@ -97,8 +99,7 @@ TokenCues match(std::string_view written, const std::string& token) {
   const std::string_view view = token;
   bool joins_two = false;  // a part "and": the element holds two things ("map-and-related")
   for (std::size_t from = 0; from <= token.size();) {
-    std::size_t to = token.find_first_of("-_", from);
-    if (to == std::string::npos) to = token.size();
+    const std::size_t to = part_end(token, from);
     if (auto it = all.parts.find(view.substr(from, to - from)); it != all.parts.end()) {
       if (it->second.cue) note(*it->second.cue, from);
       if (it->second.byline && to > from) found.byline = true;
@@ -126,6 +127,26 @@ TokenCues match(std::string_view written, const std::string& token) {
   return found;
 }
 
+// Eight bytes a step, then the last few one by one, each step a multiply: inlined, no call.
+std::size_t hash(std::string_view s) {
+  constexpr std::uint64_t kMix = 0x9E3779B97F4A7C15;  // 2^64 / golden ratio
+  std::uint64_t h = s.size() * kMix;
+  const auto step = [&](std::uint64_t bytes) {
+    h = (h ^ bytes) * kMix;
+    h ^= h >> 32;  // the table uses the low bits: fold the high ones in
+  };
+  std::size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t bytes;
+    std::memcpy(&bytes, s.data() + i, 8);
+    step(bytes);
+  }
+  std::uint64_t rest = 0;
+  for (; i < s.size(); ++i) rest = rest << 8 | static_cast<unsigned char>(s[i]);
+  step(rest);
+  return static_cast<std::size_t>(h);
+}
+
 }  // namespace
 
 void ClassCueMatcher::add_tokens(std::string_view value, std::vector<const ClassToken*>& out) {
@@ -136,17 +157,30 @@ void ClassCueMatcher::add_tokens(std::string_view value, std::vector<const Class
     }
     std::size_t end = i;
     while (end < value.size() && !html_space(value[end])) ++end;
-    const std::string_view written = value.substr(i, end - i);
-    auto it = seen_.find(written);
-    if (it == seen_.end()) {
-      ClassToken token;
-      token.text = text::lower_ascii(written);
-      token.cues = match(written, token.text);
-      it = seen_.emplace(std::string(written), std::move(token)).first;
-    }
-    out.push_back(&it->second);
+    out.push_back(&find_or_add(value.substr(i, end - i)));
     i = end;
   }
+}
+
+const ClassToken& ClassCueMatcher::find_or_add(std::string_view written) {
+  if (2 * (seen_.size() + 1) > slots_.size()) {  // keep at most half the slots used
+    std::vector<const Seen*> grown(std::max<std::size_t>(64, 2 * slots_.size()), nullptr);
+    for (const Seen& seen : seen_) {
+      std::size_t at = hash(seen.written) & (grown.size() - 1);
+      while (grown[at]) at = (at + 1) & (grown.size() - 1);
+      grown[at] = &seen;
+    }
+    slots_ = std::move(grown);
+  }
+  std::size_t at = hash(written) & (slots_.size() - 1);
+  for (; slots_[at]; at = (at + 1) & (slots_.size() - 1))
+    if (slots_[at]->written == written) return slots_[at]->token;
+  Seen& seen = seen_.emplace_back();
+  seen.written = written;
+  seen.token.text = text::lower_ascii(written);
+  seen.token.cues = match(written, seen.token.text);
+  slots_[at] = &seen;
+  return seen.token;
 }
 
 namespace {

@@ -2,11 +2,11 @@
 // block builder reads the byline and caption cues, main-content scoring the positive and negative ones.
 #pragma once
 
+#include <deque>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "text/utf.h"
 
 namespace maqal::html {
 
@@ -37,8 +37,24 @@ class ClassCueMatcher {
   void add_tokens(std::string_view value, std::vector<const ClassToken*>& out);
 
  private:
-  text::StringMap<ClassToken> seen_;  // by the token as written (bylines split camelCase)
+  struct Seen {
+    std::string written;  // the token as written (bylines split camelCase)
+    ClassToken token;
+  };
+  const ClassToken& find_or_add(std::string_view written);
+
+  // Every element's tokens are looked up: an open-addressing table of power-of-two size, probed
+  // linearly, with an inline hash (no call, no division, no node to allocate per token).
+  std::deque<Seen> seen_;  // a deque: the tokens stay in place as it grows
+  std::vector<const Seen*> slots_;  // empty slots are null; at most half are used
 };
+
+// Where the part of a class or id token that starts at `from` ends: at the next - or _, else at
+// the token's end. A loop: find_first_of("-_") calls memchr on "-_" for every byte.
+inline std::size_t part_end(std::string_view token, std::size_t from) {
+  while (from < token.size() && token[from] != '-' && token[from] != '_') ++from;
+  return from;
+}
 
 // The "tail" rows of html_cues.tsv: texts (lower case) of the furniture that follows an article
 // ("appeared first on", "about the author"), for main-content scoring.

@@ -43,7 +43,7 @@ constexpr std::size_t kTailCueChars = 200;
 // The classes of <body> and <html> name the page ("single-post", "promo-terms"), not a container.
 struct ElementCues {
   bool positive = false;
-  std::string negative;
+  std::string_view negative;  // a kind of the cue table, which lives as long as the program
 };
 
 // Whether a class or id token is made of words of `text` (lower case), two or more: the anchor of a
@@ -51,8 +51,7 @@ struct ElementCues {
 bool slug_of(const std::string& token, const std::string& text) {
   std::size_t parts = 0;
   for (std::size_t from = 0; from <= token.size();) {
-    std::size_t to = token.find_first_of("-_", from);
-    if (to == std::string::npos) to = token.size();
+    const std::size_t to = part_end(token, from);
     if (to > from) {
       if (text.find(token.substr(from, to - from)) == std::string::npos) return false;
       ++parts;
@@ -305,7 +304,7 @@ void drop_repeats(const std::vector<Block>& blocks, const std::vector<BlockHints
   }
 }
 
-std::string semantic_kind(std::uint32_t bits) { return bits & kFooter ? "footer" : "nav"; }
+std::string_view semantic_kind(std::uint32_t bits) { return bits & kFooter ? "footer" : "nav"; }
 
 }  // namespace
 
@@ -329,7 +328,7 @@ int assign_html_roles(std::vector<Block>& blocks, const Document& doc, const std
   // Class/id cues. A negative cue does not veto a subtree of dense long prose: page builders wrap
   // whole articles in "widget" and "sidebar" classes (Readability too only drops unlikely
   // candidates without article-like content). Comment threads are prose too, so theirs stands.
-  std::vector<std::string> negative_kind(n);
+  std::vector<std::string_view> negative_kind(n);
   std::vector<double> weight(n, 0);
   std::vector<char> dense(n, 0);
   std::vector<std::string> own_text(n);  // of headings, whose ids are often anchors
@@ -340,11 +339,11 @@ int assign_html_roles(std::vector<Block>& blocks, const Document& doc, const std
     ElementCues c = element_cues(elements[e], own_text[e]);
     // A paragraph of long prose is no menu whatever its own class ("contextmenu Body"); it can be a
     // disclaimer, a copyright notice or a call to action.
-    if (elements[e].tag == "p" && prose[e] > 0 && c.negative == kNavigation) c.negative.clear();
+    if (elements[e].tag == "p" && prose[e] > 0 && c.negative == kNavigation) c.negative = {};
     dense[e] = prose[e] >= kDenseProseChars && 2 * prose[e] >= total[e] && links[e] < kProseLinkDensity * total[e] &&
                c.negative != kComments;
     weight[e] = (c.positive ? kCueWeight : 0) - (c.negative.empty() || dense[e] ? 0 : kCueWeight);
-    negative_kind[e] = std::move(c.negative);
+    negative_kind[e] = c.negative;
   }
   // The scores.
   std::vector<double> score(n, 0);
@@ -451,7 +450,7 @@ int assign_html_roles(std::vector<Block>& blocks, const Document& doc, const std
                     [&](const auto* t) { return !t->cues.negative || content_tokens.count(t->text); }))
       lifted[e] = 1;
   }
-  std::vector<std::string> kind(n);
+  std::vector<std::string_view> kind(n);
   for (std::size_t e = 0; e < n; ++e) {
     const int p = elements[e].parent;
     if (included[e] || holds_top[e]) continue;
@@ -588,7 +587,7 @@ int assign_html_roles(std::vector<Block>& blocks, const Document& doc, const std
       b.article = 0;
       continue;
     }
-    const std::string& negative = h.element >= 0 ? kind[h.element] : std::string();
+    const std::string_view negative = h.element >= 0 ? kind[h.element] : std::string_view();
     const auto cue = structure::match_cue(b.text, tokens[i]);
     if (cue && cue->role != "boilerplate" && cue->role != "related") {
       b.role = cue->role;  // source, tags, read_also, byline

@@ -116,16 +116,27 @@ bool streamed_segment(const Known& known) {
   return std::all_of(known.id->begin() + 2, known.id->end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
 }
 
+// Whether `s`, its white space dropped and lower-cased, contains `needle` (lower case, no white
+// space): compared in place, no copy of each element's style built.
+bool contains_unspaced(std::string_view s, std::string_view needle) {
+  const auto space = [](char c) { return c == ' ' || (c >= '\t' && c <= '\r'); };  // std::isspace's
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    std::size_t k = 0;
+    for (std::size_t j = i; j < s.size() && k < needle.size(); ++j) {
+      if (space(s[j])) continue;
+      if (text::lower_ascii(s[j]) != needle[k]) break;
+      ++k;
+    }
+    if (k == needle.size()) return true;
+  }
+  return false;
+}
+
 bool hidden(const Known& known) {
   if (known.hidden) return !streamed_segment(known);
   if (known.aria_hidden && equals_nocase(*known.aria_hidden, "true")) return true;
-  if (known.style && !collapsed_panel(known)) {
-    std::string s;
-    s.reserve(known.style->size());
-    for (char c : *known.style)
-      if (!std::isspace(static_cast<unsigned char>(c))) s += text::lower_ascii(c);
-    return s.find("display:none") != std::string::npos || s.find("visibility:hidden") != std::string::npos;
-  }
+  if (known.style && !collapsed_panel(known))
+    return contains_unspaced(*known.style, "display:none") || contains_unspaced(*known.style, "visibility:hidden");
   return false;
 }
 
