@@ -357,25 +357,23 @@ void own_features(const TokenInfo& t, Push&& push) {
   if (t.given) push(key(kGiven, cls));
 }
 
-// The features token u takes from the token before it alone (nullptr: u opens the sequence) and from
-// the token after it alone (nullptr: u ends it), the same wherever the two stand: Model::find scores
-// them once per distinct token of a document.
-template <class Push>
-void features_from_previous(const TokenInfo* previous, Push&& push) {
-  push(key(kPrev1, previous ? previous->form : kStartWord));
-  if (previous)
-    for (int s = 0; s < previous->stem_count; ++s) push(key(kStemPrev, previous->stems[s]));
-  push(key(kShapePrev, previous ? previous->shape : kStartWord));
-  push(key(kCoarsePrev, previous ? previous->coarse : 256));  // clusters: 0 for a word without one
-}
+// The features token u takes from one neighbour alone, the token before it or after it (nullptr:
+// beyond the end of the sequence there), the same wherever the two stand: Model::find scores them
+// once per distinct token of a document.
+struct Side {
+  Template word, stem, shape, coarse;
+  const std::uint64_t& beyond;  // the word and shape beyond the sequence's end on this side
+};
+const Side kFromPrevious{kPrev1, kStemPrev, kShapePrev, kCoarsePrev, kStartWord};
+const Side kFromNext{kNext1, kStemNext, kShapeNext, kCoarseNext, kEndWord};
 
 template <class Push>
-void features_from_next(const TokenInfo* next, Push&& push) {
-  push(key(kNext1, next ? next->form : kEndWord));
-  if (next)
-    for (int s = 0; s < next->stem_count; ++s) push(key(kStemNext, next->stems[s]));
-  push(key(kShapeNext, next ? next->shape : kEndWord));
-  push(key(kCoarseNext, next ? next->coarse : 256));
+void features_from(const Side& side, const TokenInfo* neighbour, Push&& push) {
+  push(key(side.word, neighbour ? neighbour->form : side.beyond));
+  if (neighbour)
+    for (int s = 0; s < neighbour->stem_count; ++s) push(key(side.stem, neighbour->stems[s]));
+  push(key(side.shape, neighbour ? neighbour->shape : side.beyond));
+  push(key(side.coarse, neighbour ? neighbour->coarse : 256));  // clusters: 0 for a word without one
 }
 
 // The other features of token u from where it stands: the words and shapes around it, whether it
@@ -433,8 +431,8 @@ void extract(std::string_view text, const std::vector<text::Token>& tokens, cons
   out.keys.reserve(n * 48);
   for (std::size_t u = 0; u < n; ++u) {
     own_features(infos[u], push);
-    features_from_previous(u > 0 ? &infos[u - 1] : nullptr, push);
-    features_from_next(u + 1 < n ? &infos[u + 1] : nullptr, push);
+    features_from(kFromPrevious, u > 0 ? &infos[u - 1] : nullptr, push);
+    features_from(kFromNext, u + 1 < n ? &infos[u + 1] : nullptr, push);
     context_features(info, n, opens, marks, u, push);
     out.offsets.push_back(static_cast<std::uint32_t>(out.keys.size()));
   }
@@ -840,8 +838,8 @@ std::vector<Mention> Model::find(std::string_view text, const std::vector<text::
     return scores;
   };
   if (!m.ends_scored) {
-    m.at_start = scores_of([](auto&& push) { features_from_previous(nullptr, push); });
-    m.at_end = scores_of([](auto&& push) { features_from_next(nullptr, push); });
+    m.at_start = scores_of([](auto&& push) { features_from(kFromPrevious, nullptr, push); });
+    m.at_end = scores_of([](auto&& push) { features_from(kFromNext, nullptr, push); });
     m.ends_scored = true;
   }
   // The scores of extract()'s features, summed in two parts: those that depend on a token or one
@@ -858,8 +856,8 @@ std::vector<Mention> Model::find(std::string_view text, const std::vector<text::
       const TokenInfo info = token_info(original, t, vocabulary, starts);
       m.contexts.emplace_back(info);
       m.own.push_back(scores_of([&](auto&& push) { own_features(info, push); }));
-      m.to_next.push_back(scores_of([&](auto&& push) { features_from_previous(&info, push); }));
-      m.to_previous.push_back(scores_of([&](auto&& push) { features_from_next(&info, push); }));
+      m.to_next.push_back(scores_of([&](auto&& push) { features_from(kFromPrevious, &info, push); }));
+      m.to_previous.push_back(scores_of([&](auto&& push) { features_from(kFromNext, &info, push); }));
     }
     slots[i] = it->second;
   }

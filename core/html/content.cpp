@@ -204,8 +204,9 @@ void trim_tail(const std::vector<Block>& blocks, const std::vector<BlockHints>& 
   for (std::size_t i = 0; i < blocks.size(); ++i) all += content[i] ? hints[i].chars : 0;
   for (std::size_t i = 0; i < blocks.size() && (!cut || i < *cut); ++i) {
     if (!content[i]) continue;
-    const bool heads = (hints[i].heading && has_tail_cue(blocks[i], hints[i])) || tail_cue_line(blocks[i], hints[i]);
-    if (heads && unmarked(i) && 3 * seen >= 2 * all) {
+    // The text is read last, of blocks in the last third only.
+    if (unmarked(i) && 3 * seen >= 2 * all &&
+        ((hints[i].heading && has_tail_cue(blocks[i], hints[i])) || tail_cue_line(blocks[i], hints[i]))) {
       cut = i;
       break;
     }
