@@ -108,7 +108,10 @@ void make_names_consistent(std::vector<ner::Sequence>& document) {
       if (t.kind == text::TokenKind::word) words.insert(t.form());
   const ner::InDocument in_document = [&](std::string_view w) { return words.count(w) > 0; };
   // A name's key: its folded norm, worked out once per spelling of its tokens (the folded forms and
-  // whether blank separates them), since fold() is slow and a document repeats its names.
+  // whether blank separates them), since fold() is slow and a document repeats its names. Most
+  // spellings asked for are the candidates below, which a long document rarely repeats: the cache
+  // starts over at kKeysKept (unbounded, 8.6 MB of English news kept 110 MB of them).
+  constexpr std::size_t kKeysKept = 1 << 14;
   std::unordered_map<std::string, std::string> keys;
   const auto key = [&](const ner::Sequence& s, const ner::Mention& m) -> const std::string& {
     const auto& tokens = *s.tokens;
@@ -117,6 +120,7 @@ void make_names_consistent(std::vector<ner::Sequence>& document) {
       if (i > m.first) forms += tokens[i - 1].end < tokens[i].start ? ' ' : '\x01';
       forms += tokens[i].form();
     }
+    if (keys.size() >= kKeysKept) keys.clear();
     auto [it, added] = keys.try_emplace(std::move(forms));
     if (added) it->second = text::fold(ner::name_norm(s.text, tokens, m, in_document));
     return it->second;

@@ -816,14 +816,25 @@ std::vector<int> Model::tag(const Features& f) const {
 
 // Distinct tokens by their text as written (which fixes their folded form and kind): their
 // TokenInfo and the summed weights of the features they give themselves, the token after them and
-// the token before them.
+// the token before them. About 280 bytes a token: a document of a megabyte has some 30,000
+// distinct ones, so the memo starts over once it holds kLimit (a news article's words fit; the
+// common ones come back at once).
 struct Model::Memo {
+  static constexpr std::size_t kLimit = 16384;
   using Scores = std::array<std::int32_t, kTags>;
   std::unordered_map<std::string_view, std::uint32_t> index;
   std::vector<TokenContext> contexts;
   std::vector<Scores> own, to_next, to_previous;
   Scores at_start{}, at_end{};  // what a token takes from beyond either end of its sequence
   bool ends_scored = false;
+
+  void forget_tokens() {
+    index.clear();
+    contexts.clear();
+    own.clear();
+    to_next.clear();
+    to_previous.clear();
+  }
 };
 
 std::vector<Mention> Model::find(std::string_view text, const std::vector<text::Token>& tokens,
@@ -848,6 +859,7 @@ std::vector<Mention> Model::find(std::string_view text, const std::vector<text::
   std::vector<std::uint32_t> slots(n);
   std::vector<std::size_t> starts;
   const Vocabulary vocabulary = [this](std::uint32_t k) { return word(k); };
+  if (m.contexts.size() >= Memo::kLimit) m.forget_tokens();
   for (std::size_t i = 0; i < n; ++i) {
     const text::Token& t = tokens[i];
     const std::string_view original = text.substr(t.start, t.end - t.start);
