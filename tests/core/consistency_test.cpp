@@ -333,4 +333,23 @@ TEST(Consistency, AnAppositionStatesTheTypeEverywhere) {
   EXPECT_EQ(d.type_at(2, "Ann Smith"), "PER");  // "the group leader"
 }
 
+// The pass keeps the folded keys of the spellings it looks up in a cache that starts over when it is
+// full (a long document of varied text asks for hundreds of thousands): a name still spreads when its
+// key was worked out before the cache started over.
+TEST(Consistency, ANameSpreadsAcrossALongDocumentOfOtherNames) {
+  std::string many;  // 20,000 distinct capitalized words, more than the cache keeps
+  for (int i = 0; i < 20000; ++i) {
+    std::string word = "K";
+    for (int n = i; word.size() < 5; n /= 26) word += static_cast<char>('a' + n % 26);
+    many += word + (i % 10 == 9 ? ". " : " and ");
+  }
+  Document d(ner::Lang::en, {"Rates rose near the Blue Ridge, traders said.", many,
+                             "Later the traders met on the Blue Ridge again."});
+  d.tag(0, "Blue Ridge", "LOC");
+  for (std::size_t i = 0; i < 20000; ++i)  // each word is followed by "and" or "."
+    d.sequences[1].mentions.push_back({2 * i, 2 * i + 1, ner::type_index("PER")});
+  maqal::entities::make_names_consistent(d.sequences);
+  EXPECT_EQ(d.type_at(2, "Blue Ridge"), "LOC");
+}
+
 }  // namespace
