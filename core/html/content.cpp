@@ -457,6 +457,11 @@ int assign_html_roles(std::vector<Block>& blocks, const Document& doc, const std
     if (included[e] || holds_top[e]) continue;
     if (!negative_kind[e].empty() && (weight[e] < 0 || dense[e]) && !lifted[e]) kind[e] = negative_kind[e];
     else if (p >= 0 && !included[p] && !(lifted[e] && !negative_kind[e].empty() && kind[p] != kComments)) kind[e] = kind[p];
+    // Inside the region, a <footer> or a <form> below its root is furniture (a post's footer, a
+    // sign-up or comparison form), as Readability cleans them out of the article; a form around the
+    // whole page (ASP.NET's) holds the region and is skipped above.
+    if (kind[e].empty() && inside[e] && (elements[e].tag == "footer" || elements[e].tag == "form"))
+      kind[e] = semantic_kind(elements[e].tag == "footer" ? kFooter : kForm);
   }
 
   // The JSON-LD articleBody, when the page has one that its blocks cover, decides instead.

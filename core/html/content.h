@@ -15,7 +15,7 @@ namespace maqal::html {
 // long prose when the page has some, or its first ancestor that scores more and holds 1.5x its long
 // prose; boxes with a negative cue inside it that together hold half its prose are part of it; the
 // JSON-LD articleBody when the page has one, compared by three-word runs where the page's text
-// differs from it; long prose outside the region joins it unless it lies beyond a link-dense block
+// differs from it; a <footer> or <form> below the region's root is furniture; long prose outside the region joins it unless it lies beyond a link-dense block
 // of furniture after it and the region holds more; short unmarked blocks
 // between two parts of it join it; nothing outside the region above the title does; short
 // furniture with a "tail" cue at its end, a heading with one in its last third (or a line that
