@@ -732,6 +732,22 @@ TEST(Html, FormAroundTheWholePageIsNoFurniture) {
   EXPECT_NE(r.articles.at(0).body.find("Paragraph 1 "), std::string::npos);
 }
 
+TEST(Html, DisclaimerInTheFooterIsNotTheContentOfAPageWithAnArticle) {
+  // The footer's long disclaimer, in a box with a "content" class, outscores the article in plain
+  // columns; the page has prose outside its footer, so the content is a container that holds some.
+  std::string legal;
+  for (int i = 1; i <= 4; ++i)
+    legal += "<p>Legal note " + std::to_string(i) +
+             ": this material, which is general, is not advice, and readers, before acting, should consult a "
+             "qualified adviser, lawyer, or broker.</p>";
+  const auto r = html("<body><div><div><div><h1>The council votes</h1>" + prose(1) + prose(2) +
+                      "</div></div></div><footer><div class=\"entry-content\">" + legal + "</div></footer></body>");
+  ASSERT_FALSE(r.error);
+  const std::string& body = r.articles.at(0).body;
+  EXPECT_NE(body.find("Paragraph 2 "), std::string::npos);
+  EXPECT_EQ(body.find("Legal note 1"), std::string::npos);
+}
+
 TEST(Html, TextInputHasNoTextField) {
   EXPECT_EQ(maqal::to_json(maqal::parse_text("Hello there.")).find("\"text\":\"Hello there.\",\"blocks\""),
             std::string::npos);
