@@ -315,15 +315,20 @@ int assign_html_roles(std::vector<Block>& blocks, const Document& doc, const std
   const auto& elements = doc.elements;
   const std::size_t n = elements.size();
 
-  // Text, link text and prose of every container.
-  std::vector<double> total(n, 0), links(n, 0), prose(n, 0);
+  // Text, link text and prose of every container; article prose: prose outside nav, footer, aside
+  // and forms (a footer's disclaimer is no article).
+  std::vector<double> total(n, 0), links(n, 0), prose(n, 0), article_prose(n, 0);
+  bool page_has_prose = false;
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     const auto& h = hints[i];
     const bool prose_block = long_prose(h);
+    const bool article_block = prose_block && !semantic_boilerplate(h.semantic);
+    page_has_prose |= article_block;
     for (int a = h.element; a >= 0; a = elements[a].parent) {
       total[a] += static_cast<double>(h.chars);
       links[a] += static_cast<double>(h.chars) * h.link_density;
       if (prose_block) prose[a] += static_cast<double>(h.chars);
+      if (article_block) article_prose[a] += static_cast<double>(h.chars);
     }
   }
   // Class/id cues. A negative cue does not veto a subtree of dense long prose: page builders wrap
@@ -366,14 +371,12 @@ int assign_html_roles(std::vector<Block>& blocks, const Document& doc, const std
     }
   }
   auto final_score = [&](std::size_t e) { return total[e] > 0 ? score[e] * (1.0 - links[e] / total[e]) : score[e]; };
-  // The best container; on a page with long prose, the best of those that hold some (a notice box
-  // with a "text" class outscores an article whose paragraphs sit deep in a page builder's columns).
-  bool page_has_prose = false;  // outside nav, footer, aside and forms (a footer's disclaimer is no article)
-  for (std::size_t i = 0; i < blocks.size(); ++i)
-    page_has_prose |= long_prose(hints[i]) && !semantic_boilerplate(hints[i].semantic);
+  // The best container; on a page with article prose, the best of those that hold some (a notice box
+  // with a "text" class outscores an article whose paragraphs sit deep in a page builder's columns;
+  // a disclaimer in the footer, the article beside it).
   int top = -1;
   for (std::size_t e = 0; e < n; ++e)
-    if (scored[e] && (prose[e] > 0 || !page_has_prose) &&
+    if (scored[e] && (article_prose[e] > 0 || !page_has_prose) &&
         (top < 0 || final_score(e) > final_score(static_cast<std::size_t>(top))))
       top = static_cast<int>(e);
 
@@ -457,6 +460,11 @@ int assign_html_roles(std::vector<Block>& blocks, const Document& doc, const std
     if (included[e] || holds_top[e]) continue;
     if (!negative_kind[e].empty() && (weight[e] < 0 || dense[e]) && !lifted[e]) kind[e] = negative_kind[e];
     else if (p >= 0 && !included[p] && !(lifted[e] && !negative_kind[e].empty() && kind[p] != kComments)) kind[e] = kind[p];
+    // Inside the region, a <footer> or a <form> below its root is furniture (a post's footer, a
+    // sign-up or comparison form), as Readability cleans them out of the article; a form around the
+    // whole page (ASP.NET's) holds the region and is skipped above.
+    if (kind[e].empty() && inside[e] && (elements[e].tag == "footer" || elements[e].tag == "form"))
+      kind[e] = semantic_kind(elements[e].tag == "footer" ? kFooter : kForm);
   }
 
   // The JSON-LD articleBody, when the page has one that its blocks cover, decides instead.

@@ -707,6 +707,47 @@ TEST(Html, PopupAndModalBoxesInsideTheArticleAreFurniture) {
   EXPECT_EQ(body.find("Log in"), std::string::npos);
 }
 
+TEST(Html, FooterAndFormInsideTheArticleAreFurniture) {
+  // A post's own <footer> (its tags, a note to share it) and a form between its paragraphs (a
+  // sign-up, a comparison of products) are no body, as Readability cleans them out of the article.
+  const auto r = html("<article><h1>The council votes</h1>" + prose(1) + prose(2) +
+                      "<form action=\"/compare\"><p>Compare the plans of the three districts side by side</p>"
+                      "<p>Choose up to four plans to compare</p></form>" +
+                      prose(3) + prose(4) +
+                      "<footer><p>Filed under the city's budget and its council</p></footer></article>");
+  ASSERT_FALSE(r.error);
+  const std::string& body = r.articles.at(0).body;
+  EXPECT_NE(body.find("Paragraph 4 "), std::string::npos);
+  EXPECT_EQ(body.find("Compare the plans"), std::string::npos);
+  EXPECT_EQ(body.find("Choose up to four"), std::string::npos);
+  EXPECT_EQ(body.find("Filed under"), std::string::npos);
+}
+
+TEST(Html, FormAroundTheWholePageIsNoFurniture) {
+  // ASP.NET wraps a whole page in one <form>: the article inside it stays the content.
+  const auto r = html("<body><form id=\"aspnetForm\"><div class=\"story\"><h1>The council votes</h1>" + prose(1) +
+                      prose(2) + prose(3) + "</div></form></body>");
+  ASSERT_FALSE(r.error);
+  EXPECT_NE(r.articles.at(0).body.find("Paragraph 3 "), std::string::npos);
+  EXPECT_NE(r.articles.at(0).body.find("Paragraph 1 "), std::string::npos);
+}
+
+TEST(Html, DisclaimerInTheFooterIsNotTheContentOfAPageWithAnArticle) {
+  // The footer's long disclaimer, in a box with a "content" class, outscores the article in plain
+  // columns; the page has prose outside its footer, so the content is a container that holds some.
+  std::string legal;
+  for (int i = 1; i <= 4; ++i)
+    legal += "<p>Legal note " + std::to_string(i) +
+             ": this material, which is general, is not advice, and readers, before acting, should consult a "
+             "qualified adviser, lawyer, or broker.</p>";
+  const auto r = html("<body><div><div><div><h1>The council votes</h1>" + prose(1) + prose(2) +
+                      "</div></div></div><footer><div class=\"entry-content\">" + legal + "</div></footer></body>");
+  ASSERT_FALSE(r.error);
+  const std::string& body = r.articles.at(0).body;
+  EXPECT_NE(body.find("Paragraph 2 "), std::string::npos);
+  EXPECT_EQ(body.find("Legal note 1"), std::string::npos);
+}
+
 TEST(Html, TextInputHasNoTextField) {
   EXPECT_EQ(maqal::to_json(maqal::parse_text("Hello there.")).find("\"text\":\"Hello there.\",\"blocks\""),
             std::string::npos);
