@@ -103,10 +103,13 @@ void make_names_consistent(std::vector<ner::Sequence>& document) {
   type_by_apposition(document);
   ner::propagate(document);
   std::unordered_set<std::string_view> words;  // every folded word: name_norm()'s evidence for bare forms
-  for (const auto& s : document)
-    for (const auto& t : *s.tokens)
-      if (t.kind == text::TokenKind::word) words.insert(t.form());
-  const ner::InDocument in_document = [&](std::string_view w) { return words.count(w) > 0; };
+  const ner::InDocument in_document = [&](std::string_view w) {
+    if (words.empty())  // built on the first question: most names never ask (no proclitic)
+      for (const auto& s : document)
+        for (const auto& t : *s.tokens)
+          if (t.kind == text::TokenKind::word) words.insert(t.form());
+    return words.count(w) > 0;
+  };
   // A name's key: its folded norm, worked out once per spelling of its tokens (the folded forms and
   // whether blank separates them), since fold() is slow and a document repeats its names.
   std::unordered_map<std::string, std::string> keys;

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <memory>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -232,11 +233,6 @@ int type_index(std::string_view name) {
   for (int t = 0; t < kTypes; ++t)
     if (kTypeNames[t] == name) return t;
   return -1;
-}
-
-bool allowed(int from, int to) {
-  if (from <= 0 || is_end(from)) return to <= 0 || is_begin(to);
-  return !is_begin(to) && to > 0 && type_of(from) == type_of(to);
 }
 
 std::vector<Mention> mentions(const std::vector<int>& tags) {
@@ -512,75 +508,88 @@ Features with_document_features(const Features& f, const DocumentKeys& extra) {
 
 namespace {
 
-// The tags each tag may follow (allowed()), worked out once. Under BILOU they fall in two groups,
-// which is what keeps decoding cheap: O, B- and U- follow the closing tags (O, L-, U-: kClosing of
-// them), I- and L- follow their own B- and I- (two).
+// The tags each tag may follow (allowed()), worked out at compile time. Under BILOU they fall in
+// two groups, which is what keeps decoding cheap: O, B- and U- (kOpening of them) follow the closing
+// tags (O, L-, U-: kClosing of them), I- and L- follow their own B- and I- (two). Known at compile
+// time, the loops over them unroll into straight code.
 constexpr int kClosing = 1 + 2 * kTypes;
+constexpr int kOpening = 1 + 2 * kTypes;
+constexpr int kInner = kTags - kOpening;  // I- and L-
 struct Predecessors {
-  int closing[kClosing];
-  int tags[kTags][2];  // of an I- or L- tag
-  bool opens[kTags];   // follows the closing tags
-  Predecessors() {
-    int count = 0;
+  int closing[kClosing] = {};
+  int opening[kOpening] = {};
+  int inner[kInner] = {};
+  int tags[kInner][2] = {};  // of inner[j]
+  constexpr Predecessors() {
+    int c = 0, o = 0, j = 0;
     for (int p = 0; p < kTags; ++p)
-      if (allowed(p, 0)) closing[count++] = p;
+      if (allowed(p, 0)) closing[c++] = p;
     for (int y = 0; y < kTags; ++y) {
-      opens[y] = allowed(0, y);
+      if (allowed(0, y)) {
+        opening[o++] = y;
+        continue;
+      }
       int k = 0;
-      for (int p = 0; p < kTags && !opens[y]; ++p)
-        if (allowed(p, y)) tags[y][k++] = p;
+      for (int p = 0; p < kTags; ++p)
+        if (allowed(p, y)) tags[j][k++] = p;
+      inner[j++] = y;
     }
   }
 };
+constexpr Predecessors kPredecessors;
 
 }  // namespace
 
 template <class T>
 std::vector<int> viterbi(const T* emission, std::size_t n, const T* start, const T* transitions) {
-  static const Predecessors predecessors;
-  const Predecessors& pre = predecessors;
+  constexpr const Predecessors& pre = kPredecessors;
   std::vector<int> tags(n, 0);
   if (n == 0) return tags;
   // A tag that cannot start a sequence scores far below any other; after the first token every tag
   // has a valid predecessor.
   const T impossible = std::numeric_limits<T>::lowest() / 4;
-  T into[kTags][kClosing];  // into[y][k]: the transition score from the k-th predecessor of y
-  for (int y = 0; y < kTags; ++y)
-    for (int k = 0; k < (pre.opens[y] ? kClosing : 2); ++k)
-      into[y][k] = transitions[(pre.opens[y] ? pre.closing[k] : pre.tags[y][k]) * kTags + y];
+  // The transition scores from each tag's predecessors: into_opening[o][k] from the k-th closing tag
+  // to the o-th opening tag, into_inner[j][k] from the k-th predecessor of the j-th inner tag.
+  T into_opening[kOpening][kClosing], into_inner[kInner][2];
+  for (int o = 0; o < kOpening; ++o)
+    for (int k = 0; k < kClosing; ++k) into_opening[o][k] = transitions[pre.closing[k] * kTags + pre.opening[o]];
+  for (int j = 0; j < kInner; ++j)
+    for (int k = 0; k < 2; ++k) into_inner[j][k] = transitions[pre.tags[j][k] * kTags + pre.inner[j]];
   // scores[i * kTags + y]: the best score of the tags up to token i with tag y there, less the best of
   // them all (only differences matter: it keeps them small). The forward pass keeps no back pointers:
   // the way back asks again which predecessor gave the best only for the tag taken.
-  std::vector<T> scores(n * kTags);
+  const std::unique_ptr<T[]> scores(new T[n * kTags]);  // each written before it is read
   for (int y = 0; y < kTags; ++y) scores[y] = allowed(-1, y) ? start[y] + emission[y] : impossible;
   for (std::size_t i = 1; i < n; ++i) {
     const T* previous = &scores[(i - 1) * kTags];
+    const T* e = &emission[i * kTags];
     T* score = &scores[i * kTags];
     T closed[kClosing];
     for (int k = 0; k < kClosing; ++k) closed[k] = previous[pre.closing[k]];
-    T top = impossible;
-    for (int y = 0; y < kTags; ++y) {
-      T best;
-      if (pre.opens[y]) {
-        best = closed[0] + into[y][0];
-        for (int k = 1; k < kClosing; ++k) best = std::max(best, closed[k] + into[y][k]);
-      } else {
-        best = std::max(previous[pre.tags[y][0]] + into[y][0], previous[pre.tags[y][1]] + into[y][1]);
-      }
-      score[y] = best + emission[i * kTags + y];
-      top = std::max(top, score[y]);
+    for (int o = 0; o < kOpening; ++o) {
+      T best = closed[0] + into_opening[o][0];
+      for (int k = 1; k < kClosing; ++k) best = std::max(best, closed[k] + into_opening[o][k]);
+      score[pre.opening[o]] = best + e[pre.opening[o]];
     }
+    for (int j = 0; j < kInner; ++j)
+      score[pre.inner[j]] = std::max(previous[pre.tags[j][0]] + into_inner[j][0], previous[pre.tags[j][1]] + into_inner[j][1]) +
+                            e[pre.inner[j]];
+    T top = impossible;
+    for (int y = 0; y < kTags; ++y) top = std::max(top, score[y]);
     for (int y = 0; y < kTags; ++y) score[y] -= top;
   }
   // Of equal predecessors, the first.
   const auto predecessor = [&](const T* previous, int y) {
-    if (!pre.opens[y]) {
-      const int p0 = pre.tags[y][0], p1 = pre.tags[y][1];
-      return previous[p1] + into[y][1] > previous[p0] + into[y][0] ? p1 : p0;
-    }
+    for (int j = 0; j < kInner; ++j)
+      if (pre.inner[j] == y) {
+        const int p0 = pre.tags[j][0], p1 = pre.tags[j][1];
+        return previous[p1] + into_inner[j][1] > previous[p0] + into_inner[j][0] ? p1 : p0;
+      }
+    int o = 0;
+    while (pre.opening[o] != y) ++o;
     int arg = 0;
     for (int k = 1; k < kClosing; ++k)
-      if (previous[pre.closing[k]] + into[y][k] > previous[pre.closing[arg]] + into[y][arg]) arg = k;
+      if (previous[pre.closing[k]] + into_opening[o][k] > previous[pre.closing[arg]] + into_opening[o][arg]) arg = k;
     return pre.closing[arg];
   };
   const T* last = &scores[(n - 1) * kTags];
@@ -864,7 +873,7 @@ std::vector<Mention> Model::find(std::string_view text, const std::vector<text::
   const std::vector<bool> opens = sentence_starts(tokens);
   const std::vector<Marks> marks = lexicon_marks(lex, n);
   const auto info = [&](std::ptrdiff_t j) -> const TokenContext& { return m.contexts[slots[j]]; };
-  std::vector<std::int32_t> emission(n * kTags);
+  const std::unique_ptr<std::int32_t[]> emission(new std::int32_t[n * kTags]);  // each written below
   for (std::size_t u = 0; u < n; ++u) {
     std::int32_t* e = &emission[u * kTags];
     const Scores& own = m.own[slots[u]];
@@ -873,7 +882,7 @@ std::vector<Mention> Model::find(std::string_view text, const std::vector<text::
     for (int y = 0; y < kTags; ++y) e[y] = own[y] + from_previous[y] + from_next[y];
     context_features(info, n, opens, marks, u, [&](std::uint32_t k) { add_weights(k, e); });
   }
-  std::vector<int> tags = viterbi<std::int32_t>(emission.data(), n, start_, transitions_);
+  std::vector<int> tags = viterbi<std::int32_t>(emission.get(), n, start_, transitions_);
   // A name never runs across the end of a sentence ("… Joe Biden. Blinken said …").
   for (std::size_t i = 0; i < tags.size(); ++i)
     if (tokens[i].kind == text::TokenKind::punct && ends_sentence(tokens[i].form())) tags[i] = 0;

@@ -69,7 +69,9 @@ bool after_label(std::string_view line, std::size_t at) {
   while (end > 0 && (line[end - 1] == ':' || line[end - 1] == '.' || line[end - 1] == ' ')) --end;
   if (end == at) return false;  // "Tel5551234" is a word
   return std::any_of(labels().begin(), labels().end(), [&](const std::string& key) {
-    return end >= key.size() && text::lower_ascii(line.substr(end - key.size(), key.size())) == key &&
+    return end >= key.size() &&
+           std::equal(key.begin(), key.end(), line.begin() + static_cast<std::ptrdiff_t>(end - key.size()),
+                      [](char k, char c) { return k == text::lower_ascii(c); }) &&
            !u_isalnum(text::code_point_before(line, end - key.size()));  // not inside a word ("Hotel")
   });
 }
