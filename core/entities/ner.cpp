@@ -828,7 +828,33 @@ std::vector<int> Model::tag(const Features& f) const {
 // the token before them.
 struct Model::Memo {
   using Scores = std::array<std::int32_t, kTags>;
-  std::unordered_map<std::string_view, std::uint32_t> index;
+  // Open addressing over the distinct tokens' texts, probed with their hash(): table slot → index + 1, 0
+  // empty; at most half full. Every token of a document is looked up here, most of them found.
+  std::vector<std::uint32_t> table = std::vector<std::uint32_t>(1024, 0);
+  std::vector<std::string_view> texts;  // by index
+  // The index of `text`, and whether it is new (the caller then adds its entries at that index).
+  std::pair<std::uint32_t, bool> find_or_add(std::string_view text) {
+    const auto mask = static_cast<std::uint32_t>(table.size() - 1);
+    for (auto slot = static_cast<std::uint32_t>(hash(text)) & mask;; slot = (slot + 1) & mask) {
+      if (table[slot] == 0) {
+        const auto index = static_cast<std::uint32_t>(texts.size());
+        texts.push_back(text);
+        table[slot] = index + 1;
+        if (2 * texts.size() > table.size()) grow();
+        return {index, true};
+      }
+      if (texts[table[slot] - 1] == text) return {table[slot] - 1, false};
+    }
+  }
+  void grow() {
+    table.assign(table.size() * 2, 0);
+    const auto mask = static_cast<std::uint32_t>(table.size() - 1);
+    for (std::uint32_t index = 0; index < texts.size(); ++index) {
+      auto slot = static_cast<std::uint32_t>(hash(texts[index])) & mask;
+      while (table[slot] != 0) slot = (slot + 1) & mask;
+      table[slot] = index + 1;
+    }
+  }
   std::vector<TokenContext> contexts;
   std::vector<Scores> own, to_next, to_previous;
   Scores at_start{}, at_end{};  // what a token takes from beyond either end of its sequence
@@ -860,7 +886,7 @@ std::vector<Mention> Model::find(std::string_view text, const std::vector<text::
   for (std::size_t i = 0; i < n; ++i) {
     const text::Token& t = tokens[i];
     const std::string_view original = text.substr(t.start, t.end - t.start);
-    const auto [it, added] = m.index.try_emplace(original, static_cast<std::uint32_t>(m.contexts.size()));
+    const auto [index, added] = m.find_or_add(original);
     if (added) {
       const TokenInfo info = token_info(original, t, vocabulary, starts);
       m.contexts.emplace_back(info);
@@ -868,7 +894,7 @@ std::vector<Mention> Model::find(std::string_view text, const std::vector<text::
       m.to_next.push_back(scores_of([&](auto&& push) { features_from(kFromPrevious, &info, push); }));
       m.to_previous.push_back(scores_of([&](auto&& push) { features_from(kFromNext, &info, push); }));
     }
-    slots[i] = it->second;
+    slots[i] = index;
   }
   const std::vector<bool> opens = sentence_starts(tokens);
   const std::vector<Marks> marks = lexicon_marks(lex, n);
@@ -1064,14 +1090,21 @@ std::vector<std::vector<Name>> find_names(const std::vector<Block>& blocks,
   std::vector<std::size_t> index;
   for (std::size_t b = 0; b < document.size(); ++b)
     if (document[b].model) tagged.push_back(std::move(document[b])), index.push_back(b);
-  make_names_consistent(tagged);
   std::unordered_set<std::string_view> words;  // every folded word: evidence for names' bare forms
+  make_names_consistent(tagged, &words);  // gathers the tagged blocks' words if a name asks
+  bool all_words = false;
   const auto in_document = [&](std::string_view w) {
-    if (words.empty()) {  // built on the first question: most names never ask
+    if (!all_words) {  // gathered on the first question: most names never ask
       // Not reserved for every token: a document repeats its words (10 MB of text: 8 MB of buckets).
-      for (const auto& block_tokens : tokens)
-        for (const auto& t : block_tokens)
+      const bool tagged_gathered = !words.empty();
+      for (std::size_t b = 0, k = 0; b < tokens.size(); ++b) {
+        const bool tagged_block = k < index.size() && index[k] == b;
+        k += tagged_block;
+        if (tagged_block && tagged_gathered) continue;
+        for (const auto& t : tokens[b])
           if (t.kind == text::TokenKind::word) words.insert(t.form());
+      }
+      all_words = true;
     }
     return words.count(w) > 0;
   };
