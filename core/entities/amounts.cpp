@@ -17,10 +17,24 @@ struct UnitPhrase {
 };
 
 // amounts.tsv rows: side (before/after the number), type, phrase, currency code; indexed by the
-// phrase's first word, since every token of every block is looked up here.
-const text::StringMap<std::vector<UnitPhrase>>& unit_phrases() {
+// phrase's first word, since every token of every block is looked up here. A bit per first and
+// last byte of the first words says most words start none without hashing them.
+struct UnitPhrases {
+  text::StringMap<std::vector<UnitPhrase>> by_first_word;
+  std::vector<bool> ends = std::vector<bool>(1 << 16);
+  static std::size_t ends_of(std::string_view word) {
+    return static_cast<unsigned char>(word.front()) << 8 | static_cast<unsigned char>(word.back());
+  }
+  const std::vector<UnitPhrase>* find(std::string_view word) const {
+    if (word.empty() || !ends[ends_of(word)]) return nullptr;
+    const auto it = by_first_word.find(word);
+    return it == by_first_word.end() ? nullptr : &it->second;
+  }
+};
+
+const UnitPhrases& unit_phrases() {
   static const auto phrases = [] {
-    text::StringMap<std::vector<UnitPhrase>> out;
+    UnitPhrases out;
     for (const auto& row : data::rows_all_languages("amounts.tsv")) {
       if (row.size() < 3) continue;
       UnitPhrase p;
@@ -28,10 +42,12 @@ const text::StringMap<std::vector<UnitPhrase>>& unit_phrases() {
       p.type = std::string(row[1]);
       for (auto& t : text::tokenize(row[2])) p.words.emplace_back(t.form());
       if (row.size() > 3) p.code = std::string(row[3]);
-      if (!p.words.empty()) out[p.words[0]].push_back(std::move(p));
+      if (p.words.empty() || p.words[0].empty()) continue;
+      out.ends[UnitPhrases::ends_of(p.words[0])] = true;
+      out.by_first_word[p.words[0]].push_back(std::move(p));
     }
     // Longest first: "US dollars" before "dollars".
-    for (auto& [first, list] : out)
+    for (auto& [first, list] : out.by_first_word)
       std::stable_sort(list.begin(), list.end(), [](const UnitPhrase& a, const UnitPhrase& b) { return a.words.size() > b.words.size(); });
     return out;
   }();
@@ -56,9 +72,9 @@ std::vector<Unit> find_units(const text::Tokens& tokens, const std::vector<LexMa
   std::vector<Unit> units;
   const auto& phrases = unit_phrases();
   for (std::size_t i = 0; i < tokens.size(); ++i) {
-    const auto candidates = phrases.find(tokens[i].form());
-    if (candidates == phrases.end()) continue;
-    for (const UnitPhrase& p : candidates->second) {
+    const auto* candidates = phrases.find(tokens[i].form());
+    if (!candidates) continue;
+    for (const UnitPhrase& p : *candidates) {
       if (!phrase_at(tokens, i, p)) continue;
       const std::size_t next = i + p.words.size();
       const bool currency = p.type == "MONEY";

@@ -91,7 +91,7 @@ void type_quoted_places(ner::Sequence& s) {
 
 }  // namespace
 
-void make_names_consistent(std::vector<ner::Sequence>& document) {
+void make_names_consistent(std::vector<ner::Sequence>& document, std::unordered_set<std::string_view>* gathered) {
   for (ner::Sequence& s : document) {
     drop_false_names(s);
     type_by_head(s);
@@ -102,11 +102,15 @@ void make_names_consistent(std::vector<ner::Sequence>& document) {
   drop_styled_common_words(document);
   type_by_apposition(document);
   ner::propagate(document);
-  std::unordered_set<std::string_view> words;  // every folded word: name_norm()'s evidence for bare forms
-  for (const auto& s : document)
-    for (const auto& t : *s.tokens)
-      if (t.kind == text::TokenKind::word) words.insert(t.form());
-  const ner::InDocument in_document = [&](std::string_view w) { return words.count(w) > 0; };
+  std::unordered_set<std::string_view> own_words;  // every folded word: name_norm()'s evidence for bare forms
+  std::unordered_set<std::string_view>& words = gathered ? *gathered : own_words;
+  const ner::InDocument in_document = [&](std::string_view w) {
+    if (words.empty())  // built on the first question: most names never ask (no proclitic)
+      for (const auto& s : document)
+        for (const auto& t : *s.tokens)
+          if (t.kind == text::TokenKind::word) words.insert(t.form());
+    return words.count(w) > 0;
+  };
   // A name's key: its folded norm, worked out once per spelling of its tokens (the folded forms and
   // whether blank separates them), since fold() is slow and a document repeats its names. Most
   // spellings asked for are the candidates below, which a long document rarely repeats: the cache

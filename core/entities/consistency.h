@@ -2,6 +2,8 @@
 // writes it, not only where the model happened to see it (issue #5).
 #pragma once
 
+#include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "entities/ner.h"
@@ -25,6 +27,9 @@ namespace maqal::entities {
 // or a title word (core/lang/*/function_words.tsv, titles.tsv). Names of a list line (list_line())
 // do not spread. In Latin script, an occurrence written in lower case is no name. Added mentions
 // cover the whole written words, clitics included (their norm, name_norm(), is the bare name).
-void make_names_consistent(std::vector<ner::Sequence>& document);
+// `words`, when given (empty), gets the sequences' folded words if a name's norm asked for them, for
+// the caller to go on with.
+void make_names_consistent(std::vector<ner::Sequence>& document,
+                           std::unordered_set<std::string_view>* words = nullptr);
 
 }  // namespace maqal::entities

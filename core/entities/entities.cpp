@@ -332,9 +332,11 @@ std::vector<Entity> find_entities(const std::vector<Block>& blocks, const std::v
   drop_or_trim_titles(entities);
   name_people_in_full(entities);
   // One cluster per (type, norm): every mention of Gaza, whatever its spelling, is one place.
-  std::map<std::pair<std::string, std::string>, int> clusters;
+  std::unordered_map<std::string, int> clusters;  // type NUL norm → cluster, numbered as first seen
+  std::string key;
   for (auto& e : entities) {
-    auto [it, added] = clusters.try_emplace({e.type, e.norm}, static_cast<int>(clusters.size()));
+    ((key = e.type) += '\0') += e.norm;
+    auto [it, added] = clusters.try_emplace(key, static_cast<int>(clusters.size()));
     e.cluster = it->second;
   }
   return entities;

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <memory>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -232,11 +233,6 @@ int type_index(std::string_view name) {
   for (int t = 0; t < kTypes; ++t)
     if (kTypeNames[t] == name) return t;
   return -1;
-}
-
-bool allowed(int from, int to) {
-  if (from <= 0 || is_end(from)) return to <= 0 || is_begin(to);
-  return !is_begin(to) && to > 0 && type_of(from) == type_of(to);
 }
 
 std::vector<Mention> mentions(const std::vector<int>& tags) {
@@ -512,75 +508,88 @@ Features with_document_features(const Features& f, const DocumentKeys& extra) {
 
 namespace {
 
-// The tags each tag may follow (allowed()), worked out once. Under BILOU they fall in two groups,
-// which is what keeps decoding cheap: O, B- and U- follow the closing tags (O, L-, U-: kClosing of
-// them), I- and L- follow their own B- and I- (two).
+// The tags each tag may follow (allowed()), worked out at compile time. Under BILOU they fall in
+// two groups, which is what keeps decoding cheap: O, B- and U- (kOpening of them) follow the closing
+// tags (O, L-, U-: kClosing of them), I- and L- follow their own B- and I- (two). Known at compile
+// time, the loops over them unroll into straight code.
 constexpr int kClosing = 1 + 2 * kTypes;
+constexpr int kOpening = 1 + 2 * kTypes;
+constexpr int kInner = kTags - kOpening;  // I- and L-
 struct Predecessors {
-  int closing[kClosing];
-  int tags[kTags][2];  // of an I- or L- tag
-  bool opens[kTags];   // follows the closing tags
-  Predecessors() {
-    int count = 0;
+  int closing[kClosing] = {};
+  int opening[kOpening] = {};
+  int inner[kInner] = {};
+  int tags[kInner][2] = {};  // of inner[j]
+  constexpr Predecessors() {
+    int c = 0, o = 0, j = 0;
     for (int p = 0; p < kTags; ++p)
-      if (allowed(p, 0)) closing[count++] = p;
+      if (allowed(p, 0)) closing[c++] = p;
     for (int y = 0; y < kTags; ++y) {
-      opens[y] = allowed(0, y);
+      if (allowed(0, y)) {
+        opening[o++] = y;
+        continue;
+      }
       int k = 0;
-      for (int p = 0; p < kTags && !opens[y]; ++p)
-        if (allowed(p, y)) tags[y][k++] = p;
+      for (int p = 0; p < kTags; ++p)
+        if (allowed(p, y)) tags[j][k++] = p;
+      inner[j++] = y;
     }
   }
 };
+constexpr Predecessors kPredecessors;
 
 }  // namespace
 
 template <class T>
 std::vector<int> viterbi(const T* emission, std::size_t n, const T* start, const T* transitions) {
-  static const Predecessors predecessors;
-  const Predecessors& pre = predecessors;
+  constexpr const Predecessors& pre = kPredecessors;
   std::vector<int> tags(n, 0);
   if (n == 0) return tags;
   // A tag that cannot start a sequence scores far below any other; after the first token every tag
   // has a valid predecessor.
   const T impossible = std::numeric_limits<T>::lowest() / 4;
-  T into[kTags][kClosing];  // into[y][k]: the transition score from the k-th predecessor of y
-  for (int y = 0; y < kTags; ++y)
-    for (int k = 0; k < (pre.opens[y] ? kClosing : 2); ++k)
-      into[y][k] = transitions[(pre.opens[y] ? pre.closing[k] : pre.tags[y][k]) * kTags + y];
+  // The transition scores from each tag's predecessors: into_opening[o][k] from the k-th closing tag
+  // to the o-th opening tag, into_inner[j][k] from the k-th predecessor of the j-th inner tag.
+  T into_opening[kOpening][kClosing], into_inner[kInner][2];
+  for (int o = 0; o < kOpening; ++o)
+    for (int k = 0; k < kClosing; ++k) into_opening[o][k] = transitions[pre.closing[k] * kTags + pre.opening[o]];
+  for (int j = 0; j < kInner; ++j)
+    for (int k = 0; k < 2; ++k) into_inner[j][k] = transitions[pre.tags[j][k] * kTags + pre.inner[j]];
   // scores[i * kTags + y]: the best score of the tags up to token i with tag y there, less the best of
   // them all (only differences matter: it keeps them small). The forward pass keeps no back pointers:
   // the way back asks again which predecessor gave the best only for the tag taken.
-  std::vector<T> scores(n * kTags);
+  const std::unique_ptr<T[]> scores(new T[n * kTags]);  // each written before it is read
   for (int y = 0; y < kTags; ++y) scores[y] = allowed(-1, y) ? start[y] + emission[y] : impossible;
   for (std::size_t i = 1; i < n; ++i) {
     const T* previous = &scores[(i - 1) * kTags];
+    const T* e = &emission[i * kTags];
     T* score = &scores[i * kTags];
     T closed[kClosing];
     for (int k = 0; k < kClosing; ++k) closed[k] = previous[pre.closing[k]];
-    T top = impossible;
-    for (int y = 0; y < kTags; ++y) {
-      T best;
-      if (pre.opens[y]) {
-        best = closed[0] + into[y][0];
-        for (int k = 1; k < kClosing; ++k) best = std::max(best, closed[k] + into[y][k]);
-      } else {
-        best = std::max(previous[pre.tags[y][0]] + into[y][0], previous[pre.tags[y][1]] + into[y][1]);
-      }
-      score[y] = best + emission[i * kTags + y];
-      top = std::max(top, score[y]);
+    for (int o = 0; o < kOpening; ++o) {
+      T best = closed[0] + into_opening[o][0];
+      for (int k = 1; k < kClosing; ++k) best = std::max(best, closed[k] + into_opening[o][k]);
+      score[pre.opening[o]] = best + e[pre.opening[o]];
     }
+    for (int j = 0; j < kInner; ++j)
+      score[pre.inner[j]] = std::max(previous[pre.tags[j][0]] + into_inner[j][0], previous[pre.tags[j][1]] + into_inner[j][1]) +
+                            e[pre.inner[j]];
+    T top = impossible;
+    for (int y = 0; y < kTags; ++y) top = std::max(top, score[y]);
     for (int y = 0; y < kTags; ++y) score[y] -= top;
   }
   // Of equal predecessors, the first.
   const auto predecessor = [&](const T* previous, int y) {
-    if (!pre.opens[y]) {
-      const int p0 = pre.tags[y][0], p1 = pre.tags[y][1];
-      return previous[p1] + into[y][1] > previous[p0] + into[y][0] ? p1 : p0;
-    }
+    for (int j = 0; j < kInner; ++j)
+      if (pre.inner[j] == y) {
+        const int p0 = pre.tags[j][0], p1 = pre.tags[j][1];
+        return previous[p1] + into_inner[j][1] > previous[p0] + into_inner[j][0] ? p1 : p0;
+      }
+    int o = 0;
+    while (pre.opening[o] != y) ++o;
     int arg = 0;
     for (int k = 1; k < kClosing; ++k)
-      if (previous[pre.closing[k]] + into[y][k] > previous[pre.closing[arg]] + into[y][arg]) arg = k;
+      if (previous[pre.closing[k]] + into_opening[o][k] > previous[pre.closing[arg]] + into_opening[o][arg]) arg = k;
     return pre.closing[arg];
   };
   const T* last = &scores[(n - 1) * kTags];
@@ -822,7 +831,33 @@ std::vector<int> Model::tag(const Features& f) const {
 struct Model::Memo {
   static constexpr std::size_t kLimit = 16384;
   using Scores = std::array<std::int32_t, kTags>;
-  std::unordered_map<std::string_view, std::uint32_t> index;
+  // Open addressing over the distinct tokens' texts, probed with their hash(): table slot → index + 1, 0
+  // empty; at most half full. Every token of a document is looked up here, most of them found.
+  std::vector<std::uint32_t> table = std::vector<std::uint32_t>(1024, 0);
+  std::vector<std::string_view> texts;  // by index
+  // The index of `text`, and whether it is new (the caller then adds its entries at that index).
+  std::pair<std::uint32_t, bool> find_or_add(std::string_view text) {
+    const auto mask = static_cast<std::uint32_t>(table.size() - 1);
+    for (auto slot = static_cast<std::uint32_t>(hash(text)) & mask;; slot = (slot + 1) & mask) {
+      if (table[slot] == 0) {
+        const auto index = static_cast<std::uint32_t>(texts.size());
+        texts.push_back(text);
+        table[slot] = index + 1;
+        if (2 * texts.size() > table.size()) grow();
+        return {index, true};
+      }
+      if (texts[table[slot] - 1] == text) return {table[slot] - 1, false};
+    }
+  }
+  void grow() {
+    table.assign(table.size() * 2, 0);
+    const auto mask = static_cast<std::uint32_t>(table.size() - 1);
+    for (std::uint32_t index = 0; index < texts.size(); ++index) {
+      auto slot = static_cast<std::uint32_t>(hash(texts[index])) & mask;
+      while (table[slot] != 0) slot = (slot + 1) & mask;
+      table[slot] = index + 1;
+    }
+  }
   std::vector<TokenContext> contexts;
   std::vector<Scores> own, to_next, to_previous;
   Scores at_start{}, at_end{};  // what a token takes from beyond either end of its sequence
@@ -863,7 +898,7 @@ std::vector<Mention> Model::find(std::string_view text, const std::vector<text::
   for (std::size_t i = 0; i < n; ++i) {
     const text::Token& t = tokens[i];
     const std::string_view original = text.substr(t.start, t.end - t.start);
-    const auto [it, added] = m.index.try_emplace(original, static_cast<std::uint32_t>(m.contexts.size()));
+    const auto [index, added] = m.find_or_add(original);
     if (added) {
       const TokenInfo info = token_info(original, t, vocabulary, starts);
       m.contexts.emplace_back(info);
@@ -871,12 +906,12 @@ std::vector<Mention> Model::find(std::string_view text, const std::vector<text::
       m.to_next.push_back(scores_of([&](auto&& push) { features_from(kFromPrevious, &info, push); }));
       m.to_previous.push_back(scores_of([&](auto&& push) { features_from(kFromNext, &info, push); }));
     }
-    slots[i] = it->second;
+    slots[i] = index;
   }
   const std::vector<bool> opens = sentence_starts(tokens);
   const std::vector<Marks> marks = lexicon_marks(lex, n);
   const auto info = [&](std::ptrdiff_t j) -> const TokenContext& { return m.contexts[slots[j]]; };
-  std::vector<std::int32_t> emission(n * kTags);
+  const std::unique_ptr<std::int32_t[]> emission(new std::int32_t[n * kTags]);  // each written below
   for (std::size_t u = 0; u < n; ++u) {
     std::int32_t* e = &emission[u * kTags];
     const Scores& own = m.own[slots[u]];
@@ -885,7 +920,7 @@ std::vector<Mention> Model::find(std::string_view text, const std::vector<text::
     for (int y = 0; y < kTags; ++y) e[y] = own[y] + from_previous[y] + from_next[y];
     context_features(info, n, opens, marks, u, [&](std::uint32_t k) { add_weights(k, e); });
   }
-  std::vector<int> tags = viterbi<std::int32_t>(emission.data(), n, start_, transitions_);
+  std::vector<int> tags = viterbi<std::int32_t>(emission.get(), n, start_, transitions_);
   // A name never runs across the end of a sentence ("… Joe Biden. Blinken said …").
   for (std::size_t i = 0; i < tags.size(); ++i)
     if (tokens[i].kind == text::TokenKind::punct && ends_sentence(tokens[i].form())) tags[i] = 0;
@@ -1067,14 +1102,21 @@ std::vector<std::vector<Name>> find_names(const std::vector<Block>& blocks,
   std::vector<std::size_t> index;
   for (std::size_t b = 0; b < document.size(); ++b)
     if (document[b].model) tagged.push_back(std::move(document[b])), index.push_back(b);
-  make_names_consistent(tagged);
   std::unordered_set<std::string_view> words;  // every folded word: evidence for names' bare forms
+  make_names_consistent(tagged, &words);  // gathers the tagged blocks' words if a name asks
+  bool all_words = false;
   const auto in_document = [&](std::string_view w) {
-    if (words.empty()) {  // built on the first question: most names never ask
+    if (!all_words) {  // gathered on the first question: most names never ask
       // Not reserved for every token: a document repeats its words (10 MB of text: 8 MB of buckets).
-      for (const auto& block_tokens : tokens)
-        for (const auto& t : block_tokens)
+      const bool tagged_gathered = !words.empty();
+      for (std::size_t b = 0, k = 0; b < tokens.size(); ++b) {
+        const bool tagged_block = k < index.size() && index[k] == b;
+        k += tagged_block;
+        if (tagged_block && tagged_gathered) continue;
+        for (const auto& t : tokens[b])
           if (t.kind == text::TokenKind::word) words.insert(t.form());
+      }
+      all_words = true;
     }
     return words.count(w) > 0;
   };

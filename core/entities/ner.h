@@ -40,7 +40,10 @@ int type_index(std::string_view name);  // "PER" (or ANERcorp's "PERS"), "ORG", 
 
 // Whether tag `to` may follow tag `from` (-1: the start of a sequence): I-X and L-X only after B-X or
 // I-X, which nothing else may follow. A sequence ends on O, L or U (is_end).
-bool allowed(int from, int to);
+constexpr bool allowed(int from, int to) {
+  if (from <= 0 || is_end(from)) return to <= 0 || is_begin(to);
+  return !is_begin(to) && to > 0 && type_of(from) == type_of(to);
+}
 
 // Whether each token opens a sentence: the first of the text, or the first after sentence-final
 // punctuation, opening marks (quotes, brackets, dashes) between them not counting.

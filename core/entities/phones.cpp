@@ -1,6 +1,7 @@
 #include "entities/phones.h"
 
 #include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <string>
@@ -17,8 +18,12 @@ constexpr int kMinLabelledDigits = 7;
 constexpr int kMinInternationalDigits = 8;
 constexpr int kNorthAmericanDigits = 10;
 
-// A digit of any script; ASCII answered without ICU, as ICU would (this runs for every character).
-bool digit(UChar32 c) { return c < 0x80 ? c >= '0' && c <= '9' : u_charType(c) == U_DECIMAL_DIGIT_NUMBER; }
+// A digit of any script; answered without ICU below U+0660 (the Arabic-Indic digits), where only
+// ASCII has digits, as ICU would (this runs for every character).
+bool digit(UChar32 c) {
+  if (c < 0x660) return c >= '0' && c <= '9';
+  return u_charType(c) == U_DECIMAL_DIGIT_NUMBER;
+}
 bool separator(UChar32 c) { return c == ' ' || c == '-' || c == '.' || c == '(' || c == ')' || c == 0xA0; }
 
 // The labels before a number ("Tel", "هاتف"), in ASCII lower case as the line is searched.
@@ -69,7 +74,9 @@ bool after_label(std::string_view line, std::size_t at) {
   while (end > 0 && (line[end - 1] == ':' || line[end - 1] == '.' || line[end - 1] == ' ')) --end;
   if (end == at) return false;  // "Tel5551234" is a word
   return std::any_of(labels().begin(), labels().end(), [&](const std::string& key) {
-    return end >= key.size() && text::lower_ascii(line.substr(end - key.size(), key.size())) == key &&
+    return end >= key.size() &&
+           std::equal(key.begin(), key.end(), line.begin() + static_cast<std::ptrdiff_t>(end - key.size()),
+                      [](char k, char c) { return k == text::lower_ascii(c); }) &&
            !u_isalnum(text::code_point_before(line, end - key.size()));  // not inside a word ("Hotel")
   });
 }
@@ -83,8 +90,27 @@ std::vector<Entity> find_phones(std::string_view line) {
   bool prev_digit = false;
   for (std::size_t i = 0; i < line.size();) {
     const auto byte = static_cast<unsigned char>(line[i]);
-    std::size_t next = i + 1;
-    const UChar32 c = byte < 0x80 ? byte : text::code_point_at(line, i, &next);
+    // Most characters start no number: ASCII ones other than '+', '(' and the digits, and two-byte
+    // ones below the first digit out of ASCII (U+0660: the Arabic letters), pass quickly.
+    if (byte < 0x80 && byte != '+' && byte != '(' && (byte < '0' || byte > '9')) {
+      prev = byte;
+      prev_digit = false;
+      ++i;
+      continue;
+    }
+    if (byte >= 0xC2 && byte < 0xE0 && i + 1 < line.size() && (static_cast<unsigned char>(line[i + 1]) & 0xC0) == 0x80) {
+      const UChar32 two = (byte & 0x1F) << 6 | (static_cast<unsigned char>(line[i + 1]) & 0x3F);
+      if (two < 0x660) {
+        prev = two;
+        prev_digit = false;
+        i += 2;
+        continue;
+      }
+    }
+    auto after = static_cast<int32_t>(i);
+    UChar32 c;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(line.data()), after, static_cast<int32_t>(line.size()), c);
+    const auto next = static_cast<std::size_t>(after);
     const bool is_digit = digit(c);
     // A number starts at a '+', a '(' or a digit after a label; not inside a word, a number or a
     // link ("/+123…").

@@ -116,6 +116,8 @@ LetterCase first_letter_case(std::string_view utf8) {
   if (utf8.empty()) return LetterCase::none;
   const UChar32 c = code_point_at(utf8, 0);
   if (c < 0) return LetterCase::none;
+  if (c < 0x80)  // ASCII, answered as ICU would, without it: most words of a Latin text
+    return c >= 'A' && c <= 'Z' ? LetterCase::upper : c >= 'a' && c <= 'z' ? LetterCase::lower : LetterCase::none;
   if (u_isupper(c) || u_istitle(c)) return LetterCase::upper;
   return u_islower(c) ? LetterCase::lower : LetterCase::none;
 }
