@@ -825,7 +825,7 @@ std::vector<int> Model::tag(const Features& f) const {
 
 // Distinct tokens by their text as written (which fixes their folded form and kind): their
 // TokenInfo and the summed weights of the features they give themselves, the token after them and
-// the token before them. About 280 bytes a token: a document of a megabyte has some 30,000
+// the token before them. About 250 bytes a token: a document of a megabyte has some 30,000
 // distinct ones, so the memo starts over once it holds kLimit (a news article's words fit; the
 // common ones come back at once).
 struct Model::Memo {
@@ -864,7 +864,8 @@ struct Model::Memo {
   bool ends_scored = false;
 
   void forget_tokens() {
-    index.clear();
+    std::fill(table.begin(), table.end(), 0);
+    texts.clear();
     contexts.clear();
     own.clear();
     to_next.clear();
