@@ -202,7 +202,7 @@ void BlockBuilder::open(std::string_view tag, const std::vector<Attribute>& attr
     if (o.breaking) flush();
     else if (!line_.empty()) space_ = true;  // cells of one row: one block, cells apart
     Element e;
-    e.tag = std::string(tag);
+    e.tag = cell ? (is(tag, "td") ? "td" : "th") : kind.name;  // kind.name is kTagKinds' literal
     e.parent = blocks_open_.empty() ? -1 : blocks_open_.back();
     if (known.dir && equals_nocase(*known.dir, "rtl")) e.dir = "rtl";
     else if (known.dir && equals_nocase(*known.dir, "ltr")) e.dir = "ltr";
@@ -334,7 +334,8 @@ void BlockBuilder::flush() {
   h.element = blocks_open_.empty() ? -1 : blocks_open_.back();
   if (h.element >= 0) {
     const Context& c = contexts_[h.element];
-    if (c.heading) h.tag = {'h', static_cast<char>('0' + c.heading)};
+    static constexpr std::string_view kHeadingTags[] = {"h1", "h2", "h3", "h4", "h5", "h6"};
+    if (c.heading) h.tag = kHeadingTags[c.heading - 1];
     else if (c.tag_element >= 0) h.tag = doc_.elements[c.tag_element].tag;
     h.heading = c.heading;
     h.in_list_item = c.in_list_item;
