@@ -164,7 +164,7 @@ void ClassCueMatcher::add_tokens(std::string_view value, std::vector<const Class
       continue;
     }
     std::size_t end = i;
-    while (end < value.size() && !html_space(value[end])) ++end;
+    while ((end = next_low_byte(value, end)) < value.size() && !html_space(value[end])) ++end;
     out.push_back(&find_or_add(value.substr(i, end - i)));
     i = end;
   }

@@ -2,9 +2,7 @@
 
 #include <algorithm>
 #include <array>
-#include <bit>
 #include <cctype>
-#include <cstring>
 
 #include "text/utf.h"
 
@@ -155,23 +153,10 @@ bool contains_nocase(std::string_view s, std::string_view lower_needle) {
 
 
 // Where the words with single spaces between them that run on at `from` end: at white space
-// other than one ' ' between two words, or at the end of `s`. Eight bytes a step up to the first
-// byte that can be white space (at most 0x20).
+// other than one ' ' between two words, or at the end of `s`.
 std::size_t words_end(std::string_view s, std::size_t from) {
-  constexpr std::uint64_t kLow7 = 0x7F7F7F7F7F7F7F7F, kTo80 = 0x5F5F5F5F5F5F5F5F, kHigh = 0x8080808080808080;
   std::size_t end = from;
-  while (end < s.size()) {
-    if (end + 8 <= s.size()) {
-      std::uint64_t bytes;
-      std::memcpy(&bytes, s.data() + end, 8);
-      // The top bit of each byte below 0x80 that is at most 0x20 (0x21 + 0x5F reaches 0x80): exact, no carry between bytes.
-      const std::uint64_t low = ~(((bytes & kLow7) + kTo80) | bytes) & kHigh;
-      if (!low) {
-        end += 8;
-        continue;
-      }
-      if constexpr (std::endian::native == std::endian::little) end += static_cast<std::size_t>(std::countr_zero(low)) / 8;
-    }
+  while ((end = next_low_byte(s, end)) < s.size()) {
     if (!html_space(s[end])) ++end;
     else if (s[end] == ' ' && end + 1 < s.size() && !html_space(s[end + 1])) end += 2;
     else break;
