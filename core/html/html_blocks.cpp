@@ -121,6 +121,8 @@ bool streamed_segment(const Known& known) {
 bool contains_unspaced(std::string_view s, std::string_view needle) {
   const auto space = [](char c) { return c == ' ' || (c >= '\t' && c <= '\r'); };  // std::isspace's
   for (std::size_t i = 0; i < s.size(); ++i) {
+    // A match found from white space is found from the byte after it too: only its first letter starts one.
+    if (text::lower_ascii(s[i]) != needle[0]) continue;
     std::size_t k = 0;
     for (std::size_t j = i; j < s.size() && k < needle.size(); ++j) {
       if (space(s[j])) continue;
