@@ -172,7 +172,8 @@ void ClassCueMatcher::add_tokens(std::string_view value, std::vector<const Class
 
 const ClassToken& ClassCueMatcher::find_or_add(std::string_view written) {
   if (2 * (seen_.size() + 1) > slots_.size()) {  // keep at most half the slots used
-    std::vector<const Seen*> grown(std::max<std::size_t>(64, 2 * slots_.size()), nullptr);
+    // A page has a few hundred distinct tokens: starting at 1024 slots spares most pages a rehash.
+    std::vector<const Seen*> grown(std::max<std::size_t>(1024, 2 * slots_.size()), nullptr);
     for (const Seen& seen : seen_) {
       std::size_t at = hash(seen.written) & (grown.size() - 1);
       while (grown[at]) at = (at + 1) & (grown.size() - 1);
