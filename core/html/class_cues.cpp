@@ -21,6 +21,32 @@ CharSet chars_of(std::string_view s) {
   return set;
 }
 
+// Eight bytes a step, the last few as one number read in at most two loads: inlined, no call.
+std::size_t hash(std::string_view s) {
+  constexpr std::uint64_t kMix = 0x9E3779B97F4A7C15;  // 2^64 / golden ratio
+  std::uint64_t h = s.size() * kMix;
+  const auto step = [&](std::uint64_t bytes) {
+    h = (h ^ bytes) * kMix;
+    h ^= h >> 32;  // the table uses the low bits: fold the high ones in
+  };
+  const auto load = [&](std::size_t at, std::size_t n) {  // n (≤ 8) bytes from `at`
+    std::uint64_t bytes = 0;
+    std::memcpy(&bytes, s.data() + at, n);
+    return bytes;
+  };
+  std::size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) step(load(i, 8));
+  const std::size_t rest = s.size() - i;
+  if (rest >= 4) step(load(i, 4) | load(s.size() - 4, 4) << 32);  // the two may overlap
+  else if (rest > 0) step(load(i, 1) | load(i + rest / 2, 1) << 8 | load(s.size() - 1, 1) << 16);
+  else step(0);
+  return static_cast<std::size_t>(h);
+}
+
+struct InlineHash {
+  std::size_t operator()(std::string_view s) const { return hash(s); }
+};
+
 enum class Polarity { positive, negative, byline, caption };
 
 // One row of common/html_cues.tsv. "part" cues match a whole part of a token: split at - and _
@@ -41,7 +67,7 @@ struct PartCues {
 
 struct Cues {
   std::vector<Cue> substrings;                              // in file order
-  std::unordered_map<std::string_view, PartCues> parts;
+  std::unordered_map<std::string_view, PartCues, InlineHash> parts;  // each part of each new token is looked up
   std::vector<Cue> part_rows;
 };
 
@@ -70,8 +96,12 @@ const Cues& cues() {
   return instance;
 }
 
-// `written` is the token as written, `token` the same lower-cased.
-TokenCues match(std::string_view written, const std::string& token) {
+bool has_capital(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+// `written` is the token as written, `token` the same lower-cased; `capital`: `written` has a capital.
+TokenCues match(std::string_view written, std::string_view token, bool capital) {
   const Cues& all = cues();
   TokenCues found;
   std::size_t last_positive = 0, last_negative = 0;  // where the last cue of each polarity starts, plus one
@@ -96,15 +126,14 @@ TokenCues match(std::string_view written, const std::string& token) {
     for (std::size_t at = token.find(cue.pattern); at != std::string::npos; at = token.find(cue.pattern, at + 1)) last = at;
     if (last != std::string::npos) note(cue, last);
   }
-  const std::string_view view = token;
   bool joins_two = false;  // a part "and": the element holds two things ("map-and-related")
   for (std::size_t from = 0; from <= token.size();) {
     const std::size_t to = part_end(token, from);
-    if (auto it = all.parts.find(view.substr(from, to - from)); it != all.parts.end()) {
+    if (auto it = all.parts.find(token.substr(from, to - from)); it != all.parts.end()) {
       if (it->second.cue) note(*it->second.cue, from);
       if (it->second.byline && to > from) found.byline = true;
     }
-    joins_two |= view.substr(from, to - from) == "and";
+    joins_two |= token.substr(from, to - from) == "and";
     from = to + 1;
   }
   // As Readability's "maybe a candidate": a box of two things is no furniture box.
@@ -114,37 +143,16 @@ TokenCues match(std::string_view written, const std::string& token) {
   if (last_negative > last_positive) found.positive = false;
   // Bylines are also split where a lower-case letter meets a capital ("authorName"); without a
   // capital, the parts above were all there is.
-  const bool capital = std::any_of(written.begin(), written.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
   for (std::size_t from = 0, k = 0; capital && k <= written.size() && !found.byline; ++k) {
     const bool separator = k < written.size() && (written[k] == '-' || written[k] == '_');
     const bool camel = k > 0 && k < written.size() && written[k] >= 'A' && written[k] <= 'Z' &&
                        written[k - 1] >= 'a' && written[k - 1] <= 'z';
     if (k < written.size() && !separator && !camel) continue;
     if (k > from)
-      if (auto it = all.parts.find(view.substr(from, k - from)); it != all.parts.end() && it->second.byline) found.byline = true;
+      if (auto it = all.parts.find(token.substr(from, k - from)); it != all.parts.end() && it->second.byline) found.byline = true;
     from = separator ? k + 1 : k;
   }
   return found;
-}
-
-// Eight bytes a step, then the last few one by one, each step a multiply: inlined, no call.
-std::size_t hash(std::string_view s) {
-  constexpr std::uint64_t kMix = 0x9E3779B97F4A7C15;  // 2^64 / golden ratio
-  std::uint64_t h = s.size() * kMix;
-  const auto step = [&](std::uint64_t bytes) {
-    h = (h ^ bytes) * kMix;
-    h ^= h >> 32;  // the table uses the low bits: fold the high ones in
-  };
-  std::size_t i = 0;
-  for (; i + 8 <= s.size(); i += 8) {
-    std::uint64_t bytes;
-    std::memcpy(&bytes, s.data() + i, 8);
-    step(bytes);
-  }
-  std::uint64_t rest = 0;
-  for (; i < s.size(); ++i) rest = rest << 8 | static_cast<unsigned char>(s[i]);
-  step(rest);
-  return static_cast<std::size_t>(h);
 }
 
 }  // namespace
@@ -156,7 +164,7 @@ void ClassCueMatcher::add_tokens(std::string_view value, std::vector<const Class
       continue;
     }
     std::size_t end = i;
-    while (end < value.size() && !html_space(value[end])) ++end;
+    while ((end = next_low_byte(value, end)) < value.size() && !html_space(value[end])) ++end;
     out.push_back(&find_or_add(value.substr(i, end - i)));
     i = end;
   }
@@ -164,7 +172,8 @@ void ClassCueMatcher::add_tokens(std::string_view value, std::vector<const Class
 
 const ClassToken& ClassCueMatcher::find_or_add(std::string_view written) {
   if (2 * (seen_.size() + 1) > slots_.size()) {  // keep at most half the slots used
-    std::vector<const Seen*> grown(std::max<std::size_t>(64, 2 * slots_.size()), nullptr);
+    // A page has a few hundred distinct tokens: starting at 1024 slots spares most pages a rehash.
+    std::vector<const Seen*> grown(std::max<std::size_t>(1024, 2 * slots_.size()), nullptr);
     for (const Seen& seen : seen_) {
       std::size_t at = hash(seen.written) & (grown.size() - 1);
       while (grown[at]) at = (at + 1) & (grown.size() - 1);
@@ -176,11 +185,24 @@ const ClassToken& ClassCueMatcher::find_or_add(std::string_view written) {
   for (; slots_[at]; at = (at + 1) & (slots_.size() - 1))
     if (slots_[at]->written == written) return slots_[at]->token;
   Seen& seen = seen_.emplace_back();
-  seen.written = written;
-  seen.token.text = text::lower_ascii(written);
-  seen.token.cues = match(written, seen.token.text);
+  seen.token.text = keep(written, true);
+  const bool capital = has_capital(written);
+  seen.written = capital ? keep(written, false) : seen.token.text;
+  seen.token.cues = match(seen.written, seen.token.text, capital);
   slots_[at] = &seen;
   return seen.token;
+}
+
+std::string_view ClassCueMatcher::keep(std::string_view s, bool lower) {
+  constexpr std::size_t kChunk = 4096;
+  if (text_.empty() || text_.back().capacity() - text_.back().size() < s.size())
+    text_.emplace_back().reserve(std::max(kChunk, s.size()));  // past the small-string buffer: on the heap
+  std::string& chunk = text_.back();
+  const std::size_t at = chunk.size();
+  chunk += s;  // within the capacity: no reallocation
+  if (lower)
+    for (std::size_t i = at; i < chunk.size(); ++i) chunk[i] = text::lower_ascii(chunk[i]);
+  return {chunk.data() + at, s.size()};
 }
 
 namespace {

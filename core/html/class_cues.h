@@ -19,7 +19,7 @@ struct TokenCues {
 };
 
 struct ClassToken {
-  std::string text;  // lower case
+  std::string_view text;  // lower case, held by the ClassCueMatcher that made the token
   TokenCues cues;
 };
 
@@ -38,15 +38,20 @@ class ClassCueMatcher {
 
  private:
   struct Seen {
-    std::string written;  // the token as written (bylines split camelCase)
+    std::string_view written;  // the token as written (bylines split camelCase), in text_
     ClassToken token;
   };
   const ClassToken& find_or_add(std::string_view written);
+  // A copy of `s` in text_, lower-cased when `lower`.
+  std::string_view keep(std::string_view s, bool lower);
 
   // Every element's tokens are looked up: an open-addressing table of power-of-two size, probed
   // linearly, with an inline hash (no call, no division, no node to allocate per token).
   std::deque<Seen> seen_;  // a deque: the tokens stay in place as it grows
   std::vector<const Seen*> slots_;  // empty slots are null; at most half are used
+  // The tokens' texts, one after another in chunks that never grow past their capacity, so that
+  // the views stay valid (also when the matcher moves): no string allocated per token.
+  std::vector<std::string> text_;
 };
 
 // Where the part of a class or id token that starts at `from` ends: at the next - or _, else at

@@ -20,14 +20,14 @@ enum Semantic : std::uint32_t {
 
 // One element that contains blocks (block-level elements and their ancestors), for scoring.
 struct Element {
-  std::string tag;
+  std::string_view tag;  // a literal: block-level elements and table cells all have known names
   int parent = -1;
   std::span<const ClassToken* const> tokens;  // class and id tokens with their cues, in Document::element_tokens
   std::string_view dir;  // "rtl" or "ltr" (literals) declared on it or its nearest ancestor that has one, else empty
 };
 
 struct BlockHints {
-  std::string tag;             // the block-level element that made the block: p, h2, li, td, div, pre...
+  std::string_view tag;        // the block-level element that made the block: p, h2, li, td, div, pre... (a literal)
   int element = -1;            // that element, an index into Page::elements
   int heading = 0;             // 1..6 inside h1..h6
   bool in_list_item = false, in_blockquote = false, in_figcaption = false;

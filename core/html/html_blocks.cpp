@@ -121,6 +121,8 @@ bool streamed_segment(const Known& known) {
 bool contains_unspaced(std::string_view s, std::string_view needle) {
   const auto space = [](char c) { return c == ' ' || (c >= '\t' && c <= '\r'); };  // std::isspace's
   for (std::size_t i = 0; i < s.size(); ++i) {
+    // A match found from white space is found from the byte after it too: only its first letter starts one.
+    if (text::lower_ascii(s[i]) != needle[0]) continue;
     std::size_t k = 0;
     for (std::size_t j = i; j < s.size() && k < needle.size(); ++j) {
       if (space(s[j])) continue;
@@ -151,6 +153,18 @@ bool contains_nocase(std::string_view s, std::string_view lower_needle) {
   return false;
 }
 
+
+// Where the words with single spaces between them that run on at `from` end: at white space
+// other than one ' ' between two words, or at the end of `s`.
+std::size_t words_end(std::string_view s, std::size_t from) {
+  std::size_t end = from;
+  while ((end = next_low_byte(s, end)) < s.size()) {
+    if (!html_space(s[end])) ++end;
+    else if (s[end] == ' ' && end + 1 < s.size() && !html_space(s[end + 1])) end += 2;
+    else break;
+  }
+  return end;
+}
 
 }  // namespace
 
@@ -202,7 +216,7 @@ void BlockBuilder::open(std::string_view tag, const std::vector<Attribute>& attr
     if (o.breaking) flush();
     else if (!line_.empty()) space_ = true;  // cells of one row: one block, cells apart
     Element e;
-    e.tag = std::string(tag);
+    e.tag = cell ? (is(tag, "td") ? "td" : "th") : kind.name;  // kind.name is kTagKinds' literal
     e.parent = blocks_open_.empty() ? -1 : blocks_open_.back();
     if (known.dir && equals_nocase(*known.dir, "rtl")) e.dir = "rtl";
     else if (known.dir && equals_nocase(*known.dir, "ltr")) e.dir = "ltr";
@@ -288,9 +302,7 @@ void BlockBuilder::append(std::string_view s) {
       continue;
     }
     // Words with single spaces between them, as most text is: appended at once.
-    std::size_t end = i + 1;
-    while (end < s.size() && (!html_space(s[end]) || (s[end] == ' ' && end + 1 < s.size() && !html_space(s[end + 1]))))
-      ++end;
+    const std::size_t end = words_end(s, i + 1);
     const std::string_view words = s.substr(i, end - i);
     if (space_) {
       line_ += ' ';
@@ -334,7 +346,8 @@ void BlockBuilder::flush() {
   h.element = blocks_open_.empty() ? -1 : blocks_open_.back();
   if (h.element >= 0) {
     const Context& c = contexts_[h.element];
-    if (c.heading) h.tag = {'h', static_cast<char>('0' + c.heading)};
+    static constexpr std::string_view kHeadingTags[] = {"h1", "h2", "h3", "h4", "h5", "h6"};
+    if (c.heading) h.tag = kHeadingTags[c.heading - 1];
     else if (c.tag_element >= 0) h.tag = doc_.elements[c.tag_element].tag;
     h.heading = c.heading;
     h.in_list_item = c.in_list_item;

@@ -45,8 +45,8 @@ bool meta_key_is(const MetaTag& tag, std::string_view key) {
   const std::string_view written = tag.key;
   std::size_t from = 0;
   while (from < written.size()) {
-    std::size_t to = written.find_first_of(" \t\n", from);
-    if (to == std::string_view::npos) to = written.size();
+    std::size_t to = from;  // a loop: find_first_of calls memchr on its set for every byte
+    while (to < written.size() && written[to] != ' ' && written[to] != '\t' && written[to] != '\n') ++to;
     const std::string_view part = written.substr(from, to - from);
     if (same(part, key)) return true;
     if (tag.attribute == "property" && key.find(':') != std::string_view::npos && part.size() > key.size() && part[part.size() - key.size() - 1] == ':' &&

@@ -4,6 +4,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <unordered_map>
 
 #include "lang/data.h"
@@ -46,13 +47,19 @@ struct Cues {
   std::vector<Cue> all;
   std::unordered_map<std::string_view, std::vector<std::size_t>> by_first_form;
   std::vector<std::size_t> contains;
+  std::uint64_t contains_sizes = 0;  // bit k: a "contains" cue's first form has k bytes (k < 64)
 };
+
+// A form of `size` bytes can be the first form of a "contains" cue: one test rules out most tokens.
+bool contains_size(const Cues& table, std::size_t size) { return size < 64 && (table.contains_sizes >> size & 1); }
 
 const Cues& cues() {
   static const Cues instance = [] {
     Cues out{load_cues(), {}, {}};
     for (std::size_t i = 0; i < out.all.size(); ++i)
       (out.all[i].match == Match::contains ? out.contains : out.by_first_form[out.all[i].forms[0]]).push_back(i);
+    for (std::size_t i : out.contains)
+      if (out.all[i].forms[0].size() < 64) out.contains_sizes |= std::uint64_t{1} << out.all[i].forms[0].size();
     return out;
   }();
   return instance;
@@ -73,9 +80,10 @@ std::vector<std::size_t> candidates(const std::vector<text::Token>& tokens, bool
   add(0, [](Match m) { return m == Match::line || m == Match::label || m == Match::field || m == Match::prefix; });
   add(1, [](Match m) { return m == Match::count; });
   if (contains)
-    for (std::size_t i : table.contains)
-      if (std::any_of(tokens.begin(), tokens.end(), [&](const auto& t) { return t.form() == table.all[i].forms[0]; }))
-        out.push_back(i);
+    for (const auto& t : tokens)
+      if (contains_size(table, t.form().size()))
+        for (std::size_t i : table.contains)
+          if (t.form() == table.all[i].forms[0]) out.push_back(i);
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
@@ -130,7 +138,11 @@ std::optional<CueMatch> match_cue(std::string_view line, const std::vector<text:
   // Trailing punctuation ("إقرأ أيضاً:", "Related »") does not count.
   std::size_t used = tokens.size();
   while (used > 0 && tokens[used - 1].kind == text::TokenKind::punct) --used;
-  const std::size_t words = count_words(tokens);
+  // Counted up to one past the most a cue line may have: only compared with the limits below
+  // (a paragraph's words are not all counted).
+  constexpr std::size_t kCountedWords = kMaxCueLineWords * 3 + 1;
+  std::size_t words = 0;
+  for (std::size_t i = 0; i < tokens.size() && words < kCountedWords; ++i) words += tokens[i].kind != text::TokenKind::punct;
   for (std::size_t index : candidates(tokens, words <= kMaxCueLineWords * 3)) {
     const Cue& cue = cues().all[index];
     const std::size_t n = cue.forms.size();
