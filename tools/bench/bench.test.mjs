@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { concatenatedPages, countTokens, cutAt, repeatTo } from './inputs.mjs';
 import { median, quantile, timeEach } from './timing.mjs';
 import { chart, table } from './report.mjs';
+import { markGrowth } from './scaling.mjs';
 
 test('inputs are cut at a boundary within the size asked for', () => {
   const text = repeatTo('مقال قصير.\nسطر ثان.', 100);
@@ -15,6 +16,14 @@ test('inputs are cut at a boundary within the size asked for', () => {
   const html = concatenatedPages([{ html: '<head>x</head><body><p>one</p>' }, { html: '<body><p>two</p>' }], 48);
   assert.equal(html, '<!DOCTYPE html><body><p>one</p><body><p>two</p>');
   assert.equal(countTokens(' a  b\nc '), 3);
+});
+
+test('scaling flags a per-byte time that grows and stays grown, not one step up the larger sizes leave', () => {
+  const steps = (nsPerByte) => markGrowth(nsPerByte.map((ns, i) => ({ size: 10 ** (i + 3), bytes: 10 ** (i + 3), nsPerByte: ns, peakKb: 9000 + i })));
+  assert.deepEqual(steps([25, 25, 60, 60, 35]).map((s) => s.superLinear), [false, false, false, false, false]);
+  assert.deepEqual(steps([25, 25, 60, 60, 90]).map((s) => s.superLinear), [false, false, true, false, false]);
+  assert.deepEqual(steps([20, 40, 80, 160, 320]).map((s) => s.superLinear), [false, true, true, true, true]);
+  assert.equal(steps([25, 25, 60, 60, 35])[1].memoryRatio, 1024 / 1e4);
 });
 
 test('median, p95 and interleaved per-item timing', () => {
