@@ -13,10 +13,7 @@ import { concatenatedPages, corpora, corpusText, cutAt, outDir, root, wcxbPages 
 import { nativePages } from './extract.mjs';
 
 export const SIZES = [1e3, 1e4, 1e5, 1e6, 1e7];
-// Per-byte time growing more than this from one size to the next is flagged, unless a larger size
-// comes back down by as much: the small HTML inputs are the first page's markup before its article,
-// cheaper per byte than article text, and a step up the larger inputs leave is that, not growth.
-const SUPER_LINEAR = 1.5;
+const SUPER_LINEAR = 1.5;  // per-byte time growing more than this between two sizes is flagged
 // Small inputs are cheap and noisy: more passes; 10 MB takes seconds: one (after maqal_bench's warm-up).
 const runsFor = (size, runs) => (size <= 1e5 ? 3 * runs : size >= 1e7 ? 1 : runs);
 
@@ -52,8 +49,7 @@ export function markGrowth(steps) {
     const prev = steps[i - 1];
     step.memoryRatio = i ? Math.max(0, step.peakKb - baselineKb) * 1024 / step.bytes : null;
     step.growth = prev ? step.nsPerByte / prev.nsPerByte : null;
-    step.superLinear = Boolean(prev && step.growth > SUPER_LINEAR &&
-      steps.slice(i).every((later) => later.nsPerByte * SUPER_LINEAR > step.nsPerByte));
+    step.superLinear = Boolean(prev && step.growth > SUPER_LINEAR);
   });
   return steps;
 }
