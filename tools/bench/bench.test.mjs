@@ -58,6 +58,7 @@ test('the table carries every part with its ratio, and the chart is one SVG', ()
     },
     browser: {
       readyMs: 100, readyRuns: [100], bytes: 2e6, gzip: 9e5, files: [{ file: '/web/', bytes: 1, gzip: 1 }],
+      floors: [{ name: 'floor: a page whose worker answers at once', readyMs: 60 }],
       paste: ['Arabic', 'English'].map((lang) => ({ name: `20 KB ${lang}`, chars: 11000, ms: 40, insertMs: 5, parseMs: 10, renderedMs: 30, paintMs: 40, blocks: 9 })),
     },
     scaling: { series: { text: [1e3, 1e4].map(step), html: [1e3, 1e4].map(step) } },
@@ -68,6 +69,7 @@ test('the table carries every part with its ratio, and the chart is one SVG', ()
   assert.match(markdown, /\{feed: 'dom', entities: false\}\) \| 7\.00 ms median/);
   assert.match(markdown, />= 2x: met/, 'judged on the extraction, like for like');
   assert.match(markdown, /Maqal wasm 6\.0x wink-nlp/);
+  assert.match(markdown, /floor: a page whose worker answers at once \| 60\.0 ms median/);
   assert.doesNotMatch(markdown, /not met|NaN|undefined/);
   const svg = chart(results);
   assert.ok(svg.startsWith('<svg') && svg.trim().endsWith('</svg>'));

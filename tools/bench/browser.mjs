@@ -54,9 +54,22 @@ export async function extractionInBrowser(session, pages, runs) {
  */
 export async function readyAndDownload(session, runs, page = 'web/') {
   const loads = [];
-  for (let r = 0; r < runs; r++) loads.push(await coldLoad(session, page, { files: r === 0 }));
-  return readySummary(loads);
+  const floorLoads = FLOORS.map(() => []);
+  for (let r = 0; r < runs; r++) {
+    loads.push(await coldLoad(session, page, { files: r === 0 }));
+    for (const [i, floor] of FLOORS.entries()) floorLoads[i].push(await coldLoad(session, floor.path, { warm: false }));
+  }
+  return { ...readySummary(loads), floors: FLOORS.map((f, i) => ({ name: f.name, readyMs: median(floorLoads[i].map((l) => l.readyMs)) })) };
 }
+
+/**
+ * The floor under ready, loaded in turns with the page (tools/bench/floor/): the least a page whose
+ * engine runs in a worker takes on this machine, without and with fetching and compiling the wasm.
+ */
+export const FLOORS = [
+  { name: 'floor: a page whose worker answers at once', path: 'tools/bench/floor/' },
+  { name: 'floor: a page whose worker fetches and compiles the wasm', path: 'tools/bench/floor/?wasm' },
+];
 
 /** The figures of readyAndDownload() from its cold loads (coldLoad()). */
 export function readySummary(loads) {
@@ -73,8 +86,11 @@ export function readySummary(loads) {
   };
 }
 
-/** One cold load of the page (a fresh context): ready and warm times, and the files it fetched if asked. */
-export async function coldLoad(session, pagePath, { files = false } = {}) {
+/**
+ * One cold load of the page (a fresh context): ready and warm times, and the files it fetched if asked.
+ * warm: false for a page without the 'maqal:warm' mark (the floor pages of tools/bench/floor/).
+ */
+export async function coldLoad(session, pagePath, { files = false, warm = true } = {}) {
   const problems = [];
   const { context, page } = await newPage(session, problems);
   const responses = [];
@@ -88,7 +104,7 @@ export async function coldLoad(session, pagePath, { files = false } = {}) {
   });
   await page.goto(`${session.url}${pagePath}`);
   const readyMs = await page.evaluate(() => window.__engineReady);
-  const warmMs = await page.evaluate(() => new Promise((resolve) => {
+  const warmMs = !warm ? null : await page.evaluate(() => new Promise((resolve) => {
     const giveUp = performance.now() + 30000;  // a page without the mark
     const look = () => {
       const [mark] = performance.getEntriesByName('maqal:warm');

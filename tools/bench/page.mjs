@@ -1,6 +1,6 @@
 // The page's part of the benchmark alone, in headless Chromium: navigation to ready and to warm, and
 // paste to highlight of 2, 20 and 200 KB (Arabic and English), as in run.mjs, and a reader's first
-// paste (20 KB Arabic on a fresh page). With --against REV the
+// paste (20 KB Arabic on a fresh page); and the floor under ready (FLOORS), taking turns with the loads. With --against REV the
 // page of that git revision (its web/ with this checkout's web/gen/, so the same engine) takes turns
 // with this one, load by load and paste by paste, so that both see the same machine load (REV may
 // also be a copy of web/ under the repository, e.g. build/try/web).
@@ -11,7 +11,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } fr
 import os from 'node:os';
 import path from 'node:path';
 import { arabicPaste, corpora, corpusText, outDir, repeatTo, root } from './inputs.mjs';
-import { coldLoad, openBrowser, openPastePage, pasteRuns, pasteSummary, readySummary } from './browser.mjs';
+import { FLOORS, coldLoad, openBrowser, openPastePage, pasteRuns, pasteSummary, readySummary } from './browser.mjs';
 import { median } from './timing.mjs';
 
 const arg = (name, fallback) => {
@@ -54,10 +54,12 @@ const firstText = texts.filter((t) => t.name.endsWith('KB Arabic') && Buffer.byt
 const loadAverage = { start: os.loadavg()[0] };
 const session = await openBrowser();
 const results = pages.map((p) => ({ ...p, loads: [], first: [], paste: [] }));
+const floors = FLOORS.map((f) => ({ ...f, loads: [] }));
 const FIRST_PASTES = 3;
 try {
   for (let r = 0; r < loads; r++) {
     for (const p of results) p.loads.push(await coldLoad(session, p.path, { files: r === 0 }));
+    for (const f of floors) f.loads.push(await coldLoad(session, f.path, { warm: false }));
   }
   // A reader's first paste: on a fresh page (warm, as the pastes below), not after pastes of its own.
   for (let r = 0; r < FIRST_PASTES; r++) {
@@ -89,6 +91,10 @@ const ms = (x) => (x === null || x === undefined ? '–' : x >= 1000 ? `${(x / 1
 const lines = [`| what | ${results.map((p) => p.name).join(' | ')} |`, `|---|${results.map(() => '---|').join('')}`];
 const summaries = results.map((p) => readySummary(p.loads));
 lines.push(`| navigation to ready, median of ${loads} cold loads | ${summaries.map((s) => `${ms(s.readyMs)} (${s.readyRuns.map((x) => x.toFixed(0)).join(' ')})`).join(' | ')} |`);
+for (const f of floors) {
+  const { readyMs, readyRuns } = readySummary(f.loads);
+  lines.push(`| ${f.name} | ${ms(readyMs)} (${readyRuns.map((x) => x.toFixed(0)).join(' ')})${' | '.repeat(results.length - 1)} |`);
+}
 lines.push(`| navigation to warm | ${summaries.map((s) => ms(s.warmMs)).join(' | ')} |`);
 lines.push(`| download, gzip | ${summaries.map((s) => `${(s.gzip / 1000).toFixed(0)} KB, ${s.files.length} files`).join(' | ')} |`);
 lines.push(`| first paste after load, ${firstText.name}, median of ${FIRST_PASTES} fresh pages | ${results.map((p) => `${ms(median(p.first.map((x) => x.paintMs)))} (${p.first.map((x) => `${x.paintMs.toFixed(0)}, parse ${x.parseMs.toFixed(0)}`).join('; ')})`).join(' | ')} |`);
@@ -101,4 +107,4 @@ texts.forEach(({ name }, t) => {
 console.log(lines.join('\n'));
 console.log(`\n${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, load average ${loadAverage.start.toFixed(1)} at the start, ${loadAverage.end.toFixed(1)} at the end`);
 mkdirSync(outDir, { recursive: true });
-writeFileSync(path.join(outDir, 'page.json'), JSON.stringify({ loadAverage, results: results.map((p, i) => ({ ...p, ready: summaries[i] })) }, null, 1));
+writeFileSync(path.join(outDir, 'page.json'), JSON.stringify({ loadAverage, results: results.map((p, i) => ({ ...p, ready: summaries[i] })), floors }, null, 1));

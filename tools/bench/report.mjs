@@ -67,6 +67,7 @@ function pageRows(r, row) {
   row('Page, Chromium', 'navigation start to engine ready', `${ms(b.readyMs)} median of ${b.readyRuns.length} cold loads`, '',
     `<= 150 ms: ${met(b.readyMs <= 150)}`);
   if (b.warmMs != null) row('', 'navigation start to engine warm (its warm-up parse done)', `${ms(b.warmMs)} median`, '', '');
+  for (const floor of b.floors) row('', floor.name, `${ms(floor.readyMs)} median`, '', '');
   // The page's paste handler fires no input event (it fills the text box after the highlights): then
   // the text box's share, if any, is in the rest. render: to the first screen of highlights.
   const timeline = (p) => `${p.insertMs == null ? '' : `textarea ${ms(p.insertMs)}, `}parse ${ms(p.parseMs)}, ` +
