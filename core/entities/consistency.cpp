@@ -8,7 +8,6 @@
 #include <set>
 #include <string>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "entities/false_names.h"
 #include "entities/quotes.h"
@@ -91,7 +90,7 @@ void type_quoted_places(ner::Sequence& s) {
 
 }  // namespace
 
-void make_names_consistent(std::vector<ner::Sequence>& document, std::unordered_set<std::string_view>* gathered) {
+void make_names_consistent(std::vector<ner::Sequence>& document, text::WordSet* gathered) {
   for (ner::Sequence& s : document) {
     drop_false_names(s);
     type_by_head(s);
@@ -102,20 +101,21 @@ void make_names_consistent(std::vector<ner::Sequence>& document, std::unordered_
   drop_styled_common_words(document);
   type_by_apposition(document);
   ner::propagate(document);
-  std::unordered_set<std::string_view> own_words;  // every folded word: name_norm()'s evidence for bare forms
-  std::unordered_set<std::string_view>& words = gathered ? *gathered : own_words;
+  text::WordSet own_words;  // every folded word: name_norm()'s evidence for bare forms
+  text::WordSet& words = gathered ? *gathered : own_words;
   const ner::InDocument in_document = [&](std::string_view w) {
     if (words.empty())  // built on the first question: most names never ask (no proclitic)
       for (const auto& s : document)
         for (const auto& t : *s.tokens)
           if (t.kind == text::TokenKind::word) words.insert(t.form());
-    return words.count(w) > 0;
+    return words.contains(w);
   };
   // A name's key: its folded norm, worked out once per spelling of its tokens (the folded forms and
   // whether blank separates them), since fold() is slow and a document repeats its names. Most
   // spellings asked for are the candidates below, which a long document rarely repeats: the cache
-  // starts over at kKeysKept (unbounded, 8.6 MB of English news kept 110 MB of them).
-  constexpr std::size_t kKeysKept = 1 << 14;
+  // starts over at kKeysKept (unbounded, 8.6 MB of English news kept 110 MB of them; at 1 << 14, a
+  // megabyte of Arabic text held 1.3 MB more at its peak).
+  constexpr std::size_t kKeysKept = 1 << 12;
   std::unordered_map<std::string, std::string> keys;
   const auto key = [&](const ner::Sequence& s, const ner::Mention& m) -> const std::string& {
     const auto& tokens = *s.tokens;
@@ -132,7 +132,7 @@ void make_names_consistent(std::vector<ner::Sequence>& document, std::unordered_
 
   std::unordered_map<std::string, Votes> names;
   // Stems of names' first and last words: which tokens to try.
-  std::unordered_set<std::string_view> first_words, last_words;
+  text::WordSet first_words, last_words;
   std::set<std::size_t, std::greater<>> lengths;    // names' token counts, longest first
   for (const auto& s : document) {
     if (list_line(*s.tokens)) continue;  // out of a sentence: no evidence of what its words are
@@ -153,9 +153,9 @@ void make_names_consistent(std::vector<ner::Sequence>& document, std::unordered_
     std::vector<bool> taken(tokens.size() + 1, false);  // in or next to a mention: part of a longer name?
     for (const ner::Mention& m : s.mentions)
       for (std::size_t i = m.first > 0 ? m.first - 1 : 0; i <= m.last && i < taken.size(); ++i) taken[i] = true;
-    const auto stem_in = [&](const std::unordered_set<std::string_view>& set, std::size_t k) {
+    const auto stem_in = [&](const text::WordSet& set, std::size_t k) {
       const auto stems = text::stems(tokens[k].form());
-      return std::any_of(stems.begin(), stems.end(), [&](std::string_view w) { return set.count(w) > 0; });
+      return std::any_of(stems.begin(), stems.end(), [&](std::string_view w) { return set.contains(w); });
     };
     std::vector<signed char> ends(tokens.size(), -1);  // whether token k may end a name, once known
     const auto ends_a_name = [&](std::size_t k) {

@@ -2,11 +2,10 @@
 // writes it, not only where the model happened to see it (issue #5).
 #pragma once
 
-#include <string_view>
-#include <unordered_set>
 #include <vector>
 
 #include "entities/ner.h"
+#include "text/word_set.h"
 
 namespace maqal::entities {
 
@@ -30,6 +29,6 @@ namespace maqal::entities {
 // `words`, when given (empty), gets the sequences' folded words if a name's norm asked for them, for
 // the caller to go on with.
 void make_names_consistent(std::vector<ner::Sequence>& document,
-                           std::unordered_set<std::string_view>* words = nullptr);
+                           text::WordSet* words = nullptr);
 
 }  // namespace maqal::entities

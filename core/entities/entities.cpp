@@ -391,11 +391,12 @@ std::string cluster_name(const Cluster& c, const std::vector<Entity>& entities) 
 
 std::vector<Cluster> describe_clusters(const std::vector<Entity>& entities, const std::vector<Block>& blocks,
                                        const std::vector<text::Tokens>& tokens) {
-  std::vector<Cluster> clusters;
+  int count = 0;
+  for (const Entity& e : entities) count = std::max(count, e.cluster + 1);
+  std::vector<Cluster> clusters(static_cast<std::size_t>(count));  // at its size, not grown by doubling
   std::size_t block = 0;
   for (std::size_t i = 0; i < entities.size(); ++i) {
     const Entity& e = entities[i];
-    if (static_cast<std::size_t>(e.cluster) >= clusters.size()) clusters.resize(e.cluster + 1);
     Cluster& c = clusters[e.cluster];
     c.id = e.cluster;
     c.type = e.type;

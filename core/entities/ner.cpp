@@ -19,6 +19,7 @@
 #include "text/fold.h"
 #include "text/script.h"
 #include "text/utf.h"
+#include "text/word_set.h"
 
 // Model file (core/lang/<lang>/ner.bin, written by tools/train_ner), little-endian:
 //
@@ -895,7 +896,9 @@ std::vector<Mention> Model::find(std::string_view text, const std::vector<text::
   std::vector<std::uint32_t> slots(n);
   std::vector<std::size_t> starts;
   const Vocabulary vocabulary = [this](std::uint32_t k) { return word(k); };
-  if (m.contexts.size() >= Memo::kLimit) m.forget_tokens();
+  // Forgotten before it could pass kLimit with this sequence's tokens: its vectors then stay within
+  // kLimit's capacity rather than doubling past it.
+  if (m.contexts.size() + n > Memo::kLimit) m.forget_tokens();
   for (std::size_t i = 0; i < n; ++i) {
     const text::Token& t = tokens[i];
     const std::string_view original = text.substr(t.start, t.end - t.start);
@@ -1087,23 +1090,25 @@ std::vector<std::vector<Name>> find_names(const std::vector<Block>& blocks,
                                             const std::vector<text::Tokens>& tokens,
                                             const DocumentMatches& lex) {
   std::vector<Sequence> document(blocks.size());
-  Model::Memo arabic, latin;
-  for (std::size_t b = 0; b < blocks.size(); ++b) {
-    Sequence& s = document[b];
-    s.text = blocks[b].text;
-    s.tokens = &tokens[b];
-    s.styled = capitalized_by_style(blocks[b].role);
-    s.byline = blocks[b].role == "byline";
-    const int script = arabic_or_latin(s.text);
-    if (script == 0) continue;
-    s.model = &model(script > 0 ? Lang::ar : Lang::en);
-    s.mentions = s.model->find(s.text, tokens[b], lex.block(b), script > 0 ? &arabic : &latin);
+  {  // the memos (some MB on a long text) go before the names are made consistent
+    Model::Memo arabic, latin;
+    for (std::size_t b = 0; b < blocks.size(); ++b) {
+      Sequence& s = document[b];
+      s.text = blocks[b].text;
+      s.tokens = &tokens[b];
+      s.styled = capitalized_by_style(blocks[b].role);
+      s.byline = blocks[b].role == "byline";
+      const int script = arabic_or_latin(s.text);
+      if (script == 0) continue;
+      s.model = &model(script > 0 ? Lang::ar : Lang::en);
+      s.mentions = s.model->find(s.text, tokens[b], lex.block(b), script > 0 ? &arabic : &latin);
+    }
   }
   std::vector<Sequence> tagged;
   std::vector<std::size_t> index;
   for (std::size_t b = 0; b < document.size(); ++b)
     if (document[b].model) tagged.push_back(std::move(document[b])), index.push_back(b);
-  std::unordered_set<std::string_view> words;  // every folded word: evidence for names' bare forms
+  text::WordSet words;  // every folded word: evidence for names' bare forms
   make_names_consistent(tagged, &words);  // gathers the tagged blocks' words if a name asks
   bool all_words = false;
   const auto in_document = [&](std::string_view w) {
@@ -1119,7 +1124,7 @@ std::vector<std::vector<Name>> find_names(const std::vector<Block>& blocks,
       }
       all_words = true;
     }
-    return words.count(w) > 0;
+    return words.contains(w);
   };
   std::vector<std::vector<Name>> out(blocks.size());
   for (std::size_t k = 0; k < tagged.size(); ++k) {

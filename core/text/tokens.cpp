@@ -141,9 +141,8 @@ Tokens DocumentTokenizer::operator()(std::string_view utf8) {
   for (Token& t : tokens) {
     const std::string_view written(form, t.form_size);
     form += t.form_size;
-    auto it = stored_.find(written);
-    if (it == stored_.end()) it = stored_.insert(store_->add(written)).first;
-    t.form_data = it->data();
+    const std::string_view* kept = stored_.find(written);
+    t.form_data = (kept ? *kept : stored_.insert(store_->add(written))).data();
   }
   tokens.forms = store_;
   return tokens;

@@ -5,8 +5,9 @@
 #include <cstdint>
 #include <memory>
 #include <string_view>
-#include <unordered_set>
 #include <vector>
+
+#include "text/word_set.h"
 
 namespace maqal::text {
 
@@ -44,7 +45,7 @@ class DocumentTokenizer {
  private:
   class Store;
   std::shared_ptr<Store> store_;
-  std::unordered_set<std::string_view> stored_;  // the forms in store_
+  WordSet stored_;  // the forms in store_
 };
 
 // Byte offsets where sentences end (ICU sentence rules with "Mr."-style exceptions).

@@ -1,12 +1,15 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <string>
+#include <vector>
 
 #include "text/clitics.h"
 #include "text/fold.h"
 #include "text/script.h"
 #include "text/tokens.h"
 #include "text/utf.h"
+#include "text/word_set.h"
 
 using namespace maqal;
 
@@ -143,4 +146,20 @@ TEST(Script, DirectionAndLanguage) {
   EXPECT_EQ(text::language("قال وزير الخارجية في Washington"), "ar");
   EXPECT_EQ(text::language("Blinken said in غزة"), "en");
   EXPECT_EQ(text::language("123 456"), "und");
+}
+
+TEST(WordSet, KeepsTheFirstEqualViewThroughGrowth) {
+  text::WordSet set;
+  EXPECT_TRUE(set.empty());
+  EXPECT_FALSE(set.contains("غزة"));
+  std::vector<std::string> words;
+  for (int i = 0; i < 1000; ++i) words.push_back("w" + std::to_string(i));
+  for (const auto& w : words) EXPECT_EQ(set.insert(w).data(), w.data());
+  const std::string again = "w500";
+  EXPECT_EQ(set.insert(again).data(), words[500].data());  // the view already kept
+  for (const auto& w : words) ASSERT_EQ(set.find(std::string(w))->data(), w.data());
+  EXPECT_FALSE(set.contains("w1000"));
+  EXPECT_FALSE(set.contains(""));
+  set.insert("");
+  EXPECT_TRUE(set.contains(""));
 }
