@@ -36,6 +36,8 @@ constexpr std::string_view kComments = "comments";
 constexpr std::string_view kNavigation = "nav";
 // A dense container beside the region joins it only when hardly linked (excerpt lists link titles).
 constexpr double kSplitLinkDensity = 0.1;
+// A region with this much long prose is an article, not a listing's intro.
+constexpr double kArticleProseChars = 1000;
 // A block this long is body even when it speaks of subscribing or signing up.
 constexpr std::size_t kTailCueChars = 200;
 
@@ -533,11 +535,28 @@ int assign_html_roles(std::vector<Block>& blocks, const Document& doc, const std
     if (i > beyond && long_prose(h) && unmarked(i)) beyond_prose += static_cast<double>(h.chars);
   }
   if (beyond_prose > region_prose) beyond = blocks.size();
+  // A teaser of another post after the article (a listing's card: a linked title over an excerpt)
+  // is no prose of it: a block after the region whose nearest container with a heading links that
+  // heading and holds one excerpt's prose at most. Only after a region of an article's length: on
+  // a listing page the region is an intro and the cards are the page.
+  std::vector<char> has_heading(n, 0), linked_heading(n, 0);  // below each element
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    if (!hints[i].heading) continue;
+    const bool linked = link_dense(hints[i]);
+    for (int a = hints[i].element; a >= 0 && !(has_heading[a] && (linked_heading[a] || !linked)); a = elements[a].parent)
+      has_heading[a] = 1, linked_heading[a] |= linked;
+  }
+  const auto teaser = [&](std::size_t i) {
+    if (top < 0 || i <= region_last || region_prose < kArticleProseChars) return false;
+    int e = hints[i].element;
+    while (e >= 0 && !has_heading[e]) e = elements[e].parent;
+    return e >= 0 && linked_heading[e] && prose[e] <= kTeaserExcerptChars;
+  };
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     const auto& h = hints[i];
     content[i] = by_json_ld ? in_body[i] != 0
                             : (h.element < 0 || inside[h.element]) && (top >= 0 || !semantic_boilerplate(h.semantic));
-    const bool prose = long_prose(h) && unmarked(i) && i < beyond;
+    const bool prose = long_prose(h) && unmarked(i) && i < beyond && !teaser(i);
     if (!by_json_ld && prose) content[i] = 1;
   }
   // Short blocks between two parts of the content (a sub-heading, a list, a short paragraph in the
