@@ -48,9 +48,9 @@ struct ElementCues {
   std::string_view negative;  // a kind of the cue table, which lives as long as the program
 };
 
-// Whether a class or id token is made of words of `text` (lower case), two or more: the anchor of a
-// heading ("id=social-media-marketing"), which says nothing of what the element is.
-bool slug_of(std::string_view token, const std::string& text) {
+// Whether a class or id token is made of words of `text` (lower case), `min_parts` or more: the anchor
+// of a heading ("id=social-media-marketing"), which says nothing of what the element is.
+bool slug_of(std::string_view token, const std::string& text, std::size_t min_parts) {
   std::size_t parts = 0;
   for (std::size_t from = 0; from <= token.size();) {
     const std::size_t to = part_end(token, from);
@@ -60,15 +60,23 @@ bool slug_of(std::string_view token, const std::string& text) {
     }
     from = to + 1;
   }
-  return parts >= 2;
+  return parts >= min_parts;
 }
 
-// `own_text`: the element's own blocks, lower case, for a heading (else empty).
-ElementCues element_cues(const Element& e, const std::string& own_text) {
+// A section's anchor made of its heading's words is a phrase, five words or more
+// ("menu-innovation-strategies-building-memorable-dining-experiences"): a shorter one can be a
+// box's name that its heading repeats ("related-posts" over "Related posts").
+constexpr std::size_t kSectionSlugParts = 5;
+constexpr int kSectionLevels = 2;  // a heading's wrapper and the section around it
+
+// `own_text`: the element's own blocks, lower case, for a heading (else empty); `section_text`: the
+// headings one or two levels below it.
+ElementCues element_cues(const Element& e, const std::string& own_text, const std::string& section_text) {
   ElementCues out;
   if (e.tag == "body" || e.tag == "html") return out;
   for (const auto& token : e.tokens) {
-    if (!own_text.empty() && slug_of(token->text, own_text)) continue;
+    if (!own_text.empty() && slug_of(token->text, own_text, 2)) continue;
+    if (!section_text.empty() && slug_of(token->text, section_text, kSectionSlugParts)) continue;
     out.positive |= token->cues.positive;
     if (token->cues.negative && out.negative.empty()) out.negative = *token->cues.negative;
   }
@@ -341,12 +349,17 @@ int assign_html_roles(std::vector<Block>& blocks, const Document& doc, const std
   std::vector<std::string_view> negative_kind(n);
   std::vector<double> weight(n, 0);
   std::vector<char> dense(n, 0);
-  std::vector<std::string> own_text(n);  // of headings, whose ids are often anchors
-  for (std::size_t i = 0; i < blocks.size(); ++i)
-    if (hints[i].heading && hints[i].element >= 0 && !elements[hints[i].element].tokens.empty())
-      own_text[hints[i].element] += text::lower_ascii(blocks[i].text);
+  std::vector<std::string> own_text(n), section_text(n);  // of headings and sections, whose ids are often anchors
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    if (!hints[i].heading || hints[i].element < 0) continue;
+    const std::string text = text::lower_ascii(blocks[i].text);
+    int e = hints[i].element;
+    if (!elements[e].tokens.empty()) own_text[e] += text;
+    for (int level = 0; level < kSectionLevels && (e = elements[e].parent) >= 0; ++level)
+      if (!elements[e].tokens.empty()) section_text[e] += text;
+  }
   for (std::size_t e = 0; e < n; ++e) {
-    ElementCues c = element_cues(elements[e], own_text[e]);
+    ElementCues c = element_cues(elements[e], own_text[e], section_text[e]);
     // A paragraph of long prose is no menu whatever its own class ("contextmenu Body"); it can be a
     // disclaimer, a copyright notice or a call to action.
     if (elements[e].tag == "p" && prose[e] > 0 && c.negative == kNavigation) c.negative = {};
