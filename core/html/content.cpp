@@ -538,12 +538,15 @@ int assign_html_roles(std::vector<Block>& blocks, const Document& doc, const std
     return h.element >= 0 && kind[h.element].empty() && !semantic_boilerplate(h.semantic);
   };
   // Prose after a link-dense block of furniture that follows the region (a menu, then teasers of
-  // other posts) stays out when the region holds at least as much prose: the region is the article.
+  // other posts), or after a <footer>, <aside>, <nav> or <form> (the post's footer, a sign-up box,
+  // then an author's blurb), stays out when the region holds at least as much prose: the region is
+  // the article.
   double beyond_prose = 0;
   std::size_t beyond = blocks.size();  // the first furniture block after the region
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     const auto& h = hints[i];
-    if (top >= 0 && i > region_last && beyond == blocks.size() && !unmarked(i) && h.link_density > kMaxLinkDensity)
+    if (top >= 0 && i > region_last && beyond == blocks.size() && !unmarked(i) &&
+        (h.link_density > kMaxLinkDensity || semantic_boilerplate(h.semantic)))
       beyond = i;
     if (i > beyond && long_prose(h) && unmarked(i)) beyond_prose += static_cast<double>(h.chars);
   }
