@@ -356,7 +356,9 @@ int assign_html_roles(std::vector<Block>& blocks, const Document& doc, const std
     int e = hints[i].element;
     if (!elements[e].tokens.empty()) own_text[e] += text;
     for (int level = 0; level < kSectionLevels && (e = elements[e].parent) >= 0; ++level)
-      if (!elements[e].tokens.empty()) section_text[e] += text;
+      if (std::any_of(elements[e].tokens.begin(), elements[e].tokens.end(),
+                      [](const ClassToken* t) { return t->cues.negative || t->cues.positive; }))
+        section_text[e] += text;  // only where a cue may be an anchor's word
   }
   for (std::size_t e = 0; e < n; ++e) {
     ElementCues c = element_cues(elements[e], own_text[e], section_text[e]);
