@@ -36,6 +36,8 @@ constexpr std::string_view kComments = "comments";
 constexpr std::string_view kNavigation = "nav";
 // A dense container beside the region joins it only when hardly linked (excerpt lists link titles).
 constexpr double kSplitLinkDensity = 0.1;
+// A region with this much long prose is an article, not a listing's intro.
+constexpr double kArticleProseChars = 1000;
 // A block this long is body even when it speaks of subscribing or signing up.
 constexpr std::size_t kTailCueChars = 200;
 
@@ -46,9 +48,9 @@ struct ElementCues {
   std::string_view negative;  // a kind of the cue table, which lives as long as the program
 };
 
-// Whether a class or id token is made of words of `text` (lower case), two or more: the anchor of a
-// heading ("id=social-media-marketing"), which says nothing of what the element is.
-bool slug_of(std::string_view token, const std::string& text) {
+// Whether a class or id token is made of words of `text` (lower case), `min_parts` or more: the anchor
+// of a heading ("id=social-media-marketing"), which says nothing of what the element is.
+bool slug_of(std::string_view token, const std::string& text, std::size_t min_parts) {
   std::size_t parts = 0;
   for (std::size_t from = 0; from <= token.size();) {
     const std::size_t to = part_end(token, from);
@@ -58,15 +60,23 @@ bool slug_of(std::string_view token, const std::string& text) {
     }
     from = to + 1;
   }
-  return parts >= 2;
+  return parts >= min_parts;
 }
 
-// `own_text`: the element's own blocks, lower case, for a heading (else empty).
-ElementCues element_cues(const Element& e, const std::string& own_text) {
+// A section's anchor made of its heading's words is a phrase, five words or more
+// ("menu-innovation-strategies-building-memorable-dining-experiences"): a shorter one can be a
+// box's name that its heading repeats ("related-posts" over "Related posts").
+constexpr std::size_t kSectionSlugParts = 5;
+constexpr int kSectionLevels = 2;  // a heading's wrapper and the section around it
+
+// `own_text`: the element's own blocks, lower case, for a heading (else empty); `section_text`: the
+// headings one or two levels below it.
+ElementCues element_cues(const Element& e, const std::string& own_text, const std::string& section_text) {
   ElementCues out;
   if (e.tag == "body" || e.tag == "html") return out;
   for (const auto& token : e.tokens) {
-    if (!own_text.empty() && slug_of(token->text, own_text)) continue;
+    if (!own_text.empty() && slug_of(token->text, own_text, 2)) continue;
+    if (!section_text.empty() && slug_of(token->text, section_text, kSectionSlugParts)) continue;
     out.positive |= token->cues.positive;
     if (token->cues.negative && out.negative.empty()) out.negative = *token->cues.negative;
   }
@@ -339,12 +349,19 @@ int assign_html_roles(std::vector<Block>& blocks, const Document& doc, const std
   std::vector<std::string_view> negative_kind(n);
   std::vector<double> weight(n, 0);
   std::vector<char> dense(n, 0);
-  std::vector<std::string> own_text(n);  // of headings, whose ids are often anchors
-  for (std::size_t i = 0; i < blocks.size(); ++i)
-    if (hints[i].heading && hints[i].element >= 0 && !elements[hints[i].element].tokens.empty())
-      own_text[hints[i].element] += text::lower_ascii(blocks[i].text);
+  std::vector<std::string> own_text(n), section_text(n);  // of headings and sections, whose ids are often anchors
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    if (!hints[i].heading || hints[i].element < 0) continue;
+    const std::string text = text::lower_ascii(blocks[i].text);
+    int e = hints[i].element;
+    if (!elements[e].tokens.empty()) own_text[e] += text;
+    for (int level = 0; level < kSectionLevels && (e = elements[e].parent) >= 0; ++level)
+      if (std::any_of(elements[e].tokens.begin(), elements[e].tokens.end(),
+                      [](const ClassToken* t) { return t->cues.negative || t->cues.positive; }))
+        section_text[e] += text;  // only where a cue may be an anchor's word
+  }
   for (std::size_t e = 0; e < n; ++e) {
-    ElementCues c = element_cues(elements[e], own_text[e]);
+    ElementCues c = element_cues(elements[e], own_text[e], section_text[e]);
     // A paragraph of long prose is no menu whatever its own class ("contextmenu Body"); it can be a
     // disclaimer, a copyright notice or a call to action.
     if (elements[e].tag == "p" && prose[e] > 0 && c.negative == kNavigation) c.negative = {};
@@ -523,21 +540,41 @@ int assign_html_roles(std::vector<Block>& blocks, const Document& doc, const std
     return h.element >= 0 && kind[h.element].empty() && !semantic_boilerplate(h.semantic);
   };
   // Prose after a link-dense block of furniture that follows the region (a menu, then teasers of
-  // other posts) stays out when the region holds at least as much prose: the region is the article.
+  // other posts), or after a <footer>, <aside>, <nav> or <form> (the post's footer, a sign-up box,
+  // then an author's blurb), stays out when the region holds at least as much prose: the region is
+  // the article.
   double beyond_prose = 0;
   std::size_t beyond = blocks.size();  // the first furniture block after the region
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     const auto& h = hints[i];
-    if (top >= 0 && i > region_last && beyond == blocks.size() && !unmarked(i) && h.link_density > kMaxLinkDensity)
+    if (top >= 0 && i > region_last && beyond == blocks.size() && !unmarked(i) &&
+        (h.link_density > kMaxLinkDensity || semantic_boilerplate(h.semantic)))
       beyond = i;
     if (i > beyond && long_prose(h) && unmarked(i)) beyond_prose += static_cast<double>(h.chars);
   }
   if (beyond_prose > region_prose) beyond = blocks.size();
+  // A teaser of another post after the article (a listing's card: a linked title over an excerpt)
+  // is no prose of it: a block after the region whose nearest container with a heading links that
+  // heading and holds one excerpt's prose at most. Only after a region of an article's length: on
+  // a listing page the region is an intro and the cards are the page.
+  std::vector<char> has_heading(n, 0), linked_heading(n, 0);  // below each element
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    if (!hints[i].heading) continue;
+    const bool linked = link_dense(hints[i]);
+    for (int a = hints[i].element; a >= 0 && !(has_heading[a] && (linked_heading[a] || !linked)); a = elements[a].parent)
+      has_heading[a] = 1, linked_heading[a] |= linked;
+  }
+  const auto teaser = [&](std::size_t i) {
+    if (top < 0 || i <= region_last || region_prose < kArticleProseChars) return false;
+    int e = hints[i].element;
+    while (e >= 0 && !has_heading[e]) e = elements[e].parent;
+    return e >= 0 && linked_heading[e] && prose[e] <= kTeaserExcerptChars;
+  };
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     const auto& h = hints[i];
     content[i] = by_json_ld ? in_body[i] != 0
                             : (h.element < 0 || inside[h.element]) && (top >= 0 || !semantic_boilerplate(h.semantic));
-    const bool prose = long_prose(h) && unmarked(i) && i < beyond;
+    const bool prose = long_prose(h) && unmarked(i) && i < beyond && !teaser(i);
     if (!by_json_ld && prose) content[i] = 1;
   }
   // Short blocks between two parts of the content (a sub-heading, a list, a short paragraph in the
