@@ -832,40 +832,13 @@ std::vector<int> Model::tag(const Features& f) const {
 struct Model::Memo {
   static constexpr std::size_t kLimit = 16384;
   using Scores = std::array<std::int32_t, kTags>;
-  // Open addressing over the distinct tokens' texts, probed with their hash(): table slot → index + 1, 0
-  // empty; at most half full. Every token of a document is looked up here, most of them found.
-  std::vector<std::uint32_t> table = std::vector<std::uint32_t>(1024, 0);
-  std::vector<std::string_view> texts;  // by index
-  // The index of `text`, and whether it is new (the caller then adds its entries at that index).
-  std::pair<std::uint32_t, bool> find_or_add(std::string_view text) {
-    const auto mask = static_cast<std::uint32_t>(table.size() - 1);
-    for (auto slot = static_cast<std::uint32_t>(hash(text)) & mask;; slot = (slot + 1) & mask) {
-      if (table[slot] == 0) {
-        const auto index = static_cast<std::uint32_t>(texts.size());
-        texts.push_back(text);
-        table[slot] = index + 1;
-        if (2 * texts.size() > table.size()) grow();
-        return {index, true};
-      }
-      if (texts[table[slot] - 1] == text) return {table[slot] - 1, false};
-    }
-  }
-  void grow() {
-    table.assign(table.size() * 2, 0);
-    const auto mask = static_cast<std::uint32_t>(table.size() - 1);
-    for (std::uint32_t index = 0; index < texts.size(); ++index) {
-      auto slot = static_cast<std::uint32_t>(hash(texts[index])) & mask;
-      while (table[slot] != 0) slot = (slot + 1) & mask;
-      table[slot] = index + 1;
-    }
-  }
+  text::WordSet texts;  // the distinct tokens' texts; a text's index is its entries' index below
   std::vector<TokenContext> contexts;
   std::vector<Scores> own, to_next, to_previous;
   Scores at_start{}, at_end{};  // what a token takes from beyond either end of its sequence
   bool ends_scored = false;
 
   void forget_tokens() {
-    std::fill(table.begin(), table.end(), 0);
     texts.clear();
     contexts.clear();
     own.clear();
@@ -902,7 +875,7 @@ std::vector<Mention> Model::find(std::string_view text, const std::vector<text::
   for (std::size_t i = 0; i < n; ++i) {
     const text::Token& t = tokens[i];
     const std::string_view original = text.substr(t.start, t.end - t.start);
-    const auto [index, added] = m.find_or_add(original);
+    const auto [index, added] = m.texts.add(original);
     if (added) {
       const TokenInfo info = token_info(original, t, vocabulary, starts);
       m.contexts.emplace_back(info);

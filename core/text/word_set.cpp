@@ -1,42 +1,38 @@
 #include "text/word_set.h"
 
+#include <algorithm>
 #include <functional>
-#include <utility>
 
 namespace maqal::text {
-namespace {
 
-// The slot of `w` in `slots`: where it is, or the free one where it would go.
-std::size_t slot_of(const std::vector<std::string_view>& slots, std::string_view w) {
-  const std::size_t mask = slots.size() - 1;
+std::size_t WordSet::slot_of(std::string_view w) const {
+  const std::size_t mask = table_.size() - 1;
   std::size_t slot = std::hash<std::string_view>{}(w) & mask;
-  while (slots[slot].data() != nullptr && slots[slot] != w) slot = (slot + 1) & mask;
+  while (table_[slot] != 0 && words_[table_[slot] - 1] != w) slot = (slot + 1) & mask;
   return slot;
 }
-
-}  // namespace
 
 const std::string_view* WordSet::find(std::string_view w) const {
-  if (w.empty()) return empty_ ? &*empty_ : nullptr;
-  if (slots_.empty()) return nullptr;
-  const std::string_view& slot = slots_[slot_of(slots_, w)];
-  return slot.data() != nullptr ? &slot : nullptr;
+  if (table_.empty()) return nullptr;
+  const std::uint32_t kept = table_[slot_of(w)];
+  return kept != 0 ? &words_[kept - 1] : nullptr;
 }
 
-std::string_view WordSet::insert(std::string_view w) {
-  if (w.empty()) {
-    if (!empty_) empty_ = w, ++size_;
-    return *empty_;
+std::pair<std::uint32_t, bool> WordSet::add(std::string_view w) {
+  if (2 * (words_.size() + 1) > table_.size()) {
+    table_.assign(table_.empty() ? 64 : 2 * table_.size(), 0);
+    for (std::uint32_t index = 0; index < words_.size(); ++index) table_[slot_of(words_[index])] = index + 1;
   }
-  if (2 * (size_ + 1) > slots_.size()) {
-    const std::vector<std::string_view> old = std::exchange(slots_, std::vector<std::string_view>(
-                                                  slots_.empty() ? 64 : 2 * slots_.size()));
-    for (std::string_view v : old)
-      if (v.data() != nullptr) slots_[slot_of(slots_, v)] = v;
-  }
-  std::string_view& slot = slots_[slot_of(slots_, w)];
-  if (slot.data() == nullptr) slot = w, ++size_;
-  return slot;
+  std::uint32_t& slot = table_[slot_of(w)];
+  if (slot != 0) return {slot - 1, false};
+  words_.push_back(w);
+  slot = static_cast<std::uint32_t>(words_.size());
+  return {slot - 1, true};
+}
+
+void WordSet::clear() {
+  std::fill(table_.begin(), table_.end(), 0);
+  words_.clear();
 }
 
 }  // namespace maqal::text

@@ -1,27 +1,33 @@
 #pragma once
-// A set of strings viewed elsewhere (a document's folded words), for membership questions.
+// A set of strings viewed elsewhere (a document's words), for membership questions and dense indices.
 #include <cstddef>
-#include <optional>
+#include <cstdint>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace maqal::text {
 
-// Open addressing over the views in one array, at most half full: std::unordered_set's node a word
-// took 1.4 MB of the heap for a megabyte of Arabic text and left it in pieces once freed.
+// Open addressing over indices into one array of views, the table at most half full:
+// std::unordered_set's node a word took 1.4 MB of the heap for a megabyte of Arabic text and left it
+// in pieces once freed.
 class WordSet {
  public:
-  bool empty() const { return size_ == 0; }
+  bool empty() const { return words_.empty(); }
   bool contains(std::string_view w) const { return find(w) != nullptr; }
   // The kept view equal to `w`, or nullptr.
   const std::string_view* find(std::string_view w) const;
   // `w` kept unless an equal view is; returns the kept one.
-  std::string_view insert(std::string_view w);
+  std::string_view insert(std::string_view w) { return words_[add(w).first]; }
+  // The index of `w` among the kept views (0, 1, … in the order kept), kept if new, and whether it was.
+  std::pair<std::uint32_t, bool> add(std::string_view w);
+  // Forgets every view, keeping the table's size for what comes next.
+  void clear();
 
  private:
-  std::vector<std::string_view> slots_;  // a power of two of them; a null data() marks a free slot
-  std::size_t size_ = 0;
-  std::optional<std::string_view> empty_;  // "" kept apart: its data() may be null
+  std::size_t slot_of(std::string_view w) const;  // where `w` is, or the free slot where it would go
+  std::vector<std::uint32_t> table_;      // a power of two of slots: index + 1, 0 when free
+  std::vector<std::string_view> words_;  // by index
 };
 
 }  // namespace maqal::text
