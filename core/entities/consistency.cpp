@@ -32,12 +32,14 @@ bool never_spreads(const text::Token& t) {
 struct Votes {
   int count[ner::kTypes] = {};
   bool one_word = false;
-  int spread_type() const {
+  int most_given() const {
     const int* best = std::max_element(count, count + ner::kTypes);
-    const int others = std::accumulate(count, count + ner::kTypes, 0) - *best;
-    const bool tie = std::count(count, count + ner::kTypes, *best) > 1;
-    if (one_word ? *best < 2 || others > 0 : tie) return -1;
-    return static_cast<int>(best - count);
+    return std::count(count, count + ner::kTypes, *best) > 1 ? -1 : static_cast<int>(best - count);
+  }
+  int spread_type() const {
+    if (!one_word) return most_given();
+    const int* best = std::max_element(count, count + ner::kTypes);
+    return *best >= 2 && std::accumulate(count, count + ner::kTypes, 0) == *best ? static_cast<int>(best - count) : -1;
   }
 };
 
@@ -130,6 +132,10 @@ void make_names_consistent(std::vector<ner::Sequence>& document, text::WordSet* 
     return it->second;
   };
 
+  // A one-word mention of a function or title word is no vote: the model's mistake.
+  const auto votes_cast = [](const ner::Sequence& s, const ner::Mention& m) {
+    return m.last - m.first > 1 || !never_spreads((*s.tokens)[m.first]);
+  };
   std::unordered_map<std::string, Votes> names;
   // Stems of names' first and last words: which tokens to try.
   text::WordSet first_words, last_words;
@@ -137,7 +143,7 @@ void make_names_consistent(std::vector<ner::Sequence>& document, text::WordSet* 
   for (const auto& s : document) {
     if (list_line(*s.tokens)) continue;  // out of a sentence: no evidence of what its words are
     for (const ner::Mention& m : s.mentions) {
-      if (m.last - m.first == 1 && never_spreads((*s.tokens)[m.first])) continue;
+      if (!votes_cast(s, m)) continue;
       Votes& votes = names[key(s, m)];
       ++votes.count[m.type];
       votes.one_word = m.last - m.first == 1;
@@ -147,6 +153,16 @@ void make_names_consistent(std::vector<ner::Sequence>& document, text::WordSet* 
     }
   }
   if (names.empty()) return;
+
+  // One name, one type: a mention whose own words did not type it takes the type given most often to
+  // the name's mentions ("Yahoo", a company in most sentences, a place or a person in a few).
+  for (ner::Sequence& s : document) {
+    if (list_line(*s.tokens)) continue;
+    for (ner::Mention& m : s.mentions) {
+      if (m.headed || !votes_cast(s, m)) continue;
+      if (const int type = names.at(key(s, m)).most_given(); type >= 0) m.type = type;
+    }
+  }
 
   for (ner::Sequence& s : document) {
     const auto& tokens = *s.tokens;

@@ -79,10 +79,31 @@ TEST(Consistency, ANameFoundOnceIsFoundEverywhere) {
   EXPECT_EQ(d.type_at(2, "The"), "");                          // a function word never spreads
   EXPECT_EQ(d.type_at(2, "apple"), "");                        // written in lower case: a word
   EXPECT_EQ(d.sequences[2].mentions.size(), 3u);
-  // What the model found stays as it was.
-  EXPECT_EQ(d.type_at(1, "England", 1), "PER");
-  EXPECT_EQ(d.type_at(1, "Blue Ridge", 1), "ORG");
+  // What the model found stays, typed as most of the name's mentions are.
+  EXPECT_EQ(d.type_at(1, "England", 1), "LOC");
+  EXPECT_EQ(d.type_at(1, "Blue Ridge", 1), "LOC");
   EXPECT_EQ(d.sequences[0].mentions.size(), 5u);
+}
+
+// One name, one type: a mention takes the type the model gave most of the name's mentions, unless two
+// types tie.
+TEST(Consistency, ANameTakesTheTypeMostOfItsMentionsHave) {
+  Document d(ner::Lang::en, {"Yahoo said Yahoo's deal with Verizon and Walden would close.",
+                             "Yahoo shares rose as Verizon and Walden stood still.",
+                             "Investors watched Walden."});
+  d.tag(0, "Yahoo", "ORG");
+  d.tag(0, "Yahoo's", "ORG");
+  d.tag(0, "Verizon", "ORG");
+  d.tag(0, "Walden", "PER");
+  d.tag(1, "Yahoo", "LOC");
+  d.tag(1, "Verizon", "LOC");
+  d.tag(1, "Walden", "LOC");
+  d.tag(2, "Walden", "ORG");
+  maqal::entities::make_names_consistent(d.sequences);
+  EXPECT_EQ(d.type_at(1, "Yahoo"), "ORG");    // two ORG ("Yahoo's" is Yahoo) against one LOC
+  EXPECT_EQ(d.type_at(0, "Verizon"), "ORG");  // one ORG, one LOC: a tie
+  EXPECT_EQ(d.type_at(1, "Verizon"), "LOC");
+  EXPECT_EQ(d.type_at(1, "Walden"), "LOC");   // PER, LOC, ORG once each
 }
 
 // ner::propagate(): the last word of a person named in full, standing alone, is that person whatever
