@@ -132,21 +132,19 @@ void make_names_consistent(std::vector<ner::Sequence>& document, text::WordSet* 
     return it->second;
   };
 
-  // A one-word mention of a function or title word is no vote: the model's mistake.
-  const auto votes_cast = [](const ner::Sequence& s, const ner::Mention& m) {
-    return m.last - m.first > 1 || !never_spreads((*s.tokens)[m.first]);
-  };
-  std::unordered_map<std::string, Votes> names;
+  std::unordered_map<std::string, Votes> names;  // node-based: the pointers below stay valid
+  std::vector<std::pair<ner::Mention*, const Votes*>> voters;
   // Stems of names' first and last words: which tokens to try.
   text::WordSet first_words, last_words;
   std::set<std::size_t, std::greater<>> lengths;    // names' token counts, longest first
-  for (const auto& s : document) {
+  for (auto& s : document) {
     if (list_line(*s.tokens)) continue;  // out of a sentence: no evidence of what its words are
-    for (const ner::Mention& m : s.mentions) {
-      if (!votes_cast(s, m)) continue;
+    for (ner::Mention& m : s.mentions) {
+      if (m.last - m.first == 1 && never_spreads((*s.tokens)[m.first])) continue;
       Votes& votes = names[key(s, m)];
       ++votes.count[m.type];
       votes.one_word = m.last - m.first == 1;
+      voters.emplace_back(&m, &votes);
       for (std::string_view w : text::stems((*s.tokens)[m.first].form())) first_words.insert(w);
       for (std::string_view w : text::stems((*s.tokens)[m.last - 1].form())) last_words.insert(w);
       lengths.insert(m.last - m.first);
@@ -156,13 +154,8 @@ void make_names_consistent(std::vector<ner::Sequence>& document, text::WordSet* 
 
   // One name, one type: a mention whose own words did not type it takes the type given most often to
   // the name's mentions ("Yahoo", a company in most sentences, a place or a person in a few).
-  for (ner::Sequence& s : document) {
-    if (list_line(*s.tokens)) continue;
-    for (ner::Mention& m : s.mentions) {
-      if (m.headed || !votes_cast(s, m)) continue;
-      if (const int type = names.at(key(s, m)).most_given(); type >= 0) m.type = type;
-    }
-  }
+  for (const auto& [m, votes] : voters)
+    if (const int type = votes->most_given(); type >= 0 && !m->headed) m->type = type;
 
   for (ner::Sequence& s : document) {
     const auto& tokens = *s.tokens;
