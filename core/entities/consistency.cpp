@@ -4,7 +4,6 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
-#include <numeric>
 #include <set>
 #include <string>
 #include <unordered_map>
@@ -28,7 +27,7 @@ bool never_spreads(const text::Token& t) {
 
 
 // The types the model gave a name in the document, and the type its other occurrences take: the
-// type given most often (a tie: none, -1); for a one-word name, the only type given, at least twice.
+// type given most often (a tie: none, -1); for a one-word name, only if given at least twice.
 struct Votes {
   int count[ner::kTypes] = {};
   bool one_word = false;
@@ -39,7 +38,7 @@ struct Votes {
   int spread_type() const {
     if (!one_word) return most_given();
     const int* best = std::max_element(count, count + ner::kTypes);
-    return *best >= 2 && std::accumulate(count, count + ner::kTypes, 0) == *best ? static_cast<int>(best - count) : -1;
+    return *best >= 2 ? most_given() : -1;
   }
 };
 
