@@ -118,6 +118,7 @@ LetterCase first_letter_case(std::string_view utf8) {
   if (c < 0) return LetterCase::none;
   if (c < 0x80)  // ASCII, answered as ICU would, without it: most words of a Latin text
     return c >= 'A' && c <= 'Z' ? LetterCase::upper : c >= 'a' && c <= 'z' ? LetterCase::lower : LetterCase::none;
+  if (c >= 0x0600 && c <= 0x06FF) return LetterCase::none;  // the Arabic block, as ICU would: no case
   if (u_isupper(c) || u_istitle(c)) return LetterCase::upper;
   return u_islower(c) ? LetterCase::lower : LetterCase::none;
 }

@@ -1,4 +1,6 @@
 #include <gtest/gtest.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <string>
@@ -137,6 +139,18 @@ TEST(Clitics, StemsLookPastProcliticsButKeepShortWords) {
   EXPECT_EQ(text::without_article(text::fold("الجمعة")), text::fold("جمعة"));
   auto english = text::stems("israel's");
   EXPECT_NE(std::find(english.begin(), english.end(), "israel"), english.end());
+}
+
+// first_letter_case() answers ASCII and the Arabic block without ICU: as ICU would.
+TEST(Utf, FirstLetterCaseAgreesWithIcu) {
+  using maqal::text::LetterCase;
+  for (UChar32 c = 1; c < 0x800; ++c) {  // ASCII, Latin, Greek, Cyrillic, Hebrew, the Arabic block and after
+    char buf[4];
+    int32_t n = 0;
+    U8_APPEND_UNSAFE(buf, n, c);
+    const LetterCase icu = u_isupper(c) || u_istitle(c) ? LetterCase::upper : u_islower(c) ? LetterCase::lower : LetterCase::none;
+    EXPECT_EQ(maqal::text::first_letter_case({buf, static_cast<std::size_t>(n)}), icu) << c;
+  }
 }
 
 TEST(Script, DirectionAndLanguage) {
