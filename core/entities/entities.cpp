@@ -142,10 +142,10 @@ NameReading read_name(std::string_view name) {
 // The model's name over the lexicon's names in it, which go from `found` (sorted by start, not
 // overlapping): a name whose head words say what it is ("Bank of England", "University of
 // California", "Apple Inc") over the shorter names wholly inside it; a person's or organization's
-// name of several words over the places, nationalities and dates in it ("سسكا موسكو", "سعيد محمد
-// الكندي": الكندي is "the Canadian" too; "Theresa May", "Sunday Times"), a person's that opens with a
-// given name over the organizations in it too ("Michael Dell"); an organization or place over a
-// nationality of the same span.
+// name of several words over the places, nationalities, languages and dates in it ("سسكا موسكو",
+// "سعيد محمد الكندي": الكندي is "the Canadian" too; "Theresa May", "Sunday Times", "Dansk
+// Supermarked"), a person's that opens with a given name over the organizations in it too ("Michael
+// Dell"); an organization or place over a nationality of the same span.
 void give_way_to_names(std::string_view text, const std::vector<ner::Name>& names, std::vector<Entity>& found) {
   static const int person = ner::type_index("PER"), organization = ner::type_index("ORG"),
                    place = ner::type_index("LOC");
@@ -172,7 +172,7 @@ void give_way_to_names(std::string_view text, const std::vector<ner::Name>& name
       reading = read_name(text.substr(name.start, name.end - name.start));
     const bool all_inside = std::all_of(first, last, [&](const Entity& e) {
       const bool gives_way = name.headed ? is_name_type(e.type)
-                                         : e.type == "LOC" || e.type == "NORP" || e.type == "DATE" ||
+                                         : e.type == "LOC" || e.type == "NORP" || e.type == "MISC" || e.type == "DATE" ||
                                                (e.type == "ORG" && name.type == person && reading.given_name_first);
       return gives_way && name.start <= e.span.start8 && e.span.end8 <= name.end &&
              e.span.end8 - e.span.start8 < name.end - name.start;  // the lexicon's own name keeps its norm

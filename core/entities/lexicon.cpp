@@ -11,9 +11,9 @@ namespace {
 
 bool is_word(const text::Token& t) { return t.kind != text::TokenKind::punct; }
 
-// Countries, world regions, weekdays and months under their ICU names in Arabic and English
-// (common/icu_names.tsv, generated natively from ICU by tools/icu_names: the wasm carries none of
-// ICU's locale data).
+// Countries, world regions, weekdays and months under their ICU names in Arabic and English, and
+// languages under their own (common/icu_names.tsv, generated natively from ICU by tools/icu_names:
+// the wasm carries none of ICU's locale data).
 void add_icu_names(Lexicon& lex) {
   for (const auto& row : data::rows("common/icu_names.tsv"))
     if (row.size() > 2) lex.add(row[1], {std::string(row[0]), std::string(row[2])});

@@ -32,7 +32,7 @@ class Table {
   std::string text_ =
       "# Generated from ICU by build/icu_names (tools/icu_names): do not edit. Regenerate with\n"
       "#   build/icu_names > core/lang/common/icu_names.tsv\n"
-      "# after changing common/languages.tsv, regions.tsv or calendars.tsv, or ICU.\n"
+      "# after changing common/languages.tsv, regions.tsv, calendars.tsv or language_names.tsv, or ICU.\n"
       "# type\tname\tnorm\n";
 };
 
@@ -74,12 +74,31 @@ void add_calendar_names(Table& table) {
   }
 }
 
+// Language menus write a language's own name capitalized ("Français"); ICU gives "français".
+icu::UnicodeString capitalized(const icu::UnicodeString& name, const icu::Locale& locale) {
+  if (name.isEmpty()) return name;
+  const int32_t first = name.moveIndex32(0, 1);
+  icu::UnicodeString head(name, 0, first);
+  return head.toUpper(locale) + icu::UnicodeString(name, first);
+}
+
+void add_language_names(Table& table) {
+  for (const auto& row : data::rows("common/language_names.tsv")) {
+    const icu::Locale language(std::string(row[0]).c_str());
+    icu::UnicodeString english, own;
+    language.getDisplayLanguage(icu::Locale::getEnglish(), english);
+    language.getDisplayLanguage(language, own);
+    table.add("MISC", utf8(capitalized(own, language)), utf8(english));
+  }
+}
+
 }  // namespace
 
 std::string icu_names_table() {
   Table table;
   add_regions(table);
   add_calendar_names(table);
+  add_language_names(table);
   return table.text();
 }
 
