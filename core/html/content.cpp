@@ -473,11 +473,16 @@ int assign_html_roles(std::vector<Block>& blocks, const Document& doc, const std
                     [&](const auto* t) { return !t->cues.negative || content_tokens.count(t->text); }))
       lifted[e] = 1;
   }
+  // A positive cue beside a negative one ("entry author-jane-roe") spares only a container that holds
+  // the region; below it or beside it ("author__bio text-center") the negative cue stands.
+  std::vector<char> above_top(n, 0);
+  for (int a = top; a >= 0; a = elements[a].parent) above_top[a] = 1;
   std::vector<std::string_view> kind(n);
   for (std::size_t e = 0; e < n; ++e) {
     const int p = elements[e].parent;
     if (included[e] || holds_top[e]) continue;
-    if (!negative_kind[e].empty() && (weight[e] < 0 || dense[e]) && !lifted[e]) kind[e] = negative_kind[e];
+    if (!negative_kind[e].empty() && (weight[e] < 0 || dense[e] || !above_top[e]) && !lifted[e])
+      kind[e] = negative_kind[e];
     else if (p >= 0 && !included[p] && !(lifted[e] && !negative_kind[e].empty() && kind[p] != kComments)) kind[e] = kind[p];
     // Inside the region, a <footer> or a <form> below its root is furniture (a post's footer, a
     // sign-up or comparison form), as Readability cleans them out of the article; a form around the

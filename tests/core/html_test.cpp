@@ -707,6 +707,25 @@ TEST(Html, PopupAndModalBoxesInsideTheArticleAreFurniture) {
   EXPECT_EQ(body.find("Log in"), std::string::npos);
 }
 
+TEST(Html, PositiveCueSparesOnlyAContainerThatHoldsTheArticle) {
+  // The post's container names its author ("entry author-jane-roe") and holds the article, split
+  // over two boxes, and many links: its "author" cue makes no furniture of the second box. The
+  // author's box below the article says "text-center" beside "author__bio": that positive cue
+  // does not spare it.
+  std::string links;
+  for (int i = 1; i <= 12; ++i)
+    links += "<li><a href=\"/t" + std::to_string(i) + "\">A tag of the post, number " + std::to_string(i) + "</a></li>";
+  const auto r = html("<article class=\"entry author-jane-roe\"><h1>The council votes</h1><div><div>" + prose(1) +
+                      prose(2) + prose(3) + prose(4) + "</div></div><div><div>" + prose(5) +
+                      "</div></div><div class=\"author__bio text-center\"><p>Jane Roe covers the city council and "
+                      "its budget for the paper, and has reported on local politics for twelve years.</p></div><ul>" +
+                      links + "</ul></article>");
+  ASSERT_FALSE(r.error);
+  const std::string& body = r.articles.at(0).body;
+  for (int i = 1; i <= 5; ++i) EXPECT_NE(body.find("Paragraph " + std::to_string(i) + " "), std::string::npos) << i;
+  EXPECT_EQ(body.find("twelve years"), std::string::npos);
+}
+
 TEST(Html, FooterAndFormInsideTheArticleAreFurniture) {
   // A post's own <footer> (its tags, a note to share it) and a form between its paragraphs (a
   // sign-up, a comparison of products) are no body, as Readability cleans them out of the article.
