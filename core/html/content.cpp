@@ -296,8 +296,9 @@ void cut_author_box(const std::vector<Block>& blocks, const std::vector<BlockHin
 }
 
 // Paragraphs the content already holds, word for word, two or more in a row, are a copy (the
-// article again for another layout, a summary shown twice): only the first stays. A single
-// repeat (a pull quote, a recurring line of a list) stays; headings repeat in tables of contents.
+// article again for another layout, a summary shown twice): only the first stays. So is a paragraph
+// of prose right after itself (a page builder's layouts, interleaved paragraph by paragraph). Another
+// single repeat (a pull quote, a recurring line of a list) stays; headings repeat in tables of contents.
 void drop_repeats(const std::vector<Block>& blocks, const std::vector<BlockHints>& hints, std::vector<char>& content) {
   std::vector<std::size_t> paragraphs;  // content blocks that are no heading, in order
   for (std::size_t i = 0; i < blocks.size(); ++i)
@@ -313,7 +314,7 @@ void drop_repeats(const std::vector<Block>& blocks, const std::vector<BlockHints
     if (first[k] == kNone) continue;
     const bool run = (k + 1 < paragraphs.size() && first[k + 1] != kNone && first[k + 1] == first[k] + 1) ||
                      (k > 0 && first[k - 1] != kNone && first[k - 1] + 1 == first[k]);
-    if (run) content[paragraphs[k]] = 0;
+    if (run || (first[k] + 1 == k && long_prose(hints[paragraphs[k]]))) content[paragraphs[k]] = 0;
   }
 }
 

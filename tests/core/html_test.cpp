@@ -254,6 +254,25 @@ TEST(Html, ACopyOfTheArticleIsLeftOutButASingleRepeatStays) {
   EXPECT_EQ(count("The plan passed"), 2u);
 }
 
+TEST(Html, AParagraphOfProseRightAfterItselfIsACopy) {
+  // A page builder writes each paragraph once per layout, the copies side by side: the copy of a
+  // paragraph of prose right after it is left out; a short line repeated (a table's row) stays.
+  std::string page = "<article><h1>The council votes</h1>";
+  for (int i = 1; i <= 4; ++i)
+    page += "<div class=\"variant desktop\">" + prose(i) + "</div><div class=\"variant mobile\">" + prose(i) + "</div>";
+  page += "<p>Yes No Yes</p><p>Yes No Yes</p>" + prose(5) + "</article>";
+  const auto r = html(page);
+  ASSERT_FALSE(r.error);
+  const std::string& body = r.articles.at(0).body;
+  const auto count = [&](const std::string& s) {
+    std::size_t n = 0;
+    for (auto at = body.find(s); at != std::string::npos; at = body.find(s, at + 1)) ++n;
+    return n;
+  };
+  for (int i = 1; i <= 5; ++i) EXPECT_EQ(count("Paragraph " + std::to_string(i) + " "), 1u) << i;
+  EXPECT_EQ(count("Yes No Yes"), 2u);
+}
+
 TEST(Html, DateLineAboveTheFirstParagraphIsADateline) {
   // "Updated on …" above the article is its dateline, not its body; a short line with a year
   // below the first paragraph is body.
