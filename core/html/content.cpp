@@ -318,6 +318,23 @@ void drop_repeats(const std::vector<Block>& blocks, const std::vector<BlockHints
   }
 }
 
+// A table of contents: list items of the content, each the text of a sub-heading that follows it,
+// kMinContentsEntries or more. They leave the content; the sub-headings stay.
+constexpr std::size_t kMinContentsEntries = 3;
+void drop_table_of_contents(const std::vector<Block>& blocks, const std::vector<BlockHints>& hints,
+                            std::vector<char>& content) {
+  std::unordered_set<std::string> later_headings;  // squeezed, of the content blocks after the one looked at
+  std::vector<std::size_t> entries;
+  for (std::size_t i = blocks.size(); i-- > 0;) {
+    if (!content[i]) continue;
+    const std::string text = squeeze(blocks[i].text);
+    if (hints[i].heading) later_headings.insert(text);
+    else if (hints[i].in_list_item && later_headings.count(text)) entries.push_back(i);
+  }
+  if (entries.size() < kMinContentsEntries) return;
+  for (std::size_t i : entries) content[i] = 0;
+}
+
 std::string_view semantic_kind(std::uint32_t bits) { return bits & kFooter ? "footer" : "nav"; }
 
 }  // namespace
@@ -605,6 +622,7 @@ int assign_html_roles(std::vector<Block>& blocks, const Document& doc, const std
     cut_author_box(blocks, hints, meta, region_last, content);
   }
   drop_repeats(blocks, hints, content);
+  drop_table_of_contents(blocks, hints, content);
   // What the region's scoring left out above the title is no lead (the prose rule adds notices,
   // disclosures, the author's blurb in a header): it leaves the content.
   if (title && !by_json_ld && top >= 0)

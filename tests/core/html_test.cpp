@@ -273,6 +273,32 @@ TEST(Html, AParagraphOfProseRightAfterItselfIsACopy) {
   EXPECT_EQ(count("Yes No Yes"), 2u);
 }
 
+TEST(Html, TableOfContentsIsLeftOutItsHeadingsStay) {
+  // A list whose items are the sub-headings that follow is the article's table of contents; a list
+  // of two such items is too short to tell.
+  const auto page = [](int sections) {
+    std::string toc = "<ul>", body;
+    for (int i = 1; i <= sections; ++i) {
+      const std::string heading = "What the council decided, part " + std::to_string(i);
+      toc += "<li><a href=\"#part" + std::to_string(i) + "\">" + heading + "</a></li>";
+      body += "<h2 id=\"part" + std::to_string(i) + "\">" + heading + "</h2>" + prose(2 * i) + prose(2 * i + 1);
+    }
+    return "<article><h1>The council votes</h1>" + prose(1) + toc + "</ul>" + body + "</article>";
+  };
+  const auto count = [](const std::string& body, const std::string& s) {
+    std::size_t n = 0;
+    for (auto at = body.find(s); at != std::string::npos; at = body.find(s, at + 1)) ++n;
+    return n;
+  };
+  const auto r = html(page(3));
+  ASSERT_FALSE(r.error);
+  for (int i = 1; i <= 3; ++i) EXPECT_EQ(count(r.articles.at(0).body, "part " + std::to_string(i)), 1u) << i;
+  EXPECT_NE(r.articles.at(0).body.find("Paragraph 7 "), std::string::npos);
+  const auto two = html(page(2));
+  ASSERT_FALSE(two.error);
+  EXPECT_EQ(count(two.articles.at(0).body, "part 1"), 2u);
+}
+
 TEST(Html, DateLineAboveTheFirstParagraphIsADateline) {
   // "Updated on …" above the article is its dateline, not its body; a short line with a year
   // below the first paragraph is body.
