@@ -299,6 +299,18 @@ TEST(Html, TableOfContentsIsLeftOutItsHeadingsStay) {
   EXPECT_EQ(count(two.articles.at(0).body, "part 1"), 2u);
 }
 
+TEST(Html, RelatedLinkLineInsideTheArticleIsNoBody) {
+  // "Related: <another story>" between the paragraphs points to another story: it is a read-also line.
+  const auto r = html("<article><h1>The council votes</h1>" + prose(1) + prose(2) +
+                      "<p>Related: <a href=\"/budget\">What the budget means for the city's parks</a></p>" + prose(3) +
+                      prose(4) + "</article>");
+  ASSERT_FALSE(r.error);
+  const std::string& body = r.articles.at(0).body;
+  EXPECT_NE(body.find("Paragraph 3 "), std::string::npos);
+  EXPECT_EQ(body.find("Related:"), std::string::npos);
+  EXPECT_EQ(find(r, "Related: What the budget means for the city's parks")->role, "read_also");
+}
+
 TEST(Html, DateLineAboveTheFirstParagraphIsADateline) {
   // "Updated on …" above the article is its dateline, not its body; a short line with a year
   // below the first paragraph is body.
