@@ -783,6 +783,17 @@ TEST(Html, PositiveCueSparesOnlyAContainerThatHoldsTheArticle) {
   EXPECT_EQ(body.find("twelve years"), std::string::npos);
 }
 
+TEST(Html, ContributorBoxInsideTheArticleIsFurniture) {
+  // A box that presents the post's contributor ("blog__contributorwrapper") is no body.
+  const auto r = html("<article><h1>The council votes</h1>" + prose(1) + prose(2) + prose(3) +
+                      "<div class=\"blog__contributorwrapper\"><p>Jane Roe worked in local radio for a decade; "
+                      "today she covers the city council and its budget.</p></div></article>");
+  ASSERT_FALSE(r.error);
+  const std::string& body = r.articles.at(0).body;
+  EXPECT_NE(body.find("Paragraph 3 "), std::string::npos);
+  EXPECT_EQ(body.find("local radio"), std::string::npos);
+}
+
 TEST(Html, FooterAndFormInsideTheArticleAreFurniture) {
   // A post's own <footer> (its tags, a note to share it) and a form between its paragraphs (a
   // sign-up, a comparison of products) are no body, as Readability cleans them out of the article.
