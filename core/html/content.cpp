@@ -296,8 +296,9 @@ void cut_author_box(const std::vector<Block>& blocks, const std::vector<BlockHin
 }
 
 // Paragraphs the content already holds, word for word, two or more in a row, are a copy (the
-// article again for another layout, a summary shown twice): only the first stays. A single
-// repeat (a pull quote, a recurring line of a list) stays; headings repeat in tables of contents.
+// article again for another layout, a summary shown twice): only the first stays. So is a paragraph
+// of prose right after itself (a page builder's layouts, interleaved paragraph by paragraph). Another
+// single repeat (a pull quote, a recurring line of a list) stays; headings repeat in tables of contents.
 void drop_repeats(const std::vector<Block>& blocks, const std::vector<BlockHints>& hints, std::vector<char>& content) {
   std::vector<std::size_t> paragraphs;  // content blocks that are no heading, in order
   for (std::size_t i = 0; i < blocks.size(); ++i)
@@ -313,8 +314,25 @@ void drop_repeats(const std::vector<Block>& blocks, const std::vector<BlockHints
     if (first[k] == kNone) continue;
     const bool run = (k + 1 < paragraphs.size() && first[k + 1] != kNone && first[k + 1] == first[k] + 1) ||
                      (k > 0 && first[k - 1] != kNone && first[k - 1] + 1 == first[k]);
-    if (run) content[paragraphs[k]] = 0;
+    if (run || (first[k] + 1 == k && long_prose(hints[paragraphs[k]]))) content[paragraphs[k]] = 0;
   }
+}
+
+// A table of contents: list items of the content, each the text of a sub-heading that follows it,
+// kMinContentsEntries or more. They leave the content; the sub-headings stay.
+constexpr std::size_t kMinContentsEntries = 3;
+void drop_table_of_contents(const std::vector<Block>& blocks, const std::vector<BlockHints>& hints,
+                            std::vector<char>& content) {
+  std::unordered_set<std::string> later_headings;  // squeezed, of the content blocks after the one looked at
+  std::vector<std::size_t> entries;
+  for (std::size_t i = blocks.size(); i-- > 0;) {
+    if (!content[i]) continue;
+    const std::string text = squeeze(blocks[i].text);
+    if (hints[i].heading) later_headings.insert(text);
+    else if (hints[i].in_list_item && later_headings.count(text)) entries.push_back(i);
+  }
+  if (entries.size() < kMinContentsEntries) return;
+  for (std::size_t i : entries) content[i] = 0;
 }
 
 std::string_view semantic_kind(std::uint32_t bits) { return bits & kFooter ? "footer" : "nav"; }
@@ -473,11 +491,16 @@ int assign_html_roles(std::vector<Block>& blocks, const Document& doc, const std
                     [&](const auto* t) { return !t->cues.negative || content_tokens.count(t->text); }))
       lifted[e] = 1;
   }
+  // A positive cue beside a negative one ("entry author-jane-roe") spares only a container that holds
+  // the region; below it or beside it ("author__bio text-center") the negative cue stands.
+  std::vector<char> above_top(n, 0);
+  for (int a = top; a >= 0; a = elements[a].parent) above_top[a] = 1;
   std::vector<std::string_view> kind(n);
   for (std::size_t e = 0; e < n; ++e) {
     const int p = elements[e].parent;
     if (included[e] || holds_top[e]) continue;
-    if (!negative_kind[e].empty() && (weight[e] < 0 || dense[e]) && !lifted[e]) kind[e] = negative_kind[e];
+    if (!negative_kind[e].empty() && (weight[e] < 0 || dense[e] || !above_top[e]) && !lifted[e])
+      kind[e] = negative_kind[e];
     else if (p >= 0 && !included[p] && !(lifted[e] && !negative_kind[e].empty() && kind[p] != kComments)) kind[e] = kind[p];
     // Inside the region, a <footer> or a <form> below its root is furniture (a post's footer, a
     // sign-up or comparison form), as Readability cleans them out of the article; a form around the
@@ -599,6 +622,7 @@ int assign_html_roles(std::vector<Block>& blocks, const Document& doc, const std
     cut_author_box(blocks, hints, meta, region_last, content);
   }
   drop_repeats(blocks, hints, content);
+  drop_table_of_contents(blocks, hints, content);
   // What the region's scoring left out above the title is no lead (the prose rule adds notices,
   // disclosures, the author's blurb in a header): it leaves the content.
   if (title && !by_json_ld && top >= 0)

@@ -254,6 +254,63 @@ TEST(Html, ACopyOfTheArticleIsLeftOutButASingleRepeatStays) {
   EXPECT_EQ(count("The plan passed"), 2u);
 }
 
+TEST(Html, AParagraphOfProseRightAfterItselfIsACopy) {
+  // A page builder writes each paragraph once per layout, the copies side by side: the copy of a
+  // paragraph of prose right after it is left out; a short line repeated (a table's row) stays.
+  std::string page = "<article><h1>The council votes</h1>";
+  for (int i = 1; i <= 4; ++i)
+    page += "<div class=\"variant desktop\">" + prose(i) + "</div><div class=\"variant mobile\">" + prose(i) + "</div>";
+  page += "<p>Yes No Yes</p><p>Yes No Yes</p>" + prose(5) + "</article>";
+  const auto r = html(page);
+  ASSERT_FALSE(r.error);
+  const std::string& body = r.articles.at(0).body;
+  const auto count = [&](const std::string& s) {
+    std::size_t n = 0;
+    for (auto at = body.find(s); at != std::string::npos; at = body.find(s, at + 1)) ++n;
+    return n;
+  };
+  for (int i = 1; i <= 5; ++i) EXPECT_EQ(count("Paragraph " + std::to_string(i) + " "), 1u) << i;
+  EXPECT_EQ(count("Yes No Yes"), 2u);
+}
+
+TEST(Html, TableOfContentsIsLeftOutItsHeadingsStay) {
+  // A list whose items are the sub-headings that follow is the article's table of contents; a list
+  // of two such items is too short to tell.
+  const auto page = [](int sections) {
+    std::string toc = "<ul>", body;
+    for (int i = 1; i <= sections; ++i) {
+      const std::string heading = "What the council decided, part " + std::to_string(i);
+      toc += "<li><a href=\"#part" + std::to_string(i) + "\">" + heading + "</a></li>";
+      body += "<h2 id=\"part" + std::to_string(i) + "\">" + heading + "</h2>" + prose(2 * i) + prose(2 * i + 1);
+    }
+    return "<article><h1>The council votes</h1>" + prose(1) + toc + "</ul>" + body + "</article>";
+  };
+  const auto count = [](const std::string& body, const std::string& s) {
+    std::size_t n = 0;
+    for (auto at = body.find(s); at != std::string::npos; at = body.find(s, at + 1)) ++n;
+    return n;
+  };
+  const auto r = html(page(3));
+  ASSERT_FALSE(r.error);
+  for (int i = 1; i <= 3; ++i) EXPECT_EQ(count(r.articles.at(0).body, "part " + std::to_string(i)), 1u) << i;
+  EXPECT_NE(r.articles.at(0).body.find("Paragraph 7 "), std::string::npos);
+  const auto two = html(page(2));
+  ASSERT_FALSE(two.error);
+  EXPECT_EQ(count(two.articles.at(0).body, "part 1"), 2u);
+}
+
+TEST(Html, RelatedLinkLineInsideTheArticleIsNoBody) {
+  // "Related: <another story>" between the paragraphs points to another story: it is a read-also line.
+  const auto r = html("<article><h1>The council votes</h1>" + prose(1) + prose(2) +
+                      "<p>Related: <a href=\"/budget\">What the budget means for the city's parks</a></p>" + prose(3) +
+                      prose(4) + "</article>");
+  ASSERT_FALSE(r.error);
+  const std::string& body = r.articles.at(0).body;
+  EXPECT_NE(body.find("Paragraph 3 "), std::string::npos);
+  EXPECT_EQ(body.find("Related:"), std::string::npos);
+  EXPECT_EQ(find(r, "Related: What the budget means for the city's parks")->role, "read_also");
+}
+
 TEST(Html, DateLineAboveTheFirstParagraphIsADateline) {
   // "Updated on …" above the article is its dateline, not its body; a short line with a year
   // below the first paragraph is body.
@@ -705,6 +762,36 @@ TEST(Html, PopupAndModalBoxesInsideTheArticleAreFurniture) {
   EXPECT_EQ(body.find("Before you go"), std::string::npos);
   EXPECT_EQ(body.find("free guide"), std::string::npos);
   EXPECT_EQ(body.find("Log in"), std::string::npos);
+}
+
+TEST(Html, PositiveCueSparesOnlyAContainerThatHoldsTheArticle) {
+  // The post's container names its author ("entry author-jane-roe") and holds the article, split
+  // over two boxes, and many links: its "author" cue makes no furniture of the second box. The
+  // author's box below the article says "text-center" beside "author__bio": that positive cue
+  // does not spare it.
+  std::string links;
+  for (int i = 1; i <= 12; ++i)
+    links += "<li><a href=\"/t" + std::to_string(i) + "\">A tag of the post, number " + std::to_string(i) + "</a></li>";
+  const auto r = html("<article class=\"entry author-jane-roe\"><h1>The council votes</h1><div><div>" + prose(1) +
+                      prose(2) + prose(3) + prose(4) + "</div></div><div><div>" + prose(5) +
+                      "</div></div><div class=\"author__bio text-center\"><p>Jane Roe covers the city council and "
+                      "its budget for the paper, and has reported on local politics for twelve years.</p></div><ul>" +
+                      links + "</ul></article>");
+  ASSERT_FALSE(r.error);
+  const std::string& body = r.articles.at(0).body;
+  for (int i = 1; i <= 5; ++i) EXPECT_NE(body.find("Paragraph " + std::to_string(i) + " "), std::string::npos) << i;
+  EXPECT_EQ(body.find("twelve years"), std::string::npos);
+}
+
+TEST(Html, ContributorBoxInsideTheArticleIsFurniture) {
+  // A box that presents the post's contributor ("blog__contributorwrapper") is no body.
+  const auto r = html("<article><h1>The council votes</h1>" + prose(1) + prose(2) + prose(3) +
+                      "<div class=\"blog__contributorwrapper\"><p>Jane Roe worked in local radio for a decade; "
+                      "today she covers the city council and its budget.</p></div></article>");
+  ASSERT_FALSE(r.error);
+  const std::string& body = r.articles.at(0).body;
+  EXPECT_NE(body.find("Paragraph 3 "), std::string::npos);
+  EXPECT_EQ(body.find("local radio"), std::string::npos);
 }
 
 TEST(Html, FooterAndFormInsideTheArticleAreFurniture) {
