@@ -40,7 +40,7 @@ export function articleMarkdown(result) {
       dateline: `*${text}*`,
       blockquote: `> ${text}`,
       caption: `*${text}*`,
-      list_item: `- ${text.replace(/^[•·▪◦‣\\-]+\s*/, '')}`,
+      list_item: `${b.number ? `${b.number}.` : '-'} ${text.replace(/^[•·▪◦‣\\-]+\s*/, '')}`,
     }[b.role] || text;
     // consecutive list items form one list; everything else is its own paragraph
     if (inList && b.role === 'list_item') out[out.length - 1] += `\n${line}`;

@@ -18,6 +18,8 @@ export interface Block extends Span {
   article: number | null;
   dir: 'rtl' | 'ltr';
   bullet?: true;
+  /** An ordered list item's number ("3." written, or an <ol>'s third item). */
+  number?: number;
 }
 
 export interface Article {

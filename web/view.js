@@ -517,7 +517,9 @@ export function renderReading(container, main) {
     const el = h(READING_TAG[b.role] || 'p', { class: `r-${b.role}`, dir, lang: dir === 'rtl' ? 'ar' : 'en' });
     el.append(isolatedText(b.text.replace(/^[•·▪◦‣-]+\s*/, b.role === 'list_item' ? '' : '$&'), dir));
     if (b.role === 'list_item') {
-      if (!list) page.append(list = h('ul', { dir }));
+      const tag = b.number ? 'ol' : 'ul';  // an ordered list's items keep their numbers
+      if (!list || list.localName !== tag) page.append(list = h(tag, { dir }));
+      if (b.number) el.value = b.number;
       list.append(el);
     } else {
       list = null;

@@ -683,7 +683,7 @@ int assign_html_roles(std::vector<Block>& blocks, const Document& doc, const std
     else if (in_byline(i)) b.role = "byline";
     else if (h.heading) b.role = "subheading";
     else if (h.in_figcaption) b.role = "caption";
-    else if (h.in_list_item) b.role = "list_item", b.bullet = true;
+    else if (h.in_list_item) b.role = "list_item", b.bullet = true, b.number = h.item_number;
     else if (h.in_blockquote) b.role = "blockquote";
     else if (!lead_done) b.role = "lead", lead_done = true;
     else b.role = "paragraph";

@@ -31,6 +31,7 @@ struct BlockHints {
   int element = -1;            // that element, an index into Page::elements
   int heading = 0;             // 1..6 inside h1..h6
   bool in_list_item = false, in_blockquote = false, in_figcaption = false;
+  int item_number = 0;         // the first block of an <ol>'s item: the item's number
   std::uint32_t semantic = 0;  // Semantic bits of the ancestors
   std::size_t chars = 0;       // code points of the text
   double link_density = 0;     // share of the text inside links

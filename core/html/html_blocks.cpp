@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <cctype>
 
 #include "text/utf.h"
@@ -72,7 +73,7 @@ struct Known {
   const std::string_view *lang = nullptr, *content = nullptr, *name = nullptr, *property = nullptr,
                          *itemprop = nullptr, *datetime = nullptr, *type = nullptr, *hidden = nullptr,
                          *aria_hidden = nullptr, *style = nullptr, *cls = nullptr, *id = nullptr, *dir = nullptr,
-                         *href = nullptr, *rel = nullptr, *role = nullptr;
+                         *href = nullptr, *rel = nullptr, *role = nullptr, *start = nullptr, *value = nullptr;
 
   explicit Known(const std::vector<Attribute>& attributes) {
     for (const auto& a : attributes) {
@@ -87,7 +88,7 @@ struct Known {
       case 2: return is(attribute, "id") ? &id : nullptr;
       case 3: return is(attribute, "dir") ? &dir : is(attribute, "rel") ? &rel : nullptr;
       case 4: return is(attribute, "lang") ? &lang : is(attribute, "name") ? &name : is(attribute, "type") ? &type : is(attribute, "href") ? &href : is(attribute, "role") ? &role : nullptr;
-      case 5: return is(attribute, "class") ? &cls : is(attribute, "style") ? &style : nullptr;
+      case 5: return is(attribute, "class") ? &cls : is(attribute, "style") ? &style : is(attribute, "start") ? &start : is(attribute, "value") ? &value : nullptr;
       case 6: return is(attribute, "hidden") ? &hidden : nullptr;
       case 7: return is(attribute, "content") ? &content : nullptr;
       case 8: return is(attribute, "property") ? &property : is(attribute, "itemprop") ? &itemprop : is(attribute, "datetime") ? &datetime : nullptr;
@@ -96,6 +97,15 @@ struct Known {
     }
   }
 };
+
+// An ordered list's start or an item's value: a number from 1 up, else `fallback` (a list numbered
+// from 0 or below is numbered from 1: 0 stands for no number).
+int item_number_or(std::string_view s, int fallback) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n')) s.remove_prefix(1);
+  int n = 0;
+  const auto [end, error] = std::from_chars(s.data(), s.data() + s.size(), n);
+  return error == std::errc() && n >= 1 && n < 1'000'000 ? n : fallback;
+}
 
 // Whether `s` is `lower` (lower case), ignoring ASCII case.
 bool equals_nocase(std::string_view s, std::string_view lower) {
@@ -211,6 +221,10 @@ void BlockBuilder::open(std::string_view tag, const std::vector<Attribute>& attr
   if (known.cls) doc_.class_tokens.add_tokens(*known.cls, tokens_);
   if (known.id) doc_.class_tokens.add_tokens(*known.id, tokens_);
   o.breaking = kind.breaking;
+  if (is(tag, "ol") || is(tag, "ul")) {
+    o.list = true;
+    lists_.push_back(is(tag, "ul") ? 0 : known.start ? item_number_or(*known.start, 1) : 1);
+  }
   const bool cell = is(tag, "td") || is(tag, "th");
   if (o.breaking || cell) {
     if (o.breaking) flush();
@@ -227,6 +241,14 @@ void BlockBuilder::open(std::string_view tag, const std::vector<Attribute>& attr
     if (!cell) c.tag_element = index;
     if (tag.size() == 2 && tag[0] == 'h' && tag[1] >= '1' && tag[1] <= '6') c.heading = tag[1] - '0';
     c.in_list_item |= is(tag, "li");
+    if (is(tag, "li")) {
+      c.list_item = index;
+      c.item_number = 0;
+      if (!lists_.empty() && lists_.back() > 0) {  // an <ol>'s: its value, else the number after the last
+        c.item_number = known.value ? item_number_or(*known.value, lists_.back()) : lists_.back();
+        lists_.back() = c.item_number + 1;
+      }
+    }
     c.in_blockquote |= is(tag, "blockquote");
     // The classes of <body> and <html> name the page's theme ("theme-caption-two"), no caption.
     const bool caption_class = tag != "body" && tag != "html" &&
@@ -287,6 +309,7 @@ void BlockBuilder::close(std::string_view tag) {
     if (bylines_open_.empty()) byline_text_.clear();
   }
   if (is(tag, "pre")) --pre_;
+  if (o.list) lists_.pop_back();
   if (o.element >= 0) {
     if (o.breaking) flush();
     blocks_open_.pop_back();
@@ -351,6 +374,10 @@ void BlockBuilder::flush() {
     else if (c.tag_element >= 0) h.tag = doc_.elements[c.tag_element].tag;
     h.heading = c.heading;
     h.in_list_item = c.in_list_item;
+    if (c.item_number > 0 && !contexts_[c.list_item].numbered) {  // the item's first block carries its number
+      h.item_number = c.item_number;
+      contexts_[c.list_item].numbered = true;
+    }
     h.in_blockquote = c.in_blockquote;
     h.in_figcaption = c.in_figcaption;
     h.semantic = c.semantic;

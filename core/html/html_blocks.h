@@ -34,6 +34,7 @@ class BlockBuilder : public EventSink {
     std::size_t byline_from = 0;  // where its text starts in byline_text_
     bool capture_title = false, capture_json = false;
     bool breaking = false;  // its start and end end the current block
+    bool list = false;      // <ol> or <ul>: it has an entry in lists_
   };
   // What a block inherits from its open block-level elements, kept per element so a block reads it
   // from the innermost one.
@@ -42,6 +43,9 @@ class BlockBuilder : public EventSink {
     int heading = 0;       // 1..6 inside h1..h6, the innermost
     bool in_list_item = false, in_blockquote = false, in_figcaption = false;
     std::uint32_t semantic = 0;
+    int list_item = -1;    // the innermost <li>
+    int item_number = 0;   // that <li>'s number in its <ol>; 0 in a <ul>
+    bool numbered = false;  // on an <li>'s own context: its first block has taken its number
   };
   void flush();
   void append(std::string_view s);
@@ -53,6 +57,7 @@ class BlockBuilder : public EventSink {
   std::vector<std::pair<std::size_t, std::size_t>> token_runs_;  // per element: where its tokens start in element_tokens, how many
   std::vector<Open> stack_;
   std::vector<int> blocks_open_;  // element indices of the open block-level elements
+  std::vector<int> lists_;        // the open <ol> and <ul>: the number an <ol>'s next item takes, 0 for a <ul>
   int skip_ = 0;                  // open skipped subtrees
   int links_ = 0, pre_ = 0;
   std::vector<int> bylines_open_;  // indices into Page::bylines, innermost last

@@ -223,6 +223,10 @@ void put_block(JsonWriter& w, const Block& b) {
     w.key("bullet");
     w.value(true);
   }
+  if (b.number > 0) {
+    w.key("number");
+    w.value(b.number);
+  }
   w.end_object();
 }
 

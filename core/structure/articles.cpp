@@ -112,7 +112,8 @@ std::vector<Article> collect_articles(const std::vector<Block>& blocks, const st
   // The bodies at their size: grown by doubling, a 10 MB body took 16 MB and twice that while copied.
   std::vector<std::size_t> body_sizes(articles.size());
   for (const Block& b : blocks)
-    if (b.article && in_body(b.role)) body_sizes[*b.article] += b.text.size() + 2;  // 2: the "\n\n" before
+    if (b.article && in_body(b.role))  // 2: the "\n\n" before; a number and ". "
+      body_sizes[*b.article] += b.text.size() + 2 + (b.number > 0 ? std::to_string(b.number).size() + 2 : 0);
   for (int id = 0; id < article_count; ++id) {
     articles[id].id = id;
     articles[id].kind = id == 0 ? "main" : "secondary";
@@ -138,6 +139,7 @@ std::vector<Article> collect_articles(const std::vector<Block>& blocks, const st
       for (auto& tag : split_tags(cue_value(b, tokens[i]), blocks, tokens)) a.tags.push_back(std::move(tag));
     } else if (in_body(b.role)) {
       if (!a.body.empty()) a.body += "\n\n";
+      if (b.number > 0) (a.body += std::to_string(b.number)) += ". ";  // an ordered list's numbers are its text
       a.body += b.text;
     }
   }

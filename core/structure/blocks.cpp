@@ -22,16 +22,25 @@ struct Cursor {
 bool blank(UChar32 c) { return u_isUWhiteSpace(c) || u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT); }
 
 // A list marker: one punctuation mark or symbol that is not a quote or bracket, or a number of at
-// most three digits followed by '.' or ')' — and then white space.
-std::size_t bullet_length(std::string_view line) {
+// most three digits (any script's) followed by '.' or ')' — and then white space.
+struct ListMarker {
+  std::size_t length = 0;  // bytes; 0: none
+  int number = 0;          // a numbered item's number
+};
+
+ListMarker list_marker(std::string_view line) {
   Cursor c{line, 0};
   const UChar32 first = c.peek();
-  if (first < 0) return 0;
+  if (first < 0) return {};
   const int8_t type = u_charType(first);
+  int number = 0;
   if (type == U_DECIMAL_DIGIT_NUMBER) {
     int digits = 0;
-    while (u_charType(c.peek()) == U_DECIMAL_DIGIT_NUMBER && digits <= 3) c.advance(), ++digits;
-    if (digits > 3 || (c.peek() != '.' && c.peek() != ')')) return 0;
+    for (; u_charType(c.peek()) == U_DECIMAL_DIGIT_NUMBER && digits <= 3; ++digits) {
+      number = number * 10 + u_charDigitValue(c.peek());
+      c.advance();
+    }
+    if (digits > 3 || (c.peek() != '.' && c.peek() != ')')) return {};
     c.advance();
   } else {
     // Symbols only from the blocks bullets are drawn from (■ ● ➢ ✓), not © or °.
@@ -42,12 +51,11 @@ std::size_t bullet_length(std::string_view line) {
     const bool mark = type == U_OTHER_PUNCTUATION || type == U_DASH_PUNCTUATION || bullet_symbol;
     if (!mark || u_hasBinaryProperty(first, UCHAR_QUOTATION_MARK) ||
         u_hasBinaryProperty(first, UCHAR_S_TERM) || first == '#' || first == '@')
-      return 0;
+      return {};
     c.advance();
   }
-  const int32_t marker_end = c.i;
-  if (!blank(c.peek())) return 0;
-  return static_cast<std::size_t>(marker_end);
+  if (!blank(c.peek())) return {};
+  return {static_cast<std::size_t>(c.i), number};
 }
 
 void add_line(std::string_view text, std::size_t from, std::size_t to, std::vector<Block>& out) {
@@ -65,11 +73,12 @@ void add_line(std::string_view text, std::size_t from, std::size_t to, std::vect
   }
   if (start == end) return;
   Block block;
-  if (std::size_t marker = bullet_length(text.substr(start, end - start)); marker > 0) {
-    Cursor rest{text.substr(0, end), static_cast<int32_t>(start + marker)};
+  if (const ListMarker marker = list_marker(text.substr(start, end - start)); marker.length > 0) {
+    Cursor rest{text.substr(0, end), static_cast<int32_t>(start + marker.length)};
     while (rest.peek() >= 0 && blank(rest.peek())) rest.advance();
     if (static_cast<std::size_t>(rest.i) < end) {
       block.bullet = true;
+      block.number = marker.number;
       start = rest.i;
     }
   }

@@ -197,7 +197,7 @@ void split_run_together_teasers(std::vector<Block>& blocks, std::vector<text::To
     tokens.resize(at);
     second.text = blocks[i].text.substr(cut);
     second.span.start8 += cut;
-    second.bullet = false;
+    second.bullet = false, second.number = 0;  // the marker was the first part's
     blocks[i].span.end8 = blocks[i].span.start8 + first_end;
     blocks[i].text.resize(first_end);
     blocks.insert(blocks.begin() + static_cast<std::ptrdiff_t>(i) + 1, std::move(second));

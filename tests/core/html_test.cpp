@@ -76,6 +76,29 @@ TEST(Html, WholePageKeepsNavAndFooterOutOfTheArticle) {
   EXPECT_NE(maqal::to_json(r).find("\"text\":\"Home\\n"), std::string::npos);  // the extracted text
 }
 
+// An ordered list's items carry their numbers (the list's start, an item's value, then counting on),
+// the first block of an item only; an unordered list's none. The body writes them, as a reader sees them.
+TEST(Html, OrderedListItemsCarryTheirNumbers) {
+  const auto r = html(R"(<article><h1>Five steps to a safer home</h1>
+<p>Fire officials said on Tuesday that most house fires start in the kitchen, and they listed what helps most.</p>
+<ol start="2"><li>Test the alarms</li><li><p>Keep a blanket near the stove</p><p>A wet towel does not help.</p></li>
+<li value="7">Plan two ways out<ul><li>Through the door</li></ul></li><li>Call for help</li></ol>
+<p>The officials said the list was written with the help of firefighters across the region this year.</p></article>)");
+  ASSERT_FALSE(r.error);
+  const auto number = [&](const std::string& text) { return find(r, text) ? find(r, text)->number : -1; };
+  EXPECT_EQ(number("Test the alarms"), 2);
+  EXPECT_EQ(number("Keep a blanket near the stove"), 3);
+  EXPECT_EQ(number("A wet towel does not help."), 0);
+  EXPECT_EQ(number("Plan two ways out"), 7);
+  EXPECT_EQ(number("Through the door"), 0);
+  EXPECT_EQ(number("Call for help"), 8);
+  const std::string& body = r.articles.at(0).body;
+  EXPECT_NE(body.find("2. Test the alarms\n\n3. Keep a blanket"), std::string::npos) << body;
+  EXPECT_NE(body.find("\n\nThrough the door"), std::string::npos) << body;
+  EXPECT_NE(maqal::to_json(r).find("\"number\":8"), std::string::npos);
+  expect_offsets(r);
+}
+
 TEST(Html, HiddenScriptAndStyleNeverReachTheOutput) {
   const auto r = html(
       "<p>Visible text.</p><p hidden>hidden one</p><div aria-hidden=\"true\">hidden two</div>"

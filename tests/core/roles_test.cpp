@@ -81,6 +81,22 @@ TEST(Roles, ALineEndingInAColonIntroducesAListOfShortLines) {
                 {prose(2), "paragraph"}});
 }
 
+// A numbered line's number leaves its text for the block's number (any script's digits), and the
+// body writes it back; a bullet gives none.
+TEST(Roles, NumberedLinesKeepTheirNumbers) {
+  const maqal::Result r = maqal::parse_text("Harbour plan goes to a vote\n" + prose(1) + "\nThe plan has three parts:\n"
+                                            "1. A new quay for the ferries\n\u0662) A wider road to the station\n"
+                                            "- Two parks along the water\n" + prose(2) + "\n");
+  ASSERT_FALSE(r.error);
+  ASSERT_EQ(r.blocks.size(), 7u);
+  EXPECT_EQ(r.blocks[3].text, "A new quay for the ferries");
+  EXPECT_EQ(r.blocks[3].number, 1);
+  EXPECT_EQ(r.blocks[4].number, 2);  // Arabic-Indic two
+  EXPECT_TRUE(r.blocks[5].bullet);
+  EXPECT_EQ(r.blocks[5].number, 0);
+  EXPECT_NE(r.articles.at(0).body.find("1. A new quay for the ferries\n\n2. A wider road"), std::string::npos);
+}
+
 TEST(Roles, AShortQuestionBetweenParagraphsHeadsASection) {
   expect_roles({{"Harbour plan goes to a vote", "title"},
                 {prose(1), "lead"},

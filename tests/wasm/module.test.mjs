@@ -40,6 +40,9 @@ test('the main article as Markdown: headings, paragraphs, lists; no page furnitu
   const list = maqal.parseHtml('<article><h1>Steps to take</h1><p>Officials in Cairo gave three steps for the storm on Friday.</p>' +
     '<ul><li>Stay at home.</li><li>Keep water.</li></ul><p>More news will follow later today from the city.</p></article>');
   assert.match(markdown.articleMarkdown(list), /\n\n- Stay at home\.\n- Keep water\.\n\n/);
+  const steps = maqal.parseHtml('<article><h1>Steps to take</h1><p>Officials in Cairo gave three steps for the storm on Friday.</p>' +
+    '<ol start="4"><li>Stay at home.</li><li>Keep water.</li></ol><p>More news will follow later today from the city.</p></article>');
+  assert.match(markdown.articleMarkdown(steps), /\n\n4\. Stay at home\.\n5\. Keep water\.\n\n/);
   assert.equal(markdown.articleMarkdown({ articles: [], blocks: [] }), '');
 });
 

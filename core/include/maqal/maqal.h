@@ -29,6 +29,7 @@ struct Block {
   std::optional<int> article;  // index into Result::articles; none for page furniture
   std::string dir;             // "rtl" or "ltr"
   bool bullet = false;         // the line carried a list marker (•, -, 1.)
+  int number = 0;              // an ordered list item's number ("3." written, or an <ol>'s third item); 0: none
 };
 
 struct RelatedItem {
