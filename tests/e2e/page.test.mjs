@@ -322,6 +322,14 @@ test('the reading view shows the main article alone; tabs work with arrow keys',
   await page.keyboard.press('Home');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'tab-annotated');
   assert.ok(await page.locator('#output').isVisible());
+
+  // an ordered list keeps its numbers: an <ol> in the reading view, each item its value
+  await paste(page, { text: '', html: '<article><h1>Steps to take</h1><p>Officials in Cairo gave the steps for the storm ' +
+    'on Friday, and said more would follow.</p><ol start="3"><li>Stay at home.</li><li>Keep water.</li></ol>' +
+    '<p>More news will follow later today from the city, the officials said.</p></article>' });
+  await page.click('#tab-reading');
+  const items = await page.evaluate(() => [...document.querySelectorAll('#reading ol > li')].map((li) => `${li.value} ${li.textContent}`));
+  assert.deepEqual(items, ['3 Stay at home.', '4 Keep water.']);
   assertNoRequests(page, 'reading view');
   await page.close();
 });
