@@ -19,6 +19,13 @@ const maqal::Block* find(const maqal::Result& r, const std::string& text) {
   return nullptr;
 }
 
+// How often `part` occurs in `text`.
+std::size_t occurrences(const std::string& text, const std::string& part) {
+  std::size_t n = 0;
+  for (auto at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++n;
+  return n;
+}
+
 void expect_offsets(const maqal::Result& r) {
   for (const auto& b : r.blocks) EXPECT_EQ(r.text.substr(b.span.start8, b.span.end8 - b.span.start8), b.text);
   for (const auto& e : r.entities) EXPECT_EQ(r.text.substr(e.span.start8, e.span.end8 - e.span.start8), e.text);
@@ -267,11 +274,7 @@ TEST(Html, ACopyOfTheArticleIsLeftOutButASingleRepeatStays) {
                       prose(4) + quote + "</div><div class=\"story mobile\">" + copy + "</div></article></body></html>");
   ASSERT_FALSE(r.error);
   const std::string& body = r.articles.at(0).body;
-  const auto count = [&](const std::string& s) {
-    std::size_t n = 0;
-    for (auto at = body.find(s); at != std::string::npos; at = body.find(s, at + 1)) ++n;
-    return n;
-  };
+  const auto count = [&](const std::string& s) { return occurrences(body, s); };
   EXPECT_EQ(count("Paragraph 1 "), 1u);
   EXPECT_EQ(count("Paragraph 3 "), 1u);
   EXPECT_EQ(count("The plan passed"), 2u);
@@ -287,11 +290,7 @@ TEST(Html, AParagraphOfProseRightAfterItselfIsACopy) {
   const auto r = html(page);
   ASSERT_FALSE(r.error);
   const std::string& body = r.articles.at(0).body;
-  const auto count = [&](const std::string& s) {
-    std::size_t n = 0;
-    for (auto at = body.find(s); at != std::string::npos; at = body.find(s, at + 1)) ++n;
-    return n;
-  };
+  const auto count = [&](const std::string& s) { return occurrences(body, s); };
   for (int i = 1; i <= 5; ++i) EXPECT_EQ(count("Paragraph " + std::to_string(i) + " "), 1u) << i;
   EXPECT_EQ(count("Yes No Yes"), 2u);
 }
