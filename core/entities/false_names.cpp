@@ -258,6 +258,7 @@ struct NameHead {
 };
 struct NameHeads {
   text::StringMap<std::vector<NameHead>> starts, ends;
+  text::StringMap<int> after;  // a lower-case word right after the name: "the Elorn estuary"
 };
 
 const NameHeads& name_heads() {
@@ -268,6 +269,10 @@ const NameHeads& name_heads() {
       NameHead h{ner::type_index(row[1]), {}};
       for (const text::Token& t : text::tokenize(text::fold(row[2]))) h.words.emplace_back(t.form());
       if (h.words.empty()) continue;
+      if (row[0] == "after") {
+        heads.after.emplace(h.words.front(), h.type);
+        continue;
+      }
       const bool start = row[0] == "start";
       auto& filed = start ? heads.starts[h.words.front()] : heads.ends[h.words.back()];
       filed.push_back(std::move(h));
@@ -285,8 +290,9 @@ bool is_word(const text::Token& t, std::string_view word) {
 }
 
 // The type the words at m's end or start give it ("Stanford University", "Ministry of Defence",
-// "وزارة الخارجية"), or -1. The name keeps words besides the head: "University" alone says nothing.
-int head_type(const text::Tokens& tokens, const ner::Mention& m) {
+// "وزارة الخارجية"), or the common noun written after it in lower case ("the Elorn estuary"), or -1.
+// The name keeps words besides the head: "University" alone says nothing.
+int head_type(std::string_view text, const text::Tokens& tokens, const ner::Mention& m) {
   const NameHeads& heads = name_heads();
   const auto matches = [&](const NameHead& h, std::size_t from) {
     for (std::size_t k = 0; k < h.words.size(); ++k)
@@ -302,6 +308,13 @@ int head_type(const text::Tokens& tokens, const ner::Mention& m) {
     if (const auto it = heads.starts.find(s); it != heads.starts.end())
       for (const NameHead& h : it->second)
         if (h.words.size() < length && matches(h, m.first)) return h.type;
+  if (m.last < tokens.size()) {
+    const text::Token& next = tokens[m.last];
+    const auto it = heads.after.find(next.form());
+    if (it != heads.after.end() &&
+        text::first_letter_case(text.substr(next.start, next.end - next.start)) == text::LetterCase::lower)
+      return it->second;
+  }
   return -1;
 }
 
@@ -343,7 +356,7 @@ void name_after_titles(std::string_view text, const text::Tokens& tokens, std::v
 
 void type_by_head(ner::Sequence& s) {
   for (ner::Mention& m : s.mentions)
-    if (const int type = head_type(*s.tokens, m); type >= 0) m.type = type, m.headed = true;
+    if (const int type = head_type(s.text, *s.tokens, m); type >= 0) m.type = type, m.headed = true;
 }
 
 void type_by_apposition(std::vector<ner::Sequence>& document) {
