@@ -12,7 +12,7 @@
 namespace maqal::structure {
 namespace {
 
-enum class Match { line, label, field, prefix, count, contains };
+enum class Match { line, label, field, prefix, count, contains, suffix };
 
 struct Cue {
   std::string role, kind;
@@ -33,7 +33,8 @@ std::vector<Cue> load_cues() {
     cue.role = std::string(role.substr(0, colon));
     if (colon != std::string_view::npos) cue.kind = std::string(role.substr(colon + 1));
     cue.match = row[1] == "line" ? Match::line : row[1] == "label" ? Match::label : row[1] == "field" ? Match::field
-              : row[1] == "prefix" ? Match::prefix : row[1] == "count" ? Match::count : Match::contains;
+              : row[1] == "prefix" ? Match::prefix : row[1] == "count" ? Match::count
+              : row[1] == "suffix" ? Match::suffix : Match::contains;
     for (auto& t : text::tokenize(row[2])) cue.forms.emplace_back(t.form());
     if (!cue.forms.empty()) cues.push_back(std::move(cue));
   }
@@ -66,8 +67,9 @@ const Cues& cues() {
 }
 
 // The cues whose first form could stand where their kind of match looks for it: the line's first
-// token (line, label, prefix), its second (count), any (contains), in file order.
-std::vector<std::size_t> candidates(const std::vector<text::Token>& tokens, bool contains) {
+// token (line, label, prefix), its second (count), its last word (suffix: a phrase of one word),
+// any (contains), in file order.
+std::vector<std::size_t> candidates(const std::vector<text::Token>& tokens, std::size_t used, bool contains) {
   const Cues& table = cues();
   std::vector<std::size_t> out;
   const auto add = [&](std::size_t at, auto wanted) {
@@ -79,6 +81,7 @@ std::vector<std::size_t> candidates(const std::vector<text::Token>& tokens, bool
   };
   add(0, [](Match m) { return m == Match::line || m == Match::label || m == Match::field || m == Match::prefix; });
   add(1, [](Match m) { return m == Match::count; });
+  if (used > 0) add(used - 1, [](Match m) { return m == Match::suffix; });
   if (contains)
     for (const auto& t : tokens)
       if (contains_size(table, t.form().size()))
@@ -143,7 +146,7 @@ std::optional<CueMatch> match_cue(std::string_view line, const std::vector<text:
   constexpr std::size_t kCountedWords = kMaxCueLineWords * 3 + 1;
   std::size_t words = 0;
   for (std::size_t i = 0; i < tokens.size() && words < kCountedWords; ++i) words += tokens[i].kind != text::TokenKind::punct;
-  for (std::size_t index : candidates(tokens, words <= kMaxCueLineWords * 3)) {
+  for (std::size_t index : candidates(tokens, used, words <= kMaxCueLineWords * 3)) {
     const Cue& cue = cues().all[index];
     const std::size_t n = cue.forms.size();
     switch (cue.match) {
@@ -184,6 +187,9 @@ std::optional<CueMatch> match_cue(std::string_view line, const std::vector<text:
             starts_with_at(tokens, 1, cue.forms))
           return CueMatch{cue.role, cue.kind, {}};
         break;
+      case Match::suffix:  // "Jane Roe says:", a comment's header: a name, the phrase, a colon
+        if (words > kMaxCueLineWords || used < 2 || used == tokens.size() || tokens[used].form() != ":") break;
+        return CueMatch{cue.role, cue.kind, {}, true};
       case Match::contains:
         if (words > kMaxCueLineWords * 3) break;
         for (std::size_t at = 0; at < tokens.size(); ++at)

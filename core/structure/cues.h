@@ -15,6 +15,7 @@ struct CueMatch {
   std::string role;        // source, tags, read_also, related, byline, boilerplate
   std::string kind;        // boilerplate kind
   std::string_view value;  // what follows the cue on the line ("صدى البلد"), may be empty
+  bool needs_date = false; // a comment's "<name> says:" holds only with its date on the next line
 };
 
 // The cue a line starts with or consists of, if any. `tokens` are the line's tokens.

@@ -211,6 +211,10 @@ class RoleAssigner {
   RoleAssigner(std::vector<Block>& blocks, std::vector<text::Tokens>& tokens) : blocks_(blocks), tokens_(tokens) {
     lines_.reserve(blocks.size());
     for (std::size_t i = 0; i < blocks.size(); ++i) lines_.push_back(describe(blocks[i], tokens[i]));
+    // "<name> says:" heads a reader's comment when its date follows; in an article it opens a quote.
+    for (std::size_t i = 0; i < lines_.size(); ++i)
+      if (lines_[i].cue && lines_[i].cue->needs_date && (i + 1 == lines_.size() || !lines_[i + 1].dateline))
+        lines_[i].cue.reset();
     // A line without a final full stop that the next line goes on from in lower case: one
     // sentence broken across lines (hard-wrapped text). Both have more words than a menu item.
     for (std::size_t i = 0; i + 1 < lines_.size(); ++i) {

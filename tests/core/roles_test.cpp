@@ -143,6 +143,28 @@ TEST(Roles, ReadersCommentsEndTheArticleEvenWhenTheyOutrunIt) {
                 {"Leave a reply", "boilerplate:comments"}});
 }
 
+TEST(Roles, ANameThatSaysAboveADateHeadsAReadersComment) {
+  expect_roles({{"Harbour plan goes to a vote", "title"},
+                {prose(1), "lead"},
+                {prose(2), "paragraph"},
+                {prose(3), "paragraph"},
+                {"Jane Roe says:", "boilerplate:comments"},
+                {"May 26, 2014 at 9:47 pm", "dateline"},
+                {prose(4), "boilerplate:footer"},
+                {"harbourfan2 says:", "boilerplate:comments"},
+                {"May 27, 2014 at 8:02 am", "dateline"},
+                {prose(5), "boilerplate:footer"}});
+}
+
+TEST(Roles, ANameThatSaysAboveAQuoteStaysInTheArticle) {
+  expect_roles({{"Harbour plan goes to a vote", "title"},
+                {prose(1), "lead"},
+                {prose(2), "paragraph"},
+                {"The mayor says:", "paragraph"},
+                {"\"We will build it, whatever the steel costs.\"", "blockquote"},
+                {prose(3), "paragraph"}});
+}
+
 TEST(Roles, AReadMoreButtonUnderACardsHeadlineBringsNoArticle) {
   // The card (headline + button) sits inside the article, which goes on under a sub-heading.
   expect_roles({{"Harbour plan goes to a vote", "title"},
