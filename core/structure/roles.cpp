@@ -44,6 +44,12 @@ constexpr long kRegionPenalty = 5;
 constexpr std::size_t kShortLineWords = 3;
 // End-of-article lines only end an article that already has this much prose.
 constexpr std::size_t kMinArticleWords = 100;
+// This much prose within this few blocks after a sign-up line: the article goes on.
+constexpr std::size_t kResumeBlocks = 4;
+constexpr std::size_t kResumeWords = 40;
+// A sign-up line ends an article as a button or a call ("Sign up for our newsletter"), not a
+// sentence that names a newsletter.
+constexpr std::size_t kMaxSignUpWords = 8;
 
 struct Line {
   std::size_t words = 0;
@@ -451,7 +457,7 @@ class RoleAssigner {
   }
 
   // Where the article ends inside the region: at the first end-of-article line (related list, tags,
-  // comments, copyright) after some prose, unless a "read also" article comes after it.
+  // comments, copyright, a sign-up call) after some prose, unless a "read also" article comes after it.
   std::size_t end_of_article(std::size_t from, std::size_t to) const {
     std::size_t prose_words = 0, total = 0;
     for (std::size_t k = from; k < to; ++k)
@@ -463,6 +469,7 @@ class RoleAssigner {
       // line under an abstract, a "Read more" box between sections). Not a comments header: the
       // readers' comments under an article can run longer than the article.
       if (total - prose_words > prose_words && blocks_[k].kind != "comments") continue;
+      if (blocks_[k].kind == "subscribe" && (lines_[k].words > kMaxSignUpWords || prose_resumes(k, to))) continue;
       for (std::size_t j = k + 1; j < to; ++j)
         if (blocks_[j].role == "read_also" && blocks_[j].article) return to;
       return k;
@@ -470,10 +477,20 @@ class RoleAssigner {
     return to;
   }
 
+  // Article prose within a few blocks after line k: a sign-up box set into the article
+  // ("Subscribe", "Get her stories in your inbox"), not one closing it.
+  bool prose_resumes(std::size_t k, std::size_t to) const {
+    std::size_t words = 0;
+    for (std::size_t j = k + 1; j < to && j <= k + kResumeBlocks; ++j)
+      if (prose(j)) words += lines_[j].words;
+    return words >= kResumeWords;
+  }
+
   bool ends_article(std::size_t k) const {
     const std::string& r = blocks_[k].role;
     const std::string& kind = blocks_[k].kind;
-    return r == "related" || r == "tags" || (r == "boilerplate" && (kind == "comments" || kind == "copyright"));
+    return r == "related" || r == "tags" ||
+           (r == "boilerplate" && (kind == "comments" || kind == "copyright" || kind == "subscribe"));
   }
 
   // The headline-like line just above the first prose of the region, past bylines and datelines.

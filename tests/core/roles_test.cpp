@@ -165,6 +165,29 @@ TEST(Roles, ANameThatSaysAboveAQuoteStaysInTheArticle) {
                 {prose(3), "paragraph"}});
 }
 
+TEST(Roles, ASignUpCallAfterTheArticleEndsIt) {
+  expect_roles({{"Harbour plan goes to a vote", "title"},
+                {prose(1), "lead"},
+                {prose(2), "paragraph"},
+                {prose(3), "paragraph"},
+                {"Sign up for our newsletter", "boilerplate:subscribe"},
+                {"Get the week's harbour news in your inbox, every Friday.", "boilerplate:footer"},
+                {"Your email address", "boilerplate:footer"},
+                {"We never share it, and you can leave the list at any time.", "boilerplate:footer"},
+                {"Thank you for reading the Harbour Times.", "boilerplate:footer"},
+                {prose(4), "boilerplate:footer"}});  // a reader's letter, a teaser: past the sign-up box
+}
+
+TEST(Roles, ASubscribeButtonInsideTheArticleLeavesItWhole) {
+  expect_roles({{"Harbour plan goes to a vote", "title"},
+                {prose(1), "lead"},
+                {prose(2), "paragraph"},
+                {prose(3), "paragraph"},
+                {"Subscribe", "boilerplate:subscribe"},
+                {prose(4), "paragraph"},
+                {prose(5), "paragraph"}});
+}
+
 TEST(Roles, AReadMoreButtonUnderACardsHeadlineBringsNoArticle) {
   // The card (headline + button) sits inside the article, which goes on under a sub-heading.
   expect_roles({{"Harbour plan goes to a vote", "title"},
