@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <utility>
 
 #include "entities/lexicon.h"
 #include "entities/speech.h"
@@ -266,6 +267,7 @@ class RoleAssigner {
   void assign(std::size_t i) {
     const Line& line = lines_[i];
     if (line.cue) return assign_cue(i, *line.cue);
+    if (link_title_) return set(i, "title", *std::exchange(link_title_, std::nullopt));
 
     if (in_related_) {
       if (line.headline_like() && line.words <= kMaxRelatedItemWords) return set(i, "related", related_owner_);
@@ -325,6 +327,12 @@ class RoleAssigner {
     return entities::continues_speech(tokens_[i + 1]);
   }
 
+  // Line k is a paragraph of the article being read (not its source, tags or a list after it).
+  bool inside_prose(std::size_t k) const {
+    const std::string& r = blocks_[k].role;
+    return (r == "paragraph" || r == "lead" || r == "blockquote") && blocks_[k].article == article_;
+  }
+
   // A "read also" marker brings an article when a headline follows and prose after it; a bare
   // "Read more" button under a card does not.
   bool brings_article(std::size_t i) const {
@@ -356,6 +364,14 @@ class RoleAssigner {
       }
       // Under a headline of its own, the marker is that card's button ("<headline>" + "Read more").
       if (i > 0 && !lines_[i - 1].cue && lines_[i - 1].headline_like()) return set(i, "boilerplate", std::nullopt, "nav");
+      if (i > 0 && inside_prose(i - 1) && brings_article(i) && continues_after(i + 1)) {
+        // Between paragraphs, and the prose under the headline goes on with the article around it
+        // ("وأضاف الوزير…"): the marker and headline are a link set into the body, as with the
+        // headline on the marker's line.
+        current_article();
+        link_title_ = articles_;
+        return set(i, "read_also", articles_++);
+      }
       if (!brings_article(i)) {  // a list of headlines follows, or nothing: a link, not an article
         if (i + 1 < lines_.size() && !lines_[i + 1].cue && lines_[i + 1].headline_like()) {
           in_related_ = true;
@@ -493,11 +509,13 @@ class RoleAssigner {
            (r == "boilerplate" && (kind == "comments" || kind == "copyright" || kind == "subscribe"));
   }
 
-  // The headline-like line just above the first prose of the region, past bylines and datelines.
+  // The headline-like line just above the first prose of the region, past bylines, datelines and
+  // a photo's caption.
   std::optional<std::size_t> title_above(std::size_t first) const {
     for (std::size_t k = first, seen = 0; k-- > 0 && seen < kHeadBlocks; ++seen) {
       const std::string& r = blocks_[k].role;
-      if (r == "byline" || r == "dateline" || (r == "boilerplate" && (lines_[k].cue || lines_[k].glued_menu))) continue;
+      if (r == "byline" || r == "dateline" || r == "caption" || (r == "boilerplate" && (lines_[k].cue || lines_[k].glued_menu)))
+        continue;
       if (r == "read_also") return std::nullopt;  // a secondary article's own title
       if (lines_[k].title_like() && !blocks_[k].bullet && !lines_[k].cue) return k;
       return std::nullopt;
@@ -543,6 +561,7 @@ class RoleAssigner {
   bool seen_prose_in_article_ = false;
   bool in_related_ = false;
   std::optional<int> related_owner_;
+  std::optional<int> link_title_;  // the article of a "read also" link whose headline is the next line
 };
 
 }  // namespace

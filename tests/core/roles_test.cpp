@@ -188,6 +188,34 @@ TEST(Roles, ASubscribeButtonInsideTheArticleLeavesItWhole) {
                 {prose(5), "paragraph"}});
 }
 
+TEST(Roles, AnArabicReadAlsoLinkInsideTheBodyLeavesTheArticleWhole) {
+  const std::string lead =
+      "أعلنت وزارة الزراعة، اليوم الأحد، عن خطة جديدة لدعم صغار المزارعين في محافظات الدلتا، تتضمن توفير "
+      "الأسمدة بأسعار مخفضة وتقديم قروض ميسرة بفوائد منخفضة لمدة ثلاث سنوات.";
+  const std::string second =
+      "وقال وزير الزراعة في مؤتمر صحفي إن الخطة ستشمل أكثر من مليون مزارع، وإن الوزارة خصصت نحو ملياري "
+      "جنيه لتمويلها خلال العام المالي الحالي، مشيرا إلى أن التسجيل سيبدأ الشهر المقبل.";
+  const std::string third =
+      "وأضاف الوزير أن الحكومة تعمل على تطوير منظومة الري الحديث في الأراضي القديمة، لافتا إلى أن المرحلة "
+      "الأولى من المشروع ستنتهي قبل نهاية العام.";
+  expect_roles({{"الحكومة تعلن خطة جديدة لدعم المزارعين في الدلتا", "title"},
+                {"صورة أرشيفية", "caption"},  // between the headline and the lead, the headline stays the title
+                {lead, "lead"},
+                {second, "paragraph"},
+                {"قد يهمك أيضاً", "read_also"},
+                {"ارتفاع أسعار الذهب في السوق المحلية", "title"},
+                {third, "paragraph"},  // the minister goes on: still the first article
+                {"شارك على فيسبوك", "boilerplate:share"},
+                {"الأكثر مشاهدة", "related"},
+                {"سعر الدولار اليوم في البنوك", "related"}});
+  const maqal::Result r = maqal::parse_text("الحكومة تعلن خطة جديدة لدعم المزارعين في الدلتا\nصورة أرشيفية\n" + lead +
+                                            "\n" + second + "\nقد يهمك أيضاً\nارتفاع أسعار الذهب في السوق المحلية\n" +
+                                            third + "\n");
+  ASSERT_EQ(r.blocks.size(), 7u);
+  EXPECT_EQ(r.blocks[6].article, r.blocks[2].article);
+  EXPECT_NE(r.blocks[5].article, r.blocks[2].article);  // the link's headline, an article of its own
+}
+
 TEST(Roles, AReadMoreButtonUnderACardsHeadlineBringsNoArticle) {
   // The card (headline + button) sits inside the article, which goes on under a sub-heading.
   expect_roles({{"Harbour plan goes to a vote", "title"},
