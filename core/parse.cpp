@@ -1,4 +1,5 @@
 // The pipeline: input → blocks → roles → articles → entities and quotes (unless skipped) → result.
+#include "entities/anchor_dates.h"
 #include "entities/entities.h"
 #include "entities/quotes.h"
 #include "maqal/maqal.h"
@@ -34,16 +35,19 @@ std::vector<text::Tokens> prepare_blocks(Result& result) {
 }
 
 void finish(Result& result, std::string_view text, const std::vector<text::Tokens>& tokens, int article_count,
-            const Options& options) {
+            const Options& options, const std::optional<std::string>& page_date) {
   result.with_entities = options.entities;
+  auto dates = structure::article_dates(result.blocks, tokens, article_count);
+  if (page_date && !dates.empty()) dates[0] = page_date;
   if (options.entities) {
     result.entities = entities::find_entities(result.blocks, tokens);
+    entities::anchor_dates(result.entities, result.blocks, text, dates);  // before clusters: they key on norms
     result.clusters = entities::describe_clusters(result.entities, result.blocks, tokens);
     result.quotes = entities::find_quotes(result.blocks, tokens, result.entities, result.clusters);
   }
   // After the entities, which do not read them: the articles' bodies, a second copy of the text,
   // are then not held while the name model's memory peaks.
-  result.articles = structure::collect_articles(result.blocks, tokens, article_count);
+  result.articles = structure::collect_articles(result.blocks, tokens, article_count, dates);
 
   const text::Utf16Offsets to16(text);
   for (auto& b : result.blocks) fill_utf16(to16, b.span);

@@ -1,6 +1,8 @@
 // The stages every input shares once it is blocks with roles (core/parse.cpp).
 #pragma once
 
+#include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -13,8 +15,8 @@ namespace maqal::pipeline {
 std::vector<text::Tokens> prepare_blocks(Result& result);
 
 // Articles, entities and quotes (unless options.entities is false) and UTF-16 offsets; `text` is what
-// the spans index.
+// the spans index. `page_date`, the page's own date (HTML metadata), is the main article's when given.
 void finish(Result& result, std::string_view text, const std::vector<text::Tokens>& tokens, int article_count,
-            const Options& options);
+            const Options& options, const std::optional<std::string>& page_date = std::nullopt);
 
 }  // namespace maqal::pipeline

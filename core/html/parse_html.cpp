@@ -62,13 +62,14 @@ Result parse_parsed_html(std::string_view input, Feed feed, const Options& optio
   result.blocks = std::move(doc.blocks);
   std::vector<text::Tokens> tokens = pipeline::prepare_blocks(result);
   const int article_count = html::assign_html_roles(result.blocks, doc, tokens, meta);
-  pipeline::finish(result, result.text, tokens, article_count, options);
+  pipeline::finish(result, result.text, tokens, article_count, options,
+                   meta.published ? meta.published_iso : std::nullopt);
 
   // Page metadata wins over what the blocks say; the blocks fill what it lacks.
   Article& a = result.articles.at(0);
   if (meta.title) a.title = meta.title;
   if (meta.byline) a.byline = meta.byline;
-  if (meta.published) a.published = meta.published, a.published_iso = meta.published_iso;
+  if (meta.published) a.published = meta.published;  // published_iso: finish() took the page's date
   if (!meta.tags.empty()) a.tags = meta.tags;
   return result;
 }

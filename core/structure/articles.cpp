@@ -106,8 +106,21 @@ std::optional<std::string> iso_date_in(const Block& block, const text::Tokens& t
   return std::nullopt;
 }
 
+std::vector<std::optional<std::string>> article_dates(const std::vector<Block>& blocks,
+                                                      const std::vector<text::Tokens>& tokens, int article_count) {
+  std::vector<std::optional<std::string>> dates(static_cast<std::size_t>(article_count));
+  std::vector<bool> seen(dates.size(), false);
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    const Block& b = blocks[i];
+    if (b.role != "dateline" || !b.article || seen[*b.article]) continue;
+    seen[*b.article] = true;
+    dates[*b.article] = iso_date_in(b, tokens[i]);
+  }
+  return dates;
+}
+
 std::vector<Article> collect_articles(const std::vector<Block>& blocks, const std::vector<text::Tokens>& tokens,
-                                      int article_count) {
+                                      int article_count, const std::vector<std::optional<std::string>>& dates) {
   std::vector<Article> articles(static_cast<std::size_t>(article_count));
   // The bodies at their size: grown by doubling, a 10 MB body took 16 MB and twice that while copied.
   std::vector<std::size_t> body_sizes(articles.size());
@@ -117,6 +130,7 @@ std::vector<Article> collect_articles(const std::vector<Block>& blocks, const st
   for (int id = 0; id < article_count; ++id) {
     articles[id].id = id;
     articles[id].kind = id == 0 ? "main" : "secondary";
+    articles[id].published_iso = dates.at(static_cast<std::size_t>(id));
     articles[id].body.reserve(body_sizes[id]);
   }
   for (std::size_t i = 0; i < blocks.size(); ++i) {
@@ -131,9 +145,7 @@ std::vector<Article> collect_articles(const std::vector<Block>& blocks, const st
       a.byline = trimmed(v.empty() ? std::string_view(b.text) : v);
     } else if (b.role == "dateline" && !a.published) {
       a.published = b.text;
-      a.published_iso = iso_date_in(b, tokens[i]);
-    }
-    else if (b.role == "source" && !a.source) {
+    } else if (b.role == "source" && !a.source) {
       if (auto v = cue_value(b, tokens[i]); !v.empty()) a.source = trimmed(v);
     } else if (b.role == "tags") {
       for (auto& tag : split_tags(cue_value(b, tokens[i]), blocks, tokens)) a.tags.push_back(std::move(tag));

@@ -1,6 +1,7 @@
 // Stage 3: each article's metadata and body from the roles of its blocks.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -10,10 +11,15 @@
 
 namespace maqal::structure {
 
-// Dates printed in datelines are resolved by the entity stage's date rules (entities::find_dates), so
-// an extraction without the entity stage reads the same published_iso.
+// Each article's date as ISO 8601: the first date with a known year in its first dateline, read by the
+// entity stage's date rules (entities::find_dates), so an extraction without the entity stage reads
+// the same one.
+std::vector<std::optional<std::string>> article_dates(const std::vector<Block>& blocks,
+                                                      const std::vector<text::Tokens>& tokens, int article_count);
+
+// `dates` are the articles' published_iso (article_dates, or the page's metadata).
 std::vector<Article> collect_articles(const std::vector<Block>& blocks, const std::vector<text::Tokens>& tokens,
-                                      int article_count);
+                                      int article_count, const std::vector<std::optional<std::string>>& dates);
 
 // The items of a tags line. Without separators, words are grouped into multi-word tags when the
 // lexicon knows the phrase or the rest of the text uses it ("الاحتلال الاسرائيلي").

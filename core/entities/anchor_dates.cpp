@@ -1,0 +1,157 @@
+#include "entities/anchor_dates.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+
+#include "lang/data.h"
+#include "text/fold.h"
+#include "text/tokens.h"
+#include "text/utf.h"
+
+namespace maqal::entities {
+namespace {
+
+// Days since 1970-01-01 of a proleptic Gregorian date, and back (H. Hinnant's civil calendar).
+long days_from_civil(int y, int m, int d) {
+  y -= m <= 2;
+  const long era = (y >= 0 ? y : y - 399) / 400;
+  const long yoe = y - era * 400;
+  const long doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+  const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+struct Civil {
+  int y, m, d;
+};
+
+Civil civil_from_days(long z) {
+  z += 719468;
+  const long era = (z >= 0 ? z : z - 146096) / 146097;
+  const long doe = z - era * 146097;
+  const long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const long mp = (5 * doy + 2) / 153;
+  const int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  const int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  return {static_cast<int>(yoe + era * 400 + (m <= 2)), m, d};
+}
+
+int iso_weekday(long days) { return static_cast<int>(((days + 3) % 7 + 7) % 7) + 1; }  // 1970-01-01: a Thursday
+
+// The day of an ISO date "YYYY-MM-DD…" (a time may follow), if it is one.
+std::optional<long> day_of(const std::optional<std::string>& iso) {
+  if (!iso || iso->size() < 10 || (*iso)[4] != '-' || (*iso)[7] != '-') return std::nullopt;
+  const int y = std::atoi(iso->substr(0, 4).c_str()), m = std::atoi(iso->substr(5, 2).c_str()),
+            d = std::atoi(iso->substr(8, 2).c_str());
+  if (y < 1000 || m < 1 || m > 12 || d < 1 || d > 31) return std::nullopt;
+  const long days = days_from_civil(y, m, d);
+  const Civil back = civil_from_days(days);
+  if (back.m != m || back.d != d) return std::nullopt;  // 2024-02-30
+  return days;
+}
+
+std::string format(const char* pattern, int a, int b = 0, int c = 0) {
+  char buf[24];
+  std::snprintf(buf, sizeof buf, pattern, a, b, c);
+  return buf;
+}
+
+std::string iso_day(long days) {
+  const Civil c = civil_from_days(days);
+  return format("%04d-%02d-%02d", c.y, c.m, c.d);
+}
+
+// ISO 8601 week of a day: the week of its Thursday, numbered in the Thursday's year.
+std::string iso_week(long days) {
+  const long thursday = days - iso_weekday(days) + 4;
+  const int year = civil_from_days(thursday).y;
+  return format("%04d-W%02d", year, static_cast<int>((thursday - days_from_civil(year, 1, 1)) / 7 + 1));
+}
+
+// "+0D", "-1W", "+2M", "-1Y" (dates.tsv) from the day, or empty when the norm is no offset.
+std::string shifted(std::string_view norm, long day) {
+  if (norm.size() < 3 || (norm[0] != '+' && norm[0] != '-')) return {};
+  const char unit = norm.back();
+  const int n = std::atoi(std::string(norm.substr(1, norm.size() - 2)).c_str()) * (norm[0] == '-' ? -1 : 1);
+  const Civil c = civil_from_days(day);
+  switch (unit) {
+    case 'D': return iso_day(day + n);
+    case 'W': return iso_week(day + 7L * n);
+    case 'M': {
+      const int months = c.y * 12 + (c.m - 1) + n;
+      return format("%04d-%02d", months / 12, months % 12 + 1);
+    }
+    case 'Y': return format("%04d", c.y + n);
+    default: return {};
+  }
+}
+
+// Words beside a weekday that put it in the week ahead (dates.tsv "future_before", "future_after").
+struct FutureWords {
+  text::StringSet before, after;
+};
+
+const FutureWords& future_words() {
+  static const FutureWords words = [] {
+    FutureWords out;
+    for (const auto& row : data::rows_all_languages("dates.tsv")) {
+      if (row.size() < 2) continue;
+      if (row[0] == "future_before") out.before.insert(text::fold(row[1]));
+      if (row[0] == "future_after") out.after.insert(text::fold(row[1]));
+    }
+    return out;
+  }();
+  return words;
+}
+
+// The folded word right before `start` or right after `end` in the text: the words of the few bytes
+// there, cut at character boundaries.
+constexpr std::size_t kNearBytes = 32;
+bool continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+std::string word_before(std::string_view text, std::size_t start) {
+  std::size_t from = start > kNearBytes ? start - kNearBytes : 0;
+  while (from < start && continuation_byte(text[from])) ++from;
+  const text::Tokens tokens = text::tokenize(text.substr(from, start - from));
+  return tokens.empty() ? std::string() : std::string(tokens.back().form());
+}
+std::string word_after(std::string_view text, std::size_t end) {
+  std::size_t to = std::min(text.size(), end + kNearBytes);
+  while (to > end && to < text.size() && continuation_byte(text[to])) --to;
+  const text::Tokens tokens = text::tokenize(text.substr(end, to - end));
+  return tokens.empty() ? std::string() : std::string(tokens.front().form());
+}
+
+std::string weekday_date(const Entity& e, std::string_view text, long day) {
+  const int wanted = e.norm.back() - '0';
+  if (wanted < 1 || wanted > 7) return {};
+  const int today = iso_weekday(day);
+  const FutureWords& future = future_words();
+  if (future.before.count(word_before(text, e.span.start8)) || future.after.count(word_after(text, e.span.end8)))
+    return iso_day(day + ((wanted - today + 6) % 7 + 1));  // the next one, a week on when it is today
+  return iso_day(day - (today - wanted + 7) % 7);
+}
+
+}  // namespace
+
+void anchor_dates(std::vector<Entity>& entities, const std::vector<Block>& blocks, std::string_view text,
+                  const std::vector<std::optional<std::string>>& dates) {
+  std::vector<std::optional<long>> days;
+  for (const auto& d : dates) days.push_back(day_of(d));
+  if (std::none_of(days.begin(), days.end(), [](const auto& d) { return d.has_value(); })) return;
+  auto block = blocks.begin();  // entities and blocks both in text order
+  for (Entity& e : entities) {
+    if (e.type != "DATE") continue;
+    while (block != blocks.end() && block->span.end8 <= e.span.start8) ++block;
+    if (block == blocks.end()) break;
+    const std::size_t article = block->article ? static_cast<std::size_t>(*block->article) : 0;
+    if (article >= days.size() || !days[article]) continue;
+    std::string anchored = e.norm.starts_with("XXXX-WXX-") ? weekday_date(e, text, *days[article])
+                                                           : shifted(e.norm, *days[article]);
+    if (!anchored.empty()) e.norm = std::move(anchored);
+  }
+}
+
+}  // namespace maqal::entities

@@ -1,0 +1,63 @@
+// Relative dates and weekdays anchored to the date of the article they stand in (entities/anchor_dates).
+#include <gtest/gtest.h>
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "maqal/maqal.h"
+
+namespace {
+
+// The norms of a parse's DATE entities, as (text, norm) pairs in order.
+std::vector<std::pair<std::string, std::string>> dates_of(const maqal::Result& r) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& e : r.entities)
+    if (e.type == "DATE") out.emplace_back(e.text, e.norm);
+  return out;
+}
+
+using Dates = std::vector<std::pair<std::string, std::string>>;
+
+TEST(AnchorDates, RelativeDatesAndWeekdaysTakeTheDatelinesDate) {
+  // 14 March 2024 was a Thursday.
+  const maqal::Result r = maqal::parse_text(
+      "Harbour plan goes to a vote\nMarch 14, 2024\n"
+      "The council met on Tuesday, after talks yesterday and last week. The mayor will answer next Friday, "
+      "and the vote is set for next month. Work began last year, and on Thursday the plan was printed.\n");
+  EXPECT_EQ(dates_of(r), (Dates{{"March 14, 2024", "2024-03-14"},
+                                {"Tuesday", "2024-03-12"},
+                                {"yesterday", "2024-03-13"},
+                                {"last week", "2024-W10"},
+                                {"Friday", "2024-03-15"},  // "next" before it: the week ahead
+                                {"next month", "2024-04"},
+                                {"last year", "2023"},
+                                {"Thursday", "2024-03-14"}}));
+}
+
+TEST(AnchorDates, ArabicWeekdaysLookAheadAfterAWordOfTheFuture) {
+  const maqal::Result r = maqal::parse_text(
+      "الحكومة تعلن خطة جديدة لدعم المزارعين\n١٣ مارس ٢٠٢٤\n"
+      "أعلنت الوزارة أمس أن الوزير سيزور القاهرة يوم الجمعة المقبلة، بعد اجتماع عقد يوم الأحد في الوزارة.\n");
+  EXPECT_EQ(dates_of(r), (Dates{{"١٣ مارس ٢٠٢٤", "2024-03-13"},
+                                {"أمس", "2024-03-12"},
+                                {"الجمعة", "2024-03-15"},
+                                {"الأحد", "2024-03-10"}}));
+}
+
+TEST(AnchorDates, WithoutTheArticlesDateTheyStayRelative) {
+  const maqal::Result r = maqal::parse_text("The council met on Tuesday, after talks yesterday.\n");
+  EXPECT_EQ(dates_of(r), (Dates{{"Tuesday", "XXXX-WXX-2"}, {"yesterday", "-1D"}}));
+}
+
+TEST(AnchorDates, AnHtmlPagesOwnDateAnchorsItsArticle) {
+  const maqal::Result r = maqal::parse_html(
+      "<html><head><meta property='article:published_time' content='2024-12-31T09:00:00Z'></head><body>"
+      "<article><h1>Harbour plan goes to a vote</h1><p>The council met yesterday and will meet again next week, "
+      "before the new year, when the harbour plan goes to a vote that has been delayed for many months.</p>"
+      "</article></body></html>");
+  // 31 December 2024 is in ISO week 1 of 2025 (its Thursday is 2 January): next week is the second.
+  EXPECT_EQ(dates_of(r), (Dates{{"yesterday", "2024-12-30"}, {"next week", "2025-W02"}}));
+}
+
+}  // namespace
