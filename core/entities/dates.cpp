@@ -1,11 +1,13 @@
 #include "entities/dates.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
 #include <unordered_set>
 
 #include "lang/data.h"
+#include "text/clitics.h"
 #include "text/fold.h"
 #include "text/script.h"
 #include "text/tokens.h"
@@ -116,7 +118,127 @@ void read_numeric_dates(std::string_view line, std::vector<Entity>& found) {
   found = std::move(out);
 }
 
+struct ElapsedUnit {
+  std::string letter;
+  int count = 0;  // what the word alone counts (singular 1, dual 2), 0 when it needs a number
+};
+
+struct ElapsedWords {
+  text::StringSet before, after, one, not_after;
+  text::StringMap<ElapsedUnit> units;
+};
+
+void read_elapsed_row(const std::vector<std::string_view>& row, ElapsedWords& out) {
+  if (row.size() < 2) return;
+  const std::string word = text::fold(row[1]);
+  if (row[0] == "elapsed_before") out.before.insert(word);
+  else if (row[0] == "elapsed_after") out.after.insert(word);
+  else if (row[0] == "elapsed_one") out.one.insert(word);
+  else if (row[0] == "elapsed_not_after") out.not_after.insert(word);
+  else if (row[0] == "elapsed_unit" && row.size() > 2)
+    out.units[word] = {std::string(row[2]), row.size() > 3 ? std::atoi(std::string(row[3]).c_str()) : 0};
+}
+
+ElapsedWords elapsed_words_of(std::string_view file) {
+  ElapsedWords out;
+  for (const auto& row : data::rows(file)) read_elapsed_row(row, out);
+  return out;
+}
+
+const ElapsedWords& elapsed_words() {  // both languages'
+  static const ElapsedWords words = [] {
+    ElapsedWords out;
+    for (const auto& row : data::rows_all_languages("dates.tsv")) read_elapsed_row(row, out);
+    return out;
+  }();
+  return words;
+}
+
+bool elapsed_before(const text::Token& t) {
+  for (std::string_view s : text::stems(t.form()))  // "ومنذ"
+    if (elapsed_words().before.count(s)) return true;
+  return false;
+}
+
+bool counts_from_elsewhere(const std::vector<text::Token>& tokens, std::size_t after) {
+  return after < tokens.size() && elapsed_words().not_after.count(tokens[after].form()) > 0;
+}
+
+// The token that starts or ends at a byte of the line, tokens.size() when none does.
+std::size_t token_at(const text::Tokens& tokens, std::size_t byte, bool ending) {
+  const auto it = std::lower_bound(tokens.begin(), tokens.end(), byte, [&](const text::Token& t, std::size_t b) {
+    return (ending ? t.end : t.start) < b;
+  });
+  return it != tokens.end() && (ending ? it->end : it->start) == byte ? static_cast<std::size_t>(it - tokens.begin())
+                                                                      : tokens.size();
+}
+
+std::string elapsed_norm(int count, std::string_view unit) {  // "-3D"
+  std::string norm = std::to_string(-count);
+  norm += unit;
+  return norm;
+}
+
 }  // namespace
+
+std::optional<Elapsed> elapsed_around(const std::vector<text::Token>& tokens, std::size_t first, std::size_t last) {
+  const ElapsedWords& words = elapsed_words();
+  const std::size_t unit_at = last + 1;
+  if (unit_at >= tokens.size()) return std::nullopt;
+  const auto unit = words.units.find(tokens[unit_at].form());
+  if (unit == words.units.end()) return std::nullopt;
+  if (unit_at + 1 < tokens.size() && words.after.count(tokens[unit_at + 1].form()))
+    return Elapsed{first, unit_at + 1, unit->second.letter};
+  if (first > 0 && elapsed_before(tokens[first - 1]) && !counts_from_elsewhere(tokens, unit_at + 1))
+    return Elapsed{first - 1, unit_at, unit->second.letter};
+  return std::nullopt;
+}
+
+std::string_view elapsed_type(std::string_view unit) { return unit == "H" || unit == "MIN" ? "TIME" : "DATE"; }
+
+std::vector<ElapsedPhrase> counted_elapsed_phrases() {
+  std::vector<ElapsedPhrase> out;
+  for (std::string_view file : {"ar/dates.tsv", "en/dates.tsv"}) {
+    const ElapsedWords words = elapsed_words_of(file);
+    for (const auto& [unit, u] : words.units) {
+      if (u.count == 0) continue;
+      const std::string type(elapsed_type(u.letter)), norm = elapsed_norm(u.count, u.letter);
+      for (const auto& before : words.before) out.push_back({before + " " + unit, type, norm});
+      for (const auto& one : words.one)
+        for (const auto& after : words.after) out.push_back({one + " " + unit + " " + after, type, norm});
+    }
+  }
+  return out;
+}
+
+void compose_elapsed(std::string_view line, const text::Tokens& tokens, std::vector<Entity>& found) {
+  std::vector<Entity> out;
+  for (std::size_t i = 0; i < found.size(); ++i) {
+    Entity& e = found[i];
+    if (e.type != "NUMBER" && e.type != "DATE" && e.type != "TIME") {
+      out.push_back(std::move(e));
+      continue;
+    }
+    const std::size_t first = token_at(tokens, e.span.start8, false);
+    if (first < tokens.size() && (e.type == "DATE" || e.type == "TIME") && elapsed_before(tokens[first]) &&
+        counts_from_elsewhere(tokens, token_at(tokens, e.span.end8, true) + 1))
+      continue;  // "قبل يومين من الانتخابات"
+    const int count = integer(e);
+    const std::size_t last = token_at(tokens, e.span.end8, true);
+    const auto elapsed = e.type == "NUMBER" && count > 0 && first < tokens.size() && last < tokens.size()
+                             ? elapsed_around(tokens, first, last) : std::nullopt;
+    if (!elapsed) {
+      out.push_back(std::move(e));
+      continue;
+    }
+    const std::size_t start = tokens[elapsed->first].start, end = tokens[elapsed->last].end;
+    while (!out.empty() && out.back().span.end8 > start) out.pop_back();  // a marker the lexicon knew
+    while (i + 1 < found.size() && found[i + 1].span.start8 < end) ++i;   // the unit, if it was one
+    out.push_back({std::string(elapsed_type(elapsed->unit)), std::string(line.substr(start, end - start)),
+                   {start, end}, 0, elapsed_norm(count, elapsed->unit)});
+  }
+  found = std::move(out);
+}
 
 void compose_dates(std::string_view line, std::vector<Entity>& found) {
   read_numeric_dates(line, found);

@@ -3,6 +3,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include "entities/dates.h"
 #include "lang/data.h"
 #include "text/clitics.h"
 
@@ -27,6 +28,7 @@ void add_curated(Lexicon& lex) {
   for (const auto& row : data::rows_all_languages("dates.tsv"))  // day ordinals, for date expressions
     if (row[0] == "ordinal" && row.size() > 2) lex.add(row[1], {"ORDINAL", std::string(row[2])});
     else if ((row[0] == "relative" || row[0] == "month") && row.size() > 2) lex.add(row[1], {"DATE", std::string(row[2])});
+  for (const auto& p : counted_elapsed_phrases()) lex.add(p.phrase, {p.type, p.norm});  // "منذ ساعتين"
   for (std::string_view lang : {"ar/", "en/"}) {
     std::vector<std::string> suffixes;
     for (const auto& row : data::rows(std::string(lang) + "inflections.tsv")) suffixes.emplace_back(row[0]);

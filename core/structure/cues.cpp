@@ -164,8 +164,10 @@ std::optional<CueMatch> match_cue(std::string_view line, const std::vector<text:
           return CueMatch{cue.role, cue.kind, line.substr(tokens[value].start)};
         break;
       }
-      case Match::field: {  // "Photo: Reuters": the phrase, a colon, a value (never a heading like "Photo tips")
-        if (used <= n + 1 || tokens[n].form() != ":" || !starts_with_at(tokens, 0, cue.forms)) break;
+      case Match::field: {  // "Photo: Reuters": the phrase, a colon, a value (never a heading like "Photo tips");
+        // after a phrase of two words or more a comma will do ("Image caption, The turbines…")
+        const bool label_mark = tokens.size() > n && (tokens[n].form() == ":" || (n > 1 && tokens[n].form() == ","));
+        if (used <= n + 1 || !label_mark || !starts_with_at(tokens, 0, cue.forms)) break;
         return CueMatch{cue.role, cue.kind, line.substr(tokens[n + 1].start)};
       }
       case Match::prefix: {

@@ -7,6 +7,7 @@
 #include <optional>
 #include <utility>
 
+#include "entities/dates.h"
 #include "entities/lexicon.h"
 #include "entities/speech.h"
 #include "lang/data.h"
@@ -91,10 +92,15 @@ bool is_dateline(const std::vector<text::Token>& tokens, std::size_t words) {
   std::size_t date_words = 0, dates = 0;
   for (std::size_t i = 0; i < tokens.size();) {
     const auto match = entities::lexicon().longest(tokens, i);
-    if (match.tokens > 0 && match.entry->type == "DATE") {
+    if (match.tokens > 0 && (match.entry->type == "DATE" || match.entry->type == "TIME")) {  // "منذ ساعتين"
       date_words += match.tokens, ++dates, i += match.tokens;
       continue;
     }
+    if (tokens[i].kind == text::TokenKind::number)
+      if (const auto elapsed = entities::elapsed_around(tokens, i, i)) {  // "2 hours ago", "منذ 3 أيام"
+        date_words += elapsed->last - i + 1 + (elapsed->first < i), ++dates, i = elapsed->last + 1;
+        continue;
+      }
     date_words += tokens[i].kind == text::TokenKind::number;
     ++i;
   }

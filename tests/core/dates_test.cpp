@@ -45,6 +45,13 @@ TEST(AnchorDates, ArabicWeekdaysLookAheadAfterAWordOfTheFuture) {
                                 {"الأحد", "2024-03-10"}}));
 }
 
+TEST(AnchorDates, TimeElapsedCountsBackFromTheArticlesDate) {
+  const maqal::Result r = maqal::parse_text(
+      "Harbour plan goes to a vote\nMarch 14, 2024\n"
+      "The council met 3 days ago and two weeks ago, and the mayor spoke an hour ago about the harbour plan.\n");
+  EXPECT_EQ(dates_of(r), (Dates{{"March 14, 2024", "2024-03-14"}, {"3 days ago", "2024-03-11"}, {"two weeks ago", "2024-W09"}}));
+}
+
 TEST(AnchorDates, WithoutTheArticlesDateTheyStayRelative) {
   const maqal::Result r = maqal::parse_text("The council met on Tuesday, after talks yesterday.\n");
   EXPECT_EQ(dates_of(r), (Dates{{"Tuesday", "XXXX-WXX-2"}, {"yesterday", "-1D"}}));

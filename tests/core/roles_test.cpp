@@ -216,6 +216,18 @@ TEST(Roles, AnArabicReadAlsoLinkInsideTheBodyLeavesTheArticleWhole) {
   EXPECT_NE(r.blocks[5].article, r.blocks[2].article);  // the link's headline, an article of its own
 }
 
+TEST(Roles, TimeElapsedUnderAHeadlineIsItsDateline) {
+  expect_roles({{"Harbour plan goes to a vote", "title"},
+                {"2 hours ago", "dateline"},
+                {prose(1), "lead"},
+                {prose(2), "paragraph"}});
+  expect_roles({{"الحكومة تعلن خطة جديدة لدعم المزارعين في الدلتا", "title"},
+                {"منذ ساعتين", "dateline"},
+                {"أعلنت وزارة الزراعة، اليوم الأحد، عن خطة جديدة لدعم صغار المزارعين في محافظات الدلتا، تتضمن "
+                 "توفير الأسمدة بأسعار مخفضة وتقديم قروض ميسرة بفوائد منخفضة لمدة ثلاث سنوات.",
+                 "lead"}});
+}
+
 TEST(Roles, AReadMoreButtonUnderACardsHeadlineBringsNoArticle) {
   // The card (headline + button) sits inside the article, which goes on under a sub-heading.
   expect_roles({{"Harbour plan goes to a vote", "title"},
