@@ -212,32 +212,31 @@ std::vector<ElapsedPhrase> counted_elapsed_phrases() {
 }
 
 void compose_elapsed(std::string_view line, const text::Tokens& tokens, std::vector<Entity>& found) {
-  std::vector<Entity> out;
-  for (std::size_t i = 0; i < found.size(); ++i) {
+  for (std::size_t i = 0; i < found.size(); ++i) {  // in place: most blocks have no elapsed time
     Entity& e = found[i];
-    if (e.type != "NUMBER" && e.type != "DATE" && e.type != "TIME") {
-      out.push_back(std::move(e));
+    if ((e.type == "DATE" || e.type == "TIME") && e.norm.starts_with('-')) {  // the lexicon's "قبل يومين"
+      const std::size_t first = token_at(tokens, e.span.start8, false);
+      if (first < tokens.size() && elapsed_before(tokens[first]) &&
+          counts_from_elsewhere(tokens, token_at(tokens, e.span.end8, true) + 1))
+        found.erase(found.begin() + static_cast<std::ptrdiff_t>(i--));  // "… من الانتخابات"
       continue;
     }
-    const std::size_t first = token_at(tokens, e.span.start8, false);
-    if (first < tokens.size() && (e.type == "DATE" || e.type == "TIME") && elapsed_before(tokens[first]) &&
-        counts_from_elsewhere(tokens, token_at(tokens, e.span.end8, true) + 1))
-      continue;  // "قبل يومين من الانتخابات"
-    const int count = integer(e);
-    const std::size_t last = token_at(tokens, e.span.end8, true);
-    const auto elapsed = e.type == "NUMBER" && count > 0 && first < tokens.size() && last < tokens.size()
-                             ? elapsed_around(tokens, first, last) : std::nullopt;
-    if (!elapsed) {
-      out.push_back(std::move(e));
-      continue;
-    }
+    const int count = e.type == "NUMBER" ? integer(e) : 0;
+    if (count <= 0) continue;
+    const std::size_t first = token_at(tokens, e.span.start8, false), last = token_at(tokens, e.span.end8, true);
+    const auto elapsed = first < tokens.size() && last < tokens.size() ? elapsed_around(tokens, first, last) : std::nullopt;
+    if (!elapsed) continue;
     const std::size_t start = tokens[elapsed->first].start, end = tokens[elapsed->last].end;
-    while (!out.empty() && out.back().span.end8 > start) out.pop_back();  // a marker the lexicon knew
-    while (i + 1 < found.size() && found[i + 1].span.start8 < end) ++i;   // the unit, if it was one
-    out.push_back({std::string(elapsed_type(elapsed->unit)), std::string(line.substr(start, end - start)),
-                   {start, end}, 0, elapsed_norm(count, elapsed->unit)});
+    e = {std::string(elapsed_type(elapsed->unit)), std::string(line.substr(start, end - start)), {start, end}, 0,
+         elapsed_norm(count, elapsed->unit)};
+    // What the phrase took in: a marker or a unit the lexicon knew.
+    std::size_t from = i, to = i + 1;
+    while (from > 0 && found[from - 1].span.end8 > start) --from;
+    while (to < found.size() && found[to].span.start8 < end) ++to;
+    found.erase(found.begin() + static_cast<std::ptrdiff_t>(i) + 1, found.begin() + static_cast<std::ptrdiff_t>(to));
+    found.erase(found.begin() + static_cast<std::ptrdiff_t>(from), found.begin() + static_cast<std::ptrdiff_t>(i));
+    i = from;
   }
-  found = std::move(out);
 }
 
 void compose_dates(std::string_view line, std::vector<Entity>& found) {
