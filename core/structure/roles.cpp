@@ -14,6 +14,7 @@
 #include "text/fold.h"
 #include "structure/cues.h"
 #include "text/tokens.h"
+#include "text/utf.h"
 
 namespace maqal::structure {
 namespace {
@@ -29,6 +30,11 @@ constexpr std::size_t kMaxRelatedItemWords = 30;
 constexpr std::size_t kMinHeaderlessRelated = 3;
 // A headline is followed by its article's prose within this many blocks (subtitle, byline, date).
 constexpr std::size_t kHeadBlocks = 4;
+// Between a headline and its first prose: bylines, datelines, captions, buttons, at most this many.
+constexpr std::size_t kMaxHeadLines = 8;
+// A writer's role under their name ("Senior political correspondent"), a name of two to four words.
+constexpr std::size_t kMaxWriterRoleWords = 5;
+constexpr std::size_t kMaxWriterNameWords = 4;
 // A dateline is a short line made mostly of date words and numbers ("March 14, 2024 - 10:30").
 constexpr std::size_t kMaxDatelineWords = 10;
 // A headline may end in ? or ! ("What is cloud computing?") when it is this short.
@@ -63,6 +69,7 @@ struct Line {
   bool lowercase_start = false;  // goes on from a line broken by <br> or a pasted table cell
   bool question = false;  // ends in ? or !
   bool glued_menu = false;  // menu items run together without spaces ("Market NewsMarket MoversTech")
+  bool signed_by = false;   // a writer's name and, on the next line, their role: the byline
   bool title_case = false;  // every word of four or more letters starts with a capital ("My Favorite Features")
   std::optional<CueMatch> cue;
 
@@ -224,6 +231,8 @@ class RoleAssigner {
   RoleAssigner(std::vector<Block>& blocks, std::vector<text::Tokens>& tokens) : blocks_(blocks), tokens_(tokens) {
     lines_.reserve(blocks.size());
     for (std::size_t i = 0; i < blocks.size(); ++i) lines_.push_back(describe(blocks[i], tokens[i]));
+    for (std::size_t i = 1; i < lines_.size(); ++i)
+      if (writer_role(i) && writer_name(i - 1)) lines_[i - 1].signed_by = lines_[i].signed_by = true;
     // "<name> says:" heads a reader's comment when its date follows; in an article it opens a quote.
     for (std::size_t i = 0; i < lines_.size(); ++i)
       if (lines_[i].cue && lines_[i].cue->needs_date && (i + 1 == lines_.size() || !lines_[i + 1].dateline))
@@ -273,6 +282,7 @@ class RoleAssigner {
   void assign(std::size_t i) {
     const Line& line = lines_[i];
     if (line.cue) return assign_cue(i, *line.cue);
+    if (line.signed_by) return set(i, "byline", current_article());
     if (link_title_) return set(i, "title", *std::exchange(link_title_, std::nullopt));
 
     if (in_related_) {
@@ -331,6 +341,35 @@ class RoleAssigner {
   bool continues_after(std::size_t i) const {
     if (i + 1 >= lines_.size() || lines_[i + 1].headline_like() || lines_[i + 1].cue) return false;
     return entities::continues_speech(tokens_[i + 1]);
+  }
+
+  // A short line naming a writer's role: "Environment correspondent", "مراسل الشؤون الاقتصادية"
+  // (bylines.tsv: the word that ends it in English, opens it in Arabic).
+  bool writer_role(std::size_t k) const {
+    static const auto words = [] {
+      std::pair<text::StringSet, text::StringSet> ends_starts;
+      for (const auto& row : data::rows_all_languages("bylines.tsv"))
+        if (row.size() > 1) (row[0] == "end" ? ends_starts.first : ends_starts.second).insert(text::fold(row[1]));
+      return ends_starts;
+    }();
+    const Line& line = lines_[k];
+    const text::Tokens& tokens = tokens_[k];
+    if (line.cue || line.terminal || line.words == 0 || line.words > kMaxWriterRoleWords) return false;
+    std::size_t last = tokens.size();
+    while (last > 0 && tokens[last - 1].kind == text::TokenKind::punct) --last;
+    return last > 0 && (words.first.count(tokens[last - 1].form()) || words.second.count(tokens[0].form()));
+  }
+
+  // A line that can be a person's name: two to four words, no sentence, no cue, capitalized where
+  // the script has capitals.
+  bool writer_name(std::size_t k) const {
+    const Line& line = lines_[k];
+    if (line.cue || line.terminal || line.dateline || line.words < 2 || line.words > kMaxWriterNameWords) return false;
+    const text::Tokens& tokens = tokens_[k];
+    return std::all_of(tokens.begin(), tokens.end(), [&](const text::Token& t) {
+      if (t.kind != text::TokenKind::word) return t.form() == "." || t.form() == "-";  // "Jane R. Doe"
+      return text::first_letter_case(std::string_view(blocks_[k].text).substr(t.start, t.end - t.start)) != text::LetterCase::lower;
+    });
   }
 
   // Line k is a paragraph of the article being read (not its source, tags or a list after it).
@@ -518,7 +557,7 @@ class RoleAssigner {
   // The headline-like line just above the first prose of the region, past bylines, datelines and
   // a photo's caption.
   std::optional<std::size_t> title_above(std::size_t first) const {
-    for (std::size_t k = first, seen = 0; k-- > 0 && seen < kHeadBlocks; ++seen) {
+    for (std::size_t k = first, seen = 0; k-- > 0 && seen < kMaxHeadLines; ++seen) {
       const std::string& r = blocks_[k].role;
       if (r == "byline" || r == "dateline" || r == "caption" || (r == "boilerplate" && (lines_[k].cue || lines_[k].glued_menu)))
         continue;

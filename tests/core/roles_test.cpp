@@ -228,6 +228,29 @@ TEST(Roles, TimeElapsedUnderAHeadlineIsItsDateline) {
                  "lead"}});
 }
 
+TEST(Roles, AWritersNameOverTheirRoleIsTheByline) {
+  expect_roles({{"Home", "boilerplate:nav"},
+                {"Harbour plan goes to a vote", "title"},
+                {"2 hours ago", "dateline"},
+                {"Share", "boilerplate:share"},
+                {"Save", "boilerplate:share"},
+                {"Helen Marsh", "byline"},
+                {"Environment correspondent", "byline"},
+                {"Image caption, The new quay at dawn", "caption"},
+                {prose(1), "lead"},
+                {prose(2), "paragraph"}});
+  expect_roles({{"الحكومة تعلن خطة جديدة لدعم المزارعين في الدلتا", "title"},
+                {"أحمد محمود", "byline"},
+                {"مراسل الشؤون الاقتصادية", "byline"},
+                {"أعلنت وزارة الزراعة، اليوم الأحد، عن خطة جديدة لدعم صغار المزارعين في محافظات الدلتا، تتضمن "
+                 "توفير الأسمدة بأسعار مخفضة وتقديم قروض ميسرة بفوائد منخفضة لمدة ثلاث سنوات.",
+                 "lead"}});
+  const maqal::Result r = maqal::parse_text("Harbour plan goes to a vote\nHelen Marsh\nEnvironment correspondent\n" +
+                                            prose(1) + "\n");
+  EXPECT_EQ(r.articles.at(0).byline, "Helen Marsh");
+  EXPECT_EQ(r.articles.at(0).title, "Harbour plan goes to a vote");
+}
+
 TEST(Roles, AReadMoreButtonUnderACardsHeadlineBringsNoArticle) {
   // The card (headline + button) sits inside the article, which goes on under a sub-heading.
   expect_roles({{"Harbour plan goes to a vote", "title"},
