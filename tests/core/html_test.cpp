@@ -832,6 +832,22 @@ TEST(Html, FooterAndFormInsideTheArticleAreFurniture) {
   EXPECT_EQ(body.find("Filed under"), std::string::npos);
 }
 
+TEST(Html, BoxAroundAFormInsideTheArticleIsFurniture) {
+  // A sign-up box between the paragraphs: its heading, its pitch and its terms sit beside the form.
+  const auto r = html("<article><h1>The council votes</h1>" + prose(1) + prose(2) +
+                      "<div class=\"box\"><h3>Get the weekly letter</h3><p>News from the council, every "
+                      "Friday in your inbox.</p><form action=\"/join\"><input type=\"email\"><button>Join</button>"
+                      "</form><p>By joining you accept our terms of use.</p></div>" +
+                      prose(3) + prose(4) + "</article>");
+  ASSERT_FALSE(r.error);
+  const std::string& body = r.articles.at(0).body;
+  EXPECT_NE(body.find("Paragraph 2 "), std::string::npos);
+  EXPECT_NE(body.find("Paragraph 3 "), std::string::npos);
+  EXPECT_EQ(body.find("weekly letter"), std::string::npos);
+  EXPECT_EQ(body.find("every Friday"), std::string::npos);
+  EXPECT_EQ(body.find("terms of use"), std::string::npos);
+}
+
 TEST(Html, FormAroundTheWholePageIsNoFurniture) {
   // ASP.NET wraps a whole page in one <form>: the article inside it stays the content.
   const auto r = html("<body><form id=\"aspnetForm\"><div class=\"story\"><h1>The council votes</h1>" + prose(1) +
