@@ -848,6 +848,19 @@ TEST(Html, BoxAroundAFormInsideTheArticleIsFurniture) {
   EXPECT_EQ(body.find("terms of use"), std::string::npos);
 }
 
+TEST(Html, TooltipInsideTheArticleIsFurniture) {
+  // A tooltip's or a popover's text shows on hover over a button or a badge: no line of the body.
+  const auto r = html("<article><h1>The council votes</h1>" + prose(1) + prose(2) +
+                      "<div class=\"tooltip-content\">We may earn a commission when you buy through the links "
+                      "on this page.</div><div class=\"price-popover\">Prices checked every day at noon</div>" +
+                      prose(3) + "</article>");
+  ASSERT_FALSE(r.error);
+  const std::string& body = r.articles.at(0).body;
+  EXPECT_NE(body.find("Paragraph 3 "), std::string::npos);
+  EXPECT_EQ(body.find("earn a commission"), std::string::npos);
+  EXPECT_EQ(body.find("Prices checked"), std::string::npos);
+}
+
 TEST(Html, FormAroundTheWholePageIsNoFurniture) {
   // ASP.NET wraps a whole page in one <form>: the article inside it stays the content.
   const auto r = html("<body><form id=\"aspnetForm\"><div class=\"story\"><h1>The council votes</h1>" + prose(1) +
