@@ -204,8 +204,9 @@ bool tail_cue_line(const Block& block, const BlockHints& hint) {
 // Furniture at the end of the content: walking back from its last block, a short block with a tail
 // cue ("Sign up today", "The post … appeared first on …") leaves out itself and all after it; the
 // walk stops at the first paragraph of long prose. An unmarked heading with a tail cue ("Related
-// posts", "More from …"), or a line that is a section's cue and nothing else, in the last third of
-// the content's text does so too, whatever follows it: the teasers under it are prose.
+// posts", "More from …"), or a line that is a section's cue and nothing else, in the second half of
+// the content's text does so too, whatever follows it: the teasers under it are prose (a newsletter's
+// furniture after a short issue can outweigh the issue).
 void trim_tail(const std::vector<Block>& blocks, const std::vector<BlockHints>& hints,
                const std::function<bool(std::size_t)>& unmarked, std::vector<char>& content) {
   std::optional<std::size_t> cut;
@@ -218,8 +219,8 @@ void trim_tail(const std::vector<Block>& blocks, const std::vector<BlockHints>& 
   for (std::size_t i = 0; i < blocks.size(); ++i) all += content[i] ? hints[i].chars : 0;
   for (std::size_t i = 0; i < blocks.size() && (!cut || i < *cut); ++i) {
     if (!content[i]) continue;
-    // The text is read last, of blocks in the last third only.
-    if (unmarked(i) && 3 * seen >= 2 * all &&
+    // The text is read last, of blocks in the second half only.
+    if (unmarked(i) && 2 * seen >= all &&
         ((hints[i].heading && has_tail_cue(blocks[i], hints[i])) || tail_cue_line(blocks[i], hints[i]))) {
       cut = i;
       break;

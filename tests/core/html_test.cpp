@@ -861,6 +861,22 @@ TEST(Html, TooltipInsideTheArticleIsFurniture) {
   EXPECT_EQ(body.find("Prices checked"), std::string::npos);
 }
 
+TEST(Html, TailHeadingInTheSecondHalfEndsTheContent) {
+  // A newsletter's furniture after a short issue (a plug, an offer) can be as long as the issue: a
+  // heading with a tail cue past the middle of the text ends the content.
+  const std::string promo =
+      "<p>Our spring workshop runs for one full day in the old town hall, with lunch, coffee and a printed "
+      "workbook for each of the guests who come along.</p>";
+  const auto r = html("<article><h1>The council votes</h1>" + prose(1) + prose(2) + prose(3) + prose(4) +
+                      prose(5) + "<h2>Subscribe to the weekly letter</h2>" + promo + promo + promo + promo +
+                      "</article>");
+  ASSERT_FALSE(r.error);
+  const std::string& body = r.articles.at(0).body;
+  EXPECT_NE(body.find("Paragraph 5 "), std::string::npos);
+  EXPECT_EQ(body.find("weekly letter"), std::string::npos);
+  EXPECT_EQ(body.find("spring workshop"), std::string::npos);
+}
+
 TEST(Html, FormAroundTheWholePageIsNoFurniture) {
   // ASP.NET wraps a whole page in one <form>: the article inside it stays the content.
   const auto r = html("<body><form id=\"aspnetForm\"><div class=\"story\"><h1>The council votes</h1>" + prose(1) +
