@@ -877,6 +877,20 @@ TEST(Html, TailHeadingInTheSecondHalfEndsTheContent) {
   EXPECT_EQ(body.find("spring workshop"), std::string::npos);
 }
 
+TEST(Html, HighlightsBoxIsFurniture) {
+  // A box of highlights above the story sums it up in a few lines: the story says it again.
+  const auto r = html("<article><h1>The council votes</h1><div class=\"story-highlights\"><ul>"
+                      "<li>The council passed the new plan after a long debate</li>"
+                      "<li>The budget grows by a tenth next year</li></ul></div>" +
+                      prose(1) + prose(2) + prose(3) + "</article>");
+  ASSERT_FALSE(r.error);
+  const std::string& body = r.articles.at(0).body;
+  EXPECT_NE(body.find("Paragraph 1 "), std::string::npos);
+  EXPECT_NE(body.find("Paragraph 3 "), std::string::npos);
+  EXPECT_EQ(body.find("passed the new plan"), std::string::npos);
+  EXPECT_EQ(body.find("grows by a tenth"), std::string::npos);
+}
+
 TEST(Html, FormAroundTheWholePageIsNoFurniture) {
   // ASP.NET wraps a whole page in one <form>: the article inside it stays the content.
   const auto r = html("<body><form id=\"aspnetForm\"><div class=\"story\"><h1>The council votes</h1>" + prose(1) +
