@@ -40,6 +40,8 @@ constexpr double kSplitLinkDensity = 0.1;
 constexpr double kArticleProseChars = 1000;
 // A block this long is body even when it speaks of subscribing or signing up.
 constexpr std::size_t kTailCueChars = 200;
+// A sign-up box's text at most, around its form: a heading, a line of pitch, its terms.
+constexpr double kFormBoxChars = 300;
 
 // What an element's class and id tokens say: a positive cue, and the first negative cue's kind.
 // The classes of <body> and <html> name the page ("single-post", "promo-terms"), not a container.
@@ -202,8 +204,9 @@ bool tail_cue_line(const Block& block, const BlockHints& hint) {
 // Furniture at the end of the content: walking back from its last block, a short block with a tail
 // cue ("Sign up today", "The post … appeared first on …") leaves out itself and all after it; the
 // walk stops at the first paragraph of long prose. An unmarked heading with a tail cue ("Related
-// posts", "More from …"), or a line that is a section's cue and nothing else, in the last third of
-// the content's text does so too, whatever follows it: the teasers under it are prose.
+// posts", "More from …"), or a line that is a section's cue and nothing else, in the second half of
+// the content's text does so too, whatever follows it: the teasers under it are prose (a newsletter's
+// furniture after a short issue can outweigh the issue).
 void trim_tail(const std::vector<Block>& blocks, const std::vector<BlockHints>& hints,
                const std::function<bool(std::size_t)>& unmarked, std::vector<char>& content) {
   std::optional<std::size_t> cut;
@@ -216,8 +219,8 @@ void trim_tail(const std::vector<Block>& blocks, const std::vector<BlockHints>& 
   for (std::size_t i = 0; i < blocks.size(); ++i) all += content[i] ? hints[i].chars : 0;
   for (std::size_t i = 0; i < blocks.size() && (!cut || i < *cut); ++i) {
     if (!content[i]) continue;
-    // The text is read last, of blocks in the last third only.
-    if (unmarked(i) && 3 * seen >= 2 * all &&
+    // The text is read last, of blocks in the second half only.
+    if (unmarked(i) && 2 * seen >= all &&
         ((hints[i].heading && has_tail_cue(blocks[i], hints[i])) || tail_cue_line(blocks[i], hints[i]))) {
       cut = i;
       break;
@@ -495,6 +498,15 @@ int assign_html_roles(std::vector<Block>& blocks, const Document& doc, const std
   // the region; below it or beside it ("author__bio text-center") the negative cue stands.
   std::vector<char> above_top(n, 0);
   for (int a = top; a >= 0; a = elements[a].parent) above_top[a] = 1;
+  // The box around a form inside the region (a sign-up's heading, its pitch and its terms beside
+  // the form) is furniture with it: the form's ancestors below the region's root while their text
+  // stays a box's.
+  std::vector<char> form_box(n, 0);
+  for (std::size_t e = 0; e < n; ++e) {
+    if (elements[e].tag != "form" || !inside[e] || included[e] || holds_top[e]) continue;
+    for (int a = elements[e].parent; a >= 0 && !included[a] && total[a] <= kFormBoxChars; a = elements[a].parent)
+      form_box[a] = 1;
+  }
   std::vector<std::string_view> kind(n);
   for (std::size_t e = 0; e < n; ++e) {
     const int p = elements[e].parent;
@@ -505,7 +517,7 @@ int assign_html_roles(std::vector<Block>& blocks, const Document& doc, const std
     // Inside the region, a <footer> or a <form> below its root is furniture (a post's footer, a
     // sign-up or comparison form), as Readability cleans them out of the article; a form around the
     // whole page (ASP.NET's) holds the region and is skipped above.
-    if (kind[e].empty() && inside[e] && (elements[e].tag == "footer" || elements[e].tag == "form"))
+    if (kind[e].empty() && inside[e] && (elements[e].tag == "footer" || elements[e].tag == "form" || form_box[e]))
       kind[e] = semantic_kind(elements[e].tag == "footer" ? kFooter : kForm);
   }
 

@@ -832,6 +832,65 @@ TEST(Html, FooterAndFormInsideTheArticleAreFurniture) {
   EXPECT_EQ(body.find("Filed under"), std::string::npos);
 }
 
+TEST(Html, BoxAroundAFormInsideTheArticleIsFurniture) {
+  // A sign-up box between the paragraphs: its heading, its pitch and its terms sit beside the form.
+  const auto r = html("<article><h1>The council votes</h1>" + prose(1) + prose(2) +
+                      "<div class=\"box\"><h3>Get the weekly letter</h3><p>News from the council, every "
+                      "Friday in your inbox.</p><form action=\"/join\"><input type=\"email\"><button>Join</button>"
+                      "</form><p>By joining you accept our terms of use.</p></div>" +
+                      prose(3) + prose(4) + "</article>");
+  ASSERT_FALSE(r.error);
+  const std::string& body = r.articles.at(0).body;
+  EXPECT_NE(body.find("Paragraph 2 "), std::string::npos);
+  EXPECT_NE(body.find("Paragraph 3 "), std::string::npos);
+  EXPECT_EQ(body.find("weekly letter"), std::string::npos);
+  EXPECT_EQ(body.find("every Friday"), std::string::npos);
+  EXPECT_EQ(body.find("terms of use"), std::string::npos);
+}
+
+TEST(Html, TooltipInsideTheArticleIsFurniture) {
+  // A tooltip's or a popover's text shows on hover over a button or a badge: no line of the body.
+  const auto r = html("<article><h1>The council votes</h1>" + prose(1) + prose(2) +
+                      "<div class=\"tooltip-content\">We may earn a commission when you buy through the links "
+                      "on this page.</div><div class=\"price-popover\">Prices checked every day at noon</div>" +
+                      prose(3) + "</article>");
+  ASSERT_FALSE(r.error);
+  const std::string& body = r.articles.at(0).body;
+  EXPECT_NE(body.find("Paragraph 3 "), std::string::npos);
+  EXPECT_EQ(body.find("earn a commission"), std::string::npos);
+  EXPECT_EQ(body.find("Prices checked"), std::string::npos);
+}
+
+TEST(Html, TailHeadingInTheSecondHalfEndsTheContent) {
+  // A newsletter's furniture after a short issue (a plug, an offer) can be as long as the issue: a
+  // heading with a tail cue past the middle of the text ends the content.
+  const std::string promo =
+      "<p>Our spring workshop runs for one full day in the old town hall, with lunch, coffee and a printed "
+      "workbook for each of the guests who come along.</p>";
+  const auto r = html("<article><h1>The council votes</h1>" + prose(1) + prose(2) + prose(3) + prose(4) +
+                      prose(5) + "<h2>Subscribe to the weekly letter</h2>" + promo + promo + promo + promo +
+                      "</article>");
+  ASSERT_FALSE(r.error);
+  const std::string& body = r.articles.at(0).body;
+  EXPECT_NE(body.find("Paragraph 5 "), std::string::npos);
+  EXPECT_EQ(body.find("weekly letter"), std::string::npos);
+  EXPECT_EQ(body.find("spring workshop"), std::string::npos);
+}
+
+TEST(Html, HighlightsBoxIsFurniture) {
+  // A box of highlights above the story sums it up in a few lines: the story says it again.
+  const auto r = html("<article><h1>The council votes</h1><div class=\"story-highlights\"><ul>"
+                      "<li>The council passed the new plan after a long debate</li>"
+                      "<li>The budget grows by a tenth next year</li></ul></div>" +
+                      prose(1) + prose(2) + prose(3) + "</article>");
+  ASSERT_FALSE(r.error);
+  const std::string& body = r.articles.at(0).body;
+  EXPECT_NE(body.find("Paragraph 1 "), std::string::npos);
+  EXPECT_NE(body.find("Paragraph 3 "), std::string::npos);
+  EXPECT_EQ(body.find("passed the new plan"), std::string::npos);
+  EXPECT_EQ(body.find("grows by a tenth"), std::string::npos);
+}
+
 TEST(Html, FormAroundTheWholePageIsNoFurniture) {
   // ASP.NET wraps a whole page in one <form>: the article inside it stays the content.
   const auto r = html("<body><form id=\"aspnetForm\"><div class=\"story\"><h1>The council votes</h1>" + prose(1) +
