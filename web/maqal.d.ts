@@ -13,7 +13,7 @@ export interface Span { start: number; end: number; start8: number; end8: number
 
 export interface Block extends Span {
   role: Role;
-  kind?: 'nav' | 'share' | 'ad' | 'subscribe' | 'cookie' | 'footer' | 'copyright' | 'comments';
+  kind?: 'nav' | 'share' | 'ad' | 'subscribe' | 'cookie' | 'footer' | 'copyright' | 'comments' | 'placeholder';
   text: string;
   article: number | null;
   dir: 'rtl' | 'ltr';

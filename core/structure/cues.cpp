@@ -12,7 +12,7 @@
 namespace maqal::structure {
 namespace {
 
-enum class Match { line, label, field, prefix, count, contains, suffix };
+enum class Match { line, label, field, prefix, count, contains, suffix, opening };
 
 struct Cue {
   std::string role, kind;
@@ -34,7 +34,7 @@ std::vector<Cue> load_cues() {
     if (colon != std::string_view::npos) cue.kind = std::string(role.substr(colon + 1));
     cue.match = row[1] == "line" ? Match::line : row[1] == "label" ? Match::label : row[1] == "field" ? Match::field
               : row[1] == "prefix" ? Match::prefix : row[1] == "count" ? Match::count
-              : row[1] == "suffix" ? Match::suffix : Match::contains;
+              : row[1] == "suffix" ? Match::suffix : row[1] == "opening" ? Match::opening : Match::contains;
     for (auto& t : text::tokenize(row[2])) cue.forms.emplace_back(t.form());
     if (!cue.forms.empty()) cues.push_back(std::move(cue));
   }
@@ -67,7 +67,7 @@ const Cues& cues() {
 }
 
 // The cues whose first form could stand where their kind of match looks for it: the line's first
-// token (line, label, prefix), its second (count), its last word (suffix: a phrase of one word),
+// token (line, label, prefix, opening), its second (count), its last word (suffix: a phrase of one word),
 // any (contains), in file order.
 std::vector<std::size_t> candidates(const std::vector<text::Token>& tokens, std::size_t used, bool contains) {
   const Cues& table = cues();
@@ -79,7 +79,9 @@ std::vector<std::size_t> candidates(const std::vector<text::Token>& tokens, std:
     for (std::size_t i : it->second)
       if (wanted(table.all[i].match)) out.push_back(i);
   };
-  add(0, [](Match m) { return m == Match::line || m == Match::label || m == Match::field || m == Match::prefix; });
+  add(0, [](Match m) {
+    return m == Match::line || m == Match::label || m == Match::field || m == Match::prefix || m == Match::opening;
+  });
   add(1, [](Match m) { return m == Match::count; });
   if (used > 0) add(used - 1, [](Match m) { return m == Match::suffix; });
   if (contains)
@@ -188,6 +190,9 @@ std::optional<CueMatch> match_cue(std::string_view line, const std::vector<text:
         if (words_before_quote(tokens) <= kMaxCueLineWords && used > n && tokens[0].kind == text::TokenKind::number &&
             starts_with_at(tokens, 1, cue.forms))
           return CueMatch{cue.role, cue.kind, {}};
+        break;
+      case Match::opening:  // "Lorem ipsum dolor sit amet, …": the phrase opens a line of any length
+        if (starts_with_at(tokens, 0, cue.forms)) return CueMatch{cue.role, cue.kind, {}};
         break;
       case Match::suffix:  // "Jane Roe says:", a comment's header: a name, the phrase, a colon
         if (words > kMaxCueLineWords || used < 2 || used == tokens.size() || tokens[used].form() != ":") break;
