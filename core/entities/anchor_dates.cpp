@@ -70,11 +70,17 @@ std::string iso_week(long days) {
   return format("%04d-W%02d", year, static_cast<int>((thursday - days_from_civil(year, 1, 1)) / 7 + 1));
 }
 
+// Offsets of up to 99,999 units: the date arithmetic below stays far inside int and long.
+constexpr std::size_t kMaxOffsetDigits = 5;
+
 // "+0D", "-1W", "+2M", "-1Y" (dates.tsv) from the day, or empty when the norm is no offset.
 std::string shifted(std::string_view norm, long day) {
   if (norm.size() < 3 || (norm[0] != '+' && norm[0] != '-')) return {};
   const char unit = norm.back();
-  const int n = std::atoi(std::string(norm.substr(1, norm.size() - 2)).c_str()) * (norm[0] == '-' ? -1 : 1);
+  const std::string digits(norm.substr(1, norm.size() - 2));
+  if (digits.empty() || digits.size() > kMaxOffsetDigits || digits.find_first_not_of("0123456789") != std::string::npos)
+    return {};
+  const int n = std::atoi(digits.c_str()) * (norm[0] == '-' ? -1 : 1);
   const Civil c = civil_from_days(day);
   switch (unit) {
     case 'D': return iso_day(day + n);

@@ -173,6 +173,9 @@ std::size_t token_at(const text::Tokens& tokens, std::size_t byte, bool ending) 
                                                                       : tokens.size();
 }
 
+// "منذ 5000 عام" at most: a count beyond is no time ago (and keeps the date arithmetic in range).
+constexpr int kMaxElapsed = 10000;
+
 std::string elapsed_norm(int count, std::string_view unit) {  // "-3D"
   std::string norm = std::to_string(-count);
   norm += unit;
@@ -222,7 +225,7 @@ void compose_elapsed(std::string_view line, const text::Tokens& tokens, std::vec
       continue;
     }
     const int count = e.type == "NUMBER" ? integer(e) : 0;
-    if (count <= 0) continue;
+    if (count <= 0 || count > kMaxElapsed) continue;
     const std::size_t first = token_at(tokens, e.span.start8, false), last = token_at(tokens, e.span.end8, true);
     const auto elapsed = first < tokens.size() && last < tokens.size() ? elapsed_around(tokens, first, last) : std::nullopt;
     if (!elapsed) continue;

@@ -52,6 +52,12 @@ TEST(AnchorDates, TimeElapsedCountsBackFromTheArticlesDate) {
   EXPECT_EQ(dates_of(r), (Dates{{"March 14, 2024", "2024-03-14"}, {"3 days ago", "2024-03-11"}, {"two weeks ago", "2024-W09"}}));
 }
 
+TEST(AnchorDates, AnEndlessCountIsNoTimeAgo) {
+  const maqal::Result r = maqal::parse_text("Harbour plan goes to a vote\nMarch 14, 2024\n"
+                                            "The rock formed 99999999999 days ago, or 20000 years ago.\n");
+  EXPECT_EQ(dates_of(r), (Dates{{"March 14, 2024", "2024-03-14"}}));
+}
+
 TEST(AnchorDates, WithoutTheArticlesDateTheyStayRelative) {
   const maqal::Result r = maqal::parse_text("The council met on Tuesday, after talks yesterday.\n");
   EXPECT_EQ(dates_of(r), (Dates{{"Tuesday", "XXXX-WXX-2"}, {"yesterday", "-1D"}}));
