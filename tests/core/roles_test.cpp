@@ -251,6 +251,17 @@ TEST(Roles, AWritersNameOverTheirRoleIsTheByline) {
   EXPECT_EQ(r.articles.at(0).title, "Harbour plan goes to a vote");
 }
 
+TEST(Roles, SaveAndShareButtonsUnderAnArabicHeadlineLeaveItTheTitle) {
+  expect_roles({{"أخبار", "boilerplate:nav"},
+                {"تونس تفتح تحقيقا في حريق سوق الخضار بالعاصمة", "title"},
+                {"نُشر في 12/3/2024", "dateline"},
+                {"حفظ", "boilerplate:share"},
+                {"شارك", "boilerplate:share"},
+                {"تونس- فتحت النيابة العامة في تونس تحقيقا في أسباب الحريق الذي اندلع فجر أمس الاثنين في سوق الخضار "
+                 "بالعاصمة، وأتى على عشرات المحلات التجارية، دون أن يسفر عن إصابات بشرية.",
+                 "lead"}});
+}
+
 TEST(Roles, AReadMoreButtonUnderACardsHeadlineBringsNoArticle) {
   // The card (headline + button) sits inside the article, which goes on under a sub-heading.
   expect_roles({{"Harbour plan goes to a vote", "title"},
