@@ -105,7 +105,7 @@ bool is_dateline(const std::vector<text::Token>& tokens, std::size_t words) {
     }
     if (tokens[i].kind == text::TokenKind::number)
       if (const auto elapsed = entities::elapsed_around(tokens, i, i)) {  // "2 hours ago", "منذ 3 أيام"
-        date_words += elapsed->last - i + 1 + (elapsed->first < i), ++dates, i = elapsed->last + 1;
+        date_words += elapsed->last + 1 - elapsed->first, ++dates, i = elapsed->last + 1;  // its marker too
         continue;
       }
     date_words += tokens[i].kind == text::TokenKind::number;
@@ -346,18 +346,21 @@ class RoleAssigner {
   // A short line naming a writer's role: "Environment correspondent", "مراسل الشؤون الاقتصادية"
   // (bylines.tsv: the word that ends it in English, opens it in Arabic).
   bool writer_role(std::size_t k) const {
-    static const auto words = [] {
-      std::pair<text::StringSet, text::StringSet> ends_starts;
+    struct RoleWords {
+      text::StringSet ending, opening;
+    };
+    static const RoleWords words = [] {
+      RoleWords out;
       for (const auto& row : data::rows_all_languages("bylines.tsv"))
-        if (row.size() > 1) (row[0] == "end" ? ends_starts.first : ends_starts.second).insert(text::fold(row[1]));
-      return ends_starts;
+        if (row.size() > 1) (row[0] == "end" ? out.ending : out.opening).insert(text::fold(row[1]));
+      return out;
     }();
     const Line& line = lines_[k];
     const text::Tokens& tokens = tokens_[k];
     if (line.cue || line.terminal || line.words == 0 || line.words > kMaxWriterRoleWords) return false;
     std::size_t last = tokens.size();
     while (last > 0 && tokens[last - 1].kind == text::TokenKind::punct) --last;
-    return last > 0 && (words.first.count(tokens[last - 1].form()) || words.second.count(tokens[0].form()));
+    return last > 0 && (words.ending.count(tokens[last - 1].form()) || words.opening.count(tokens[0].form()));
   }
 
   // A line that can be a person's name: two to four words, no sentence, no cue, capitalized where
