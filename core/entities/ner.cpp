@@ -328,7 +328,10 @@ template <class Info>  // TokenInfo or TokenContext
 std::uint64_t known_code(const Info& t) { return t.known ? 1 : t.stem_known ? 2 : 0; }
 
 // The features of a token by itself, the same wherever it stands: Model::find scores them once per
-// distinct token of a document.
+// distinct token of a document. At most kMaxOwnFeatures of them (one a stem, one for each of the
+// rest), so their summed weights fit the memo's 16 bits.
+constexpr int kMaxOwnFeatures = 20 + static_cast<int>(std::size(TokenInfo{}.stems));
+static_assert(kMaxOwnFeatures * kMaxWeight <= INT16_MAX);
 template <class Push>
 void own_features(const TokenInfo& t, Push&& push) {
   const std::uint64_t cls = static_cast<std::uint64_t>(t.case_class);
@@ -747,7 +750,9 @@ bool ModelFile::decode(std::string_view bytes, std::string* error) {
   for (std::uint32_t& t : tags)
     if ((t = in.varint()) == 0 || t >= (1u << kTags)) return fail(error, "bad tag set of a feature");
   std::int16_t book[256];
-  for (std::int16_t& v : book) v = static_cast<std::int16_t>(in.u16());
+  for (std::int16_t& v : book)
+    if (v = static_cast<std::int16_t>(in.u16()); v < -kMaxWeight || v > kMaxWeight)
+      return fail(error, "a weight beyond the largest the model can sum");
   for (std::size_t f = 0; f < row_count; ++f)
     for (int y = 0; y < kTags; ++y)
       if (tags[f] >> y & 1) rows[f].weights[y] = book[in.u8()];
@@ -831,7 +836,7 @@ std::vector<int> Model::tag(const Features& f) const {
 // common ones come back at once).
 struct Model::Memo {
   static constexpr std::size_t kLimit = 16384;
-  using Scores = std::array<std::int32_t, kTags>;
+  using Scores = std::array<std::int16_t, kTags>;  // summed weights: see kMaxOwnFeatures
   text::WordSet texts;  // the distinct tokens' texts; a text's index is its entries' index below
   std::vector<TokenContext> contexts;
   std::vector<Scores> own, to_next, to_previous;
@@ -854,8 +859,10 @@ std::vector<Mention> Model::find(std::string_view text, const std::vector<text::
   Memo& m = memo ? *memo : own_memo;
   using Scores = Memo::Scores;
   const auto scores_of = [this](auto&& features) {
-    Scores scores{};
-    features([&](std::uint32_t k) { add_weights(k, scores.data()); });
+    std::int32_t sums[kTags] = {};
+    features([&](std::uint32_t k) { add_weights(k, sums); });
+    Scores scores;
+    std::copy(std::begin(sums), std::end(sums), scores.begin());
     return scores;
   };
   if (!m.ends_scored) {

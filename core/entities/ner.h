@@ -26,6 +26,9 @@ enum class Lang { ar, en };
 inline constexpr int kTypes = 4;
 inline constexpr int kTags = 1 + 4 * kTypes;
 inline constexpr std::string_view kTypeNames[kTypes] = {"PER", "ORG", "LOC", "MISC"};
+// The largest magnitude of a feature's weight (train_ner scales the largest to 1000): Model::find
+// keeps sums of a few weights in 16 bits.
+inline constexpr int kMaxWeight = 1024;
 
 inline constexpr int begin_tag(int type) { return 1 + 4 * type; }
 inline constexpr int inside_tag(int type) { return 2 + 4 * type; }

@@ -1094,6 +1094,10 @@ int main(int argc, char** argv) {
     } else return usage();
   }
   if (lang_name != "ar" && lang_name != "en") return usage();
+  if (scale_target > ner::kMaxWeight) {
+    std::cerr << "train_ner: --scale is at most " << ner::kMaxWeight << " (the runtime sums weights in 16 bits)\n";
+    return 2;
+  }
   const ner::Lang lang = lang_name == "ar" ? ner::Lang::ar : ner::Lang::en;
   const std::string shared = std::string(MAQAL_SOURCE_DIR) + "/../shared/data/";
   if (train_path.empty())
