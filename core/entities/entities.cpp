@@ -267,11 +267,24 @@ void scan_block(const Block& block, const text::Tokens& tokens, std::vector<LexM
 }
 
 
+// The words of a document's mention texts and norms, each distinct one tokenized once: names repeat,
+// and a person's norm is mostly their text.
+class NameWords {
+ public:
+  const text::Tokens& operator()(const std::string& name) {
+    auto [it, added] = words_.try_emplace(name);
+    if (added) it->second = text::tokenize(name);
+    return it->second;
+  }
+
+ private:
+  std::unordered_map<std::string, text::Tokens> words_;
+};
+
 // A "name" made only of title and group words ("الوزيران", the two ministers; "President") names
 // nobody: the model sometimes tags them. A person's span starts at the name, not at a title or
-// office before it ("مكتب نتنياهو" → "نتنياهو"). Each distinct mention text is tokenized once for
-// both (names repeat).
-void drop_or_trim_titles(std::vector<Entity>& entities) {
+// office before it ("مكتب نتنياهو" → "نتنياهو").
+void drop_or_trim_titles(std::vector<Entity>& entities, NameWords& name_words) {
   struct Words {
     bool titles_only = false;  // title and group words only
     std::size_t name_start = 0;  // as a person's: after the title before it (0: none)
@@ -282,7 +295,7 @@ void drop_or_trim_titles(std::vector<Entity>& entities) {
     const auto [it, added] = seen.try_emplace(e.text);
     Words& w = it->second;
     if (added) {
-      const text::Tokens words = text::tokenize(e.text);
+      const text::Tokens& words = name_words(e.text);
       w.titles_only = std::all_of(words.begin(), words.end(), [](const text::Token& t) {
         return t.kind != text::TokenKind::word || title_word(t) != Title::none || speaker_group(t);
       });
@@ -303,11 +316,11 @@ void drop_or_trim_titles(std::vector<Entity>& entities) {
 // A person named by a part of a fuller name in the paste ("بلينكن" after "أنتوني بلينكن",
 // "Blinken" after "Antony Blinken") takes that full name as norm, so all mentions form one
 // cluster. A part shared by two full names stays as it is.
-void name_people_in_full(std::vector<Entity>& entities) {
+void name_people_in_full(std::vector<Entity>& entities, NameWords& name_words) {
   std::map<std::string, std::string> full_by_part;  // folded word → full norm ("" when ambiguous)
   for (const auto& e : entities) {
     if (e.type != "PER" || e.norm.find(' ') == std::string::npos) continue;
-    for (const auto& t : text::tokenize(e.norm)) {
+    for (const auto& t : name_words(e.norm)) {
       if (t.kind != text::TokenKind::word) continue;
       auto [it, added] = full_by_part.try_emplace(std::string(t.form()), e.norm);
       if (!added && it->second != e.norm) it->second.clear();
@@ -315,7 +328,7 @@ void name_people_in_full(std::vector<Entity>& entities) {
   }
   for (auto& e : entities) {
     if (e.type != "PER" || e.norm.find(' ') != std::string::npos) continue;
-    const text::Tokens words = text::tokenize(e.norm);
+    const text::Tokens& words = name_words(e.norm);
     if (words.size() != 1) continue;
     if (auto it = full_by_part.find(std::string(words[0].form())); it != full_by_part.end() && !it->second.empty())
       e.norm = it->second;
@@ -330,8 +343,9 @@ std::vector<Entity> find_entities(const std::vector<Block>& blocks, const std::v
   std::vector<std::vector<ner::Name>> names = ner::find_names(blocks, tokens, matches);
   for (std::size_t i = 0; i < blocks.size(); ++i)
     scan_block(blocks[i], tokens[i], matches.block(i), std::move(names[i]), entities);  // freed once used
-  drop_or_trim_titles(entities);
-  name_people_in_full(entities);
+  NameWords name_words;
+  drop_or_trim_titles(entities, name_words);
+  name_people_in_full(entities, name_words);
   // One cluster per (type, norm): every mention of Gaza, whatever its spelling, is one place.
   std::unordered_map<std::string, int> clusters;  // type NUL norm → cluster, numbered as first seen
   std::string key;
