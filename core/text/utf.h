@@ -39,8 +39,11 @@ LetterCase first_letter_case(std::string_view utf8);
 std::size_t count_code_points(std::string_view utf8);
 
 // Whether a UTF-8 string holds at least n code points: count_code_points(utf8) >= n, reading no
-// further than the n-th (stems() asks this of every word).
-bool has_code_points(std::string_view utf8, std::size_t n);
+// further than the n-th (stems() asks this of every word: inline).
+inline bool has_code_points(std::string_view utf8, std::size_t n) {
+  for (std::size_t i = 0; i < utf8.size() && n > 0; ++i) n -= (static_cast<unsigned char>(utf8[i]) & 0xC0) != 0x80;
+  return n == 0;
+}
 
 // The code point that starts at byte `at` (at < size), and in `next` the byte after it.
 std::int32_t code_point_at(std::string_view utf8, std::size_t at, std::size_t* next = nullptr);
