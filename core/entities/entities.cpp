@@ -290,7 +290,7 @@ void drop_or_trim_titles(std::vector<Entity>& entities, const std::vector<Block>
     bool titles_only = false;  // title and group words only
     std::size_t name_start = 0;  // as a person's: after the title before it (0: none)
   };
-  std::unordered_map<std::string, Words> seen;
+  text::StringMap<Words> seen;
   std::size_t block = 0;  // the entities' block: they are in text order
   std::erase_if(entities, [&](Entity& e) {
     if (e.type != "PER" && e.type != "MISC" && e.type != "ORG" && e.type != "LOC") return false;
@@ -321,7 +321,7 @@ void drop_or_trim_titles(std::vector<Entity>& entities, const std::vector<Block>
 // "Blinken" after "Antony Blinken") takes that full name as norm, so all mentions form one
 // cluster. A part shared by two full names stays as it is.
 void name_people_in_full(std::vector<Entity>& entities) {
-  std::unordered_map<std::string, text::Tokens> tokenized;
+  text::StringMap<text::Tokens> tokenized;
   const auto name_words = [&](const std::string& norm) -> const text::Tokens& {  // once a norm: names repeat
     auto [it, added] = tokenized.try_emplace(norm);
     if (added) it->second = text::tokenize(norm);
@@ -356,7 +356,7 @@ std::vector<Entity> find_entities(const std::vector<Block>& blocks, const std::v
   drop_or_trim_titles(entities, blocks, tokens);
   name_people_in_full(entities);
   // One cluster per (type, norm): every mention of Gaza, whatever its spelling, is one place.
-  std::unordered_map<std::string, int> clusters;  // type NUL norm → cluster, numbered as first seen
+  text::StringMap<int> clusters;  // type NUL norm → cluster, numbered as first seen
   std::string key;
   for (auto& e : entities) {
     ((key = e.type) += '\0') += e.norm;
