@@ -242,7 +242,9 @@ void scan_block(const Block& block, const text::Tokens& tokens, std::vector<LexM
       }
     }
     const bool digits = tokens[i].kind == text::TokenKind::number;
-    const std::string scaled = digits ? std::string() : scaled_number(tokens[i].form(), currency_beside(units, i));  // "$3m"
+    const std::string scaled = digits || !opens_with_digits(tokens[i].form())  // "$3m"
+                                   ? std::string()
+                                   : scaled_number(tokens[i].form(), currency_beside(units, i));
     if ((digits || !scaled.empty()) && !covered(start, tokens[i].end))
       words.push_back({"NUMBER", block.text.substr(start, tokens[i].end - start), {start, tokens[i].end}, 0,
                        digits ? number_norm(tokens[i].form()) : scaled});
