@@ -8,6 +8,7 @@
 #include <cctype>
 #include <cstdio>
 #include <cstdlib>
+#include <iterator>
 #include <map>
 #include <optional>
 #include <set>
@@ -257,7 +258,7 @@ void scan_block(const Block& block, const text::Tokens& tokens, std::vector<LexM
   compose_amounts(block.text, tokens, units, words);
   compose_phrases(block.text, tokens, words, found);
   if (block.role == "source") name_source(block, tokens, found, words);
-  found.insert(found.end(), words.begin(), words.end());
+  found.insert(found.end(), std::make_move_iterator(words.begin()), std::make_move_iterator(words.end()));
   const auto by_start = [](const Entity& a, const Entity& b) { return a.span.start8 < b.span.start8; };
   std::sort(found.begin(), found.end(), by_start);
   give_way_to_names(block.text, tokens, names, found);
