@@ -73,20 +73,42 @@ bool free_of_entities(const std::vector<Entity>& found, const std::vector<Entity
   return overlaps_none(found, start, end) && overlaps_none(taken, start, end);
 }
 
+// The modifiers that may qualify an entity of each type, in the file's order: its type's, and for an
+// amount a number's too ("more than $5 million"). Most entities' types have none.
+using ModifiersByType = std::vector<std::pair<std::string, std::vector<const Phrase*>>>;
+const ModifiersByType& modifiers_by_type() {
+  static const std::vector<Phrase> modifiers = load("modifiers.tsv", true);
+  static const ModifiersByType table = [] {
+    std::vector<std::string> types = {"MONEY", "PERCENT"};
+    for (const auto& m : modifiers)
+      if (std::find(types.begin(), types.end(), m.type) == types.end()) types.push_back(m.type);
+    ModifiersByType out;
+    for (const auto& type : types) {
+      const bool amount = type == "MONEY" || type == "PERCENT";
+      std::vector<const Phrase*> list;
+      for (const auto& m : modifiers)
+        if (m.type == type || (amount && m.type == "NUMBER")) list.push_back(&m);
+      if (!list.empty()) out.emplace_back(type, std::move(list));
+    }
+    return out;
+  }();
+  return table;
+}
+
 void qualify(std::string_view line, const text::Tokens& tokens, std::vector<Entity>& found,
              const std::vector<Entity>& taken) {
-  static const std::vector<Phrase> modifiers = load("modifiers.tsv", true);
+  const ModifiersByType& by_type = modifiers_by_type();
   for (auto& e : found) {
+    const auto modifiers = std::find_if(by_type.begin(), by_type.end(), [&](const auto& t) { return t.first == e.type; });
+    if (modifiers == by_type.end()) continue;
     const auto first = token_starting(tokens, e.span.start8);
     if (!first) continue;
-    for (const auto& m : modifiers) {
-      // A number's qualifiers qualify an amount too ("more than $5 million").
-      const bool amount = e.type == "MONEY" || e.type == "PERCENT";
-      if ((m.type != e.type && !(amount && m.type == "NUMBER")) || *first < m.words.size()) continue;
-      const std::size_t from = *first - m.words.size();
-      if (!matches_at(tokens, from, m) || !free_of_entities(found, taken, tokens[from].start, tokens[*first - 1].end)) continue;
+    for (const Phrase* m : modifiers->second) {
+      if (*first < m->words.size()) continue;
+      const std::size_t from = *first - m->words.size();
+      if (!matches_at(tokens, from, *m) || !free_of_entities(found, taken, tokens[from].start, tokens[*first - 1].end)) continue;
       set_span(line, e, tokens[from].start, e.span.end8);
-      e.norm = m.value.size() == 1 ? m.value + e.norm : m.value + ' ' + e.norm;  // ">2000000", "late XXXX-05"
+      e.norm = m->value.size() == 1 ? m->value + e.norm : m->value + ' ' + e.norm;  // ">2000000", "late XXXX-05"
       break;
     }
   }

@@ -117,7 +117,7 @@ void make_names_consistent(std::vector<ner::Sequence>& document, text::WordSet* 
   // starts over at kKeysKept (unbounded, 8.6 MB of English news kept 110 MB of them; at 1 << 14, a
   // megabyte of Arabic text held 1.3 MB more at its peak).
   constexpr std::size_t kKeysKept = 1 << 12;
-  std::unordered_map<std::string, std::string> keys;
+  text::StringMap<std::string> keys;
   const auto key = [&](const ner::Sequence& s, const ner::Mention& m) -> const std::string& {
     const auto& tokens = *s.tokens;
     std::string forms;
@@ -131,7 +131,7 @@ void make_names_consistent(std::vector<ner::Sequence>& document, text::WordSet* 
     return it->second;
   };
 
-  std::unordered_map<std::string, Votes> names;  // node-based: the pointers below stay valid
+  text::StringMap<Votes> names;  // node-based: the pointers below stay valid
   std::vector<std::pair<ner::Mention*, const Votes*>> voters;
   // Stems of names' first and last words: which tokens to try.
   text::WordSet first_words, last_words;

@@ -8,6 +8,7 @@
 #include <cctype>
 #include <cstdio>
 #include <cstdlib>
+#include <iterator>
 #include <map>
 #include <optional>
 #include <set>
@@ -113,6 +114,20 @@ std::size_t leading_titles(const text::Tokens& words) {
   return titled ? k : 0;
 }
 
+// The words of text[start, end) of a block, a span that starts and ends with tokens (a name found
+// there): the block's tokens inside it, their offsets made relative to it, without tokenizing it
+// again; a span that does not is tokenized.
+text::Tokens words_in(std::string_view text, const text::Tokens& tokens, std::size_t start, std::size_t end) {
+  const auto first = std::partition_point(tokens.begin(), tokens.end(), [&](const text::Token& t) { return t.start < start; });
+  const auto last = std::partition_point(first, tokens.end(), [&](const text::Token& t) { return t.end <= end; });
+  if (first == last || first->start != start || (last - 1)->end != end) return text::tokenize(text.substr(start, end - start));
+  text::Tokens words;
+  words.assign(first, last);
+  words.forms = tokens.forms;
+  for (text::Token& t : words) t.start -= start, t.end -= start;
+  return words;
+}
+
 // How a person's or organization's name of several words reads after a title before it: as one name,
 // no word after its first a function word ("إن"), a word opening with a conjunction ("أرسنال وموناكو"
 // is two names) or only a common English word (the headline "Obama Urges Sudan"), and no possessive
@@ -121,8 +136,7 @@ struct NameReading {
   bool one_name = false, given_name_first = false;
 };
 
-NameReading read_name(std::string_view name) {
-  const text::Tokens words = text::tokenize(name);
+NameReading read_name(const text::Tokens& words) {
   const std::size_t first = leading_titles(words);  // the title before a person's name is cut off later
   if (words.size() < first + 2) return {};
   const bool one_name = std::none_of(words.begin() + static_cast<std::ptrdiff_t>(first) + 1, words.end(), [](const text::Token& t) {
@@ -146,7 +160,8 @@ NameReading read_name(std::string_view name) {
 // "سعيد محمد الكندي": الكندي is "the Canadian" too; "Theresa May", "Sunday Times", "Dansk
 // Supermarked"), a person's that opens with a given name over the organizations in it too ("Michael
 // Dell"); an organization or place over a nationality of the same span.
-void give_way_to_names(std::string_view text, const std::vector<ner::Name>& names, std::vector<Entity>& found) {
+void give_way_to_names(std::string_view text, const text::Tokens& tokens, const std::vector<ner::Name>& names,
+                       std::vector<Entity>& found) {
   static const int person = ner::type_index("PER"), organization = ner::type_index("ORG"),
                    place = ner::type_index("LOC");
   std::vector<bool> inside(found.size(), false);
@@ -169,7 +184,7 @@ void give_way_to_names(std::string_view text, const std::vector<ner::Name>& name
                       (first->type == "LOC" && name.type == organization && name.headed));
     NameReading reading;
     if (!name.headed && (name.type == person || name.type == organization))
-      reading = read_name(text.substr(name.start, name.end - name.start));
+      reading = read_name(words_in(text, tokens, name.start, name.end));
     const bool all_inside = std::all_of(first, last, [&](const Entity& e) {
       const bool gives_way = name.headed ? is_name_type(e.type)
                                          : e.type == "LOC" || e.type == "NORP" || e.type == "MISC" || e.type == "DATE" ||
@@ -228,7 +243,9 @@ void scan_block(const Block& block, const text::Tokens& tokens, std::vector<LexM
       }
     }
     const bool digits = tokens[i].kind == text::TokenKind::number;
-    const std::string scaled = digits ? std::string() : scaled_number(tokens[i].form(), currency_beside(units, i));  // "$3m"
+    const std::string scaled = digits || !opens_with_digits(tokens[i].form())  // "$3m"
+                                   ? std::string()
+                                   : scaled_number(tokens[i].form(), currency_beside(units, i));
     if ((digits || !scaled.empty()) && !covered(start, tokens[i].end))
       words.push_back({"NUMBER", block.text.substr(start, tokens[i].end - start), {start, tokens[i].end}, 0,
                        digits ? number_norm(tokens[i].form()) : scaled});
@@ -241,10 +258,10 @@ void scan_block(const Block& block, const text::Tokens& tokens, std::vector<LexM
   compose_amounts(block.text, tokens, units, words);
   compose_phrases(block.text, tokens, words, found);
   if (block.role == "source") name_source(block, tokens, found, words);
-  found.insert(found.end(), words.begin(), words.end());
+  found.insert(found.end(), std::make_move_iterator(words.begin()), std::make_move_iterator(words.end()));
   const auto by_start = [](const Entity& a, const Entity& b) { return a.span.start8 < b.span.start8; };
   std::sort(found.begin(), found.end(), by_start);
-  give_way_to_names(block.text, names, found);
+  give_way_to_names(block.text, tokens, names, found);
   // Names the lexicons do not know, from the learned model, where nothing above was found. With the
   // entities sorted by start, [s, e) overlaps one iff the largest end among those starting before e
   // passes s: a binary search per name, not a scan (a line of a million names was quadratic).
@@ -269,20 +286,23 @@ void scan_block(const Block& block, const text::Tokens& tokens, std::vector<LexM
 
 // A "name" made only of title and group words ("الوزيران", the two ministers; "President") names
 // nobody: the model sometimes tags them. A person's span starts at the name, not at a title or
-// office before it ("مكتب نتنياهو" → "نتنياهو"). Each distinct mention text is tokenized once for
-// both (names repeat).
-void drop_or_trim_titles(std::vector<Entity>& entities) {
+// office before it ("مكتب نتنياهو" → "نتنياهو"). Each distinct text is read once (names repeat).
+void drop_or_trim_titles(std::vector<Entity>& entities, const std::vector<Block>& blocks,
+                         const std::vector<text::Tokens>& tokens) {
   struct Words {
     bool titles_only = false;  // title and group words only
     std::size_t name_start = 0;  // as a person's: after the title before it (0: none)
   };
-  std::unordered_map<std::string, Words> seen;
+  text::StringMap<Words> seen;
+  std::size_t block = 0;  // the entities' block: they are in text order
   std::erase_if(entities, [&](Entity& e) {
     if (e.type != "PER" && e.type != "MISC" && e.type != "ORG" && e.type != "LOC") return false;
     const auto [it, added] = seen.try_emplace(e.text);
     Words& w = it->second;
     if (added) {
-      const text::Tokens words = text::tokenize(e.text);
+      while (block + 1 < blocks.size() && blocks[block].span.end8 <= e.span.start8) ++block;
+      const std::size_t base = blocks[block].span.start8;
+      const text::Tokens words = words_in(blocks[block].text, tokens[block], e.span.start8 - base, e.span.end8 - base);
       w.titles_only = std::all_of(words.begin(), words.end(), [](const text::Token& t) {
         return t.kind != text::TokenKind::word || title_word(t) != Title::none || speaker_group(t);
       });
@@ -304,10 +324,16 @@ void drop_or_trim_titles(std::vector<Entity>& entities) {
 // "Blinken" after "Antony Blinken") takes that full name as norm, so all mentions form one
 // cluster. A part shared by two full names stays as it is.
 void name_people_in_full(std::vector<Entity>& entities) {
+  text::StringMap<text::Tokens> tokenized;
+  const auto name_words = [&](const std::string& norm) -> const text::Tokens& {  // once a norm: names repeat
+    auto [it, added] = tokenized.try_emplace(norm);
+    if (added) it->second = text::tokenize(norm);
+    return it->second;
+  };
   std::map<std::string, std::string> full_by_part;  // folded word → full norm ("" when ambiguous)
   for (const auto& e : entities) {
     if (e.type != "PER" || e.norm.find(' ') == std::string::npos) continue;
-    for (const auto& t : text::tokenize(e.norm)) {
+    for (const auto& t : name_words(e.norm)) {
       if (t.kind != text::TokenKind::word) continue;
       auto [it, added] = full_by_part.try_emplace(std::string(t.form()), e.norm);
       if (!added && it->second != e.norm) it->second.clear();
@@ -315,7 +341,7 @@ void name_people_in_full(std::vector<Entity>& entities) {
   }
   for (auto& e : entities) {
     if (e.type != "PER" || e.norm.find(' ') != std::string::npos) continue;
-    const text::Tokens words = text::tokenize(e.norm);
+    const text::Tokens& words = name_words(e.norm);
     if (words.size() != 1) continue;
     if (auto it = full_by_part.find(std::string(words[0].form())); it != full_by_part.end() && !it->second.empty())
       e.norm = it->second;
@@ -330,10 +356,10 @@ std::vector<Entity> find_entities(const std::vector<Block>& blocks, const std::v
   std::vector<std::vector<ner::Name>> names = ner::find_names(blocks, tokens, matches);
   for (std::size_t i = 0; i < blocks.size(); ++i)
     scan_block(blocks[i], tokens[i], matches.block(i), std::move(names[i]), entities);  // freed once used
-  drop_or_trim_titles(entities);
+  drop_or_trim_titles(entities, blocks, tokens);
   name_people_in_full(entities);
   // One cluster per (type, norm): every mention of Gaza, whatever its spelling, is one place.
-  std::unordered_map<std::string, int> clusters;  // type NUL norm → cluster, numbered as first seen
+  text::StringMap<int> clusters;  // type NUL norm → cluster, numbered as first seen
   std::string key;
   for (auto& e : entities) {
     ((key = e.type) += '\0') += e.norm;

@@ -416,7 +416,7 @@ void drop_styled_common_words(std::vector<ner::Sequence>& document) {
 
 bool function_word(const text::Token& t) {
   static const auto words = [] {
-    std::set<std::string, std::less<>> out;
+    text::StringSet out;
     for (const auto& row : data::rows_all_languages("function_words.tsv")) out.insert(text::fold(row[0]));
     return out;
   }();

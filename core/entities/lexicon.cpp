@@ -82,7 +82,6 @@ void Lexicon::insert(std::string key, const LexEntry& entry, std::size_t words) 
   std::size_t& longest = first_words_[std::string(first)];
   longest = std::max(longest, words);
   phrases_.try_emplace(std::move(key), entry);
-  max_words_ = std::max(max_words_, words);
 }
 
 void Lexicon::add(std::string_view phrase, LexEntry entry) {
@@ -111,8 +110,6 @@ void Lexicon::add(std::string_view phrase, LexEntry entry) {
 
 LexMatch Lexicon::longest(const std::vector<text::Token>& tokens, std::size_t i) const {
   if (i >= tokens.size() || !is_word(tokens[i])) return {};
-  std::size_t run = 0;  // adjacent words from i, at most max_words_
-  while (run < max_words_ && i + run < tokens.size() && is_word(tokens[i + run])) ++run;
   // Most words start no phrase: check the first word's stems before building any longer key.
   text::Stems firsts;
   std::size_t longest_phrase = 0;
@@ -122,8 +119,10 @@ LexMatch Lexicon::longest(const std::vector<text::Token>& tokens, std::size_t i)
       longest_phrase = std::max(longest_phrase, it->second);
     }
   if (firsts.size() == 0) return {};
+  std::size_t run = 1;  // adjacent words from i, at most the longest phrase they start
+  while (run < longest_phrase && i + run < tokens.size() && is_word(tokens[i + run])) ++run;
   std::string middle, key;  // reused: most of the keys fit their first capacity
-  for (std::size_t n = std::min(run, longest_phrase); n >= 1; --n) {
+  for (std::size_t n = run; n >= 1; --n) {
     middle.clear();
     for (std::size_t k = 1; k + 1 < n; ++k) (middle += ' ') += tokens[i + k].form();
     // The last word may carry a suffix clitic ("Israel's"); a one-word phrase's stems cover it.

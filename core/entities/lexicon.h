@@ -51,7 +51,6 @@ class Lexicon {
   static constexpr int kFingerprintBits = 18;
   static std::size_t fingerprint(std::string_view word);
   std::vector<bool> first_word_bits_ = std::vector<bool>(std::size_t{1} << kFingerprintBits);
-  std::size_t max_words_ = 0;
 };
 
 // The lexicon of every language Maqal knows, built on first use.

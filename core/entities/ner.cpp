@@ -1015,7 +1015,7 @@ std::string name_norm(std::string_view text, const std::vector<text::Token>& tok
 
 void propagate(std::vector<Sequence>& document) {
   // Names by folded word: the word itself and its stems without a proclitic.
-  std::unordered_map<std::string_view, int> names;  // → type, or -1 when types disagree
+  std::unordered_map<std::string_view, int, text::StringHash> names;  // → type, or -1 when types disagree
   auto note = [&](std::string_view word, int type) {
     auto [it, added] = names.try_emplace(word, type);
     if (!added && it->second != type) it->second = -1;
@@ -1026,7 +1026,7 @@ void propagate(std::vector<Sequence>& document) {
   // A person named in full (or after a title) is that person where their last word stands alone:
   // "Hitzig" after "Eduard Hitzig", "Obama" after "President Obama" is no place, whatever the model
   // made of it (a word it knows, such as "Washington", may be something else).
-  std::unordered_set<std::string_view> last_names;
+  std::unordered_set<std::string_view, text::StringHash> last_names;
   for (const Sequence& s : document)
     for (const Mention& m : s.mentions)
       if ((m.last - m.first > 1 || m.headed) && m.type == 0 && unknown(s, (*s.tokens)[m.last - 1]))

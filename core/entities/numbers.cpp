@@ -64,8 +64,9 @@ std::string number_norm(std::string_view folded) {
 }
 
 std::string scaled_number(std::string_view folded, bool beside_currency) {
+  if (!opens_with_digits(folded)) return {};
   const std::size_t digits_end = folded.find_first_not_of("0123456789.,");
-  if (digits_end == 0 || digits_end == std::string_view::npos) return {};
+  if (digits_end == std::string_view::npos) return {};
   const auto suffix = scale_suffixes().find(std::string(folded.substr(digits_end)));
   if (suffix == scale_suffixes().end() || !(suffix->second.alone || beside_currency)) return {};
   const std::string digits = number_norm(folded.substr(0, digits_end));

@@ -16,6 +16,10 @@ std::string number_norm(std::string_view folded);
 // A number with its scale written on its digits ("5.2bn" → "5200000000"); the suffixes that are
 // numbers only beside a currency ("3m": also three metres) count when `beside_currency`. Empty otherwise.
 std::string scaled_number(std::string_view folded, bool beside_currency);
+// Whether a folded word opens as scaled_number() needs, with a digit, '.' or ',' (most words do not).
+inline bool opens_with_digits(std::string_view folded) {
+  return !folded.empty() && std::string_view("0123456789.,").find(folded[0]) != std::string_view::npos;
+}
 
 // `words`: one line's entities in order. Adjacent NUMBERs that make one number are merged into one,
 // its norm their value.

@@ -1,26 +1,27 @@
 // Clitics: the particles written onto a word (و ف ب ل ك ال, English 's) that lookups look past.
 #pragma once
 
+#include <new>
 #include <string>
 #include <string_view>
-#include <array>
 
 namespace maqal::text {
 
-// A word and its stems, without allocating (lookups call this for every token).
+// A word and its stems, without allocating (lookups call this for every token). The views past
+// size() are left unset: a std::string_view array would be zeroed on every call.
 class Stems {
  public:
   static constexpr std::size_t kCapacity = 8;
   void push_back(std::string_view s) {
-    if (size_ < kCapacity) items_[size_++] = s;
+    if (size_ < kCapacity) new (&items_[size_++ * sizeof(std::string_view)]) std::string_view(s);
   }
-  const std::string_view* begin() const { return items_.data(); }
-  const std::string_view* end() const { return items_.data() + size_; }
+  const std::string_view* begin() const { return std::launder(reinterpret_cast<const std::string_view*>(items_)); }
+  const std::string_view* end() const { return begin() + size_; }
   std::size_t size() const { return size_; }
-  std::string_view front() const { return items_[0]; }
+  std::string_view front() const { return *begin(); }
 
  private:
-  std::array<std::string_view, kCapacity> items_{};
+  alignas(std::string_view) unsigned char items_[kCapacity * sizeof(std::string_view)];
   std::size_t size_ = 0;
 };
 

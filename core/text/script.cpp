@@ -26,7 +26,15 @@ std::string language(std::string_view utf8) {
   const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
   for (int32_t i = 0, n = static_cast<int32_t>(utf8.size()); i < n;) {
     UChar32 c;
-    U8_NEXT(s, i, n, c);
+    // ASCII and two bytes (the Arabic letters) decoded here, as U8_NEXT would.
+    if (s[i] < 0x80) {
+      c = s[i++];
+    } else if (s[i] >= 0xC2 && s[i] < 0xE0 && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) {
+      c = (s[i] & 0x1F) << 6 | (s[i + 1] & 0x3F);
+      i += 2;
+    } else {
+      U8_NEXT(s, i, n, c);
+    }
     if (c < 0x80) { latin += (c | 32) >= 'a' && (c | 32) <= 'z'; continue; }
     if (c >= 0x0621 && c <= 0x064A && c != 0x0640) { ++arabic; continue; }  // Arabic letters (not tatweel), without ICU
     if (!u_isalpha(c)) continue;

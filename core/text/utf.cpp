@@ -85,11 +85,6 @@ std::size_t count_code_points(std::string_view utf8) {
   return n;
 }
 
-bool has_code_points(std::string_view utf8, std::size_t n) {
-  for (std::size_t i = 0; i < utf8.size() && n > 0; ++i) n -= (static_cast<unsigned char>(utf8[i]) & 0xC0) != 0x80;
-  return n == 0;
-}
-
 std::int32_t code_point_at(std::string_view utf8, std::size_t at, std::size_t* next) {
   int32_t i = static_cast<int32_t>(at);
   UChar32 c = 0;

@@ -1,28 +1,10 @@
 #include "text/word_set.h"
 
 #include <algorithm>
-#include <cstring>
+
+#include "text/utf.h"
 
 namespace maqal::text {
-namespace {
-
-// Eight bytes a step, then one multiply-xorshift to spread them: words are short, and std::hash's
-// (murmur) costs twice as many instructions on them. The order of a set's words does not depend on it.
-std::uint64_t hash_word(std::string_view w) {
-  constexpr std::uint64_t kMultiplier = 0x9E3779B97F4A7C15ull;
-  std::uint64_t h = w.size() * kMultiplier;
-  std::size_t i = 0;
-  for (std::uint64_t chunk; i + 8 <= w.size(); i += 8) {
-    std::memcpy(&chunk, w.data() + i, 8);
-    h = (h ^ chunk) * kMultiplier;
-  }
-  std::uint64_t tail = 0;
-  if (i < w.size()) std::memcpy(&tail, w.data() + i, w.size() - i);  // (an empty view's data may be null)
-  h = (h ^ tail) * kMultiplier;
-  return h ^ (h >> 29);
-}
-
-}  // namespace
 
 std::size_t WordSet::slot_of(std::string_view w) const {
   const std::size_t mask = table_.size() - 1;
