@@ -14,6 +14,7 @@
 
 #include "entities/dictionary.h"
 #include "entities/lexicon.h"
+#include "entities/quotes.h"
 #include "entities/titles.h"
 #include "lang/data.h"
 #include "text/clitics.h"
@@ -445,9 +446,19 @@ void drop_false_names(ner::Sequence& s) {
     const text::Token& t = tokens[m.first];
     return m.last - m.first == 1 && t.end > t.start && std::isdigit(static_cast<unsigned char>(s.text[t.start]));
   };
+  // Titles and occupations with the article name no one ("الحارس", the goalkeeper, which the model
+  // took for an organization); between quotation marks one may be a newspaper's name ("« السفير »"),
+  // without the article a name ("رييس", Reyes, folds as "رئيس" does).
+  const auto titles_only = [&](const ner::Mention& m) {
+    const bool quoted = m.first > 0 && m.last < tokens.size() && is_quote_mark(tokens[m.first - 1].form()) &&
+                        is_quote_mark(tokens[m.last].form());
+    return !quoted && std::all_of(tokens.begin() + m.first, tokens.begin() + m.last, [](const text::Token& t) {
+      return title_word(t) != Title::none && definite(t.form());
+    });
+  };
   std::erase_if(s.mentions, [&](const ner::Mention& m) {
     // Not places: foreign place names end so ("فارنا", Varna).
-    if (description(tokens, m) || (m.type != ner::type_index("LOC") && verb_with_suffix(tokens[m.first])) ||
+    if (description(tokens, m) || titles_only(m) || (m.type != ner::type_index("LOC") && verb_with_suffix(tokens[m.first])) ||
         heading_of_common_words(tokens, m) || function_words_only(s.text, tokens, m) ||
         sentence_opening_common_word(m) || measure(m))
       return true;
