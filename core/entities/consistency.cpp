@@ -98,6 +98,7 @@ void make_names_consistent(std::vector<ner::Sequence>& document, text::WordSet* 
     join_adjacent_persons(s);
     type_writers(s);
     type_quoted_places(s);
+    name_quoted_titles(s);
   }
   drop_styled_common_words(document);
   type_by_apposition(document);

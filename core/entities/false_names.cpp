@@ -260,6 +260,7 @@ struct NameHead {
 struct NameHeads {
   text::StringMap<std::vector<NameHead>> starts, ends;
   text::StringMap<int> after;  // a lower-case word right after the name: "the Elorn estuary"
+  text::StringMap<int> quoted;  // a word before a quoted name: "برنامج « الناس وأنا »"
 };
 
 const NameHeads& name_heads() {
@@ -270,8 +271,8 @@ const NameHeads& name_heads() {
       NameHead h{ner::type_index(row[1]), {}};
       for (const text::Token& t : text::tokenize(text::fold(row[2]))) h.words.emplace_back(t.form());
       if (h.words.empty()) continue;
-      if (row[0] == "after") {
-        heads.after.emplace(h.words.front(), h.type);
+      if (row[0] == "after" || row[0] == "quoted") {
+        (row[0] == "after" ? heads.after : heads.quoted).emplace(h.words.front(), h.type);
         continue;
       }
       const bool start = row[0] == "start";
@@ -358,6 +359,33 @@ void name_after_titles(std::string_view text, const text::Tokens& tokens, std::v
 void type_by_head(ner::Sequence& s) {
   for (ner::Mention& m : s.mentions)
     if (const int type = head_type(s.text, *s.tokens, m); type >= 0) m.type = type, m.headed = true;
+}
+
+void name_quoted_titles(ner::Sequence& s) {
+  constexpr std::size_t kMaxWords = 6, kMaxWordsBetween = 1;
+  const text::Tokens& tokens = *s.tokens;
+  const auto& quoted = name_heads().quoted;
+  if (quoted.empty()) return;
+  const auto cue_type = [&](const text::Token& t) {
+    if (t.kind != text::TokenKind::word) return -1;
+    for (std::string_view stem : text::stems(t.form()))
+      if (const auto it = quoted.find(stem); it != quoted.end()) return it->second;
+    return -1;
+  };
+  for (std::size_t open = 1; open + 2 < tokens.size(); ++open) {
+    if (!is_quote_mark(tokens[open].form())) continue;
+    int type = -1;
+    for (std::size_t k = open; k-- > 0 && open - k <= kMaxWordsBetween + 1 && tokens[k].kind == text::TokenKind::word;)
+      if ((type = cue_type(tokens[k])) >= 0) break;
+    if (type < 0) continue;
+    std::size_t close = open + 1;
+    while (close < tokens.size() && close <= open + kMaxWords && tokens[close].kind == text::TokenKind::word) ++close;
+    if (close == open + 1 || close >= tokens.size() || !is_quote_mark(tokens[close].form())) continue;
+    std::erase_if(s.mentions, [&](const ner::Mention& m) { return m.first < close && open + 1 < m.last; });
+    const auto at = std::find_if(s.mentions.begin(), s.mentions.end(), [&](const ner::Mention& m) { return m.first >= close; });
+    s.mentions.insert(at, ner::Mention{open + 1, close, type, true});
+    open = close;
+  }
 }
 
 void type_by_apposition(std::vector<ner::Sequence>& document) {

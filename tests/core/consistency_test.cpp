@@ -254,6 +254,23 @@ TEST(Consistency, ATitleAloneIsNoName) {
   EXPECT_EQ(d.type_at(2, "حسين فهمي"), "PER");  // the occupation cut off
 }
 
+// A quoted title after a word for a work is that work, over any name the model found in it; a word
+// further off, or a title of more than six words, says nothing.
+TEST(Consistency, AQuotedTitleAfterAWorkIsThatWork) {
+  Document d(ner::Lang::ar, {"وتقدم برنامجها « حبيب الملايين » على قناة المحور",
+                             "صدر كتاب جديد « دفاتر شامية » أمس، وقال كتاب الصحف العربية « سوريا الجديدة » إن",
+                             "وقال إن « القاهرة » ترحب بالاتفاق"});
+  d.tag(0, "حبيب", "PER");
+  d.tag(1, "سوريا", "LOC");
+  d.tag(2, "القاهرة", "LOC");
+  maqal::entities::make_names_consistent(d.sequences);
+  EXPECT_EQ(d.type_at(0, "حبيب الملايين"), "MISC");
+  EXPECT_EQ(d.type_at(0, "حبيب"), "");
+  EXPECT_EQ(d.type_at(1, "دفاتر شامية"), "MISC");
+  EXPECT_EQ(d.type_at(1, "سوريا"), "LOC");  // two words after "كتاب"
+  EXPECT_EQ(d.type_at(2, "القاهرة"), "ORG");  // no work: a quoted place
+}
+
 TEST(Consistency, AListLineLosesItsLabelAndCommonWordsAndSpreadsNothing) {
   Document d(ner::Lang::en, {"Tags: Transport, City Council, Cycling, Maria Lopez",
                              "Tags: Transport, City Council, Cycling",
