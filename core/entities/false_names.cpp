@@ -244,11 +244,14 @@ int apposition_type(const text::Tokens& tokens, const ner::Mention& m) {
 }
 
 // The type a listed noun right before m gives it ("the French utility Armor Energie", "the campaign
-// group Mer Vivante"), or -1.
+// group Mer Vivante", "لشركة سياك"), or -1. Not a noun with the article: "رئيس النادي رامون
+// كالديرون", "عمدة المدينة كلاوس فوفرايت" name a person after it.
 int descriptor_type(const text::Tokens& tokens, const ner::Mention& m) {
-  if (m.first == 0 || tokens[m.first - 1].kind != text::TokenKind::word) return -1;
-  const auto noun = appositions().nouns.find(tokens[m.first - 1].form());
-  return noun == appositions().nouns.end() ? -1 : noun->second;
+  if (m.first == 0 || tokens[m.first - 1].kind != text::TokenKind::word || definite(tokens[m.first - 1].form())) return -1;
+  const auto& nouns = appositions().nouns;
+  for (std::string_view s : text::stems(tokens[m.first - 1].form()))
+    if (const auto noun = nouns.find(s); noun != nouns.end()) return noun->second;
+  return -1;
 }
 
 // core/lang/*/name_heads.tsv, folded: the words opening or closing a name that say its type, filed by

@@ -390,6 +390,22 @@ TEST(Consistency, AnAppositionStatesTheTypeEverywhere) {
   EXPECT_EQ(d.type_at(2, "Ann Smith"), "PER");  // "the group leader"
 }
 
+// An Arabic noun right before a name says what it is, with a clitic written onto it too; with the
+// article it names something else ("عمدة المدينة كلاوس": the city's mayor, a person).
+TEST(Consistency, ANounBeforeANameStatesTheType) {
+  Document d(ner::Lang::ar, {"وتهدف شركة ديمورا إلى بيع السيارة، وقال مدير ديمورا إنها جاهزة",
+                             "وصل الوفد لمدينة بافوس أمس، ويرى عمدة المدينة كلاوس فوفرايت أنها فرصة"});
+  d.tag(0, "ديمورا", "PER");
+  d.tag(0, "ديمورا", "PER", 1);
+  d.tag(1, "بافوس", "PER");
+  d.tag(1, "كلاوس فوفرايت", "PER");
+  maqal::entities::make_names_consistent(d.sequences);
+  EXPECT_EQ(d.type_at(0, "ديمورا"), "ORG");
+  EXPECT_EQ(d.type_at(0, "ديمورا", 1), "ORG");  // wherever the document writes it
+  EXPECT_EQ(d.type_at(1, "بافوس"), "LOC");
+  EXPECT_EQ(d.type_at(1, "كلاوس فوفرايت"), "PER");
+}
+
 // The pass keeps the folded keys of the spellings it looks up in a cache that starts over when it is
 // full (a long document of varied text asks for hundreds of thousands): a name still spreads when its
 // key was worked out before the cache started over.
