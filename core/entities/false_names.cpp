@@ -287,6 +287,17 @@ const NameHeads& name_heads() {
   return out;
 }
 
+// A noun for a kind of thing that names stand by (name_heads.tsv "quoted" words, appositions.tsv
+// nouns: "برنامجا", "شركة", "company"): no end of a person's name.
+bool kind_noun(const text::Token& t) {
+  if (t.kind != text::TokenKind::word) return false;
+  const auto& quoted = name_heads().quoted;
+  const auto& nouns = appositions().nouns;
+  for (std::string_view s : text::stems(t.form()))
+    if (quoted.find(s) != quoted.end() || nouns.find(s) != nouns.end()) return true;
+  return false;
+}
+
 // Whether the token is the folded word, or is it with a clitic written onto it ("لوزارة").
 bool is_word(const text::Token& t, std::string_view word) {
   for (std::string_view s : text::stems(t.form()))
@@ -487,6 +498,10 @@ void drop_false_names(ner::Sequence& s) {
       return title_word(t) != Title::none && definite(t.form());
     });
   };
+  // "مها أحمد برنامجا" (presented a programme): the noun after the name is no part of it.
+  const int person = ner::type_index("PER");
+  for (ner::Mention& m : s.mentions)
+    while (m.type == person && m.last - m.first > 1 && kind_noun(tokens[m.last - 1])) --m.last;
   std::erase_if(s.mentions, [&](const ner::Mention& m) {
     // Not places: foreign place names end so ("فارنا", Varna).
     if (description(tokens, m) || titles_only(m) || (m.type != ner::type_index("LOC") && verb_with_suffix(tokens[m.first])) ||

@@ -406,6 +406,16 @@ TEST(Consistency, ANounBeforeANameStatesTheType) {
   EXPECT_EQ(d.type_at(1, "كلاوس فوفرايت"), "PER");
 }
 
+// A noun for a kind of thing after a person's name is no part of it (the model's "… برنامجا").
+TEST(Consistency, APersonsNameEndsBeforeANounForAKindOfThing) {
+  Document d(ner::Lang::ar, {"ويقدم سامي العدل برنامجا جديدا، وتملك هدى شركة صغيرة"});
+  d.tag(0, "سامي العدل برنامجا", "PER");
+  d.tag(0, "هدى شركة", "PER");
+  maqal::entities::make_names_consistent(d.sequences);
+  EXPECT_EQ(d.type_at(0, "سامي العدل"), "PER");
+  EXPECT_EQ(d.type_at(0, "هدى"), "PER");
+}
+
 // The pass keeps the folded keys of the spellings it looks up in a cache that starts over when it is
 // full (a long document of varied text asks for hundreds of thousands): a name still spreads when its
 // key was worked out before the cache started over.
