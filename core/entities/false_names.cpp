@@ -387,7 +387,7 @@ void name_quoted_titles(ner::Sequence& s) {
     return -1;
   };
   for (std::size_t open = 1; open + 2 < tokens.size(); ++open) {
-    if (!is_quote_mark(tokens[open].form())) continue;
+    if (tokens[open].kind == text::TokenKind::word || !is_quote_mark(tokens[open].form())) continue;
     int type = -1;
     for (std::size_t k = open; k-- > 0 && open - k <= kMaxWordsBetween + 1 && tokens[k].kind == text::TokenKind::word;)
       if ((type = cue_type(tokens[k])) >= 0) break;
