@@ -492,6 +492,7 @@ void drop_false_names(ner::Sequence& s) {
   // took for an organization); between quotation marks one may be a newspaper's name ("« السفير »"),
   // without the article a name ("رييس", Reyes, folds as "رئيس" does).
   const auto titles_only = [&](const ner::Mention& m) {
+    if (title_word(tokens[m.first]) == Title::none) return false;  // the cheap test first: most mentions
     const bool quoted = m.first > 0 && m.last < tokens.size() && is_quote_mark(tokens[m.first - 1].form()) &&
                         is_quote_mark(tokens[m.last].form());
     return !quoted && std::all_of(tokens.begin() + m.first, tokens.begin() + m.last, [](const text::Token& t) {
