@@ -416,6 +416,19 @@ TEST(Consistency, APersonsNameEndsBeforeANounForAKindOfThing) {
   EXPECT_EQ(d.type_at(0, "هدى"), "PER");
 }
 
+// A mention that is part of an occurrence of a longer name of the document grows into that name, up
+// to the mentions beside it.
+TEST(Consistency, APartOfANameTheDocumentHasGrowsIntoIt) {
+  Document d(ner::Lang::ar, {"قال الأمين العام بان كي مون إن الوضع خطير",
+                             "ودعا بان كي مون إلى وقف القتال، وقال كي مون إنه قلق"});
+  d.tag(0, "بان كي مون", "PER");
+  d.tag(1, "مون", "PER");
+  d.tag(1, "كي مون", "PER", 1);
+  maqal::entities::make_names_consistent(d.sequences);
+  EXPECT_EQ(d.type_at(1, "بان كي مون"), "PER");
+  EXPECT_EQ(d.type_at(1, "كي مون", 1), "PER");  // no longer name there
+}
+
 // The pass keeps the folded keys of the spellings it looks up in a cache that starts over when it is
 // full (a long document of varied text asks for hundreds of thousands): a name still spreads when its
 // key was worked out before the cache started over.
