@@ -98,6 +98,7 @@ void make_names_consistent(std::vector<ner::Sequence>& document, text::WordSet* 
     join_adjacent_persons(s);
     type_writers(s);
     type_quoted_places(s);
+    name_quoted_titles(s);
   }
   drop_styled_common_words(document);
   type_by_apposition(document);
@@ -136,6 +137,24 @@ void make_names_consistent(std::vector<ner::Sequence>& document, text::WordSet* 
   // Stems of names' first and last words: which tokens to try.
   text::WordSet first_words, last_words;
   std::set<std::size_t, std::greater<>> lengths;    // names' token counts, longest first
+  // The names of several words by their last word as written: their token counts and spellings (the
+  // first word also without its clitics), which say what a mention may grow into with no fold.
+  std::unordered_map<std::string_view, std::vector<std::pair<std::size_t, std::string>>> longer_names;
+  const auto spelling = [](const text::Tokens& tokens, std::string_view first_word, std::size_t from, std::size_t to) {
+    std::string out(first_word);
+    for (std::size_t i = from; i < to; ++i) (out += '\x01') += tokens[i].form();
+    return out;
+  };
+  const auto spelled_as = [](std::string_view spelled, const text::Tokens& tokens, std::string_view first_word,
+                             std::size_t from, std::size_t to) {  // spelling() == spelled, with no string made
+    if (!spelled.starts_with(first_word)) return false;
+    spelled.remove_prefix(first_word.size());
+    for (std::size_t i = from; i < to; ++i) {
+      if (spelled.empty() || spelled[0] != '\x01' || !spelled.substr(1).starts_with(tokens[i].form())) return false;
+      spelled.remove_prefix(1 + tokens[i].form().size());
+    }
+    return spelled.empty();
+  };
   for (auto& s : document) {
     if (list_line(*s.tokens)) continue;  // out of a sentence: no evidence of what its words are
     for (ner::Mention& m : s.mentions) {
@@ -146,6 +165,13 @@ void make_names_consistent(std::vector<ner::Sequence>& document, text::WordSet* 
       voters.emplace_back(&m, &votes);
       for (std::string_view w : text::stems((*s.tokens)[m.first].form())) first_words.insert(w);
       for (std::string_view w : text::stems((*s.tokens)[m.last - 1].form())) last_words.insert(w);
+      if (m.last - m.first > 1) {
+        auto& ending_so = longer_names[(*s.tokens)[m.last - 1].form()];
+        for (std::string_view w : text::stems((*s.tokens)[m.first].form())) {
+          std::pair<std::size_t, std::string> name{m.last - m.first, spelling(*s.tokens, w, m.first + 1, m.last)};
+          if (std::find(ending_so.begin(), ending_so.end(), name) == ending_so.end()) ending_so.push_back(std::move(name));
+        }
+      }
       lengths.insert(m.last - m.first);
     }
   }
@@ -155,6 +181,41 @@ void make_names_consistent(std::vector<ner::Sequence>& document, text::WordSet* 
   // the name's mentions ("Yahoo", a company in most sentences, a place or a person in a few).
   for (const auto& [m, votes] : voters)
     if (const int type = votes->most_given(); type >= 0 && !m->headed) m->type = type;
+
+  // A mention inside an occurrence of a longer name the document has is that name: the model's "مون"
+  // where the words before it make "بان كي مون", found whole elsewhere (not into another mention).
+  const std::size_t longest = *lengths.begin();
+  for (ner::Sequence& s : document) {
+    if (longer_names.empty() || list_line(*s.tokens)) continue;
+    const auto& tokens = *s.tokens;
+    auto& mentions = s.mentions;
+    for (std::size_t k = 0; k < mentions.size(); ++k) {
+      ner::Mention& m = mentions[k];
+      // Persons only: growing every mention cost twice the instructions for no more on the folds.
+      if (m.type != 0) continue;
+      const std::size_t from = k > 0 ? mentions[k - 1].last : 0;
+      const std::size_t to = std::min(k + 1 < mentions.size() ? mentions[k + 1].first : tokens.size(), m.first + longest);
+      ner::Mention grown = m;
+      for (std::size_t last = m.last; last <= to; ++last) {
+        const auto names_ending = longer_names.find(tokens[last - 1].form());
+        if (names_ending == longer_names.end()) continue;
+        for (const auto& name : names_ending->second) {
+          const std::size_t length = name.first;
+          const std::string& spelled = name.second;  // not a structured binding: clang 14 captures none
+          if (length <= grown.last - grown.first || length > last || last - length > m.first || last - length < from) continue;
+          const std::size_t first = last - length;
+          const auto stems = text::stems(tokens[first].form());
+          if (std::none_of(stems.begin(), stems.end(),
+                           [&](std::string_view w) { return spelled_as(spelled, tokens, w, first + 1, last); }))
+            continue;
+          const auto it = names.find(key(s, ner::Mention{first, last, 0}));
+          const int type = it == names.end() ? -1 : it->second.spread_type();
+          if (type >= 0) grown = ner::Mention{first, last, type, m.headed};
+        }
+      }
+      m = grown;
+    }
+  }
 
   for (ner::Sequence& s : document) {
     const auto& tokens = *s.tokens;

@@ -14,6 +14,7 @@
 
 #include "entities/dictionary.h"
 #include "entities/lexicon.h"
+#include "entities/quotes.h"
 #include "entities/titles.h"
 #include "lang/data.h"
 #include "text/clitics.h"
@@ -243,11 +244,14 @@ int apposition_type(const text::Tokens& tokens, const ner::Mention& m) {
 }
 
 // The type a listed noun right before m gives it ("the French utility Armor Energie", "the campaign
-// group Mer Vivante"), or -1.
+// group Mer Vivante", "لشركة سياك"), or -1. Not a noun with the article: "رئيس النادي رامون
+// كالديرون", "عمدة المدينة كلاوس فوفرايت" name a person after it.
 int descriptor_type(const text::Tokens& tokens, const ner::Mention& m) {
-  if (m.first == 0 || tokens[m.first - 1].kind != text::TokenKind::word) return -1;
-  const auto noun = appositions().nouns.find(tokens[m.first - 1].form());
-  return noun == appositions().nouns.end() ? -1 : noun->second;
+  if (m.first == 0 || tokens[m.first - 1].kind != text::TokenKind::word || definite(tokens[m.first - 1].form())) return -1;
+  const auto& nouns = appositions().nouns;
+  for (std::string_view s : text::stems(tokens[m.first - 1].form()))
+    if (const auto noun = nouns.find(s); noun != nouns.end()) return noun->second;
+  return -1;
 }
 
 // core/lang/*/name_heads.tsv, folded: the words opening or closing a name that say its type, filed by
@@ -259,6 +263,7 @@ struct NameHead {
 struct NameHeads {
   text::StringMap<std::vector<NameHead>> starts, ends;
   text::StringMap<int> after;  // a lower-case word right after the name: "the Elorn estuary"
+  text::StringMap<int> quoted;  // a word before a quoted name: "برنامج « الناس وأنا »"
 };
 
 const NameHeads& name_heads() {
@@ -269,8 +274,8 @@ const NameHeads& name_heads() {
       NameHead h{ner::type_index(row[1]), {}};
       for (const text::Token& t : text::tokenize(text::fold(row[2]))) h.words.emplace_back(t.form());
       if (h.words.empty()) continue;
-      if (row[0] == "after") {
-        heads.after.emplace(h.words.front(), h.type);
+      if (row[0] == "after" || row[0] == "quoted") {
+        (row[0] == "after" ? heads.after : heads.quoted).emplace(h.words.front(), h.type);
         continue;
       }
       const bool start = row[0] == "start";
@@ -280,6 +285,17 @@ const NameHeads& name_heads() {
     return heads;
   }();
   return out;
+}
+
+// A noun for a kind of thing that names stand by (name_heads.tsv "quoted" words, appositions.tsv
+// nouns: "برنامجا", "شركة", "company"): no end of a person's name.
+bool kind_noun(const text::Token& t) {
+  if (t.kind != text::TokenKind::word) return false;
+  const auto& quoted = name_heads().quoted;
+  const auto& nouns = appositions().nouns;
+  for (std::string_view s : text::stems(t.form()))
+    if (quoted.find(s) != quoted.end() || nouns.find(s) != nouns.end()) return true;
+  return false;
 }
 
 // Whether the token is the folded word, or is it with a clitic written onto it ("لوزارة").
@@ -357,6 +373,33 @@ void name_after_titles(std::string_view text, const text::Tokens& tokens, std::v
 void type_by_head(ner::Sequence& s) {
   for (ner::Mention& m : s.mentions)
     if (const int type = head_type(s.text, *s.tokens, m); type >= 0) m.type = type, m.headed = true;
+}
+
+void name_quoted_titles(ner::Sequence& s) {
+  constexpr std::size_t kMaxWords = 6, kMaxWordsBetween = 1;
+  const text::Tokens& tokens = *s.tokens;
+  const auto& quoted = name_heads().quoted;
+  if (quoted.empty()) return;
+  const auto cue_type = [&](const text::Token& t) {
+    if (t.kind != text::TokenKind::word) return -1;
+    for (std::string_view stem : text::stems(t.form()))
+      if (const auto it = quoted.find(stem); it != quoted.end()) return it->second;
+    return -1;
+  };
+  for (std::size_t open = 1; open + 2 < tokens.size(); ++open) {
+    if (tokens[open].kind == text::TokenKind::word || !is_quote_mark(tokens[open].form())) continue;
+    int type = -1;
+    for (std::size_t k = open; k-- > 0 && open - k <= kMaxWordsBetween + 1 && tokens[k].kind == text::TokenKind::word;)
+      if ((type = cue_type(tokens[k])) >= 0) break;
+    if (type < 0) continue;
+    std::size_t close = open + 1;
+    while (close < tokens.size() && close <= open + kMaxWords && tokens[close].kind == text::TokenKind::word) ++close;
+    if (close == open + 1 || close >= tokens.size() || !is_quote_mark(tokens[close].form())) continue;
+    std::erase_if(s.mentions, [&](const ner::Mention& m) { return m.first < close && open + 1 < m.last; });
+    const auto at = std::find_if(s.mentions.begin(), s.mentions.end(), [&](const ner::Mention& m) { return m.first >= close; });
+    s.mentions.insert(at, ner::Mention{open + 1, close, type, true});
+    open = close;
+  }
 }
 
 void type_by_apposition(std::vector<ner::Sequence>& document) {
@@ -445,9 +488,24 @@ void drop_false_names(ner::Sequence& s) {
     const text::Token& t = tokens[m.first];
     return m.last - m.first == 1 && t.end > t.start && std::isdigit(static_cast<unsigned char>(s.text[t.start]));
   };
+  // Titles and occupations with the article name no one ("الحارس", the goalkeeper, which the model
+  // took for an organization); between quotation marks one may be a newspaper's name ("« السفير »"),
+  // without the article a name ("رييس", Reyes, folds as "رئيس" does).
+  const auto titles_only = [&](const ner::Mention& m) {
+    if (title_word(tokens[m.first]) == Title::none) return false;  // the cheap test first: most mentions
+    const bool quoted = m.first > 0 && m.last < tokens.size() && is_quote_mark(tokens[m.first - 1].form()) &&
+                        is_quote_mark(tokens[m.last].form());
+    return !quoted && std::all_of(tokens.begin() + m.first, tokens.begin() + m.last, [](const text::Token& t) {
+      return title_word(t) != Title::none && definite(t.form());
+    });
+  };
+  // "مها أحمد برنامجا" (presented a programme): the noun after the name is no part of it.
+  const int person = ner::type_index("PER");
+  for (ner::Mention& m : s.mentions)
+    while (m.type == person && m.last - m.first > 1 && kind_noun(tokens[m.last - 1])) --m.last;
   std::erase_if(s.mentions, [&](const ner::Mention& m) {
     // Not places: foreign place names end so ("فارنا", Varna).
-    if (description(tokens, m) || (m.type != ner::type_index("LOC") && verb_with_suffix(tokens[m.first])) ||
+    if (description(tokens, m) || titles_only(m) || (m.type != ner::type_index("LOC") && verb_with_suffix(tokens[m.first])) ||
         heading_of_common_words(tokens, m) || function_words_only(s.text, tokens, m) ||
         sentence_opening_common_word(m) || measure(m))
       return true;

@@ -46,6 +46,11 @@ void drop_styled_common_words(std::vector<ner::Sequence>& document);
 // "Ministry of Defence", "وزارة الخارجية") takes that type.
 void type_by_head(ner::Sequence& s);
 
+// A quoted title of up to six words right after a word for a work, or one word further ("برنامج
+// « الناس وأنا »", "رواية « أولاد حارتنا »", "المسلسل التليفزيوني « …»"; name_heads.tsv "quoted"
+// rows), is a name of that type, whatever the model made of its words.
+void name_quoted_titles(ner::Sequence& s);
+
 // A name the document introduces with an apposition that says what it is ("Mer Vivante, a campaign
 // group that …": core/lang/*/appositions.tsv) takes that type wherever the document writes it.
 void type_by_apposition(std::vector<ner::Sequence>& document);

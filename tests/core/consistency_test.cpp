@@ -235,6 +235,42 @@ TEST(Consistency, DescriptionsAndVerbsAreNoNames) {
   EXPECT_EQ(d.type_at(3, "الخراساني"), "PER");
 }
 
+// A title or occupation with the article names no one; quoted, it may be a newspaper; without the
+// article the word may be a name that folds as a title does ("رييس", Reyes, as "رئيس").
+TEST(Consistency, ATitleAloneIsNoName) {
+  Document d(ner::Lang::ar, {"وراوغ الحارس وسدد، ثم انفرد بالحارس مرة أخرى",
+                             "وكتبت صحيفة « السفير » أن الاتفاق قريب",
+                             "تابعها رييس داخل المرمى، وقال الفنان حسين فهمي إن البرنامج جديد"});
+  d.tag(0, "الحارس", "ORG");
+  d.tag(0, "بالحارس", "ORG");
+  d.tag(1, "السفير", "ORG");
+  d.tag(2, "رييس", "PER");
+  d.tag(2, "الفنان حسين فهمي", "PER");
+  maqal::entities::make_names_consistent(d.sequences);
+  EXPECT_EQ(d.type_at(0, "الحارس"), "");
+  EXPECT_EQ(d.type_at(0, "بالحارس"), "");
+  EXPECT_EQ(d.type_at(1, "السفير"), "ORG");
+  EXPECT_EQ(d.type_at(2, "رييس"), "PER");
+  EXPECT_EQ(d.type_at(2, "حسين فهمي"), "PER");  // the occupation cut off
+}
+
+// A quoted title after a word for a work is that work, over any name the model found in it; a word
+// further off, or a title of more than six words, says nothing.
+TEST(Consistency, AQuotedTitleAfterAWorkIsThatWork) {
+  Document d(ner::Lang::ar, {"وتقدم برنامجها « حبيب الملايين » على قناة المحور",
+                             "صدر كتاب جديد « دفاتر شامية » أمس، وقال كتاب الصحف العربية « سوريا الجديدة » إن",
+                             "وقال إن « القاهرة » ترحب بالاتفاق"});
+  d.tag(0, "حبيب", "PER");
+  d.tag(1, "سوريا", "LOC");
+  d.tag(2, "القاهرة", "LOC");
+  maqal::entities::make_names_consistent(d.sequences);
+  EXPECT_EQ(d.type_at(0, "حبيب الملايين"), "MISC");
+  EXPECT_EQ(d.type_at(0, "حبيب"), "");
+  EXPECT_EQ(d.type_at(1, "دفاتر شامية"), "MISC");
+  EXPECT_EQ(d.type_at(1, "سوريا"), "LOC");  // two words after "كتاب"
+  EXPECT_EQ(d.type_at(2, "القاهرة"), "ORG");  // no work: a quoted place
+}
+
 TEST(Consistency, AListLineLosesItsLabelAndCommonWordsAndSpreadsNothing) {
   Document d(ner::Lang::en, {"Tags: Transport, City Council, Cycling, Maria Lopez",
                              "Tags: Transport, City Council, Cycling",
@@ -352,6 +388,45 @@ TEST(Consistency, AnAppositionStatesTheTypeEverywhere) {
   EXPECT_EQ(d.type_at(1, "Mer Vivante"), "ORG");
   EXPECT_EQ(d.type_at(1, "Ann Smith"), "PER");  // "a member of the group": the noun is not the head
   EXPECT_EQ(d.type_at(2, "Ann Smith"), "PER");  // "the group leader"
+}
+
+// An Arabic noun right before a name says what it is, with a clitic written onto it too; with the
+// article it names something else ("عمدة المدينة كلاوس": the city's mayor, a person).
+TEST(Consistency, ANounBeforeANameStatesTheType) {
+  Document d(ner::Lang::ar, {"وتهدف شركة ديمورا إلى بيع السيارة، وقال مدير ديمورا إنها جاهزة",
+                             "وصل الوفد لمدينة بافوس أمس، ويرى عمدة المدينة كلاوس فوفرايت أنها فرصة"});
+  d.tag(0, "ديمورا", "PER");
+  d.tag(0, "ديمورا", "PER", 1);
+  d.tag(1, "بافوس", "PER");
+  d.tag(1, "كلاوس فوفرايت", "PER");
+  maqal::entities::make_names_consistent(d.sequences);
+  EXPECT_EQ(d.type_at(0, "ديمورا"), "ORG");
+  EXPECT_EQ(d.type_at(0, "ديمورا", 1), "ORG");  // wherever the document writes it
+  EXPECT_EQ(d.type_at(1, "بافوس"), "LOC");
+  EXPECT_EQ(d.type_at(1, "كلاوس فوفرايت"), "PER");
+}
+
+// A noun for a kind of thing after a person's name is no part of it (the model's "… برنامجا").
+TEST(Consistency, APersonsNameEndsBeforeANounForAKindOfThing) {
+  Document d(ner::Lang::ar, {"ويقدم سامي العدل برنامجا جديدا، وتملك هدى شركة صغيرة"});
+  d.tag(0, "سامي العدل برنامجا", "PER");
+  d.tag(0, "هدى شركة", "PER");
+  maqal::entities::make_names_consistent(d.sequences);
+  EXPECT_EQ(d.type_at(0, "سامي العدل"), "PER");
+  EXPECT_EQ(d.type_at(0, "هدى"), "PER");
+}
+
+// A mention that is part of an occurrence of a longer name of the document grows into that name, up
+// to the mentions beside it.
+TEST(Consistency, APartOfANameTheDocumentHasGrowsIntoIt) {
+  Document d(ner::Lang::ar, {"قال الأمين العام بان كي مون إن الوضع خطير",
+                             "ودعا بان كي مون إلى وقف القتال، وقال كي مون إنه قلق"});
+  d.tag(0, "بان كي مون", "PER");
+  d.tag(1, "مون", "PER");
+  d.tag(1, "كي مون", "PER", 1);
+  maqal::entities::make_names_consistent(d.sequences);
+  EXPECT_EQ(d.type_at(1, "بان كي مون"), "PER");
+  EXPECT_EQ(d.type_at(1, "كي مون", 1), "PER");  // no longer name there
 }
 
 // The pass keeps the folded keys of the spellings it looks up in a cache that starts over when it is
