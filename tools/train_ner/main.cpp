@@ -47,7 +47,7 @@
 //   train_ner --lang ar --eval-only [--weights FILE] [--min-f1 X]
 //       evaluates the compiled-in (or given) model on the same dev split; exits 1 when the micro
 //       F1 of the runtime's path (the model, then the document pass) is below X: the regression floor
-//       (ar: 0.715, en: 0.63 for the models in core/lang; the dev score is 0.7188 / 0.6410).
+//       (tools/test.sh: ar 0.74, en 0.65; the dev scores are 0.7516 / 0.6552).
 //   Both print the model alone and the runtime's path; dev sentences are grouped 25 at a time into
 //   "documents" for the document pass, since the corpora do not mark articles.
 //   train_ner --lang ar --false-names
