@@ -58,6 +58,9 @@ constexpr std::size_t kResumeWords = 40;
 // A sign-up line ends an article as a button or a call ("Sign up for our newsletter"), not a
 // sentence that names a newsletter.
 constexpr std::size_t kMaxSignUpWords = 8;
+// A credit line names a place and, after a dash or in brackets, the agency or the correspondent, in
+// at most this many words each ("مدريد - وكالات", "القاهرة - أحمد علي", "WASHINGTON (Reuters)").
+constexpr std::size_t kMaxCreditPartWords = 3;
 
 struct Line {
   std::size_t words = 0;
@@ -71,6 +74,7 @@ struct Line {
   bool glued_menu = false;  // menu items run together without spaces ("Market NewsMarket MoversTech")
   bool signed_by = false;   // a writer's name and, on the next line, their role: the byline
   bool title_case = false;  // every word of four or more letters starts with a capital ("My Favorite Features")
+  bool credit = false;      // a place and the agency or correspondent ("مدريد - وكالات"), under the headline
   std::optional<CueMatch> cue;
 
   bool wrapped = false;   // one line of a paragraph broken across lines (hard-wrapped text)
@@ -113,6 +117,28 @@ bool is_dateline(const std::vector<text::Token>& tokens, std::size_t words) {
   }
   const bool numeric_date = date_words >= 3;  // 14/03/2024, 2024-03-14 10:30
   return (dates > 0 || numeric_date) && date_words >= 2 && 2 * date_words >= words;
+}
+
+// "<place> - <agency>" or "<place> (<agency>)": a few words, the mark, a few words and their marks.
+bool credit_shaped(const std::vector<text::Token>& tokens) {
+  std::size_t before = 0, after = 0;
+  bool marked = false;
+  for (std::size_t k = 0; k < tokens.size(); ++k) {
+    const text::Token& t = tokens[k];
+    if (t.kind == text::TokenKind::number) return false;  // "2016 (1)", "Comments (0)"
+    if (t.kind == text::TokenKind::word) {
+      ++(marked ? after : before);
+      continue;
+    }
+    if (marked) continue;  // "(Reuters) -", "«الشرق الأوسط»", "العربية.نت"
+    const std::string_view mark = t.form();
+    const bool dash = mark == "-" || mark == "\u2013" || mark == "\u2014";
+    // A dash between two words written close is a hyphen ("sub-navigation").
+    const bool hyphen = dash && k > 0 && k + 1 < tokens.size() && tokens[k - 1].end == t.start && t.end == tokens[k + 1].start;
+    if (before == 0 || hyphen || !(dash || mark == "(")) return false;
+    marked = true;
+  }
+  return marked && before <= kMaxCreditPartWords && after > 0 && after <= kMaxCreditPartWords;
 }
 
 Line describe(const Block& block, const text::Tokens& tokens) {
@@ -162,6 +188,7 @@ Line describe(const Block& block, const text::Tokens& tokens) {
   line.glued_menu = !line.terminal && glued >= kMinGluedItems && glued * kGluedShare >= line.words;
   line.cue = match_cue(block.text, tokens);
   line.dateline = !line.cue && !line.table_row && is_dateline(tokens, line.words);
+  line.credit = !line.cue && !line.dateline && !line.terminal && credit_shaped(tokens);
   return line;
 }
 
@@ -233,6 +260,12 @@ class RoleAssigner {
     for (std::size_t i = 0; i < blocks.size(); ++i) lines_.push_back(describe(blocks[i], tokens[i]));
     for (std::size_t i = 1; i < lines_.size(); ++i)
       if (writer_role(i) && writer_name(i - 1)) lines_[i - 1].signed_by = lines_[i].signed_by = true;
+    // A credit only right under a headline (or its dateline) and above prose: a headline may read
+    // "مصر - السودان" itself, and a menu's items "Services - Billing".
+    for (std::size_t i = 0; i < lines_.size(); ++i)
+      if (lines_[i].credit && (i == 0 || lines_[i - 1].cue || !(lines_[i - 1].title_like() || lines_[i - 1].dateline) ||
+                               !prose_follows_soon(i)))
+        lines_[i].credit = false;
     // "<name> says:" heads a reader's comment when its date follows; in an article it opens a quote.
     for (std::size_t i = 0; i < lines_.size(); ++i)
       if (lines_[i].cue && lines_[i].cue->needs_date && (i + 1 == lines_.size() || !lines_[i + 1].dateline))
@@ -297,6 +330,7 @@ class RoleAssigner {
 
     if (line.glued_menu) return set(i, "boilerplate", std::nullopt, "nav");
     if (line.dateline) return set(i, "dateline", current_article());
+    if (line.credit && !seen_prose_in_article_) return set(i, "byline", current_article());
     if (line.headline_like()) {
       // Before an article's first prose: its title, then a subtitle, if prose follows soon.
       if (!seen_prose_in_article_ && !blocks_[i].bullet && prose_follows_soon(i)) {
@@ -506,7 +540,7 @@ class RoleAssigner {
     for (std::size_t i = 0; i < blocks_.size(); ++i) {
       const bool inside = (i >= best_from && i < best_to) || (title && i >= *title && i < best_from);
       if (!inside && lines_[i].glued_menu) blocks_[i].kind = i < best_from ? "nav" : "footer";
-      if (inside || !body_role(blocks_[i].role)) continue;
+      if (inside || !(body_role(blocks_[i].role) || lines_[i].credit)) continue;
       set(i, "boilerplate", std::nullopt, i < best_from ? "nav" : "footer");
     }
     if (!title || !main) return;

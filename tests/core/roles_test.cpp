@@ -128,6 +128,25 @@ TEST(Roles, ThePageFooterEndsARelatedList) {
                 {"Careers at the paper", "boilerplate:footer"}});
 }
 
+TEST(Roles, APlaceAndAnAgencyUnderTheHeadlineAreItsCredit) {
+  expect_roles({{"ريال مدريد يفوز على برشلونة بثلاثية في الكلاسيكو", "title"},
+                {"مدريد - وكالات", "byline"},
+                {prose(1), "lead"},
+                {prose(2), "paragraph"}});
+  expect_roles({{"Harbour plan goes to a vote", "title"},
+                {"WASHINGTON (Reuters) -", "byline"},
+                {prose(1), "lead"},
+                {prose(2), "paragraph"}});
+  const maqal::Result r = maqal::parse_text("Harbour plan goes to a vote\nLONDON - Jane Roe\n" + prose(1) + "\n");
+  ASSERT_EQ(r.articles.size(), 1u);
+  EXPECT_EQ(r.articles[0].title, "Harbour plan goes to a vote");
+  EXPECT_EQ(r.articles[0].byline, "LONDON - Jane Roe");
+}
+
+TEST(Roles, AHeadlineShapedAsACreditIsStillTheHeadline) {
+  expect_roles({{"مصر - السودان", "title"}, {prose(1), "lead"}, {prose(2), "paragraph"}});
+}
+
 }  // namespace
 
 TEST(Roles, ReadersCommentsEndTheArticleEvenWhenTheyOutrunIt) {
