@@ -152,6 +152,10 @@ class Speakers {
       const text::Token& t = tokens_[k];
       if (t.kind == text::TokenKind::punct) continue;
       if (const Entity* e = name_starting_in(t)) {
+        // An organization after a title word is part of the role ("مدرب برشلونة هانزي فليك"): the person
+        // named right after it speaks, if one is.
+        if (e->type == "ORG" && role_words > 0)
+          if (const Entity* person = person_right_after(*e, quote_open)) e = person;
         Speaker s = named(*e);
         if (!office.empty()) s.name = office + " " + s.name;
         return s;
@@ -199,6 +203,17 @@ class Speakers {
         if (s == title) return true;
     }
     return false;
+  }
+
+  // The person whose name is the next word after the name e, before the quote.
+  const Entity* person_right_after(const Entity& e, std::size_t quote_open) const {
+    const std::size_t end = e.span.end8 - block_.span.start8;
+    for (auto t = first_from(tokens_, end); t != tokens_.end() && t->end <= quote_open; ++t) {
+      if (t->kind == text::TokenKind::punct) continue;
+      const Entity* next = name_starting_in(*t);
+      return next && next->type == "PER" ? next : nullptr;
+    }
+    return nullptr;
   }
 
   Speaker named(const Entity& e) const { return {clusters_[e.cluster].name, {e.cluster}}; }
