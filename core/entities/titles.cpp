@@ -10,17 +10,33 @@
 
 namespace maqal::entities {
 
-Title title_word(const text::Token& t) {
+namespace {
+
+// The stem of t that is a title or office word (the word itself, or it past a clitic), and its kind.
+std::optional<std::pair<std::string_view, Title>> title_stem(const text::Token& t) {
   static const auto titles = [] {
     text::StringMap<Title> out;
     for (const auto& row : data::rows_all_languages("titles.tsv"))
       out[text::fold(row[0])] = row.size() > 1 && row[1] == "office" ? Title::office : Title::personal;
     return out;
   }();
-  if (t.kind != text::TokenKind::word) return Title::none;
+  if (t.kind != text::TokenKind::word) return std::nullopt;
   for (std::string_view s : text::stems(t.form()))
-    if (auto it = titles.find(s); it != titles.end()) return it->second;
-  return Title::none;
+    if (auto it = titles.find(s); it != titles.end()) return std::pair{s, it->second};
+  return std::nullopt;
+}
+
+}  // namespace
+
+Title title_word(const text::Token& t) {
+  const auto stem = title_stem(t);
+  return stem ? stem->second : Title::none;
+}
+
+std::size_t title_proclitic(const text::Token& t) {
+  const auto stem = title_stem(t);
+  const std::string_view form = t.form();
+  return stem && stem->first.size() < form.size() && form.ends_with(stem->first) ? form.size() - stem->first.size() : 0;
 }
 
 std::optional<SpeakerGroup> speaker_group(const text::Token& t) {

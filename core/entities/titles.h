@@ -15,6 +15,9 @@ enum class Title { none, personal, office };
 // The kind of title the word is, looking past clitics.
 Title title_word(const text::Token& t);
 
+// The folded bytes of the proclitic written onto a title word ("ل" of "لرئيس"), 0 when it has none.
+std::size_t title_proclitic(const text::Token& t);
+
 // A word naming several people at once (core/lang/*/speaker_groups.tsv): "الوزيران" is the two
 // people named before whose role starts with "وزير". Not a name itself.
 struct SpeakerGroup {

@@ -1,0 +1,28 @@
+// Clusters of mentions and the roles written before people's names (describe_clusters).
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "maqal/maqal.h"
+
+namespace {
+
+std::vector<std::string> roles_of(const maqal::Result& r, const std::string& name) {
+  for (const auto& c : r.clusters)
+    if (c.type == "PER" && c.name == name) return c.roles;
+  return {};
+}
+
+TEST(Clusters, ARoleLeavesTheProcliticWrittenOntoItsTitle) {
+  const maqal::Result r = maqal::parse_text(
+      "ووجه رئيس الوزراء الإسرائيلي بنيامين نتنياهو رسالة لِرئيس الوزراء البريطاني كير ستارمر. "
+      "وتحدث نتنياهو للرئيس الأمريكي جو بايدن.\n");
+  ASSERT_FALSE(r.error);
+  EXPECT_EQ(roles_of(r, "بنيامين نتنياهو"), std::vector<std::string>{"رئيس الوزراء الإسرائيلي"});
+  EXPECT_EQ(roles_of(r, "كير ستارمر"), std::vector<std::string>{"رئيس الوزراء البريطاني"});
+  // "لل" stands for ل and the article: the role keeps the article.
+  EXPECT_EQ(roles_of(r, "جو بايدن"), std::vector<std::string>{"الرئيس الأمريكي"});
+}
+
+}  // namespace
