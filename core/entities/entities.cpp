@@ -381,6 +381,14 @@ namespace {
 // Title words end a person's role this many words before the name at most.
 constexpr std::size_t kMaxRoleWords = 5;
 
+// Capitalized words before a title that say what it is of ("Treasury Secretary"), this many at most.
+constexpr std::size_t kMaxTitleQualifiers = 2;
+
+bool qualifies_title(const text::Token& t, std::string_view text) {
+  return t.kind == text::TokenKind::word && !function_word(t) &&
+         text::first_letter_case(text.substr(t.start, t.end - t.start)) == text::LetterCase::upper;
+}
+
 // How many bytes of written text fold to the first folded_size bytes of its folded form: where a
 // proclitic ends in the written word ("لِرئيس" → 4), 0 when no code point boundary matches.
 std::size_t written_size(std::string_view written, std::size_t folded_size) {
@@ -407,6 +415,8 @@ std::optional<std::string> role_before(const Entity& e, const Block& block, cons
   for (std::size_t k = at, seen = 0; k-- > 0 && seen < kMaxRoleWords; ++seen) {
     if (tokens[k].kind != text::TokenKind::word || title_word(tokens[k]) == Title::office) return std::nullopt;
     if (title_word(tokens[k]) == Title::personal) {
+      // English names what the title is of before it: "Treasury Secretary", "Fed Chair".
+      for (std::size_t words = 0; k > 0 && words < kMaxTitleQualifiers && qualifies_title(tokens[k - 1], block.text); ++words) --k;
       // Without a proclitic written onto the title ("لرئيس الوزراء"), but with the article a fused
       // one stands for ("للرئيس الأمريكي" → "الرئيس الأمريكي").
       const std::string_view proclitic = tokens[k].form().substr(0, title_proclitic(tokens[k]));

@@ -124,6 +124,10 @@ class Speakers {
       if (const Entity* e = nearest(tokens_[k].end, block_.text.size(), /*first=*/true)) return named(*e);
       break;
     }
+    // "…," Fed Chair Jerome Powell told reporters: a person named just after the quote, then the verb.
+    if (const Entity* e = nearest(q.close, block_.text.size(), /*first=*/true, /*people_only=*/true);
+        e && words_in(q.close, e->span.start8 - block_.span.start8) <= kMaxTitleWords && speech_verb_after(*e))
+      return named(*e);
     if (const Entity* e = nearest(0, q.open, /*first=*/false, /*people_only=*/true)) return named(*e);
     return std::nullopt;
   }
@@ -202,6 +206,21 @@ class Speakers {
       for (std::string_view s : text::stems(words.front().form()))
         if (s == title) return true;
     }
+    return false;
+  }
+
+  // Words (not punctuation) among the tokens inside the block's bytes [from, to).
+  std::size_t words_in(std::size_t from, std::size_t to) const {
+    std::size_t words = 0;
+    for (auto t = first_from(tokens_, from); t != tokens_.end() && t->end <= to; ++t)
+      words += t->kind != text::TokenKind::punct;
+    return words;
+  }
+
+  // The word right after the name e is a speech verb ("Jerome Powell told").
+  bool speech_verb_after(const Entity& e) const {
+    for (auto t = first_from(tokens_, e.span.end8 - block_.span.start8); t != tokens_.end(); ++t)
+      if (t->kind != text::TokenKind::punct) return is_speech_verb(*t);
     return false;
   }
 

@@ -25,4 +25,14 @@ TEST(Clusters, ARoleLeavesTheProcliticWrittenOntoItsTitle) {
   EXPECT_EQ(roles_of(r, "جو بايدن"), std::vector<std::string>{"الرئيس الأمريكي"});
 }
 
+TEST(Clusters, AnEnglishRoleKeepsWhatItsTitleIsOf) {
+  const maqal::Result r = maqal::parse_text(
+      "Treasury Secretary Janet Yellen met Fed Chair Jerome Powell on Monday. When President Joe Biden spoke, "
+      "Yellen listened.\n");
+  ASSERT_FALSE(r.error);
+  EXPECT_EQ(roles_of(r, "Janet Yellen"), std::vector<std::string>{"Treasury Secretary"});
+  EXPECT_EQ(roles_of(r, "Jerome Powell"), std::vector<std::string>{"Fed Chair"});
+  EXPECT_EQ(roles_of(r, "Joe Biden"), std::vector<std::string>{"President"});  // not "When President"
+}
+
 }  // namespace
