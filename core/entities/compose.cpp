@@ -199,6 +199,31 @@ void name_teams(const text::Tokens& tokens, std::vector<Entity>& found) {
 
 }  // namespace
 
+void join_nationalities(std::string_view line, const text::Tokens& tokens, std::vector<Entity>& found,
+                        std::size_t names_from) {
+  const auto lexicon_end = found.begin() + static_cast<std::ptrdiff_t>(names_from);
+  bool joined = false;
+  for (std::size_t k = names_from; k < found.size(); ++k) {
+    Entity& org = found[k];
+    if (org.type != "ORG") continue;
+    const auto last = token_ending(tokens, org.span.end8);
+    if (!last || *last + 1 >= tokens.size()) continue;
+    const text::Token& word = tokens[*last + 1];
+    const auto adjective = std::partition_point(found.begin(), lexicon_end,
+                                                [&](const Entity& e) { return e.span.start8 < word.start; });
+    if (adjective == lexicon_end || adjective->type != "NORP" || adjective->span.start8 != word.start ||
+        adjective->span.end8 != word.end)
+      continue;
+    if (!written_with_article(tokens[*last]) || !written_with_article(word) || !agree(tokens[*last].form(), word.form()))
+      continue;
+    (org.norm += ' ') += adjective->text;
+    set_span(line, org, org.span.start8, word.end);
+    adjective->type.clear();  // joined: erased below
+    joined = true;
+  }
+  if (joined) std::erase_if(found, [](const Entity& e) { return e.type.empty(); });
+}
+
 void compose_phrases(std::string_view line, const text::Tokens& tokens, std::vector<Entity>& found,
                      const std::vector<Entity>& taken) {
   qualify(line, tokens, found, taken);

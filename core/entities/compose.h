@@ -17,4 +17,10 @@ namespace maqal::entities {
 void compose_phrases(std::string_view line, const text::Tokens& tokens, std::vector<Entity>& found,
                      const std::vector<Entity>& taken);
 
+// The name model's organizations (found[names_from...]; the lexicons' entities before them, in order)
+// take in the nationality adjective right after them that agrees with them, as the model does when it
+// takes both: "البنك المركزي | المصري" is one organization, written as in the lead's "البنك المركزي المصري".
+void join_nationalities(std::string_view line, const text::Tokens& tokens, std::vector<Entity>& found,
+                        std::size_t names_from);
+
 }  // namespace maqal::entities

@@ -275,6 +275,7 @@ void scan_block(const Block& block, const text::Tokens& tokens, std::vector<LexM
       found.push_back({std::string(ner::kTypeNames[name.type]), block.text.substr(name.start, name.end - name.start),
                        {name.start, name.end}, 0, std::move(name.norm)});
   }
+  join_nationalities(block.text, tokens, found, known);
   std::sort(found.begin(), found.end(), by_start);
   for (auto& e : found) {
     e.span.start8 += base;
