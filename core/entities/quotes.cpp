@@ -116,12 +116,16 @@ class Speakers {
       if (earlier) return earlier;
       if (const Entity* e = nearest(0, tokens_[*verb].start, /*first=*/false)) return named(*e);
     }
-    // "…," said Maria Lopez.
-    std::size_t seen = 0;
+    // "…," said Maria Lopez. With words before the verb ("…," she said; "…," the Spaniard told BBC
+    // Sport) the subject is a pronoun or a description, and the name after the verb is no speaker.
+    std::size_t seen = 0, words = 0;
     for (auto k = static_cast<std::size_t>(first_from(tokens_, q.close) - tokens_.begin()); k < tokens_.size(); ++k) {
       if (seen++ >= kVerbAfterQuoteTokens) break;
-      if (!is_speech_verb(tokens_[k])) continue;
-      if (const Entity* e = nearest(tokens_[k].end, block_.text.size(), /*first=*/true)) return named(*e);
+      if (!is_speech_verb(tokens_[k])) {
+        words += tokens_[k].kind != text::TokenKind::punct;
+        continue;
+      }
+      if (const Entity* e = nearest(tokens_[k].end, block_.text.size(), /*first=*/true); e && words == 0) return named(*e);
       break;
     }
     // "…," Fed Chair Jerome Powell told reporters: a person named just after the quote, then the verb.
