@@ -678,6 +678,13 @@ int assign_html_roles(std::vector<Block>& blocks, const Document& doc, const std
       b.article = 0;
       continue;
     }
+    // Above the first paragraph, a short line with a byline class is the byline, though the class may
+    // be a negative cue too ("article-author": an author's bio box after the article is furniture).
+    if (content[i] && i < first_prose && in_byline(i)) {
+      b.role = "byline";
+      b.article = 0;
+      continue;
+    }
     const bool listed_in_body = h.in_list_item && i > first_prose && i < last_prose && top >= 0 && h.element >= 0 &&
                                 inside[h.element];
     const bool furniture =

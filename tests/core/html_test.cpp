@@ -431,6 +431,17 @@ TEST(Html, ALineInABylineElementIsTheByline) {
   EXPECT_EQ(r.articles.at(0).body.find("Jane Roe"), std::string::npos);
 }
 
+TEST(Html, AnAuthorClassAboveTheFirstParagraphIsTheBylineNotFurniture) {
+  // "author" is a negative cue too (a bio box after the article); above the prose it names the writer.
+  std::string page = "<article><h1>The council votes</h1><div class=\"article-author\">Jane Roe</div>";
+  for (int i = 1; i <= 4; ++i) page += prose(i);
+  page += "<div class=\"article-author\">Jane Roe writes about the city council and its budget.</div></article>";
+  const auto r = html(page);
+  ASSERT_FALSE(r.error);
+  EXPECT_EQ(find(r, "Jane Roe")->role, "byline");
+  EXPECT_EQ(find(r, "Jane Roe writes about the city council and its budget.")->role, "boilerplate");
+}
+
 TEST(Html, LongParagraphWithADisclaimerClassIsFurniture) {
   std::string page = "<article><h1>The council votes</h1>";
   for (int i = 1; i <= 4; ++i) page += prose(i);
