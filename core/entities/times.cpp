@@ -6,17 +6,21 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <optional>
 #include <string>
 
 #include "lang/data.h"
+#include "text/fold.h"
 #include "text/utf.h"
 
 namespace maqal::entities {
 namespace {
 
+enum class Half { am, pm, none };  // "o'clock" says the hour, not the half of the day
+
 struct Meridiem {
   std::string form;
-  bool pm = false;
+  Half half = Half::am;
 };
 
 // Longest forms first, so "a.m." is tried before "am" and "مساءً" before "مساء".
@@ -24,8 +28,28 @@ const std::vector<Meridiem>& meridiems() {
   static const auto words = [] {
     std::vector<Meridiem> out;
     for (const auto& row : data::rows_all_languages("dates.tsv"))
-      if (row[0] == "meridiem" && row.size() > 2) out.push_back({std::string(row[1]), row[2] == "pm"});
+      if (row[0] == "meridiem" && row.size() > 2)
+        out.push_back({std::string(row[1]), row[2] == "pm" ? Half::pm : row[2] == "am" ? Half::am : Half::none});
     std::sort(out.begin(), out.end(), [](const Meridiem& a, const Meridiem& b) { return a.form.size() > b.form.size(); });
+    return out;
+  }();
+  return words;
+}
+
+// Words of a clock time written out: the word before an hour ("الساعة العاشرة") and the minutes
+// after it ("والنصف" 30), folded.
+struct ClockWords {
+  text::StringSet before_hour;
+  text::StringMap<int> minutes;
+};
+
+const ClockWords& clock_words() {
+  static const auto words = [] {
+    ClockWords out;
+    for (const auto& row : data::rows_all_languages("dates.tsv")) {
+      if (row[0] == "clock_before_hour" && row.size() > 1) out.before_hour.insert(text::fold(row[1]));
+      if (row[0] == "clock_minutes" && row.size() > 2) out.minutes[text::fold(row[1])] = std::atoi(std::string(row[2]).c_str());
+    }
     return out;
   }();
   return words;
@@ -61,9 +85,58 @@ const Meridiem* meridiem_at(std::string_view line, std::size_t pos, std::size_t&
   return nullptr;
 }
 
+// Tokens are in text order: the index of the first token starting at or after byte `at`.
+std::size_t token_from(const text::Tokens& tokens, std::size_t at) {
+  return static_cast<std::size_t>(
+      std::partition_point(tokens.begin(), tokens.end(), [&](const text::Token& t) { return t.start < at; }) - tokens.begin());
+}
+
+// An hour written without minutes: after the clock word ("الساعة العاشرة", "الساعة 10"), with the
+// minutes written out after it ("والنصف"), or before a meridiem word of two letters or more ("10 am",
+// "11 o'clock"; not "5 م", which is also five metres). Its hour (1-12 as a word, 0-23 in digits).
+struct WrittenHour {
+  std::size_t start = 0, end = 0;
+  int hour = -1, minutes = 0;
+  const Meridiem* meridiem = nullptr;
+};
+
+std::optional<WrittenHour> written_hour(std::string_view line, const text::Tokens& tokens, const Entity& e) {
+  const bool word = e.type == "ORDINAL";
+  const int h = word ? std::atoi(e.norm.c_str()) : whole_number(e);
+  if (h < 0 || h > (word ? 12 : 23) || (!word && text::count_code_points(e.text) > 2)) return std::nullopt;
+  WrittenHour out{e.span.start8, e.span.end8, h, 0, nullptr};
+  const ClockWords& words = clock_words();
+  const std::size_t first = token_from(tokens, e.span.start8);
+  const bool after_clock_word = first > 0 && words.before_hour.count(tokens[first - 1].form());
+  if (after_clock_word) out.start = tokens[first - 1].start;
+  const std::size_t next = token_from(tokens, e.span.end8);
+  if (next < tokens.size()) {
+    if (const auto m = words.minutes.find(tokens[next].form()); m != words.minutes.end() && (after_clock_word || word)) {
+      out.minutes = m->second;
+      out.end = tokens[next].end;
+    }
+  }
+  std::size_t end = 0;
+  if (const Meridiem* m = h >= 1 && h <= 12 ? meridiem_at(line, out.end, end) : nullptr;
+      m && (after_clock_word || text::count_code_points(m->form) > 1)) {
+    out.meridiem = m;
+    out.end = end;
+  }
+  if (!after_clock_word && !out.meridiem) return std::nullopt;
+  if (out.minutes < 0) out.hour = (out.hour + 23) % 24, out.minutes += 60;  // "إلا ربعا": a quarter to
+  return out;
+}
+
+std::string clock_norm(int hour, int minutes, const Meridiem* meridiem) {
+  if (meridiem && meridiem->half != Half::none && hour >= 1 && hour <= 12) hour = hour % 12 + (meridiem->half == Half::pm ? 12 : 0);
+  char norm[6];
+  std::snprintf(norm, sizeof norm, "%02d:%02d", hour, minutes);
+  return norm;
+}
+
 }  // namespace
 
-void compose_times(std::string_view line, std::vector<Entity>& found) {
+void compose_times(std::string_view line, const text::Tokens& tokens, std::vector<Entity>& found) {
   std::vector<Entity> out;
   for (std::size_t i = 0; i < found.size(); ++i) {
     const Entity& hour = found[i];
@@ -73,23 +146,23 @@ void compose_times(std::string_view line, std::vector<Entity>& found) {
     const int m = colon ? whole_number(found[i + 1]) : -1;
     const bool clock = h >= 0 && h <= 23 && text::count_code_points(hour.text) <= 2 && m >= 0 && m <= 59 &&
                        text::count_code_points(found[i + 1].text) == 2;
-    if (!clock) {
-      out.push_back(hour);
+    if (clock) {
+      Entity time{"TIME", "", {hour.span.start8, found[i + 1].span.end8}, 0, ""};
+      std::size_t end = 0;
+      const Meridiem* meridiem = h >= 1 && h <= 12 ? meridiem_at(line, time.span.end8, end) : nullptr;
+      if (meridiem) time.span.end8 = end;
+      time.norm = clock_norm(h, m, meridiem);
+      time.text = std::string(line.substr(time.span.start8, time.span.end8 - time.span.start8));
+      out.push_back(std::move(time));
+      ++i;
       continue;
     }
-    Entity time{"TIME", "", {hour.span.start8, found[i + 1].span.end8}, 0, ""};
-    int hour24 = h;
-    std::size_t end = 0;
-    if (const Meridiem* meridiem = h >= 1 && h <= 12 ? meridiem_at(line, time.span.end8, end) : nullptr) {
-      hour24 = h % 12 + (meridiem->pm ? 12 : 0);
-      time.span.end8 = end;
+    if (const auto w = written_hour(line, tokens, hour)) {
+      out.push_back({"TIME", std::string(line.substr(w->start, w->end - w->start)), {w->start, w->end}, 0,
+                     clock_norm(w->hour, w->minutes, w->meridiem)});
+      continue;
     }
-    char norm[6];
-    std::snprintf(norm, sizeof norm, "%02d:%02d", hour24, m);
-    time.norm = norm;
-    time.text = std::string(line.substr(time.span.start8, time.span.end8 - time.span.start8));
-    out.push_back(std::move(time));
-    ++i;
+    out.push_back(hour);
   }
   found = std::move(out);
 }
