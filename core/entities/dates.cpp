@@ -242,7 +242,54 @@ void compose_elapsed(std::string_view line, const text::Tokens& tokens, std::vec
   }
 }
 
-void compose_dates(std::string_view line, std::vector<Entity>& found) {
+namespace {
+
+// The words that make a number of four digits after them a year: a word for "year", part of the date
+// ("عام 2024", "the year 2024"), or a word that takes a year ("in 2023", "منذ 2011"); folded.
+struct YearWords {
+  text::StringSet year, before;
+};
+
+const YearWords& year_words() {
+  static const auto words = [] {
+    YearWords out;
+    for (const auto& row : data::rows_all_languages("dates.tsv"))
+      if ((row[0] == "year_word" || row[0] == "year_before") && row.size() > 1)
+        (row[0] == "year_word" ? out.year : out.before).insert(text::fold(row[1]));
+    return out;
+  }();
+  return words;
+}
+
+bool has_stem_in(const text::Token& t, const text::StringSet& words) {
+  for (std::string_view s : text::stems(t.form()))
+    if (words.count(s)) return true;
+  return false;
+}
+
+// Years after a word that introduces them become DATEs; with a word for "year", from that word.
+// A number after a word that merely takes a year ("in", "في") is a year only from 1800 to 2199
+// ("في 2000 منزل" reads as a count less often than "في 2024" as a year, but it can).
+void read_years(std::string_view line, const text::Tokens& tokens, std::vector<Entity>& found) {
+  const YearWords& words = year_words();
+  for (auto& e : found) {
+    if (!is_year(e) || text::count_code_points(e.text) != 4) continue;
+    const std::size_t first = token_at(tokens, e.span.start8, false);
+    if (first == 0 || first >= tokens.size()) continue;
+    const text::Token& before = tokens[first - 1];
+    const bool year_word = has_stem_in(before, words.year);
+    const int year = integer(e);
+    if (!year_word && !(has_stem_in(before, words.before) && year >= 1800 && year < 2200)) continue;
+    e.type = "DATE";
+    if (!year_word) continue;
+    e.span.start8 = before.start;
+    e.text = std::string(line.substr(e.span.start8, e.span.end8 - e.span.start8));
+  }
+}
+
+}  // namespace
+
+void compose_dates(std::string_view line, const text::Tokens& tokens, std::vector<Entity>& found) {
   read_numeric_dates(line, found);
   std::vector<Entity> out;
   for (std::size_t i = 0; i < found.size(); ++i) {
@@ -277,6 +324,7 @@ void compose_dates(std::string_view line, std::vector<Entity>& found) {
     i = next - 1;
   }
   std::erase_if(out, [](const Entity& e) { return e.type == "ORDINAL"; });  // ordinals only name days
+  read_years(line, tokens, out);
   found = std::move(out);
 }
 

@@ -15,9 +15,10 @@
 namespace maqal::entities {
 
 // `found` are the line's entities in order (lexicon months, numbers, ordinals); spans are relative to
-// `line`. Reads numeric dates, merges each month with its day and year and drops ordinals that named
-// no day.
-void compose_dates(std::string_view line, std::vector<Entity>& found);
+// `line`. Reads numeric dates, merges each month with its day and year, drops ordinals that named
+// no day, and makes a year of four digits after a word that introduces one a DATE ("in 2023",
+// "عام 2024"; dates.tsv year_before, year_word rows).
+void compose_dates(std::string_view line, const text::Tokens& tokens, std::vector<Entity>& found);
 
 // Time elapsed back from the article's date (dates.tsv "elapsed_*"): a count, tokens [first, last],
 // with its unit and the word after ("3 days ago") or the word before ("منذ 3 أيام", not "قبل 3 أيام

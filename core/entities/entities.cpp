@@ -253,7 +253,7 @@ void scan_block(const Block& block, const text::Tokens& tokens, std::vector<LexM
   }
   merge_numbers(block.text, words);
   compose_times(block.text, tokens, words);
-  compose_dates(block.text, words);
+  compose_dates(block.text, tokens, words);
   compose_elapsed(block.text, tokens, words);
   compose_amounts(block.text, tokens, units, words);
   compose_phrases(block.text, tokens, words, found);
