@@ -242,7 +242,8 @@ void scan_block(const Block& block, const text::Tokens& tokens, std::vector<LexM
         continue;
       }
     }
-    const bool digits = tokens[i].kind == text::TokenKind::number;
+    // A Latin word that holds digits names something: "Q3", "G7", "MP3" are no numbers ("و3" is "and 3").
+    const bool digits = tokens[i].kind == text::TokenKind::number && !std::isalpha(static_cast<unsigned char>(tokens[i].form()[0]));
     const std::string scaled = digits || !opens_with_digits(tokens[i].form())  // "$3m"
                                    ? std::string()
                                    : scaled_number(tokens[i].form(), currency_beside(units, i));
