@@ -242,6 +242,12 @@ void compose_elapsed(std::string_view line, const text::Tokens& tokens, std::vec
   }
 }
 
+std::string decade(std::string_view w) {
+  const bool digits = w.size() >= 5 && std::all_of(w.begin(), w.begin() + 4, [](char c) { return c >= '0' && c <= '9'; });
+  if (!digits || w[3] != '0' || !(w.substr(4) == "s" || w.substr(4) == "'s" || w.substr(4) == "\u2019s")) return {};
+  return std::string(w.substr(0, 3)) + "X";
+}
+
 namespace {
 
 // The words that make a number of four digits after them a year: a word for "year", part of the date

@@ -20,6 +20,9 @@ namespace maqal::entities {
 // "عام 2024"; dates.tsv year_before, year_word rows).
 void compose_dates(std::string_view line, const text::Tokens& tokens, std::vector<Entity>& found);
 
+// A decade written in digits ("1990s", "1990's") as its ISO 8601 pattern ("199X"), or empty.
+std::string decade(std::string_view folded_word);
+
 // Time elapsed back from the article's date (dates.tsv "elapsed_*"): a count, tokens [first, last],
 // with its unit and the word after ("3 days ago") or the word before ("منذ 3 أيام", not "قبل 3 أيام
 // من …"). The phrase's tokens (last inclusive) and the unit's letter in the norm ("D", "H", "MIN").

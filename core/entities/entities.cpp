@@ -243,6 +243,11 @@ void scan_block(const Block& block, const text::Tokens& tokens, std::vector<LexM
       }
     }
     // A Latin word that holds digits names something: "Q3", "G7", "MP3" are no numbers ("و3" is "and 3").
+    if (const std::string years = decade(tokens[i].form()); !years.empty() && !covered(start, tokens[i].end)) {
+      words.push_back({"DATE", block.text.substr(start, tokens[i].end - start), {start, tokens[i].end}, 0, years});
+      ++i;
+      continue;
+    }
     const bool digits = tokens[i].kind == text::TokenKind::number && !std::isalpha(static_cast<unsigned char>(tokens[i].form()[0]));
     const std::string scaled = digits || !opens_with_digits(tokens[i].form())  // "$3m"
                                    ? std::string()

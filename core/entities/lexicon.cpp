@@ -27,7 +27,7 @@ void add_curated(Lexicon& lex) {
       {"places.tsv", "LOC"}, {"organizations.tsv", "ORG"}, {"groups.tsv", "NORP"}, {"numbers.tsv", "NUMBER"}};
   for (const auto& row : data::rows_all_languages("dates.tsv"))  // day ordinals, for date expressions
     if (row[0] == "ordinal" && row.size() > 2) lex.add(row[1], {"ORDINAL", std::string(row[2])});
-    else if ((row[0] == "relative" || row[0] == "month") && row.size() > 2) lex.add(row[1], {"DATE", std::string(row[2])});
+    else if ((row[0] == "relative" || row[0] == "month" || row[0] == "decade") && row.size() > 2) lex.add(row[1], {"DATE", std::string(row[2])});
   for (const auto& p : counted_elapsed_phrases()) lex.add(p.phrase, {p.type, p.norm});  // "منذ ساعتين"
   for (std::string_view lang : {"ar/", "en/"}) {
     std::vector<std::string> suffixes;
