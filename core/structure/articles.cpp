@@ -148,7 +148,9 @@ std::vector<Article> collect_articles(const std::vector<Block>& blocks, const st
     } else if (b.role == "source" && !a.source) {
       if (auto v = cue_value(b, tokens[i]); !v.empty()) a.source = trimmed(v);
     } else if (b.role == "tags") {
-      for (auto& tag : split_tags(cue_value(b, tokens[i]), blocks, tokens)) a.tags.push_back(std::move(tag));
+      const auto cue = match_cue(b.text, tokens[i]);  // a line under a tags header is one tag
+      if (!cue) a.tags.push_back(trimmed(b.text));
+      else for (auto& tag : split_tags(cue->value, blocks, tokens)) a.tags.push_back(std::move(tag));
     } else if (in_body(b.role)) {
       if (!a.body.empty()) a.body += "\n\n";
       if (b.number > 0) (a.body += std::to_string(b.number)) += ". ";  // an ordered list's numbers are its text

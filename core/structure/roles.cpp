@@ -26,6 +26,8 @@ constexpr std::size_t kTeaserWords = 10;
 constexpr std::size_t kMaxHeadlineWords = 30;
 // Related-list items are headlines: a longer line ends the list.
 constexpr std::size_t kMaxRelatedItemWords = 30;
+// A tag on its own line under a tags header ("Topics" / "Global development") has this many words at most.
+constexpr std::size_t kMaxTagWords = 5;
 // Runs of this many bulleted headlines after the body are a related list even without a header.
 constexpr std::size_t kMinHeaderlessRelated = 3;
 // A headline is followed by its article's prose within this many blocks (subtitle, byline, date).
@@ -318,6 +320,10 @@ class RoleAssigner {
     if (line.signed_by) return set(i, "byline", current_article());
     if (link_title_) return set(i, "title", *std::exchange(link_title_, std::nullopt));
 
+    if (in_tags_) {
+      if (line.headline_like() && line.words <= kMaxTagWords) return set(i, "tags", articles_ > 0 ? 0 : current_article());
+      in_tags_ = false;
+    }
     if (in_related_) {
       if (line.headline_like() && line.words <= kMaxRelatedItemWords) return set(i, "related", related_owner_);
       in_related_ = false;
@@ -426,6 +432,9 @@ class RoleAssigner {
   }
 
   void assign_cue(std::size_t i, const CueMatch& cue) {
+    // A tags header without a value heads the tags, one a line ("Topics" / "City council"); any other
+    // cue ends them.
+    in_tags_ = cue.role == "tags" && cue.value.empty();
     if (cue.role == "boilerplate") {
       // The page's footer ends a related list; an ad or a share button inside it does not.
       if (cue.kind != "ad" && cue.kind != "share") in_related_ = false;
@@ -642,6 +651,7 @@ class RoleAssigner {
   bool expect_title_ = false;
   bool seen_prose_in_article_ = false;
   bool in_related_ = false;
+  bool in_tags_ = false;  // after a tags header: short lines are its tags
   std::optional<int> related_owner_;
   std::optional<int> link_title_;  // the article of a "read also" link whose headline is the next line
 };

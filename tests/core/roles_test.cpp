@@ -143,6 +143,19 @@ TEST(Roles, APlaceAndAnAgencyUnderTheHeadlineAreItsCredit) {
   EXPECT_EQ(r.articles[0].byline, "LONDON - Jane Roe");
 }
 
+TEST(Roles, ATagsHeaderWithoutValueHeadsTagsOneALine) {
+  expect_roles({{"Harbour plan goes to a vote", "title"},
+                {prose(1), "lead"},
+                {prose(2), "paragraph"},
+                {"Explore more on these topics", "tags"},
+                {"City council", "tags"},
+                {"Harbour", "tags"},
+                {"Share", "boilerplate:share"},
+                {"Reuse this content", "boilerplate:footer"}});
+  const maqal::Result r = maqal::parse_text("Harbour plan goes to a vote\n" + prose(1) + "\nTopics\nCity council\nHarbour\n");
+  EXPECT_EQ(r.articles.at(0).tags, (std::vector<std::string>{"City council", "Harbour"}));
+}
+
 TEST(Roles, AHeadlineShapedAsACreditIsStillTheHeadline) {
   expect_roles({{"مصر - السودان", "title"}, {prose(1), "lead"}, {prose(2), "paragraph"}});
 }
