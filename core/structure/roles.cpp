@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "entities/dates.h"
+#include "entities/dictionary.h"
 #include "entities/lexicon.h"
 #include "entities/speech.h"
 #include "lang/data.h"
@@ -26,6 +27,8 @@ constexpr std::size_t kTeaserWords = 10;
 constexpr std::size_t kMaxHeadlineWords = 30;
 // Related-list items are headlines: a longer line ends the list.
 constexpr std::size_t kMaxRelatedItemWords = 30;
+// A headline over a longer standfirst has at least this many words (not a section's name: "France").
+constexpr std::size_t kMinHeadlineWords = 4;
 // A tag on its own line under a tags header ("Topics" / "Global development") has this many words at most.
 constexpr std::size_t kMaxTagWords = 5;
 // Runs of this many bulleted headlines after the body are a related list even without a header.
@@ -262,6 +265,8 @@ class RoleAssigner {
     for (std::size_t i = 0; i < blocks.size(); ++i) lines_.push_back(describe(blocks[i], tokens[i]));
     for (std::size_t i = 1; i < lines_.size(); ++i)
       if (writer_role(i) && writer_name(i - 1)) lines_[i - 1].signed_by = lines_[i].signed_by = true;
+    for (std::size_t i = 0; i < lines_.size(); ++i)
+      if (writer_in_place(i)) lines_[i].signed_by = true;
     // A credit only right under a headline (or its dateline) and above prose: a headline may read
     // "مصر - السودان" itself, and a menu's items "Services - Billing".
     for (std::size_t i = 0; i < lines_.size(); ++i)
@@ -383,24 +388,58 @@ class RoleAssigner {
     return entities::continues_speech(tokens_[i + 1]);
   }
 
+  // Words of bylines.tsv: those that end or open a writer's role, and those between a writer's name
+  // and their place.
+  struct BylineWords {
+    text::StringSet ending, opening, place;
+  };
+  static const BylineWords& byline_words() {
+    static const BylineWords words = [] {
+      BylineWords out;
+      for (const auto& row : data::rows_all_languages("bylines.tsv"))
+        if (row.size() > 1)
+          (row[0] == "end" ? out.ending : row[0] == "start" ? out.opening : out.place).insert(text::fold(row[1]));
+      return out;
+    }();
+    return words;
+  }
+
   // A short line naming a writer's role: "Environment correspondent", "مراسل الشؤون الاقتصادية"
   // (bylines.tsv: the word that ends it in English, opens it in Arabic).
   bool writer_role(std::size_t k) const {
-    struct RoleWords {
-      text::StringSet ending, opening;
-    };
-    static const RoleWords words = [] {
-      RoleWords out;
-      for (const auto& row : data::rows_all_languages("bylines.tsv"))
-        if (row.size() > 1) (row[0] == "end" ? out.ending : out.opening).insert(text::fold(row[1]));
-      return out;
-    }();
+    const BylineWords& words = byline_words();
     const Line& line = lines_[k];
     const text::Tokens& tokens = tokens_[k];
     if (line.cue || line.terminal || line.words == 0 || line.words > kMaxWriterRoleWords) return false;
     std::size_t last = tokens.size();
     while (last > 0 && tokens[last - 1].kind == text::TokenKind::punct) --last;
     return last > 0 && (words.ending.count(tokens[last - 1].form()) || words.opening.count(tokens[0].form()));
+  }
+
+  // A writer and the place they write from: "Angelique Chrisafis in Paris" (a name of two to four
+  // capitalized words, bylines.tsv's place word, a place of the lexicon ending the line).
+  bool writer_in_place(std::size_t k) const {
+    const Line& line = lines_[k];
+    if (line.cue || line.terminal || line.dateline || line.words < 4 || line.words > kMaxWriterNameWords + 4) return false;
+    const text::Tokens& tokens = tokens_[k];
+    std::size_t in = 0;
+    while (in < tokens.size() && !byline_words().place.count(tokens[in].form())) ++in;
+    if (in < 2 || in > kMaxWriterNameWords || in + 1 >= tokens.size() || !capitalized_words(k, 0, in)) return false;
+    // Names, not common words: "Software Engineer in Chicago" is a job.
+    if (std::any_of(tokens.begin(), tokens.begin() + in, [](const text::Token& t) {
+          return entities::dictionary::listing(t.form()) == entities::dictionary::kCommon;
+        }))
+      return false;
+    const auto place = entities::lexicon().longest(tokens, in + 1);
+    return place.tokens > 0 && place.entry->type == "LOC" && in + 1 + place.tokens == tokens.size();
+  }
+
+  // Tokens [from, to) of line k are words capitalized where the script has capitals.
+  bool capitalized_words(std::size_t k, std::size_t from, std::size_t to) const {
+    return std::all_of(tokens_[k].begin() + from, tokens_[k].begin() + to, [&](const text::Token& t) {
+      return t.kind == text::TokenKind::word &&
+             text::first_letter_case(std::string_view(blocks_[k].text).substr(t.start, t.end - t.start)) != text::LetterCase::lower;
+    });
   }
 
   // A line that can be a person's name: two to four words, no sentence, no cue, capitalized where
@@ -544,7 +583,8 @@ class RoleAssigner {
     }
     if (best == 0) return;  // no prose at all: leave the lines as they are
     best_to = end_of_article(best_from, best_to);
-    const std::optional<std::size_t> title = title_above(best_from);
+    std::optional<std::size_t> title = title_above(best_from), standfirst;
+    if (title && headline_over_standfirst(*title)) standfirst = title, title = *title - 1;
     const std::optional<int> main = blocks_[best_from].article;
     for (std::size_t i = 0; i < blocks_.size(); ++i) {
       const bool inside = (i >= best_from && i < best_to) || (title && i >= *title && i < best_from);
@@ -556,6 +596,18 @@ class RoleAssigner {
     for (std::size_t i = 0; i < blocks_.size(); ++i)  // one title per article
       if (blocks_[i].article == main && blocks_[i].role == "title") set(i, "subheading", main);
     set(*title, "title", main);
+    if (standfirst) set(*standfirst, "subtitle", main);
+  }
+
+  // A long standfirst right under its headline ("French government collapses after losing…" /
+  // "Prime minister Michel Barnier ousted after just three months in office, plunging…"): the
+  // headline, shorter but of a few words, is the title.
+  bool headline_over_standfirst(std::size_t k) const {
+    if (k == 0 || lines_[k].words < kTeaserWords) return false;
+    const Line& above = lines_[k - 1];
+    return above.title_like() && !above.cue && !above.glued_menu && !above.dateline && !blocks_[k - 1].bullet &&
+           blocks_[k - 1].text.find('|') == std::string::npos &&  // "Essay - Published: 2025.12.17 | AI"
+           above.words >= kMinHeadlineWords && above.words < lines_[k].words;
   }
 
   // Menu items are a word or two; sub-headings inside an article are longer and cost less.

@@ -156,6 +156,23 @@ TEST(Roles, ATagsHeaderWithoutValueHeadsTagsOneALine) {
   EXPECT_EQ(r.articles.at(0).tags, (std::vector<std::string>{"City council", "Harbour"}));
 }
 
+TEST(Roles, AHeadlineOverALongerStandfirstAndAWriterInAPlace) {
+  expect_roles({{"News", "boilerplate:nav"},
+                {"France", "boilerplate:nav"},
+                {"French government collapses after losing no-confidence vote", "title"},
+                {"Prime minister Michel Barnier ousted after just three months in office, plunging country into "
+                 "political turmoil",
+                 "subtitle"},
+                {"Angelique Chrisafis in Paris", "byline"},
+                {"Wed 4 Dec 2024 20.02 CET", "dateline"},
+                {prose(1), "lead"},
+                {prose(2), "paragraph"}});
+  // A job and a city is no byline.
+  const maqal::Result r = maqal::parse_text("Harbour plan goes to a vote\nSoftware Engineer in Chicago\n" + prose(1) + "\n");
+  ASSERT_EQ(r.blocks.size(), 3u);
+  EXPECT_NE(r.blocks[1].role, "byline");
+}
+
 TEST(Roles, AHeadlineShapedAsACreditIsStillTheHeadline) {
   expect_roles({{"مصر - السودان", "title"}, {prose(1), "lead"}, {prose(2), "paragraph"}});
 }
