@@ -291,6 +291,7 @@ class RoleAssigner {
     mark_headerless_related_lists();
     mark_introduced_lists();
     keep_article_region();
+    mark_sign_up_pitches();
     drop_empty_articles();
     mark_leads();
     split_run_together_teasers(blocks_, tokens_);
@@ -551,6 +552,19 @@ class RoleAssigner {
       if (j - i <= 2) continue;
       for (std::size_t k = i + 1; k < j; ++k) set(k, "list_item", blocks_[i].article);
       i = j - 1;
+    }
+  }
+
+  // A newsletter's pitch and terms between its sign-up lines ("Sign up to This is Europe" / "The most
+  // pressing stories…" / "Privacy Notice: Newsletters may contain…" / "after newsletter promotion"),
+  // one or two short lines, are part of the sign-up box.
+  void mark_sign_up_pitches() {
+    const auto sign_up = [&](std::size_t k) { return blocks_[k].role == "boilerplate" && blocks_[k].kind == "subscribe"; };
+    const auto pitch = [&](std::size_t k) { return body_role(blocks_[k].role) && lines_[k].words <= kMaxHeadlineWords; };
+    for (std::size_t i = 1; i + 1 < blocks_.size(); ++i) {
+      if (!sign_up(i - 1) || !pitch(i)) continue;
+      const std::size_t end = sign_up(i + 1) ? i + 1 : i + 2 < blocks_.size() && pitch(i + 1) && sign_up(i + 2) ? i + 2 : i;
+      for (; i < end; ++i) set(i, "boilerplate", std::nullopt, "subscribe");
     }
   }
 

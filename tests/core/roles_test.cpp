@@ -173,6 +173,17 @@ TEST(Roles, AHeadlineOverALongerStandfirstAndAWriterInAPlace) {
   EXPECT_NE(r.blocks[1].role, "byline");
 }
 
+TEST(Roles, ANewslettersPitchBetweenItsSignUpLinesIsPartOfTheBox) {
+  expect_roles({{"Harbour plan goes to a vote", "title"},
+                {prose(1), "lead"},
+                {"Sign up to This is Europe", "boilerplate:subscribe"},
+                {"The most pressing stories and debates for Europeans", "boilerplate:subscribe"},
+                {"Privacy Notice: Newsletters may contain info about charities and online ads.", "boilerplate:subscribe"},
+                {"after newsletter promotion", "boilerplate:subscribe"},
+                {prose(2), "paragraph"},
+                {prose(3), "paragraph"}});
+}
+
 TEST(Roles, AHeadlineShapedAsACreditIsStillTheHeadline) {
   expect_roles({{"مصر - السودان", "title"}, {prose(1), "lead"}, {prose(2), "paragraph"}});
 }
