@@ -33,6 +33,8 @@ TEST(Clusters, AnEnglishRoleKeepsWhatItsTitleIsOf) {
   EXPECT_EQ(roles_of(r, "Janet Yellen"), std::vector<std::string>{"Treasury Secretary"});
   EXPECT_EQ(roles_of(r, "Jerome Powell"), std::vector<std::string>{"Fed Chair"});
   EXPECT_EQ(roles_of(r, "Joe Biden"), std::vector<std::string>{"President"});  // not "When President"
+  const maqal::Result senate = maqal::parse_text("Senate Majority Leader Chuck Schumer said the vote would go ahead.\n");
+  EXPECT_EQ(roles_of(senate, "Chuck Schumer"), std::vector<std::string>{"Senate Majority Leader"});
 }
 
 }  // namespace
