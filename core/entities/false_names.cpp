@@ -402,6 +402,36 @@ void name_quoted_titles(ner::Sequence& s) {
   }
 }
 
+void grow_persons_by_given_names(ner::Sequence& s) {
+  const text::Tokens& tokens = *s.tokens;
+  // Not with the article ("السيد", "بالتهاني": a title, a noun), nor a function or title word.
+  const auto given_name = [&](std::size_t k) {
+    const text::Token& t = tokens[k];
+    if (t.kind != text::TokenKind::word || definite(t.form()) || function_word(t) || title_word(t) != Title::none)
+      return false;
+    const auto stems = text::stems(t.form());
+    return std::any_of(stems.begin(), stems.end(), [](std::string_view w) { return ner::is_given_name(w); });
+  };
+  const int person = ner::type_index("PER");
+  for (std::size_t k = 0; k < s.mentions.size(); ++k) {
+    ner::Mention& m = s.mentions[k];
+    if (m.type != person) continue;
+    const std::size_t before = k > 0 ? s.mentions[k - 1].last : 0;
+    const std::size_t after = k + 1 < s.mentions.size() ? s.mentions[k + 1].first : tokens.size();
+    // "ومتعب | وأسامة حسني": a name written with "و" is another person.
+    const bool another_person = !text::without_conjunction(tokens[m.first].form()).empty();
+    if (m.first > before && !another_person && given_name(m.first - 1)) {
+      --m.first;
+    } else if (m.last - m.first == 1 && m.last < after && given_name(m.first)) {
+      const text::Token& next = tokens[m.last];
+      if (next.kind == text::TokenKind::word && !definite(next.form()) && !function_word(next) &&
+          title_word(next) == Title::none && !s.model->knows(ner::word_key(next.form())) &&
+          !lower_case_word(s.text.substr(next.start, next.end - next.start)))  // "Hans returns"
+        ++m.last;
+    }
+  }
+}
+
 void type_by_apposition(std::vector<ner::Sequence>& document) {
   using Words = std::vector<std::string_view>;  // a name's folded words
   const auto words = [](const ner::Sequence& s, const ner::Mention& m) {

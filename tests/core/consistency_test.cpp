@@ -416,6 +416,24 @@ TEST(Consistency, APersonsNameEndsBeforeANounForAKindOfThing) {
   EXPECT_EQ(d.type_at(0, "هدى"), "PER");
 }
 
+// A given name next to a person's name the model cut short is part of it: the word before (not a
+// definite word, "السيد", nor before a name written with "و", another person), or, after a given
+// name alone, a word the model never saw.
+TEST(Consistency, AGivenNameBesideAPersonsNameJoinsIt) {
+  Document d(ner::Lang::ar, {"وتنتظر فاطمة ابراهيمي النتيجة، ومنح الفرنسي لويس ساها التقدم",
+                             "وقال السيد قبيصي إن ابوتريكة ومتعب وأسامة حسني جاهزون"});
+  d.tag(0, "ابراهيمي", "PER");
+  d.tag(0, "لويس", "PER");
+  d.tag(1, "قبيصي", "PER");
+  d.tag(1, "وأسامة حسني", "PER");
+  ASSERT_FALSE(ner::model(ner::Lang::ar).knows(ner::word_key("ساها")));
+  maqal::entities::make_names_consistent(d.sequences);
+  EXPECT_EQ(d.type_at(0, "فاطمة ابراهيمي"), "PER");
+  EXPECT_EQ(d.type_at(0, "لويس ساها"), "PER");
+  EXPECT_EQ(d.type_at(1, "قبيصي"), "PER");
+  EXPECT_EQ(d.type_at(1, "وأسامة حسني"), "PER");
+}
+
 // A mention that is part of an occurrence of a longer name of the document grows into that name, up
 // to the mentions beside it.
 TEST(Consistency, APartOfANameTheDocumentHasGrowsIntoIt) {
