@@ -100,6 +100,7 @@ void make_names_consistent(std::vector<ner::Sequence>& document, text::WordSet* 
     type_writers(s);
     type_quoted_places(s);
     name_quoted_titles(s);
+    name_after_descriptors(s);
   }
   drop_styled_common_words(document);
   type_by_apposition(document);

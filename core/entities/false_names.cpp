@@ -432,6 +432,21 @@ void grow_persons_by_given_names(ner::Sequence& s) {
   }
 }
 
+void name_after_descriptors(ner::Sequence& s) {
+  const text::Tokens& tokens = *s.tokens;
+  std::size_t k = 0;  // the first mention not before token i
+  for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
+    while (k < s.mentions.size() && s.mentions[k].last <= i + 1) ++k;
+    const text::Token& next = tokens[i + 1];
+    if (next.kind != text::TokenKind::word || (k < s.mentions.size() && s.mentions[k].first <= i + 1) ||
+        s.model->knows(ner::word_key(next.form())) || function_word(next))
+      continue;
+    const ner::Mention m{i + 1, i + 2, 0};
+    if (const int type = descriptor_type(tokens, m); type >= 0)
+      s.mentions.insert(s.mentions.begin() + static_cast<std::ptrdiff_t>(k), ner::Mention{i + 1, i + 2, type});
+  }
+}
+
 void type_by_apposition(std::vector<ner::Sequence>& document) {
   using Words = std::vector<std::string_view>;  // a name's folded words
   const auto words = [](const ner::Sequence& s, const ner::Mention& m) {

@@ -56,6 +56,10 @@ void name_quoted_titles(ner::Sequence& s);
 // saw ("لويس | ساها"): that word is part of the name.
 void grow_persons_by_given_names(ner::Sequence& s);
 
+// A word the model never saw right after a noun that says what a name is (appositions.tsv, without
+// the article: "شركة سياك", "صحيفة معاريف") is such a name, where the model found none.
+void name_after_descriptors(ner::Sequence& s);
+
 // A name the document introduces with an apposition that says what it is ("Mer Vivante, a campaign
 // group that …": core/lang/*/appositions.tsv) takes that type wherever the document writes it.
 void type_by_apposition(std::vector<ner::Sequence>& document);
