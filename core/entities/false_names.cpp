@@ -208,6 +208,7 @@ std::size_t list_colon(const text::Tokens& tokens) {
 // core/lang/*/appositions.tsv, folded.
 struct Appositions {
   std::set<std::string, std::less<>> articles, then;
+  std::set<std::string, std::less<>> named_with_article;  // nouns whose names may carry the article
   std::map<std::string, int, std::less<>> nouns;  // → type index
 };
 
@@ -218,6 +219,7 @@ const Appositions& appositions() {
       if (row.size() < 2) continue;
       if (row[0] == "article") a.articles.insert(text::fold(row[1]));
       else if (row[0] == "then") a.then.insert(text::fold(row[1]));
+      else if (row[0] == "article_name") a.named_with_article.insert(text::fold(row[1]));
       else if (const int type = ner::type_index(row[0]); type >= 0) a.nouns[text::fold(row[1])] = type;
     }
     return a;
@@ -432,6 +434,14 @@ void grow_persons_by_given_names(ner::Sequence& s) {
   }
 }
 
+bool named_with_article(const text::Token& t) {
+  const auto& nouns = appositions().named_with_article;
+  if (t.kind != text::TokenKind::word || nouns.empty()) return false;
+  for (std::string_view w : text::stems(t.form()))
+    if (nouns.count(w)) return true;
+  return false;
+}
+
 void name_after_descriptors(ner::Sequence& s) {
   const text::Tokens& tokens = *s.tokens;
   std::size_t k = 0;  // the first mention not before token i
@@ -439,7 +449,10 @@ void name_after_descriptors(ner::Sequence& s) {
     while (k < s.mentions.size() && s.mentions[k].last <= i + 1) ++k;
     const text::Token& next = tokens[i + 1];
     if (next.kind != text::TokenKind::word || (k < s.mentions.size() && s.mentions[k].first <= i + 1) ||
-        s.model->knows(ner::word_key(next.form())) || function_word(next))
+        function_word(next))
+      continue;
+    // A word the model knows only with the article after a noun whose names carry it ("صحيفة الحياة").
+    if (s.model->knows(ner::word_key(next.form())) && !(definite(next.form()) && named_with_article(tokens[i])))
       continue;
     const ner::Mention m{i + 1, i + 2, 0};
     if (const int type = descriptor_type(tokens, m); type >= 0)

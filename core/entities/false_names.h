@@ -57,7 +57,8 @@ void name_quoted_titles(ner::Sequence& s);
 void grow_persons_by_given_names(ner::Sequence& s);
 
 // A word the model never saw right after a noun that says what a name is (appositions.tsv, without
-// the article: "شركة سياك", "صحيفة معاريف") is such a name, where the model found none.
+// the article: "شركة سياك", "صحيفة معاريف") is such a name, where the model found none; after the
+// nouns whose names carry the article, a word with it too ("نادي الشباب").
 void name_after_descriptors(ner::Sequence& s);
 
 // A name the document introduces with an apposition that says what it is ("Mer Vivante, a campaign
