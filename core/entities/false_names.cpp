@@ -434,26 +434,45 @@ void grow_persons_by_given_names(ner::Sequence& s) {
   }
 }
 
+namespace {
+
+std::string_view noun_word(const std::string& noun) { return noun; }
+std::string_view noun_word(const std::pair<const std::string, int>& noun) { return noun.first; }
+
+// Whether the folded word is one of the nouns, maybe behind proclitics ("لشركة"): the cheap test
+// before text::stems(), which name_after_descriptors() would otherwise run on every word.
+template <class Nouns>
+bool ends_in_noun(std::string_view form, const Nouns& nouns) {
+  for (const auto& noun : nouns)
+    if (form.ends_with(noun_word(noun))) return true;
+  return false;
+}
+
 bool named_with_article(const text::Token& t) {
   const auto& nouns = appositions().named_with_article;
-  if (t.kind != text::TokenKind::word || nouns.empty()) return false;
+  if (t.kind != text::TokenKind::word || !ends_in_noun(t.form(), nouns)) return false;
   for (std::string_view w : text::stems(t.form()))
     if (nouns.count(w)) return true;
   return false;
 }
 
+}  // namespace
+
 void name_after_descriptors(ner::Sequence& s) {
   const text::Tokens& tokens = *s.tokens;
+  const auto& nouns = appositions().nouns;
   std::size_t k = 0;  // the first mention not before token i
   for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
     while (k < s.mentions.size() && s.mentions[k].last <= i + 1) ++k;
     const text::Token& next = tokens[i + 1];
-    if (next.kind != text::TokenKind::word || (k < s.mentions.size() && s.mentions[k].first <= i + 1) ||
-        function_word(next))
-      continue;
+    if (next.kind != text::TokenKind::word || (k < s.mentions.size() && s.mentions[k].first <= i + 1)) continue;
     // A word the model knows only with the article after a noun whose names carry it ("صحيفة الحياة").
-    if (s.model->knows(ner::word_key(next.form())) && !(definite(next.form()) && named_with_article(tokens[i])))
+    if (s.model->knows(ner::word_key(next.form()))) {
+      if (!named_with_article(tokens[i]) || !definite(next.form())) continue;
+    } else if (tokens[i].kind != text::TokenKind::word || !ends_in_noun(tokens[i].form(), nouns)) {
       continue;
+    }
+    if (function_word(next)) continue;
     const ner::Mention m{i + 1, i + 2, 0};
     if (const int type = descriptor_type(tokens, m); type >= 0)
       s.mentions.insert(s.mentions.begin() + static_cast<std::ptrdiff_t>(k), ner::Mention{i + 1, i + 2, type});
