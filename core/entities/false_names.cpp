@@ -576,10 +576,13 @@ void drop_false_names(ner::Sequence& s) {
       return title_word(t) != Title::none && definite(t.form());
     });
   };
-  // "مها أحمد برنامجا" (presented a programme): the noun after the name is no part of it.
+  // "مها أحمد برنامجا" (presented a programme), "رواية محفوظ" (Mahfouz's novel): the noun before or
+  // after the name is no part of it.
   const int person = ner::type_index("PER");
-  for (ner::Mention& m : s.mentions)
+  for (ner::Mention& m : s.mentions) {
     while (m.type == person && m.last - m.first > 1 && kind_noun(tokens[m.last - 1])) --m.last;
+    while (m.type == person && m.last - m.first > 1 && kind_noun(tokens[m.first])) ++m.first;
+  }
   std::erase_if(s.mentions, [&](const ner::Mention& m) {
     // Not places: foreign place names end so ("فارنا", Varna).
     if (description(tokens, m) || titles_only(m) || (m.type != ner::type_index("LOC") && verb_with_suffix(tokens[m.first])) ||

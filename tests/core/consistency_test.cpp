@@ -406,14 +406,17 @@ TEST(Consistency, ANounBeforeANameStatesTheType) {
   EXPECT_EQ(d.type_at(1, "كلاوس فوفرايت"), "PER");
 }
 
-// A noun for a kind of thing after a person's name is no part of it (the model's "… برنامجا").
+// A noun for a kind of thing before or after a person's name is no part of it (the model's "…
+// برنامجا", "رواية …").
 TEST(Consistency, APersonsNameEndsBeforeANounForAKindOfThing) {
-  Document d(ner::Lang::ar, {"ويقدم سامي العدل برنامجا جديدا، وتملك هدى شركة صغيرة"});
+  Document d(ner::Lang::ar, {"ويقدم سامي العدل برنامجا جديدا، وتملك هدى شركة صغيرة، ونشرت رواية محفوظ الأولى"});
   d.tag(0, "سامي العدل برنامجا", "PER");
   d.tag(0, "هدى شركة", "PER");
+  d.tag(0, "رواية محفوظ", "PER");
   maqal::entities::make_names_consistent(d.sequences);
   EXPECT_EQ(d.type_at(0, "سامي العدل"), "PER");
   EXPECT_EQ(d.type_at(0, "هدى"), "PER");
+  EXPECT_EQ(d.type_at(0, "محفوظ"), "PER");
 }
 
 // A given name next to a person's name the model cut short is part of it: the word before (not a
