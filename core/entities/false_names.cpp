@@ -4,6 +4,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <bitset>
 #include <cctype>
 #include <map>
 #include <set>
@@ -206,10 +207,21 @@ std::size_t list_colon(const text::Tokens& tokens) {
 }
 
 // core/lang/*/appositions.tsv, folded.
+// A word's last four bytes (at most), hashed to 12 bits: which words may end in a listed noun.
+std::size_t ending_key(std::string_view w) {
+  std::size_t key = 0;
+  for (char c : w.substr(w.size() - std::min<std::size_t>(w.size(), 4))) key = key * 131 + static_cast<unsigned char>(c);
+  return key & 4095;
+}
+
 struct Appositions {
   std::set<std::string, std::less<>> articles, then;
   std::set<std::string, std::less<>> named_with_article;  // nouns whose names may carry the article
   std::map<std::string, int, std::less<>> nouns;  // → type index
+  // The nouns' ending_key()s, or all bits when a noun is shorter than four bytes: the cheap test that
+  // a word, maybe with proclitics ("لشركة"), is none of them, before text::stems().
+  std::bitset<4096> noun_endings;
+  bool may_end_in_noun(std::string_view w) const { return noun_endings[ending_key(w)]; }
 };
 
 const Appositions& appositions() {
@@ -222,9 +234,22 @@ const Appositions& appositions() {
       else if (row[0] == "article_name") a.named_with_article.insert(text::fold(row[1]));
       else if (const int type = ner::type_index(row[0]); type >= 0) a.nouns[text::fold(row[1])] = type;
     }
+    for (const auto& [noun, type] : a.nouns) {
+      if (noun.size() < 4) a.noun_endings.set();
+      a.noun_endings.set(ending_key(noun));
+    }
     return a;
   }();
   return out;
+}
+
+// A noun whose names may carry the article (appositions.tsv article_name: "صحيفة", "نادي").
+bool named_with_article(const text::Token& t) {
+  const Appositions& a = appositions();
+  if (t.kind != text::TokenKind::word || !a.may_end_in_noun(t.form())) return false;
+  for (std::string_view w : text::stems(t.form()))
+    if (a.named_with_article.count(w)) return true;
+  return false;
 }
 
 // The type an apposition right after m gives it ("Mer Vivante, a campaign group that …"), or -1: a
@@ -434,44 +459,19 @@ void grow_persons_by_given_names(ner::Sequence& s) {
   }
 }
 
-namespace {
-
-std::string_view noun_word(const std::string& noun) { return noun; }
-std::string_view noun_word(const std::pair<const std::string, int>& noun) { return noun.first; }
-
-// Whether the folded word is one of the nouns, maybe behind proclitics ("لشركة"): the cheap test
-// before text::stems(), which name_after_descriptors() would otherwise run on every word.
-template <class Nouns>
-bool ends_in_noun(std::string_view form, const Nouns& nouns) {
-  for (const auto& noun : nouns)
-    if (form.ends_with(noun_word(noun))) return true;
-  return false;
-}
-
-bool named_with_article(const text::Token& t) {
-  const auto& nouns = appositions().named_with_article;
-  if (t.kind != text::TokenKind::word || !ends_in_noun(t.form(), nouns)) return false;
-  for (std::string_view w : text::stems(t.form()))
-    if (nouns.count(w)) return true;
-  return false;
-}
-
-}  // namespace
-
 void name_after_descriptors(ner::Sequence& s) {
   const text::Tokens& tokens = *s.tokens;
-  const auto& nouns = appositions().nouns;
+  const Appositions& a = appositions();
   std::size_t k = 0;  // the first mention not before token i
   for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
     while (k < s.mentions.size() && s.mentions[k].last <= i + 1) ++k;
     const text::Token& next = tokens[i + 1];
-    if (next.kind != text::TokenKind::word || (k < s.mentions.size() && s.mentions[k].first <= i + 1)) continue;
-    // A word the model knows only with the article after a noun whose names carry it ("صحيفة الحياة").
-    if (s.model->knows(ner::word_key(next.form()))) {
-      if (!named_with_article(tokens[i]) || !definite(next.form())) continue;
-    } else if (tokens[i].kind != text::TokenKind::word || !ends_in_noun(tokens[i].form(), nouns)) {
+    if (tokens[i].kind != text::TokenKind::word || !a.may_end_in_noun(tokens[i].form()) ||
+        next.kind != text::TokenKind::word || (k < s.mentions.size() && s.mentions[k].first <= i + 1))
       continue;
-    }
+    // A word the model knows only with the article after a noun whose names carry it ("صحيفة الحياة").
+    if (s.model->knows(ner::word_key(next.form())) && (!named_with_article(tokens[i]) || !definite(next.form())))
+      continue;
     if (function_word(next)) continue;
     const ner::Mention m{i + 1, i + 2, 0};
     if (const int type = descriptor_type(tokens, m); type >= 0)
