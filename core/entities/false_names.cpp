@@ -472,7 +472,8 @@ void name_after_descriptors(ner::Sequence& s) {
     // A word the model knows only with the article after a noun whose names carry it ("صحيفة الحياة").
     if (s.model->knows(ner::word_key(next.form())) && (!named_with_article(tokens[i]) || !definite(next.form())))
       continue;
-    if (function_word(next)) continue;
+    if (function_word(next) || lower_case_word(s.text.substr(next.start, next.end - next.start)))  // "utility crews"
+      continue;
     const ner::Mention m{i + 1, i + 2, 0};
     if (const int type = descriptor_type(tokens, m); type >= 0)
       s.mentions.insert(s.mentions.begin() + static_cast<std::ptrdiff_t>(k), ner::Mention{i + 1, i + 2, type});
