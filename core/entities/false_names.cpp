@@ -581,20 +581,21 @@ void drop_false_names(ner::Sequence& s) {
   // after the name is no part of it.
   const int person = ner::type_index("PER");
   // "طلعت زكريا حلمه" (his dream), "أحمد خليل مرماه" (his goal): a word written with the pronoun "ه"
-  // (not "ة") is no end of a name; not a given name nor "…الله" nor after "عبد" ("عبد ربه"), nor
-  // "…يه" but a function word ("عليه"; "أوليفيه" is a name).
-  const auto possessed = [&](std::size_t k) {
-    const text::Token& t = tokens[k];
+  // (not "ة") is no end of a name; not a given name nor "…الله", nor "…يه" but a function word
+  // ("عليه"; "أوليفيه" is a name).
+  const auto possessed = [&](const text::Token& t) {
     const std::string_view written = s.text.substr(t.start, t.end - t.start);
-    if (k > 0 && tokens[k - 1].form() == "\xD8\xB9\xD8\xA8\xD8\xAF") return false;
     if (t.kind != text::TokenKind::word || !written.ends_with("\xD9\x87") || t.form().ends_with("\xD9\x84\xD9\x84\xD9\x87") ||
         (written.ends_with("\xD9\x8A\xD9\x87") && !function_word(t)))
       return false;
     const auto stems = text::stems(t.form());
     return std::none_of(stems.begin(), stems.end(), [](std::string_view w) { return ner::is_given_name(w); });
   };
+  // The word after "عبد" makes a compound name with it ("عبد ربه", "عبد الحي"): it stays.
+  const auto after_abd = [&](std::size_t k) { return tokens[k - 1].form() == "\xD8\xB9\xD8\xA8\xD8\xAF"; };
   for (ner::Mention& m : s.mentions) {
-    while (m.type == person && m.last - m.first > 1 && (kind_noun(tokens[m.last - 1]) || possessed(m.last - 1)))
+    while (m.type == person && m.last - m.first > 1 && !after_abd(m.last - 1) &&
+           (kind_noun(tokens[m.last - 1]) || possessed(tokens[m.last - 1])))
       --m.last;
     while (m.type == person && m.last - m.first > 1 && kind_noun(tokens[m.first])) ++m.first;
   }

@@ -437,17 +437,20 @@ TEST(Consistency, AGivenNameBesideAPersonsNameJoinsIt) {
   EXPECT_EQ(d.type_at(1, "وأسامة حسني"), "PER");
 }
 
-// A word written with the pronoun "ه" ends no person's name ("… حلمه", his dream), unless it makes
-// a compound with "عبد" ("عبد ربه") or ends in "…يه" ("أوليفيه").
+// A word written with the pronoun "ه" ends no person's name ("… حلمه", his dream), unless it ends in
+// "…يه" ("أوليفيه"); no word after "عبد" is cut off ("عبد ربه", "عبد الحي").
 TEST(Consistency, APersonsNameEndsBeforeAWordWithAPronoun) {
-  Document d(ner::Lang::ar, {"وحقق سامي العدل حلمه أخيرا، وسجل حسني عبد ربه هدفا، وقال جان أوليفيه إن الفريق جاهز"});
+  Document d(ner::Lang::ar, {"وحقق سامي العدل حلمه أخيرا، وسجل حسني عبد ربه هدفا، وقال جان أوليفيه إن الفريق جاهز",
+                             "وغنى المطرب كامل عبد الحي الموشح"});
   d.tag(0, "سامي العدل حلمه", "PER");
   d.tag(0, "حسني عبد ربه", "PER");
   d.tag(0, "جان أوليفيه", "PER");
+  d.tag(1, "كامل عبد الحي", "PER");
   maqal::entities::make_names_consistent(d.sequences);
   EXPECT_EQ(d.type_at(0, "سامي العدل"), "PER");
   EXPECT_EQ(d.type_at(0, "حسني عبد ربه"), "PER");
   EXPECT_EQ(d.type_at(0, "جان أوليفيه"), "PER");
+  EXPECT_EQ(d.type_at(1, "كامل عبد الحي"), "PER");  // "حي" (quarter) is a noun of appositions.tsv
 }
 
 // A mention that is part of an occurrence of a longer name of the document grows into that name, up
