@@ -451,7 +451,7 @@ void grow_persons_by_given_names(ner::Sequence& s) {
       --m.first;
     } else if (m.last - m.first == 1 && m.last < after && given_name(m.first)) {
       const text::Token& next = tokens[m.last];
-      if (next.kind == text::TokenKind::word && !definite(next.form()) && !function_word(next) &&
+      if (next.kind == text::TokenKind::word && !function_word(next) &&
           title_word(next) == Title::none && !s.model->knows(ner::word_key(next.form())) &&
           !lower_case_word(s.text.substr(next.start, next.end - next.start)))  // "Hans returns"
         ++m.last;

@@ -424,17 +424,19 @@ TEST(Consistency, APersonsNameEndsBeforeANounForAKindOfThing) {
 // name alone, a word the model never saw.
 TEST(Consistency, AGivenNameBesideAPersonsNameJoinsIt) {
   Document d(ner::Lang::ar, {"وتنتظر فاطمة ابراهيمي النتيجة، ومنح الفرنسي لويس ساها التقدم",
-                             "وقال السيد قبيصي إن ابوتريكة ومتعب وأسامة حسني جاهزون"});
+                             "وقال السيد قبيصي إن ابوتريكة ومتعب وأسامة حسني جاهزون، وأكد صالح الحمصوي ذلك"});
   d.tag(0, "ابراهيمي", "PER");
   d.tag(0, "لويس", "PER");
   d.tag(1, "قبيصي", "PER");
   d.tag(1, "وأسامة حسني", "PER");
-  ASSERT_FALSE(ner::model(ner::Lang::ar).knows(ner::word_key("ساها")));
+  d.tag(1, "صالح", "PER");
+  for (const char* word : {"ساها", "الحمصوي"}) ASSERT_FALSE(ner::model(ner::Lang::ar).knows(ner::word_key(word))) << word;
   maqal::entities::make_names_consistent(d.sequences);
   EXPECT_EQ(d.type_at(0, "فاطمة ابراهيمي"), "PER");
   EXPECT_EQ(d.type_at(0, "لويس ساها"), "PER");
   EXPECT_EQ(d.type_at(1, "قبيصي"), "PER");
   EXPECT_EQ(d.type_at(1, "وأسامة حسني"), "PER");
+  EXPECT_EQ(d.type_at(1, "صالح الحمصوي"), "PER");  // with the article too
 }
 
 // A word written with the pronoun "ه" ends no person's name ("… حلمه", his dream), unless it ends in
