@@ -111,8 +111,7 @@
 //   no person's name opening with a noun for a kind of thing ("رواية | محفوظ") nor ending in a word
 //   written with the pronoun "ه" ("… حلمه"), the word after "عبد" kept: dev 0.7623 (whole stage
 //   0.7256), folds 0.76100, at +2.8% / +2.0% instructions a token of the entity stage (6,549 -> 6,735
-//   and 5,079 -> 5,179). Tried and left
-//   out: an organization's head word before a place the model found joined to it ("جامعة | القاهرة";
+//   and 5,079 -> 5,179). Tried and left out: an organization's head word before a place the model found joined to it ("جامعة | القاهرة";
 //   folds -0.0002; with the place heads too, "نهر | الكونغو", which ANERcorp leaves out, -0.0033);
 //   "منطقة" and "شارع" LOC nouns (dev +0.0006, folds -0.0001), "منتخب" LOC (folds -0.00001), "حركة"
 //   ORG (dev -0.0004); the words after an organization's head spreading as that organization
