@@ -95,10 +95,12 @@ void make_names_consistent(std::vector<ner::Sequence>& document, text::WordSet* 
   for (ner::Sequence& s : document) {
     drop_false_names(s);
     type_by_head(s);
+    grow_persons_by_given_names(s);
     join_adjacent_persons(s);
     type_writers(s);
     type_quoted_places(s);
     name_quoted_titles(s);
+    name_after_descriptors(s);
   }
   drop_styled_common_words(document);
   type_by_apposition(document);

@@ -4,6 +4,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <bitset>
 #include <cctype>
 #include <map>
 #include <set>
@@ -206,9 +207,21 @@ std::size_t list_colon(const text::Tokens& tokens) {
 }
 
 // core/lang/*/appositions.tsv, folded.
+// A word's last four bytes (at most), hashed to 12 bits: which words may end in a listed noun.
+std::size_t ending_key(std::string_view w) {
+  std::size_t key = 0;
+  for (char c : w.substr(w.size() - std::min<std::size_t>(w.size(), 4))) key = key * 131 + static_cast<unsigned char>(c);
+  return key & 4095;
+}
+
 struct Appositions {
   std::set<std::string, std::less<>> articles, then;
+  std::set<std::string, std::less<>> named_with_article;  // nouns whose names may carry the article
   std::map<std::string, int, std::less<>> nouns;  // → type index
+  // The nouns' ending_key()s, or all bits when a noun is shorter than four bytes: the cheap test that
+  // a word, maybe with proclitics ("لشركة"), is none of them, before text::stems().
+  std::bitset<4096> noun_endings;
+  bool may_end_in_noun(std::string_view w) const { return noun_endings[ending_key(w)]; }
 };
 
 const Appositions& appositions() {
@@ -218,11 +231,25 @@ const Appositions& appositions() {
       if (row.size() < 2) continue;
       if (row[0] == "article") a.articles.insert(text::fold(row[1]));
       else if (row[0] == "then") a.then.insert(text::fold(row[1]));
+      else if (row[0] == "article_name") a.named_with_article.insert(text::fold(row[1]));
       else if (const int type = ner::type_index(row[0]); type >= 0) a.nouns[text::fold(row[1])] = type;
+    }
+    for (const auto& [noun, type] : a.nouns) {
+      if (noun.size() < 4) a.noun_endings.set();
+      a.noun_endings.set(ending_key(noun));
     }
     return a;
   }();
   return out;
+}
+
+// A noun whose names may carry the article (appositions.tsv article_name: "صحيفة", "نادي").
+bool named_with_article(const text::Token& t) {
+  const Appositions& a = appositions();
+  if (t.kind != text::TokenKind::word || !a.may_end_in_noun(t.form())) return false;
+  for (std::string_view w : text::stems(t.form()))
+    if (a.named_with_article.count(w)) return true;
+  return false;
 }
 
 // The type an apposition right after m gives it ("Mer Vivante, a campaign group that …"), or -1: a
@@ -402,6 +429,57 @@ void name_quoted_titles(ner::Sequence& s) {
   }
 }
 
+void grow_persons_by_given_names(ner::Sequence& s) {
+  const text::Tokens& tokens = *s.tokens;
+  // Not with the article ("السيد", "بالتهاني": a title, a noun), nor a function or title word.
+  const auto given_name = [&](std::size_t k) {
+    const text::Token& t = tokens[k];
+    if (t.kind != text::TokenKind::word || definite(t.form()) || function_word(t) || title_word(t) != Title::none)
+      return false;
+    const auto stems = text::stems(t.form());
+    return std::any_of(stems.begin(), stems.end(), [](std::string_view w) { return ner::is_given_name(w); });
+  };
+  const int person = ner::type_index("PER");
+  for (std::size_t k = 0; k < s.mentions.size(); ++k) {
+    ner::Mention& m = s.mentions[k];
+    if (m.type != person) continue;
+    const std::size_t before = k > 0 ? s.mentions[k - 1].last : 0;
+    const std::size_t after = k + 1 < s.mentions.size() ? s.mentions[k + 1].first : tokens.size();
+    // "ومتعب | وأسامة حسني": a name written with "و" is another person.
+    const bool another_person = !text::without_conjunction(tokens[m.first].form()).empty();
+    if (m.first > before && !another_person && given_name(m.first - 1)) {
+      --m.first;
+    } else if (m.last - m.first == 1 && m.last < after && given_name(m.first)) {
+      const text::Token& next = tokens[m.last];
+      if (next.kind == text::TokenKind::word && !function_word(next) &&
+          title_word(next) == Title::none && !s.model->knows(ner::word_key(next.form())) &&
+          !lower_case_word(s.text.substr(next.start, next.end - next.start)))  // "Hans returns"
+        ++m.last;
+    }
+  }
+}
+
+void name_after_descriptors(ner::Sequence& s) {
+  const text::Tokens& tokens = *s.tokens;
+  const Appositions& a = appositions();
+  std::size_t k = 0;  // the first mention not before token i
+  for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
+    while (k < s.mentions.size() && s.mentions[k].last <= i + 1) ++k;
+    const text::Token& next = tokens[i + 1];
+    if (tokens[i].kind != text::TokenKind::word || !a.may_end_in_noun(tokens[i].form()) ||
+        next.kind != text::TokenKind::word || (k < s.mentions.size() && s.mentions[k].first <= i + 1))
+      continue;
+    // A word the model knows only with the article after a noun whose names carry it ("صحيفة الحياة").
+    if (s.model->knows(ner::word_key(next.form())) && (!named_with_article(tokens[i]) || !definite(next.form())))
+      continue;
+    if (function_word(next) || lower_case_word(s.text.substr(next.start, next.end - next.start)))  // "utility crews"
+      continue;
+    const ner::Mention m{i + 1, i + 2, 0};
+    if (const int type = descriptor_type(tokens, m); type >= 0)
+      s.mentions.insert(s.mentions.begin() + static_cast<std::ptrdiff_t>(k), ner::Mention{i + 1, i + 2, type});
+  }
+}
+
 void type_by_apposition(std::vector<ner::Sequence>& document) {
   using Words = std::vector<std::string_view>;  // a name's folded words
   const auto words = [](const ner::Sequence& s, const ner::Mention& m) {
@@ -499,10 +577,28 @@ void drop_false_names(ner::Sequence& s) {
       return title_word(t) != Title::none && definite(t.form());
     });
   };
-  // "مها أحمد برنامجا" (presented a programme): the noun after the name is no part of it.
+  // "مها أحمد برنامجا" (presented a programme), "رواية محفوظ" (Mahfouz's novel): the noun before or
+  // after the name is no part of it.
   const int person = ner::type_index("PER");
-  for (ner::Mention& m : s.mentions)
-    while (m.type == person && m.last - m.first > 1 && kind_noun(tokens[m.last - 1])) --m.last;
+  // "طلعت زكريا حلمه" (his dream), "أحمد خليل مرماه" (his goal): a word written with the pronoun "ه"
+  // (not "ة") is no end of a name; not a given name nor "…الله", nor "…يه" but a function word
+  // ("عليه"; "أوليفيه" is a name).
+  const auto possessed = [&](const text::Token& t) {
+    const std::string_view written = s.text.substr(t.start, t.end - t.start);
+    if (t.kind != text::TokenKind::word || !written.ends_with("\xD9\x87") || t.form().ends_with("\xD9\x84\xD9\x84\xD9\x87") ||
+        (written.ends_with("\xD9\x8A\xD9\x87") && !function_word(t)))
+      return false;
+    const auto stems = text::stems(t.form());
+    return std::none_of(stems.begin(), stems.end(), [](std::string_view w) { return ner::is_given_name(w); });
+  };
+  // The word after "عبد" makes a compound name with it ("عبد ربه", "عبد الحي"): it stays.
+  const auto after_abd = [&](std::size_t k) { return tokens[k - 1].form() == "\xD8\xB9\xD8\xA8\xD8\xAF"; };
+  for (ner::Mention& m : s.mentions) {
+    while (m.type == person && m.last - m.first > 1 && !after_abd(m.last - 1) &&
+           (kind_noun(tokens[m.last - 1]) || possessed(tokens[m.last - 1])))
+      --m.last;
+    while (m.type == person && m.last - m.first > 1 && kind_noun(tokens[m.first])) ++m.first;
+  }
   std::erase_if(s.mentions, [&](const ner::Mention& m) {
     // Not places: foreign place names end so ("فارنا", Varna).
     if (description(tokens, m) || titles_only(m) || (m.type != ner::type_index("LOC") && verb_with_suffix(tokens[m.first])) ||

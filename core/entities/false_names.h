@@ -51,6 +51,16 @@ void type_by_head(ner::Sequence& s);
 // rows), is a name of that type, whatever the model made of its words.
 void name_quoted_titles(ner::Sequence& s);
 
+// A person's name the model began at the family name, the word before it a given name ("باسم |
+// محفوظ", "فاطمة | ابراهيمي"), or ended after a given name alone, the word after it one the model never
+// saw ("لويس | ساها"): that word is part of the name.
+void grow_persons_by_given_names(ner::Sequence& s);
+
+// A word the model never saw right after a noun that says what a name is (appositions.tsv, without
+// the article: "شركة سياك", "صحيفة معاريف") is such a name, where the model found none; after the
+// nouns whose names carry the article, a word with it too ("نادي الشباب").
+void name_after_descriptors(ner::Sequence& s);
+
 // A name the document introduces with an apposition that says what it is ("Mer Vivante, a campaign
 // group that …": core/lang/*/appositions.tsv) takes that type wherever the document writes it.
 void type_by_apposition(std::vector<ner::Sequence>& document);

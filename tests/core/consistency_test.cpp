@@ -406,14 +406,53 @@ TEST(Consistency, ANounBeforeANameStatesTheType) {
   EXPECT_EQ(d.type_at(1, "كلاوس فوفرايت"), "PER");
 }
 
-// A noun for a kind of thing after a person's name is no part of it (the model's "… برنامجا").
+// A noun for a kind of thing before or after a person's name is no part of it (the model's "…
+// برنامجا", "رواية …").
 TEST(Consistency, APersonsNameEndsBeforeANounForAKindOfThing) {
-  Document d(ner::Lang::ar, {"ويقدم سامي العدل برنامجا جديدا، وتملك هدى شركة صغيرة"});
+  Document d(ner::Lang::ar, {"ويقدم سامي العدل برنامجا جديدا، وتملك هدى شركة صغيرة، ونشرت رواية محفوظ الأولى"});
   d.tag(0, "سامي العدل برنامجا", "PER");
   d.tag(0, "هدى شركة", "PER");
+  d.tag(0, "رواية محفوظ", "PER");
   maqal::entities::make_names_consistent(d.sequences);
   EXPECT_EQ(d.type_at(0, "سامي العدل"), "PER");
   EXPECT_EQ(d.type_at(0, "هدى"), "PER");
+  EXPECT_EQ(d.type_at(0, "محفوظ"), "PER");
+}
+
+// A given name next to a person's name the model cut short is part of it: the word before (not a
+// definite word, "السيد", nor before a name written with "و", another person), or, after a given
+// name alone, a word the model never saw.
+TEST(Consistency, AGivenNameBesideAPersonsNameJoinsIt) {
+  Document d(ner::Lang::ar, {"وتنتظر فاطمة ابراهيمي النتيجة، ومنح الفرنسي لويس ساها التقدم",
+                             "وقال السيد قبيصي إن ابوتريكة ومتعب وأسامة حسني جاهزون، وأكد صالح الحمصوي ذلك"});
+  d.tag(0, "ابراهيمي", "PER");
+  d.tag(0, "لويس", "PER");
+  d.tag(1, "قبيصي", "PER");
+  d.tag(1, "وأسامة حسني", "PER");
+  d.tag(1, "صالح", "PER");
+  for (const char* word : {"ساها", "الحمصوي"}) ASSERT_FALSE(ner::model(ner::Lang::ar).knows(ner::word_key(word))) << word;
+  maqal::entities::make_names_consistent(d.sequences);
+  EXPECT_EQ(d.type_at(0, "فاطمة ابراهيمي"), "PER");
+  EXPECT_EQ(d.type_at(0, "لويس ساها"), "PER");
+  EXPECT_EQ(d.type_at(1, "قبيصي"), "PER");
+  EXPECT_EQ(d.type_at(1, "وأسامة حسني"), "PER");
+  EXPECT_EQ(d.type_at(1, "صالح الحمصوي"), "PER");  // with the article too
+}
+
+// A word written with the pronoun "ه" ends no person's name ("… حلمه", his dream), unless it ends in
+// "…يه" ("أوليفيه"); no word after "عبد" is cut off ("عبد ربه", "عبد الحي").
+TEST(Consistency, APersonsNameEndsBeforeAWordWithAPronoun) {
+  Document d(ner::Lang::ar, {"وحقق سامي العدل حلمه أخيرا، وسجل حسني عبد ربه هدفا، وقال جان أوليفيه إن الفريق جاهز",
+                             "وغنى المطرب كامل عبد الحي الموشح"});
+  d.tag(0, "سامي العدل حلمه", "PER");
+  d.tag(0, "حسني عبد ربه", "PER");
+  d.tag(0, "جان أوليفيه", "PER");
+  d.tag(1, "كامل عبد الحي", "PER");
+  maqal::entities::make_names_consistent(d.sequences);
+  EXPECT_EQ(d.type_at(0, "سامي العدل"), "PER");
+  EXPECT_EQ(d.type_at(0, "حسني عبد ربه"), "PER");
+  EXPECT_EQ(d.type_at(0, "جان أوليفيه"), "PER");
+  EXPECT_EQ(d.type_at(1, "كامل عبد الحي"), "PER");  // "حي" (quarter) is a noun of appositions.tsv
 }
 
 // A mention that is part of an occurrence of a longer name of the document grows into that name, up
