@@ -3,6 +3,9 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
+#include <array>
+
 #include "entities/dates.h"
 #include "lang/data.h"
 #include "text/clitics.h"
@@ -11,6 +14,12 @@ namespace maqal::entities {
 namespace {
 
 bool is_word(const text::Token& t) { return t.kind != text::TokenKind::punct; }
+
+// Punctuation a name may hold between two of its words.
+bool joins_words(const text::Token& t) { return t.form() == "-" || t.form() == "&"; }
+
+// Words of the longest phrase looked up (the lexicon's longest has 6: "Centers for Disease Control and Prevention").
+constexpr std::size_t kMaxPhraseWords = 12;
 
 // Countries, world regions, weekdays and months under their ICU names in Arabic and English, and
 // languages under their own (common/icu_names.tsv, generated natively from ICU by tools/icu_names:
@@ -119,22 +128,28 @@ LexMatch Lexicon::longest(const std::vector<text::Token>& tokens, std::size_t i)
       longest_phrase = std::max(longest_phrase, it->second);
     }
   if (firsts.size() == 0) return {};
-  std::size_t run = 1;  // adjacent words from i, at most the longest phrase they start
-  while (run < longest_phrase && i + run < tokens.size() && is_word(tokens[i + run])) ++run;
+  // The phrase's words from i, at most the longest phrase they start: adjacent, or joined by a hyphen
+  // or an ampersand, which the phrases are filed without ("Guinea-Bissau", "Johnson & Johnson").
+  std::array<std::size_t, kMaxPhraseWords> words{i};
+  std::size_t run = 1;
+  for (std::size_t k = i + 1; run < std::min(longest_phrase, kMaxPhraseWords) && k < tokens.size(); ++k, ++run) {
+    if (!is_word(tokens[k]) && (!joins_words(tokens[k]) || k + 1 >= tokens.size() || !is_word(tokens[++k]))) break;
+    words[run] = k;
+  }
   std::string middle, key;  // reused: most of the keys fit their first capacity
   for (std::size_t n = run; n >= 1; --n) {
     middle.clear();
-    for (std::size_t k = 1; k + 1 < n; ++k) (middle += ' ') += tokens[i + k].form();
+    for (std::size_t k = 1; k + 1 < n; ++k) (middle += ' ') += tokens[words[k]].form();
     // The last word may carry a suffix clitic ("Israel's"); a one-word phrase's stems cover it.
     text::Stems lasts;
     if (n == 1) lasts.push_back("");
-    else lasts = text::stems(tokens[i + n - 1].form());
+    else lasts = text::stems(tokens[words[n - 1]].form());
     for (std::string_view first : firsts) {
       for (std::string_view last : lasts) {
         (key = first) += middle;
         if (n > 1) (key += ' ') += last;
         if (auto it = phrases_.find(key); it != phrases_.end() && fits_prefix(tokens[i].form(), first, it->second))
-          return {n, &it->second};
+          return {words[n - 1] + 1 - i, &it->second};
       }
     }
   }
