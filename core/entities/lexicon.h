@@ -5,7 +5,6 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "text/tokens.h"
@@ -43,7 +42,7 @@ class Lexicon {
  private:
   void insert(std::string key, const LexEntry& entry, std::size_t words);
 
-  std::unordered_map<std::string, LexEntry> phrases_;  // folded words joined by ' '
+  text::StringMap<LexEntry> phrases_;  // folded words joined by ' ' (the word hash: most keys miss)
   // First words of phrases, with the word count of the longest phrase each starts.
   text::StringMap<std::size_t> first_words_;
   // A bit per cheap fingerprint of the first words: most words start no phrase, and a clear bit

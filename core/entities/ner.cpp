@@ -855,7 +855,7 @@ struct Model::Memo {
 };
 
 std::vector<Mention> Model::find(std::string_view text, const std::vector<text::Token>& tokens,
-                                 const std::vector<LexMatch>& lex, Memo* memo) const {
+                                 const std::vector<LexMatch>& lex, Memo* memo, std::vector<char>* unknown) const {
   if (empty() || tokens.empty()) return {};
   Memo own_memo;
   Memo& m = memo ? *memo : own_memo;
@@ -893,6 +893,13 @@ std::vector<Mention> Model::find(std::string_view text, const std::vector<text::
       m.to_previous.push_back(scores_of([&](auto&& push) { features_from(kFromNext, &info, push); }));
     }
     slots[i] = index;
+  }
+  if (unknown) {
+    unknown->resize(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      const TokenContext& c = m.contexts[slots[i]];
+      (*unknown)[i] = c.known ? 0 : c.case_class;  // known: every token but an unknown word
+    }
   }
   const std::vector<bool> opens = sentence_starts(tokens);
   const std::vector<Marks> marks = lexicon_marks(lex, n);
@@ -1020,16 +1027,22 @@ void propagate(std::vector<Sequence>& document) {
     auto [it, added] = names.try_emplace(word, type);
     if (!added && it->second != type) it->second = -1;
   };
-  auto unknown = [](const Sequence& s, const text::Token& t) {
-    return t.kind == text::TokenKind::word && !s.model->knows(word_key(t.form()));
-  };
+  for (Sequence& s : document) {  // a sequence Model::find did not tag (training, tests)
+    if (s.unknown.size() == s.tokens->size()) continue;
+    s.unknown.assign(s.tokens->size(), 0);
+    for (std::size_t i = 0; i < s.tokens->size(); ++i) {
+      const text::Token& t = (*s.tokens)[i];
+      if (t.kind == text::TokenKind::word && !s.model->knows(word_key(t.form())))
+        shape_of(s.text.substr(t.start, t.end - t.start), s.unknown[i]);
+    }
+  }
   // A person named in full (or after a title) is that person where their last word stands alone:
   // "Hitzig" after "Eduard Hitzig", "Obama" after "President Obama" is no place, whatever the model
   // made of it (a word it knows, such as "Washington", may be something else).
   std::unordered_set<std::string_view, text::StringHash> last_names;
   for (const Sequence& s : document)
     for (const Mention& m : s.mentions)
-      if ((m.last - m.first > 1 || m.headed) && m.type == 0 && unknown(s, (*s.tokens)[m.last - 1]))
+      if ((m.last - m.first > 1 || m.headed) && m.type == 0 && s.unknown[m.last - 1])
         last_names.insert((*s.tokens)[m.last - 1].form());
   for (Sequence& s : document)
     for (Mention& m : s.mentions)
@@ -1037,9 +1050,8 @@ void propagate(std::vector<Sequence>& document) {
   for (const Sequence& s : document) {
     for (const Mention& m : s.mentions) {
       if (m.last - m.first > 1 && m.type != 0) continue;  // only persons are named by their last word
-      const text::Token& t = (*s.tokens)[m.last - 1];
-      if (!unknown(s, t)) continue;
-      for (std::string_view w : text::stems(t.form())) note(w, m.type);
+      if (!s.unknown[m.last - 1]) continue;
+      for (std::string_view w : text::stems((*s.tokens)[m.last - 1].form())) note(w, m.type);
     }
   }
   if (names.empty()) return;
@@ -1050,10 +1062,7 @@ void propagate(std::vector<Sequence>& document) {
       for (std::size_t i = m.first > 0 ? m.first - 1 : 0; i <= m.last && i < taken.size(); ++i) taken[i] = true;
     std::vector<Mention> added;
     for (std::size_t i = 0; i < tokens.size(); ++i) {
-      if (taken[i] || !unknown(s, tokens[i])) continue;
-      char case_class = 'N';
-      shape_of(s.text.substr(tokens[i].start, tokens[i].end - tokens[i].start), case_class);
-      if (case_class == 'L') continue;
+      if (taken[i] || !s.unknown[i] || s.unknown[i] == 'L') continue;
       for (std::string_view w : text::stems(tokens[i].form())) {
         const auto it = names.find(w);
         if (it == names.end() || it->second < 0) continue;
@@ -1083,7 +1092,7 @@ std::vector<std::vector<Name>> find_names(const std::vector<Block>& blocks,
       const int script = arabic_or_latin(s.text);
       if (script == 0) continue;
       s.model = &model(script > 0 ? Lang::ar : Lang::en);
-      s.mentions = s.model->find(s.text, tokens[b], lex.block(b), script > 0 ? &arabic : &latin);
+      s.mentions = s.model->find(s.text, tokens[b], lex.block(b), script > 0 ? &arabic : &latin, &s.unknown);
     }
   }
   std::vector<Sequence> tagged;
