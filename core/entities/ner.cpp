@@ -51,7 +51,7 @@ std::uint64_t hash(std::string_view s) {
   return h;
 }
 
-std::uint64_t mix(std::uint64_t x) {  // splitmix64's finalizer
+constexpr std::uint64_t mix(std::uint64_t x) {  // splitmix64's finalizer
   x += 0x9E3779B97F4A7C15ull;
   x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
   x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
@@ -81,7 +81,7 @@ enum Template : std::uint32_t {
 // features in a model, a feature of the text falls on one of the model's by chance once in 2700.
 constexpr int kKeyBits = 28;
 
-std::uint32_t key(std::uint32_t tmpl, std::uint64_t a = 0, std::uint64_t b = 0, std::uint64_t c = 0) {
+constexpr std::uint32_t key(std::uint32_t tmpl, std::uint64_t a = 0, std::uint64_t b = 0, std::uint64_t c = 0) {
   // Multiplying by odd constants keeps the parts apart; one finalizer mixes them.
   const std::uint64_t h = mix(((tmpl * 0x9E3779B97F4A7C15ull + a) * 0xD6E8FEB86659FD93ull + b) * 0xA0761D6478BD642Full + c);
   const auto k = static_cast<std::uint32_t>(h >> (64 - kKeyBits));
@@ -376,6 +376,21 @@ void features_from(const Side& side, const TokenInfo* neighbour, Push&& push) {
   push(key(side.coarse, neighbour ? neighbour->coarse : 256));  // clusters: 0 for a word without one
 }
 
+// The keys of the context features of few values, which every token asks for, worked out at compile
+// time: whether the token opens a sentence by its case class, and the known and given windows.
+struct FewValuedKeys {
+  std::uint32_t initial[2][3] = {};  // [opens a sentence][case class: U, L, N]
+  std::uint32_t known_window[64] = {};
+  std::uint32_t given_window[8] = {};
+  constexpr FewValuedKeys() {
+    for (int opens = 0; opens < 2; ++opens)
+      for (int c = 0; c < 3; ++c) initial[opens][c] = key(kInitial, opens, static_cast<std::uint64_t>("ULN"[c]));
+    for (int w = 0; w < 64; ++w) known_window[w] = key(kKnownWindow, w);
+    for (int w = 0; w < 8; ++w) given_window[w] = key(kGivenWindow, w);
+  }
+};
+constexpr FewValuedKeys kFewValuedKeys;
+
 // The other features of token u from where it stands: the words and shapes around it, whether it
 // opens a sentence, the lexicon phrases over and around it. info(j) is token j's TokenInfo or
 // TokenContext, j < n.
@@ -394,13 +409,13 @@ void context_features(const Info& info, std::size_t n, const std::vector<bool>& 
   push(key(kBigramPrev, word(i - 1), t.form));
   push(key(kBigramNext, t.form, word(i + 1)));
   push(key(kShapeTri, shape(i - 1), t.shape, shape(i + 1)));
-  push(key(kInitial, starts[u], cls));
+  push(kFewValuedKeys.initial[starts[u]][t.case_class == 'U' ? 0 : t.case_class == 'L' ? 1 : 2]);
   for (std::size_t m = 0; m < marks[u].count; ++m) push(key(kLex, marks[u].mark[m], cls));
   if (u > 0)
     for (std::size_t m = 0; m < marks[u - 1].count; ++m) push(key(kLexPrev, marks[u - 1].mark[m]));
   if (u + 1 < n)
     for (std::size_t m = 0; m < marks[u + 1].count; ++m) push(key(kLexNext, marks[u + 1].mark[m]));
-  push(key(kKnownWindow, known(i - 1) * 16 + known(i) * 4 + known(i + 1)));
+  push(kFewValuedKeys.known_window[known(i - 1) * 16 + known(i) * 4 + known(i + 1)]);
   if (!t.known) {
     push(key(kUnknownPrev, word(i - 1)));
     push(key(kUnknownNext, word(i + 1)));
@@ -408,7 +423,7 @@ void context_features(const Info& info, std::size_t n, const std::vector<bool>& 
   push(key(kPrevWordCase, word(i - 1), cls));
   push(key(kNextWordCase, word(i + 1), cls));
   const auto given = [&](std::ptrdiff_t j) -> std::uint64_t { return inside(j) && info(j).given; };
-  if (const std::uint64_t window = given(i - 1) * 4 + given(i) * 2 + given(i + 1)) push(key(kGivenWindow, window));
+  if (const std::uint64_t window = given(i - 1) * 4 + given(i) * 2 + given(i + 1)) push(kFewValuedKeys.given_window[window]);
   // A capitalized common word opening a sentence is no evidence of a name.
   if (t.case_class != 'N') push(key(kListedInitial, t.listed, starts[u], cls));
 }
