@@ -859,6 +859,7 @@ struct Model::Memo {
   std::vector<Scores> own, to_next, to_previous;
   Scores at_start{}, at_end{};  // what a token takes from beyond either end of its sequence
   bool ends_scored = false;
+  text::WordSet* words = nullptr;  // if set, gets the folded forms of the words new to the memo
 
   void forget_tokens() {
     texts.clear();
@@ -896,6 +897,7 @@ std::vector<Mention> Model::find(std::string_view text, const std::vector<text::
   // Forgotten before it could pass kLimit with this sequence's tokens: its vectors then stay within
   // kLimit's capacity rather than doubling past it.
   if (m.contexts.size() + n > Memo::kLimit) m.forget_tokens();
+  const std::size_t met_before = m.contexts.size();  // the tokens of higher index are new to the memo
   for (std::size_t i = 0; i < n; ++i) {
     const text::Token& t = tokens[i];
     const std::string_view original = text.substr(t.start, t.end - t.start);
@@ -909,6 +911,9 @@ std::vector<Mention> Model::find(std::string_view text, const std::vector<text::
     }
     slots[i] = index;
   }
+  if (m.words)
+    for (std::size_t i = 0; i < n; ++i)
+      if (slots[i] >= met_before && tokens[i].kind == text::TokenKind::word) m.words->insert(tokens[i].form());
   if (unknown) {
     unknown->resize(n);
     for (std::size_t i = 0; i < n; ++i) {
@@ -1096,8 +1101,13 @@ std::vector<std::vector<Name>> find_names(const std::vector<Block>& blocks,
                                             const std::vector<text::Tokens>& tokens,
                                             const DocumentMatches& lex) {
   std::vector<Sequence> document(blocks.size());
+  text::WordSet words;  // folded words: evidence for names' bare forms (name_norm)
+  std::vector<bool> gathered(blocks.size(), false), tagged_block(blocks.size(), false);  // gathered: words in `words`
   {  // the memos (some MB on a long text) go before the names are made consistent
     Model::Memo arabic, latin;
+    // Only an Arabic name's proclitic asks for the words: they are gathered as the memo meets new
+    // tokens, not token by token afterwards.
+    arabic.words = &words;
     for (std::size_t b = 0; b < blocks.size(); ++b) {
       Sequence& s = document[b];
       s.text = blocks[b].text;
@@ -1108,28 +1118,33 @@ std::vector<std::vector<Name>> find_names(const std::vector<Block>& blocks,
       if (script == 0) continue;
       s.model = &model(script > 0 ? Lang::ar : Lang::en);
       s.mentions = s.model->find(s.text, tokens[b], lex.block(b), script > 0 ? &arabic : &latin, &s.unknown);
+      gathered[b] = script > 0 && !s.model->empty();
+      tagged_block[b] = true;
     }
   }
   std::vector<Sequence> tagged;
   std::vector<std::size_t> index;
   for (std::size_t b = 0; b < document.size(); ++b)
-    if (document[b].model) tagged.push_back(std::move(document[b])), index.push_back(b);
-  text::WordSet words;  // every folded word: evidence for names' bare forms
-  make_names_consistent(tagged, &words);  // gathers the tagged blocks' words if a name asks
-  bool all_words = false;
-  const auto in_document = [&](std::string_view w) {
-    if (!all_words) {  // gathered on the first question: most names never ask
-      // Not reserved for every token: a document repeats its words (10 MB of text: 8 MB of buckets).
-      const bool tagged_gathered = !words.empty();
-      for (std::size_t b = 0, k = 0; b < tokens.size(); ++b) {
-        const bool tagged_block = k < index.size() && index[k] == b;
-        k += tagged_block;
-        if (tagged_block && tagged_gathered) continue;
-        for (const auto& t : tokens[b])
-          if (t.kind == text::TokenKind::word) words.insert(t.form());
-      }
-      all_words = true;
+    if (tagged_block[b]) tagged.push_back(std::move(document[b])), index.push_back(b);
+  // The other blocks' words, added on the first question (most names never ask): the document
+  // pass's norms see the tagged blocks' words, the names' norms below every block's.
+  // Not reserved for every token: a document repeats its words (10 MB of text: 8 MB of buckets).
+  const auto gather = [&](bool untagged_too) {
+    for (std::size_t b = 0; b < tokens.size(); ++b) {
+      if (gathered[b] || !(untagged_too || tagged_block[b])) continue;
+      for (const auto& t : tokens[b])
+        if (t.kind == text::TokenKind::word) words.insert(t.form());
+      gathered[b] = true;
     }
+  };
+  bool tagged_words = false, all_words = false;
+  const InDocument in_tagged = [&](std::string_view w) {
+    if (!tagged_words) gather(false), tagged_words = true;
+    return words.contains(w);
+  };
+  make_names_consistent(tagged, &in_tagged);
+  const auto in_document = [&](std::string_view w) {
+    if (!all_words) gather(true), all_words = true;
     return words.contains(w);
   };
   std::vector<std::vector<Name>> out(blocks.size());
