@@ -42,8 +42,8 @@ namespace {
 constexpr std::uint64_t kFnvOffset = 1469598103934665603ull;
 constexpr std::uint64_t kFnvPrime = 1099511628211ull;
 
-std::uint64_t hash(std::string_view s) {
-  std::uint64_t h = kFnvOffset;
+// FNV-1a, going on from state h: the state after a text's first part is that part's hash.
+std::uint64_t hash(std::string_view s, std::uint64_t h = kFnvOffset) {
   for (unsigned char c : s) {
     h ^= c;
     h *= kFnvPrime;
@@ -161,27 +161,34 @@ TokenInfo token_info(std::string_view original, const text::Token& t, const Voca
   TokenInfo info;
   const std::string_view form = t.form();
   info.kind = t.kind;
-  info.form = hash(form);
-  info.shape = hash(shape_of(original, info.case_class));
-  info.known = t.kind != text::TokenKind::word || vocabulary(key(kWord, info.form)).known;
-  if (t.kind == text::TokenKind::word && info.case_class != 'N') info.listed = dictionary::listing(form);
-  if (t.kind == text::TokenKind::word) {
-    std::string_view shortest = form;
-    for (std::string_view s : text::stems(form)) {
-      info.given = info.given || is_given_name(s);
-      if (s.size() == form.size() || info.stem_count == 6) continue;
-      info.stems[info.stem_count++] = hash(s);
-      info.stem_known = info.stem_known || vocabulary(key(kWord, hash(s))).known;
-      if (s.size() < shortest.size()) shortest = s;
-    }
-    const WordInfo clusters = vocabulary(key(kWord, hash(shortest)));
-    info.fine = clusters.fine;
-    info.coarse = clusters.coarse;
-  }
   code_point_starts(form, starts);
   info.length = static_cast<int>(starts.size()) - 1;
-  for (int k = 1; k <= 3 && k < info.length; ++k) info.prefix[k - 1] = hash(form.substr(0, starts[k]));
+  std::size_t hashed = 0;  // the form hashed through its first code points: their hashes on the way
+  info.form = kFnvOffset;
+  for (int k = 1; k <= 3 && k < info.length; ++k) {
+    info.form = info.prefix[k - 1] = hash(form.substr(hashed, starts[k] - hashed), info.form);
+    hashed = starts[k];
+  }
+  info.form = hash(form.substr(hashed), info.form);
   for (int k = 1; k <= 4 && k < info.length; ++k) info.suffix[k - 1] = hash(form.substr(starts[info.length - k]));
+  info.shape = hash(shape_of(original, info.case_class));
+  info.known = true;  // numbers and punctuation
+  if (t.kind != text::TokenKind::word) return info;
+  const WordInfo whole = vocabulary(key(kWord, info.form));
+  info.known = whole.known;
+  if (info.case_class != 'N') info.listed = dictionary::listing(form);
+  std::string_view shortest = form;
+  std::uint64_t shortest_hash = info.form;
+  for (std::string_view s : text::stems(form)) {
+    info.given = info.given || is_given_name(s);
+    if (s.size() == form.size() || info.stem_count == 6) continue;
+    const std::uint64_t h = info.stems[info.stem_count++] = hash(s);
+    info.stem_known = info.stem_known || vocabulary(key(kWord, h)).known;
+    if (s.size() < shortest.size()) shortest = s, shortest_hash = h;
+  }
+  const WordInfo clusters = shortest.size() == form.size() ? whole : vocabulary(key(kWord, shortest_hash));
+  info.fine = clusters.fine;
+  info.coarse = clusters.coarse;
   return info;
 }
 
