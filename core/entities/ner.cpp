@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <type_traits>
 #include <memory>
 #include <unordered_map>
 #include <unordered_set>
@@ -564,6 +565,8 @@ struct Predecessors {
 };
 constexpr Predecessors kPredecessors;
 
+constexpr std::size_t kRenormalize = 64;  // tokens between two takings down of integer scores
+
 }  // namespace
 
 template <class T>
@@ -582,8 +585,9 @@ std::vector<int> viterbi(const T* emission, std::size_t n, const T* start, const
   for (int j = 0; j < kInner; ++j)
     for (int k = 0; k < 2; ++k) into_inner[j][k] = transitions[pre.tags[j][k] * kTags + pre.inner[j]];
   // scores[i * kTags + y]: the best score of the tags up to token i with tag y there, less the best of
-  // them all (only differences matter: it keeps them small). The forward pass keeps no back pointers:
-  // the way back asks again which predecessor gave the best only for the tag taken.
+  // them all at a token not long before (only differences matter: it keeps them small). The forward
+  // pass keeps no back pointers: the way back asks again which predecessor gave the best only for
+  // the tag taken.
   const std::unique_ptr<T[]> scores(new T[n * kTags]);  // each written before it is read
   for (int y = 0; y < kTags; ++y) scores[y] = allowed(-1, y) ? start[y] + emission[y] : impossible;
   for (std::size_t i = 1; i < n; ++i) {
@@ -600,9 +604,15 @@ std::vector<int> viterbi(const T* emission, std::size_t n, const T* start, const
     for (int j = 0; j < kInner; ++j)
       score[pre.inner[j]] = std::max(previous[pre.tags[j][0]] + into_inner[j][0], previous[pre.tags[j][1]] + into_inner[j][1]) +
                             e[pre.inner[j]];
-    T top = impossible;
-    for (int y = 0; y < kTags; ++y) top = std::max(top, score[y]);
-    for (int y = 0; y < kTags; ++y) score[y] -= top;
+    // Integer scores are taken down only every kRenormalize tokens: a token moves them by some 2^17
+    // at most (three memo sums of 16 bits, a few dozen weights of kMaxWeight, a transition), far
+    // from overflowing in between, and only their differences matter. Floats, every token: they
+    // would round otherwise.
+    if (std::is_floating_point_v<T> || i % kRenormalize == 0) {
+      T top = impossible;
+      for (int y = 0; y < kTags; ++y) top = std::max(top, score[y]);
+      for (int y = 0; y < kTags; ++y) score[y] -= top;
+    }
   }
   // Of equal predecessors, the first.
   const auto predecessor = [&](const T* previous, int y) {
