@@ -15,6 +15,7 @@
 #include "text/clitics.h"
 #include "text/fold.h"
 #include "text/utf.h"
+#include "text/word_set.h"
 
 namespace maqal::entities {
 namespace {
@@ -91,7 +92,7 @@ void type_quoted_places(ner::Sequence& s) {
 
 }  // namespace
 
-void make_names_consistent(std::vector<ner::Sequence>& document, text::WordSet* gathered) {
+void make_names_consistent(std::vector<ner::Sequence>& document, const ner::InDocument* in_document) {
   for (ner::Sequence& s : document) {
     drop_false_names(s);
     type_by_head(s);
@@ -105,15 +106,15 @@ void make_names_consistent(std::vector<ner::Sequence>& document, text::WordSet* 
   drop_styled_common_words(document);
   type_by_apposition(document);
   ner::propagate(document);
-  text::WordSet own_words;  // every folded word: name_norm()'s evidence for bare forms
-  text::WordSet& words = gathered ? *gathered : own_words;
-  const ner::InDocument in_document = [&](std::string_view w) {
+  text::WordSet words;  // every folded word: name_norm()'s evidence for bare forms
+  const ner::InDocument own_in_document = [&](std::string_view w) {
     if (words.empty())  // built on the first question: most names never ask (no proclitic)
       for (const auto& s : document)
         for (const auto& t : *s.tokens)
           if (t.kind == text::TokenKind::word) words.insert(t.form());
     return words.contains(w);
   };
+  const ner::InDocument& in_doc = in_document ? *in_document : own_in_document;
   // A name's key: its folded norm, worked out once per spelling of its tokens (the folded forms and
   // whether blank separates them), since fold() is slow and a document repeats its names. Most
   // spellings asked for are the candidates below, which a long document rarely repeats: the cache
@@ -130,7 +131,7 @@ void make_names_consistent(std::vector<ner::Sequence>& document, text::WordSet* 
     }
     if (keys.size() >= kKeysKept) keys.clear();
     auto [it, added] = keys.try_emplace(std::move(forms));
-    if (added) it->second = text::fold(ner::name_norm(s.text, tokens, m, in_document));
+    if (added) it->second = text::fold(ner::name_norm(s.text, tokens, m, in_doc));
     return it->second;
   };
 

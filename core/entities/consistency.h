@@ -5,7 +5,6 @@
 #include <vector>
 
 #include "entities/ner.h"
-#include "text/word_set.h"
 
 namespace maqal::entities {
 
@@ -26,9 +25,9 @@ namespace maqal::entities {
 // or a title word (core/lang/*/function_words.tsv, titles.tsv). Names of a list line (list_line())
 // do not spread. In Latin script, an occurrence written in lower case is no name. Added mentions
 // cover the whole written words, clitics included (their norm, name_norm(), is the bare name).
-// `words`, when given (empty), gets the sequences' folded words if a name's norm asked for them, for
-// the caller to go on with.
+// `in_document`, when given, answers whether a folded word is one of the sequences' (name_norm()'s
+// evidence); else their words are gathered on the first question.
 void make_names_consistent(std::vector<ner::Sequence>& document,
-                           text::WordSet* words = nullptr);
+                           const ner::InDocument* in_document = nullptr);
 
 }  // namespace maqal::entities

@@ -88,8 +88,9 @@ void Lexicon::insert(std::string key, const LexEntry& entry, std::size_t words) 
   if (key.empty()) return;
   const std::string_view first = std::string_view(key).substr(0, key.find(' '));
   first_word_bits_[fingerprint(first)] = true;
-  std::size_t& longest = first_words_[std::string(first)];
-  longest = std::max(longest, words);
+  FirstWord& f = first_words_[std::string(first)];
+  f.longest = std::max(f.longest, words);
+  if (words < 64) f.lengths |= std::uint64_t{1} << words;
   phrases_.try_emplace(std::move(key), entry);
 }
 
@@ -122,10 +123,12 @@ LexMatch Lexicon::longest(const std::vector<text::Token>& tokens, std::size_t i)
   // Most words start no phrase: check the first word's stems before building any longer key.
   text::Stems firsts;
   std::size_t longest_phrase = 0;
+  std::uint64_t lengths = 0;  // of the phrases they start
   for (std::string_view f : text::stems(tokens[i].form()))
     if (auto it = first_word_bits_[fingerprint(f)] ? first_words_.find(f) : first_words_.end(); it != first_words_.end()) {
       firsts.push_back(f);
-      longest_phrase = std::max(longest_phrase, it->second);
+      longest_phrase = std::max(longest_phrase, it->second.longest);
+      lengths |= it->second.lengths;
     }
   if (firsts.size() == 0) return {};
   // The phrase's words from i, at most the longest phrase they start: adjacent, or joined by a hyphen
@@ -138,6 +141,7 @@ LexMatch Lexicon::longest(const std::vector<text::Token>& tokens, std::size_t i)
   }
   std::string middle, key;  // reused: most of the keys fit their first capacity
   for (std::size_t n = run; n >= 1; --n) {
+    if (n < 64 && !(lengths >> n & 1)) continue;  // no phrase of n words starts so: no key to build
     middle.clear();
     for (std::size_t k = 1; k + 1 < n; ++k) (middle += ' ') += tokens[words[k]].form();
     // The last word may carry a suffix clitic ("Israel's"); a one-word phrase's stems cover it.

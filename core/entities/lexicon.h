@@ -3,9 +3,9 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "text/tokens.h"
@@ -43,9 +43,13 @@ class Lexicon {
  private:
   void insert(std::string key, const LexEntry& entry, std::size_t words);
 
-  std::unordered_map<std::string, LexEntry> phrases_;  // folded words joined by ' '
-  // First words of phrases, with the word count of the longest phrase each starts.
-  text::StringMap<std::size_t> first_words_;
+  text::StringMap<LexEntry> phrases_;  // folded words joined by ' ' (the word hash: most keys miss)
+  // First words of phrases, with the word counts of the phrases each starts.
+  struct FirstWord {
+    std::size_t longest = 0;     // words of the longest phrase
+    std::uint64_t lengths = 0;  // bit n: a phrase of n words (n < 64)
+  };
+  text::StringMap<FirstWord> first_words_;
   // A bit per cheap fingerprint of the first words: most words start no phrase, and a clear bit
   // says so without hashing the word in full.
   static constexpr int kFingerprintBits = 18;

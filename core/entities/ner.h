@@ -165,9 +165,11 @@ class Model {
   // Tokens → features → tags → mentions. A Memo keeps what was worked out per distinct token (the
   // scores of the features of the token by itself) for the next calls on the texts of the same
   // document, which repeat their words; it refers to those texts, and serves one model.
+  // `unknown`, if given, receives Sequence::unknown of the tokens, from what the memo holds.
   struct Memo;
   std::vector<Mention> find(std::string_view text, const std::vector<text::Token>& tokens,
-                            const std::vector<LexMatch>& lex, Memo* memo = nullptr) const;
+                            const std::vector<LexMatch>& lex, Memo* memo = nullptr,
+                            std::vector<char>* unknown = nullptr) const;
 
  private:
   // Open addressing, key 0 = empty; the weights of the feature in keys_[i] are rows_[i]. Probing
@@ -204,6 +206,9 @@ struct Sequence {
   std::vector<Mention> mentions;  // the model's, then those propagate() adds
   bool styled = false;            // a headline, byline or link line: capitals there are style
   bool byline = false;            // a byline: its names are its writers
+  // Per token: the case class ('U', 'L', 'N') of a word the model does not know, 0 for any other
+  // token. Model::find gives it from its memo; propagate() works it out when it is missing.
+  std::vector<char> unknown;
 };
 
 // The second look at a document: a word the model found as a one-word name, or as the last word of

@@ -86,27 +86,19 @@ bool after_label(std::string_view line, std::size_t at) {
 std::vector<Entity> find_phones(std::string_view line) {
   std::vector<Entity> out;
   std::size_t taken = 0;  // numbers do not overlap
-  UChar32 prev = 0;
-  bool prev_digit = false;
   for (std::size_t i = 0; i < line.size();) {
     const auto byte = static_cast<unsigned char>(line[i]);
-    // Most characters start no number: ASCII ones other than '+', '(' and the digits, and two-byte
-    // ones below the first digit out of ASCII (U+0660: the Arabic letters), pass quickly.
-    if (byte < 0x80 && byte != '+' && byte != '(' && (byte < '0' || byte > '9')) {
-      prev = byte;
-      prev_digit = false;
+    // Most characters start no number and pass a byte at a time: ASCII ones other than '+', '(' and
+    // the digits, and two-byte ones below the first digit out of ASCII (U+0660, D9 A0: the Arabic
+    // letters). Of a character that may start one, the one before is decoded backwards (the text
+    // is valid UTF-8), not kept all along.
+    if (byte < 0x80 ? byte != '+' && byte != '(' && (byte < '0' || byte > '9')
+                    : byte < 0xD9 || (byte == 0xD9 && i + 1 < line.size() && static_cast<unsigned char>(line[i + 1]) < 0xA0)) {
       ++i;
       continue;
     }
-    if (byte >= 0xC2 && byte < 0xE0 && i + 1 < line.size() && (static_cast<unsigned char>(line[i + 1]) & 0xC0) == 0x80) {
-      const UChar32 two = (byte & 0x1F) << 6 | (static_cast<unsigned char>(line[i + 1]) & 0x3F);
-      if (two < 0x660) {
-        prev = two;
-        prev_digit = false;
-        i += 2;
-        continue;
-      }
-    }
+    const UChar32 prev = text::code_point_before(line, i);
+    const bool prev_digit = digit(prev);
     auto after = static_cast<int32_t>(i);
     UChar32 c;
     U8_NEXT(reinterpret_cast<const uint8_t*>(line.data()), after, static_cast<int32_t>(line.size()), c);
@@ -132,8 +124,6 @@ std::vector<Entity> find_phones(std::string_view line) {
         taken = run.end;
       }
     }
-    prev = c;
-    prev_digit = is_digit;
     i = next;
   }
   return out;

@@ -4,6 +4,9 @@
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
+#include <cstdint>
+#include <cstring>
+
 namespace maqal::text {
 
 std::string direction(std::string_view utf8, std::string_view fallback) {
@@ -21,22 +24,35 @@ std::string direction(std::string_view utf8, std::string_view fallback) {
   return std::string(fallback);
 }
 
+constexpr std::uint64_t kHighBits = 0x8080808080808080ull;
+
 std::string language(std::string_view utf8) {
   std::size_t arabic = 0, latin = 0;
   const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
   for (int32_t i = 0, n = static_cast<int32_t>(utf8.size()); i < n;) {
-    UChar32 c;
-    // ASCII and two bytes (the Arabic letters) decoded here, as U8_NEXT would.
+    // ASCII and the Arabic letters (not tatweel: U+0621–U+064A are D8 A1–D9 8A) told here, without ICU.
     if (s[i] < 0x80) {
-      c = s[i++];
-    } else if (s[i] >= 0xC2 && s[i] < 0xE0 && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) {
-      c = (s[i] & 0x1F) << 6 | (s[i + 1] & 0x3F);
-      i += 2;
-    } else {
-      U8_NEXT(s, i, n, c);
+      std::uint64_t chunk;
+      if (i + 8 <= n && (std::memcpy(&chunk, s + i, 8), (chunk & kHighBits) == 0)) {
+        // Eight ASCII bytes at once: lower-cased (| 0x20), a byte of 'a'..'z' is one that adding 0x1F
+        // carries into its high bit and adding 0x05 does not (no byte carries into the next).
+        const std::uint64_t lower = chunk | 0x2020202020202020ull;
+        const std::uint64_t letters = ((lower + 0x1F1F1F1F1F1F1F1Full) & ~(lower + 0x0505050505050505ull) & kHighBits) >> 7;
+        latin += letters * 0x0101010101010101ull >> 56;  // the bytes' sum, in the top byte
+        i += 8;
+        continue;
+      }
+      latin += static_cast<unsigned>((s[i++] | 32) - 'a') < 26;
+      continue;
     }
-    if (c < 0x80) { latin += (c | 32) >= 'a' && (c | 32) <= 'z'; continue; }
-    if (c >= 0x0621 && c <= 0x064A && c != 0x0640) { ++arabic; continue; }  // Arabic letters (not tatweel), without ICU
+    if (i + 1 < n && ((s[i] == 0xD8 && s[i + 1] >= 0xA1 && s[i + 1] <= 0xBF) ||
+                      (s[i] == 0xD9 && s[i + 1] >= 0x81 && s[i + 1] <= 0x8A))) {
+      ++arabic;
+      i += 2;
+      continue;
+    }
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
     if (!u_isalpha(c)) continue;
     UErrorCode status = U_ZERO_ERROR;
     const UScriptCode script = uscript_getScript(c, &status);
