@@ -123,7 +123,6 @@ std::optional<WrittenHour> written_hour(std::string_view line, const text::Token
     out.end = end;
   }
   if (!after_clock_word && !out.meridiem) return std::nullopt;
-  if (out.minutes < 0) out.hour = (out.hour + 23) % 24, out.minutes += 60;  // "إلا ربعا": a quarter to
   return out;
 }
 
