@@ -21,6 +21,7 @@
 #include "text/clitics.h"
 #include "text/fold.h"
 #include "text/utf.h"
+#include "text/word_set.h"
 
 namespace maqal::entities {
 namespace {
@@ -134,6 +135,26 @@ void split_at_punctuation(const text::Tokens& tokens, std::vector<ner::Mention>&
   mentions = std::move(out);
 }
 
+// A possessive word inside a person's name, a name of two words or more after it, ends a name: "CNN's
+// Haley Talbot" is the organization "CNN" and the person "Haley Talbot" (what owns a person in news
+// is their employer; a possessive of several words is a person's: "Li Ka-shing's Hutchison Whampoa").
+// Before one word or a common one, the possessive is the person's: "Rahm Emanuel's Achilles" (heel),
+// "Bruce's Sex Change".
+void split_after_possessives(const text::Tokens& tokens, std::vector<ner::Mention>& mentions) {
+  std::vector<ner::Mention> out;
+  for (const ner::Mention& m : mentions) {
+    std::size_t first = m.first;
+    for (std::size_t i = m.first; m.type == 0 && i + 2 < m.last; ++i)
+      if (tokens[i].form().size() > 2 && tokens[i].form().ends_with("'s") &&
+          !(dictionary::listing(tokens[i + 1].form()) & dictionary::kCommon)) {
+        out.push_back({first, i + 1, i == first ? ner::type_index("ORG") : m.type});
+        first = i + 1;
+      }
+    out.push_back({first, m.last, m.type, m.headed});
+  }
+  mentions = std::move(out);
+}
+
 // Whether the word has letters in lower case and none in upper case ("sang"; not "iPhone", not Arabic).
 bool lower_case_word(std::string_view word) {
   bool lower = false;
@@ -146,6 +167,14 @@ bool lower_case_word(std::string_view word) {
   return lower;
 }
 
+
+// A word written with a capital, then in lower case only: "Prices"; not "AVG", nor the initial "J".
+bool capitalized_word(std::string_view word) {
+  int32_t i = 0;
+  UChar32 c = 0;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(word.data()), i, static_cast<int32_t>(word.size()), c);
+  return (u_isupper(c) || u_istitle(c)) && lower_case_word(word.substr(i));
+}
 
 // A name of several words ends in one with a capital, in a script that has them: "Lady Gaga sang" is
 // "Lady Gaga". (A lower-case word inside stays: "Ludwig van Beethoven".)
@@ -535,6 +564,45 @@ void drop_styled_common_words(std::vector<ner::Sequence>& document) {
       });
 }
 
+void drop_sentence_openers_written_lower(std::vector<ner::Sequence>& document) {
+  const auto written = [](const ner::Sequence& s, const text::Token& t) {
+    return s.text.substr(t.start, t.end - t.start);
+  };
+  // One capitalized word that the word list has as a common word (maybe a name too: "Prices").
+  const auto common_word = [&](const ner::Sequence& s, const ner::Mention& m) {
+    const text::Token& t = (*s.tokens)[m.first];
+    return m.last - m.first == 1 && !m.headed && t.kind == text::TokenKind::word && capitalized_word(written(s, t)) &&
+           (dictionary::listing(t.form()) & dictionary::kCommon);
+  };
+  std::vector<std::vector<bool>> opens(document.size());  // sentence_starts(), where such a word is
+  bool any = false;
+  for (std::size_t k = 0; k < document.size(); ++k)
+    for (const ner::Mention& m : document[k].mentions)
+      if (common_word(document[k], m)) {
+        if (opens[k].empty()) opens[k] = ner::sentence_starts(*document[k].tokens);
+        any = any || opens[k][m.first];
+      }
+  if (!any) return;
+  // The words the document writes in lower case, and the one-word names it has inside sentences.
+  text::WordSet lower, named;
+  for (const ner::Sequence& s : document) {
+    for (const text::Token& t : *s.tokens)
+      if (t.kind == text::TokenKind::word && text::first_letter_case(written(s, t)) == text::LetterCase::lower)
+        lower.insert(t.form());
+    std::vector<bool> starts;
+    for (const ner::Mention& m : s.mentions) {
+      if (m.last - m.first != 1) continue;
+      if (starts.empty()) starts = ner::sentence_starts(*s.tokens);
+      if (!starts[m.first]) named.insert((*s.tokens)[m.first].form());
+    }
+  }
+  for (std::size_t k = 0; k < document.size(); ++k)
+    std::erase_if(document[k].mentions, [&](const ner::Mention& m) {
+      const std::string_view w = (*document[k].tokens)[m.first].form();
+      return common_word(document[k], m) && opens[k][m.first] && lower.contains(w) && !named.contains(w);
+    });
+}
+
 bool function_word(const text::Token& t) {
   static const auto words = [] {
     text::StringSet out;
@@ -549,6 +617,7 @@ bool function_word(const text::Token& t) {
 void drop_false_names(ner::Sequence& s) {
   const text::Tokens& tokens = *s.tokens;
   split_at_punctuation(tokens, s.mentions);
+  split_after_possessives(tokens, s.mentions);
   cut_lower_case_ends(s.text, tokens, s.mentions);
   const std::size_t colon = list_colon(tokens);
   std::vector<bool> opens;  // sentence_starts(), worked out for the first one-word mention
