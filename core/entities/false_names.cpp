@@ -170,6 +170,11 @@ bool lower_case_word(std::string_view word) {
 
 // A word written with a capital, then in lower case only: "Prices"; not "AVG", nor the initial "J".
 bool capitalized_word(std::string_view word) {
+  const auto byte = [](char c) { return static_cast<unsigned char>(c); };
+  if (std::all_of(word.begin(), word.end(), [&](char c) { return byte(c) < 0x80; }))  // most words: no ICU
+    return !word.empty() && std::isupper(byte(word[0])) &&
+           std::none_of(word.begin() + 1, word.end(), [&](char c) { return std::isupper(byte(c)); }) &&
+           std::any_of(word.begin() + 1, word.end(), [&](char c) { return std::islower(byte(c)); });
   int32_t i = 0;
   UChar32 c = 0;
   U8_NEXT(reinterpret_cast<const uint8_t*>(word.data()), i, static_cast<int32_t>(word.size()), c);
@@ -568,39 +573,67 @@ void drop_sentence_openers_written_lower(std::vector<ner::Sequence>& document) {
   const auto written = [](const ner::Sequence& s, const text::Token& t) {
     return s.text.substr(t.start, t.end - t.start);
   };
-  // One capitalized word that the word list has as a common word (maybe a name too: "Prices").
-  const auto common_word = [&](const ner::Sequence& s, const ner::Mention& m) {
-    const text::Token& t = (*s.tokens)[m.first];
-    return m.last - m.first == 1 && !m.headed && t.kind == text::TokenKind::word && capitalized_word(written(s, t)) &&
-           (dictionary::listing(t.form()) & dictionary::kCommon);
+  // Whether token i of sequence k opens a sentence: never but after punctuation (the cheap test), then
+  // as sentence_starts() has it, worked out once asked for.
+  const auto after_punctuation = [&](std::size_t k, std::size_t i) {
+    return i == 0 || (*document[k].tokens)[i - 1].kind == text::TokenKind::punct;
   };
-  std::vector<std::vector<bool>> opens(document.size());  // sentence_starts(), where such a word is
-  bool any = false;
-  for (std::size_t k = 0; k < document.size(); ++k)
-    for (const ner::Mention& m : document[k].mentions)
-      if (common_word(document[k], m)) {
-        if (opens[k].empty()) opens[k] = ner::sentence_starts(*document[k].tokens);
-        any = any || opens[k][m.first];
-      }
-  if (!any) return;
-  // The words the document writes in lower case, and the one-word names it has inside sentences.
-  text::WordSet lower, named;
-  for (const ner::Sequence& s : document) {
-    for (const text::Token& t : *s.tokens)
-      if (t.kind == text::TokenKind::word && text::first_letter_case(written(s, t)) == text::LetterCase::lower)
-        lower.insert(t.form());
-    std::vector<bool> starts;
-    for (const ner::Mention& m : s.mentions) {
-      if (m.last - m.first != 1) continue;
-      if (starts.empty()) starts = ner::sentence_starts(*s.tokens);
-      if (!starts[m.first]) named.insert((*s.tokens)[m.first].form());
+  std::vector<std::vector<bool>> starts(document.size());
+  const auto opens_sentence = [&](std::size_t k, std::size_t i) {
+    if (!after_punctuation(k, i)) return false;
+    if (starts[k].empty()) starts[k] = ner::sentence_starts(*document[k].tokens);
+    return static_cast<bool>(starts[k][i]);
+  };
+  // The mentions (by sequence and index) of one capitalized word opening a sentence that the word
+  // list has as a common word, maybe as a name too ("Prices"); their words, and as a cheap test
+  // before openers.contains(), a bit for each word's first byte and length.
+  std::vector<std::pair<std::size_t, std::size_t>> openings;
+  text::WordSet openers;
+  std::uint64_t shapes = 0;
+  const auto shape = [](std::string_view w) {
+    return std::uint64_t{1} << ((static_cast<unsigned char>(w[0]) ^ w.size()) & 63);
+  };
+  for (std::size_t k = 0; k < document.size(); ++k) {
+    const ner::Sequence& s = document[k];
+    for (std::size_t j = 0; j < s.mentions.size(); ++j) {
+      const ner::Mention& m = s.mentions[j];
+      const text::Token& t = (*s.tokens)[m.first];
+      if (m.last - m.first != 1 || m.headed || t.kind != text::TokenKind::word || !after_punctuation(k, m.first) ||
+          !capitalized_word(written(s, t)) || !(dictionary::listing(t.form()) & dictionary::kCommon) ||
+          !opens_sentence(k, m.first))
+        continue;
+      openings.emplace_back(k, j);
+      openers.insert(t.form());
+      shapes |= shape(t.form());
     }
   }
-  for (std::size_t k = 0; k < document.size(); ++k)
-    std::erase_if(document[k].mentions, [&](const ner::Mention& m) {
-      const std::string_view w = (*document[k].tokens)[m.first].form();
-      return common_word(document[k], m) && opens[k][m.first] && lower.contains(w) && !named.contains(w);
-    });
+  if (openings.empty()) return;
+  // Those the document writes in lower case, and those it names inside a sentence.
+  text::WordSet lower, named;
+  for (std::size_t k = 0; k < document.size(); ++k) {
+    const ner::Sequence& s = document[k];
+    for (const text::Token& t : *s.tokens)
+      if (t.kind == text::TokenKind::word && (shapes & shape(t.form())) && openers.contains(t.form()) &&
+          text::first_letter_case(written(s, t)) == text::LetterCase::lower)
+        lower.insert(t.form());
+    for (const ner::Mention& m : s.mentions) {
+      const std::string_view w = (*s.tokens)[m.first].form();
+      if (m.last - m.first == 1 && (shapes & shape(w)) && openers.contains(w) && !opens_sentence(k, m.first))
+        named.insert(w);
+    }
+  }
+  std::vector<std::vector<bool>> dropped(document.size());
+  for (const auto& [k, j] : openings) {
+    const std::string_view w = (*document[k].tokens)[document[k].mentions[j].first].form();
+    if (!lower.contains(w) || named.contains(w)) continue;
+    if (dropped[k].empty()) dropped[k].resize(document[k].mentions.size());
+    dropped[k][j] = true;
+  }
+  for (std::size_t k = 0; k < document.size(); ++k) {
+    if (dropped[k].empty()) continue;
+    std::size_t j = 0;
+    std::erase_if(document[k].mentions, [&](const ner::Mention&) { return dropped[k][j++]; });
+  }
 }
 
 bool function_word(const text::Token& t) {
