@@ -104,6 +104,7 @@ void make_names_consistent(std::vector<ner::Sequence>& document, const ner::InDo
     name_after_descriptors(s);
   }
   drop_styled_common_words(document);
+  drop_sentence_openers_written_lower(document);
   type_by_apposition(document);
   ner::propagate(document);
   text::WordSet words;  // every folded word: name_norm()'s evidence for bare forms
@@ -184,6 +185,22 @@ void make_names_consistent(std::vector<ner::Sequence>& document, const ner::InDo
   // the name's mentions ("Yahoo", a company in most sentences, a place or a person in a few).
   for (const auto& [m, votes] : voters)
     if (const int type = votes->most_given(); type >= 0 && !m->headed) m->type = type;
+
+  // A name ending in a person's last word with "'s" is that person: "Arne Slot's" (side), which the
+  // model made an organization, "Guardiola's", a work of art, where "Slot" and "Guardiola" are persons
+  // elsewhere. (Not every name ending in such a word: "Faber-Castell", "Elm Coulee" name a firm and a
+  // place.)
+  text::WordSet person_words;
+  for (const auto& s : document)
+    for (const ner::Mention& m : s.mentions)
+      if (m.type == 0) person_words.insert((*s.tokens)[m.last - 1].form());
+  for (auto& s : document)
+    for (ner::Mention& m : s.mentions) {
+      const std::string_view last = (*s.tokens)[m.last - 1].form();
+      if (m.type != 0 && !m.headed && last.ends_with("'s") &&
+          person_words.contains(last.substr(0, last.size() - 2)))
+        m.type = 0;
+    }
 
   // A mention inside an occurrence of a longer name the document has is that name: the model's "مون"
   // where the words before it make "بان كي مون", found whole elsewhere (not into another mention).

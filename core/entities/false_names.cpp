@@ -21,6 +21,7 @@
 #include "text/clitics.h"
 #include "text/fold.h"
 #include "text/utf.h"
+#include "text/word_set.h"
 
 namespace maqal::entities {
 namespace {
@@ -134,6 +135,26 @@ void split_at_punctuation(const text::Tokens& tokens, std::vector<ner::Mention>&
   mentions = std::move(out);
 }
 
+// A possessive word inside a person's name, a name of two words or more after it, ends a name: "CNN's
+// Haley Talbot" is the organization "CNN" and the person "Haley Talbot" (what owns a person in news
+// is their employer; a possessive of several words is a person's: "Li Ka-shing's Hutchison Whampoa").
+// Before one word or a common one, the possessive is the person's: "Rahm Emanuel's Achilles" (heel),
+// "Bruce's Sex Change".
+void split_after_possessives(const text::Tokens& tokens, std::vector<ner::Mention>& mentions) {
+  std::vector<ner::Mention> out;
+  for (const ner::Mention& m : mentions) {
+    std::size_t first = m.first;
+    for (std::size_t i = m.first; m.type == 0 && i + 2 < m.last; ++i)
+      if (tokens[i].form().size() > 2 && tokens[i].form().ends_with("'s") &&
+          !(dictionary::listing(tokens[i + 1].form()) & dictionary::kCommon)) {
+        out.push_back({first, i + 1, i == first ? ner::type_index("ORG") : m.type});
+        first = i + 1;
+      }
+    out.push_back({first, m.last, m.type, m.headed});
+  }
+  mentions = std::move(out);
+}
+
 // Whether the word has letters in lower case and none in upper case ("sang"; not "iPhone", not Arabic).
 bool lower_case_word(std::string_view word) {
   bool lower = false;
@@ -146,6 +167,19 @@ bool lower_case_word(std::string_view word) {
   return lower;
 }
 
+
+// A word written with a capital, then in lower case only: "Prices"; not "AVG", nor the initial "J".
+bool capitalized_word(std::string_view word) {
+  const auto byte = [](char c) { return static_cast<unsigned char>(c); };
+  if (std::all_of(word.begin(), word.end(), [&](char c) { return byte(c) < 0x80; }))  // most words: no ICU
+    return !word.empty() && std::isupper(byte(word[0])) &&
+           std::none_of(word.begin() + 1, word.end(), [&](char c) { return std::isupper(byte(c)); }) &&
+           std::any_of(word.begin() + 1, word.end(), [&](char c) { return std::islower(byte(c)); });
+  int32_t i = 0;
+  UChar32 c = 0;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(word.data()), i, static_cast<int32_t>(word.size()), c);
+  return (u_isupper(c) || u_istitle(c)) && lower_case_word(word.substr(i));
+}
 
 // A name of several words ends in one with a capital, in a script that has them: "Lady Gaga sang" is
 // "Lady Gaga". (A lower-case word inside stays: "Ludwig van Beethoven".)
@@ -535,6 +569,73 @@ void drop_styled_common_words(std::vector<ner::Sequence>& document) {
       });
 }
 
+void drop_sentence_openers_written_lower(std::vector<ner::Sequence>& document) {
+  const auto written = [](const ner::Sequence& s, const text::Token& t) {
+    return s.text.substr(t.start, t.end - t.start);
+  };
+  // Whether token i of sequence k opens a sentence: never but after punctuation (the cheap test), then
+  // as sentence_starts() has it, worked out once asked for.
+  const auto after_punctuation = [&](std::size_t k, std::size_t i) {
+    return i == 0 || (*document[k].tokens)[i - 1].kind == text::TokenKind::punct;
+  };
+  std::vector<std::vector<bool>> starts(document.size());
+  const auto opens_sentence = [&](std::size_t k, std::size_t i) {
+    if (!after_punctuation(k, i)) return false;
+    if (starts[k].empty()) starts[k] = ner::sentence_starts(*document[k].tokens);
+    return static_cast<bool>(starts[k][i]);
+  };
+  // The mentions (by sequence and index) of one capitalized word opening a sentence that the word
+  // list has as a common word, maybe as a name too ("Prices"); their words, and as a cheap test
+  // before openers.contains(), a bit for each word's first byte and length.
+  std::vector<std::pair<std::size_t, std::size_t>> openings;
+  text::WordSet openers;
+  std::uint64_t shapes = 0;
+  const auto shape = [](std::string_view w) {
+    return std::uint64_t{1} << ((static_cast<unsigned char>(w[0]) ^ w.size()) & 63);
+  };
+  for (std::size_t k = 0; k < document.size(); ++k) {
+    const ner::Sequence& s = document[k];
+    for (std::size_t j = 0; j < s.mentions.size(); ++j) {
+      const ner::Mention& m = s.mentions[j];
+      const text::Token& t = (*s.tokens)[m.first];
+      if (m.last - m.first != 1 || m.headed || t.kind != text::TokenKind::word || !after_punctuation(k, m.first) ||
+          !capitalized_word(written(s, t)) || !(dictionary::listing(t.form()) & dictionary::kCommon) ||
+          !opens_sentence(k, m.first))
+        continue;
+      openings.emplace_back(k, j);
+      openers.insert(t.form());
+      shapes |= shape(t.form());
+    }
+  }
+  if (openings.empty()) return;
+  // Those the document writes in lower case, and those it names inside a sentence.
+  text::WordSet lower, named;
+  for (std::size_t k = 0; k < document.size(); ++k) {
+    const ner::Sequence& s = document[k];
+    for (const text::Token& t : *s.tokens)
+      if (t.kind == text::TokenKind::word && (shapes & shape(t.form())) && openers.contains(t.form()) &&
+          text::first_letter_case(written(s, t)) == text::LetterCase::lower)
+        lower.insert(t.form());
+    for (const ner::Mention& m : s.mentions) {
+      const std::string_view w = (*s.tokens)[m.first].form();
+      if (m.last - m.first == 1 && (shapes & shape(w)) && openers.contains(w) && !opens_sentence(k, m.first))
+        named.insert(w);
+    }
+  }
+  std::vector<std::vector<bool>> dropped(document.size());
+  for (const auto& [k, j] : openings) {
+    const std::string_view w = (*document[k].tokens)[document[k].mentions[j].first].form();
+    if (!lower.contains(w) || named.contains(w)) continue;
+    if (dropped[k].empty()) dropped[k].resize(document[k].mentions.size());
+    dropped[k][j] = true;
+  }
+  for (std::size_t k = 0; k < document.size(); ++k) {
+    if (dropped[k].empty()) continue;
+    std::size_t j = 0;
+    std::erase_if(document[k].mentions, [&](const ner::Mention&) { return dropped[k][j++]; });
+  }
+}
+
 bool function_word(const text::Token& t) {
   static const auto words = [] {
     text::StringSet out;
@@ -549,6 +650,7 @@ bool function_word(const text::Token& t) {
 void drop_false_names(ner::Sequence& s) {
   const text::Tokens& tokens = *s.tokens;
   split_at_punctuation(tokens, s.mentions);
+  split_after_possessives(tokens, s.mentions);
   cut_lower_case_ends(s.text, tokens, s.mentions);
   const std::size_t colon = list_colon(tokens);
   std::vector<bool> opens;  // sentence_starts(), worked out for the first one-word mention

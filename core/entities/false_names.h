@@ -42,6 +42,11 @@ bool capitalized_by_style(std::string_view role);
 // Sea"), unless running text elsewhere in the document names them too.
 void drop_styled_common_words(std::vector<ner::Sequence>& document);
 
+// Drops a one-word name opening a sentence, listed as a common English word (maybe as a name too:
+// dictionary.h), that the document also writes in lower case and never names inside a sentence:
+// "Prices fell sharply." beside "the prices of food".
+void drop_sentence_openers_written_lower(std::vector<ner::Sequence>& document);
+
 // A name whose first or last words say what it is (core/lang/*/name_heads.tsv: "Stanford University",
 // "Ministry of Defence", "وزارة الخارجية") takes that type.
 void type_by_head(ner::Sequence& s);

@@ -1076,14 +1076,28 @@ void propagate(std::vector<Sequence>& document) {
   // A person named in full (or after a title) is that person where their last word stands alone:
   // "Hitzig" after "Eduard Hitzig", "Obama" after "President Obama" is no place, whatever the model
   // made of it (a word it knows, such as "Washington", may be something else).
+  // So are the last two words of a person's name of three or more that opens with a given name, known
+  // or not: "Le Pen" after "Marine Le Pen" (which the model made a work of art); not "Estados Unidos"
+  // after the model's "En Estados Unidos".
   std::unordered_set<std::string_view, text::StringHash> last_names;
+  text::StringSet last_two_names;
+  const auto two_words = [](const text::Tokens& tokens, std::size_t first) {
+    return std::string(tokens[first].form()) + ' ' + std::string(tokens[first + 1].form());
+  };
   for (const Sequence& s : document)
-    for (const Mention& m : s.mentions)
-      if ((m.last - m.first > 1 || m.headed) && m.type == 0 && s.unknown[m.last - 1])
+    for (const Mention& m : s.mentions) {
+      if (m.type != 0) continue;
+      if ((m.last - m.first > 1 || m.headed) && s.unknown[m.last - 1])
         last_names.insert((*s.tokens)[m.last - 1].form());
+      if (m.last - m.first > 2 && is_given_name((*s.tokens)[m.first].form()))
+        last_two_names.insert(two_words(*s.tokens, m.last - 2));
+    }
   for (Sequence& s : document)
     for (Mention& m : s.mentions)
-      if (m.last - m.first == 1 && m.type != 0 && last_names.count((*s.tokens)[m.first].form())) m.type = 0;
+      if (m.type != 0 && ((m.last - m.first == 1 && last_names.count((*s.tokens)[m.first].form())) ||
+                          (m.last - m.first == 2 && !last_two_names.empty() &&
+                           last_two_names.count(two_words(*s.tokens, m.first)))))
+        m.type = 0;
   for (const Sequence& s : document) {
     for (const Mention& m : s.mentions) {
       if (m.last - m.first > 1 && m.type != 0) continue;  // only persons are named by their last word
