@@ -438,16 +438,24 @@ std::optional<std::string> role_before(const Entity& e, const Block& block, cons
 // How a cluster is named: its fullest mention (most words: "أنتوني بلينكن", not "بلينكن"), among
 // those the spelling written most often ("غزة", not "لغزة" with its clitic), then the first.
 std::string cluster_name(const Cluster& c, const std::vector<Entity>& entities) {
+  // A mention's text without an English possessive: "Pep Guardiola's side" names "Pep Guardiola".
+  const auto written = [&](int m) {
+    std::string_view text = entities[m].text;
+    for (std::string_view possessive : {"'s", "\u2019s"})
+      if (text.size() > possessive.size() && text.ends_with(possessive)) text.remove_suffix(possessive.size());
+    return text;
+  };
   std::map<std::string_view, std::pair<std::size_t, std::size_t>> seen;  // text → (words, times)
   for (int m : c.mentions) {
-    auto& [words, times] = seen[entities[m].text];
-    words = std::count(entities[m].text.begin(), entities[m].text.end(), ' ') + 1;
+    const std::string_view text = written(m);
+    auto& [words, times] = seen[text];
+    words = std::count(text.begin(), text.end(), ' ') + 1;
     ++times;
   }
   std::string_view best;
   std::pair<std::size_t, std::size_t> best_score{0, 0};
   for (int m : c.mentions)
-    if (seen[entities[m].text] > best_score) best = entities[m].text, best_score = seen[best];
+    if (seen[written(m)] > best_score) best = written(m), best_score = seen[best];
   return std::string(best);
 }
 

@@ -1,6 +1,7 @@
 // Clusters of mentions and the roles written before people's names (describe_clusters).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -35,6 +36,15 @@ TEST(Clusters, AnEnglishRoleKeepsWhatItsTitleIsOf) {
   EXPECT_EQ(roles_of(r, "Joe Biden"), std::vector<std::string>{"President"});  // not "When President"
   const maqal::Result senate = maqal::parse_text("Senate Majority Leader Chuck Schumer said the vote would go ahead.\n");
   EXPECT_EQ(roles_of(senate, "Chuck Schumer"), std::vector<std::string>{"Senate Majority Leader"});
+}
+
+TEST(Clusters, AClusterIsNamedWithoutAPossessive) {
+  const maqal::Result r = maqal::parse_text(
+      "Jose Mourinho's side lost on Sunday. Mourinho said the team had played well.\n");
+  ASSERT_FALSE(r.error);
+  const auto person = std::find_if(r.clusters.begin(), r.clusters.end(), [](const maqal::Cluster& c) { return c.type == "PER"; });
+  ASSERT_NE(person, r.clusters.end());
+  EXPECT_EQ(person->name, "Jose Mourinho");  // not "Jose Mourinho's"
 }
 
 }  // namespace
