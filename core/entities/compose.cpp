@@ -45,7 +45,7 @@ bool matches_at(const text::Tokens& tokens, std::size_t from, const Phrase& p) {
 
 // Tokens are in text order: a binary search, so a line of 100k names is not quadratic.
 std::optional<std::size_t> token_starting(const text::Tokens& tokens, std::size_t at) {
-  const auto it = std::partition_point(tokens.begin(), tokens.end(), [&](const text::Token& t) { return t.start < at; });
+  const auto it = text::first_token_from(tokens, at);
   if (it == tokens.end() || it->start != at) return std::nullopt;
   return static_cast<std::size_t>(it - tokens.begin());
 }

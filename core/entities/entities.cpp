@@ -118,7 +118,7 @@ std::size_t leading_titles(const text::Tokens& words) {
 // there): the block's tokens inside it, their offsets made relative to it, without tokenizing it
 // again; a span that does not is tokenized.
 text::Tokens words_in(std::string_view text, const text::Tokens& tokens, std::size_t start, std::size_t end) {
-  const auto first = std::partition_point(tokens.begin(), tokens.end(), [&](const text::Token& t) { return t.start < start; });
+  const auto first = text::first_token_from(tokens, start);
   const auto last = std::partition_point(first, tokens.end(), [&](const text::Token& t) { return t.end <= end; });
   if (first == last || first->start != start || (last - 1)->end != end) return text::tokenize(text.substr(start, end - start));
   text::Tokens words;

@@ -35,11 +35,8 @@ const std::vector<std::pair<std::string, std::string>>& quote_marks() {
   return marks;
 }
 
-// Tokens and entities are in text order and never overlap: binary searches keep a block of
-// thousands of quotes and names linear-logarithmic rather than quadratic.
-text::Tokens::const_iterator first_from(const text::Tokens& tokens, std::size_t at) {
-  return std::partition_point(tokens.begin(), tokens.end(), [&](const text::Token& t) { return t.start < at; });
-}
+// Tokens and entities are in text order and never overlap: binary searches (text::first_token_from)
+// keep a block of thousands of quotes and names linear-logarithmic rather than quadratic.
 
 struct QuoteSpan {
   std::size_t open, inner, end, close;  // block-relative bytes: mark, words, words' end, after mark
@@ -72,7 +69,7 @@ std::vector<QuoteSpan> quote_spans(const std::string& s, const text::Tokens& tok
       const std::size_t end = next_close[m];
       if (end == std::string::npos) break;
       // Tokens are in order and apart: those within [inner, end) are a run.
-      const auto from = first_from(tokens, inner);
+      const auto from = text::first_token_from(tokens, inner);
       const auto to = std::partition_point(tokens.begin(), tokens.end(), [&](const text::Token& t) { return t.end <= end; });
       const std::size_t words = to > from ? words_before[to - tokens.begin()] - words_before[from - tokens.begin()] : 0;
       if (words >= kMinQuoteWords) out.push_back({i, inner, end, end + close.size()});
@@ -119,7 +116,7 @@ class Speakers {
     // "…," said Maria Lopez. With words before the verb ("…," she said; "…," the Spaniard told BBC
     // Sport) the subject is a pronoun or a description, and the name after the verb is no speaker.
     std::size_t seen = 0, words = 0;
-    for (auto k = static_cast<std::size_t>(first_from(tokens_, q.close) - tokens_.begin()); k < tokens_.size(); ++k) {
+    for (auto k = static_cast<std::size_t>(text::first_token_from(tokens_, q.close) - tokens_.begin()); k < tokens_.size(); ++k) {
       if (seen++ >= kVerbAfterQuoteTokens) break;
       if (!is_speech_verb(tokens_[k])) {
         words += tokens_[k].kind != text::TokenKind::punct;
@@ -216,27 +213,30 @@ class Speakers {
   // Words (not punctuation) among the tokens inside the block's bytes [from, to).
   std::size_t words_in(std::size_t from, std::size_t to) const {
     std::size_t words = 0;
-    for (auto t = first_from(tokens_, from); t != tokens_.end() && t->end <= to; ++t)
+    for (auto t = text::first_token_from(tokens_, from); t != tokens_.end() && t->end <= to; ++t)
       words += t->kind != text::TokenKind::punct;
     return words;
   }
 
+  // The first word (not punctuation) after the entity e, or the end of the tokens.
+  text::Tokens::const_iterator word_after(const Entity& e) const {
+    auto t = text::first_token_from(tokens_, e.span.end8 - block_.span.start8);
+    while (t != tokens_.end() && t->kind == text::TokenKind::punct) ++t;
+    return t;
+  }
+
   // The word right after the name e is a speech verb ("Jerome Powell told").
   bool speech_verb_after(const Entity& e) const {
-    for (auto t = first_from(tokens_, e.span.end8 - block_.span.start8); t != tokens_.end(); ++t)
-      if (t->kind != text::TokenKind::punct) return is_speech_verb(*t);
-    return false;
+    const auto t = word_after(e);
+    return t != tokens_.end() && is_speech_verb(*t);
   }
 
   // The person whose name is the next word after the name e, before the quote.
   const Entity* person_right_after(const Entity& e, std::size_t quote_open) const {
-    const std::size_t end = e.span.end8 - block_.span.start8;
-    for (auto t = first_from(tokens_, end); t != tokens_.end() && t->end <= quote_open; ++t) {
-      if (t->kind == text::TokenKind::punct) continue;
-      const Entity* next = name_starting_in(*t);
-      return next && next->type == "PER" ? next : nullptr;
-    }
-    return nullptr;
+    const auto t = word_after(e);
+    if (t == tokens_.end() || t->end > quote_open) return nullptr;
+    const Entity* next = name_starting_in(*t);
+    return next && next->type == "PER" ? next : nullptr;
   }
 
   Speaker named(const Entity& e) const { return {clusters_[e.cluster].name, {e.cluster}}; }

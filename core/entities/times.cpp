@@ -85,12 +85,6 @@ const Meridiem* meridiem_at(std::string_view line, std::size_t pos, std::size_t&
   return nullptr;
 }
 
-// Tokens are in text order: the index of the first token starting at or after byte `at`.
-std::size_t token_from(const text::Tokens& tokens, std::size_t at) {
-  return static_cast<std::size_t>(
-      std::partition_point(tokens.begin(), tokens.end(), [&](const text::Token& t) { return t.start < at; }) - tokens.begin());
-}
-
 // An hour written without minutes: after the clock word ("الساعة العاشرة", "الساعة 10"), with the
 // minutes written out after it ("والنصف"), or before a meridiem word of two letters or more ("10 am",
 // "11 o'clock"; not "5 م", which is also five metres). Its hour (1-12 as a word, 0-23 in digits).
@@ -106,10 +100,10 @@ std::optional<WrittenHour> written_hour(std::string_view line, const text::Token
   if (h < 0 || h > (word ? 12 : 23) || (!word && text::count_code_points(e.text) > 2)) return std::nullopt;
   WrittenHour out{e.span.start8, e.span.end8, h, 0, nullptr};
   const ClockWords& words = clock_words();
-  const std::size_t first = token_from(tokens, e.span.start8);
+  const std::size_t first = static_cast<std::size_t>(text::first_token_from(tokens, e.span.start8) - tokens.begin());
   const bool after_clock_word = first > 0 && words.before_hour.count(tokens[first - 1].form());
   if (after_clock_word) out.start = tokens[first - 1].start;
-  const std::size_t next = token_from(tokens, e.span.end8);
+  const std::size_t next = static_cast<std::size_t>(text::first_token_from(tokens, e.span.end8) - tokens.begin());
   if (next < tokens.size()) {
     if (const auto m = words.minutes.find(tokens[next].form()); m != words.minutes.end() && (after_clock_word || word)) {
       out.minutes = m->second;

@@ -1,6 +1,7 @@
 // Word and sentence segmentation with ICU's break iterators, on UTF-8 byte offsets.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -31,6 +32,11 @@ struct Token {
 struct Tokens : std::vector<Token> {
   std::shared_ptr<const void> forms;
 };
+
+// The first token starting at or after byte `at` (tokens are in text order: a binary search).
+inline std::vector<Token>::const_iterator first_token_from(const std::vector<Token>& tokens, std::size_t at) {
+  return std::partition_point(tokens.begin(), tokens.end(), [&](const Token& t) { return t.start < at; });
+}
 
 // Words, numbers and punctuation marks of a text (white space is skipped).
 Tokens tokenize(std::string_view utf8);
