@@ -1,4 +1,6 @@
 // The pipeline: input → blocks → roles → articles → entities and quotes (unless skipped) → result.
+#include <utility>
+
 #include "entities/anchor_dates.h"
 #include "entities/entities.h"
 #include "entities/quotes.h"
@@ -34,20 +36,22 @@ std::vector<text::Tokens> prepare_blocks(Result& result) {
   return tokens;
 }
 
-void finish(Result& result, std::string_view text, const std::vector<text::Tokens>& tokens, int article_count,
+void finish(Result& result, std::string_view text, std::vector<text::Tokens> tokens, int article_count,
             const Options& options, const std::optional<std::string>& page_date) {
   result.with_entities = options.entities;
   auto dates = structure::article_dates(result.blocks, tokens, article_count);
   if (page_date && !dates.empty()) dates[0] = page_date;
+  result.articles = structure::collect_articles(result.blocks, tokens, article_count, dates);
   if (options.entities) {
     result.entities = entities::find_entities(result.blocks, tokens);
     entities::anchor_dates(result.entities, result.blocks, text, dates);  // before clusters: they key on norms
     result.clusters = entities::describe_clusters(result.entities, result.blocks, tokens);
     result.quotes = entities::find_quotes(result.blocks, tokens, result.entities, result.clusters);
   }
-  // After the entities, which do not read them: the articles' bodies, a second copy of the text,
-  // are then not held while the name model's memory peaks.
-  result.articles = structure::collect_articles(result.blocks, tokens, article_count, dates);
+  // The bodies, a second copy of the text, once the tokens are freed and the name model's memory is:
+  // neither peak then holds them.
+  tokens = {};
+  structure::write_bodies(result.articles, result.blocks);
 
   const text::Utf16Offsets to16(text);
   for (auto& b : result.blocks) fill_utf16(to16, b.span);
@@ -68,7 +72,7 @@ Result parse_text(std::string_view input, const Options& options) {
   result.blocks = structure::split_blocks(input);
   std::vector<text::Tokens> tokens = pipeline::prepare_blocks(result);  // each block's words, once
   const int article_count = structure::assign_roles(result.blocks, tokens);
-  pipeline::finish(result, input, tokens, article_count, options);
+  pipeline::finish(result, input, std::move(tokens), article_count, options);
   return result;
 }
 

@@ -2,6 +2,7 @@
 // stages (articles, then entities and quotes unless skipped) over the extracted text.
 #include <optional>
 #include <string>
+#include <utility>
 
 #include "html/content.h"
 #include "html/dom_events.h"
@@ -62,7 +63,7 @@ Result parse_parsed_html(std::string_view input, Feed feed, const Options& optio
   result.blocks = std::move(doc.blocks);
   std::vector<text::Tokens> tokens = pipeline::prepare_blocks(result);
   const int article_count = html::assign_html_roles(result.blocks, doc, tokens, meta);
-  pipeline::finish(result, result.text, tokens, article_count, options,
+  pipeline::finish(result, result.text, std::move(tokens), article_count, options,
                    meta.published ? meta.published_iso : std::nullopt);
 
   // Page metadata wins over what the blocks say; the blocks fill what it lacks.

@@ -122,16 +122,10 @@ std::vector<std::optional<std::string>> article_dates(const std::vector<Block>& 
 std::vector<Article> collect_articles(const std::vector<Block>& blocks, const std::vector<text::Tokens>& tokens,
                                       int article_count, const std::vector<std::optional<std::string>>& dates) {
   std::vector<Article> articles(static_cast<std::size_t>(article_count));
-  // The bodies at their size: grown by doubling, a 10 MB body took 16 MB and twice that while copied.
-  std::vector<std::size_t> body_sizes(articles.size());
-  for (const Block& b : blocks)
-    if (b.article && in_body(b.role))  // 2: the "\n\n" before; a number and ". "
-      body_sizes[*b.article] += b.text.size() + 2 + (b.number > 0 ? std::to_string(b.number).size() + 2 : 0);
   for (int id = 0; id < article_count; ++id) {
     articles[id].id = id;
     articles[id].kind = id == 0 ? "main" : "secondary";
     articles[id].published_iso = dates.at(static_cast<std::size_t>(id));
-    articles[id].body.reserve(body_sizes[id]);
   }
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     const Block& b = blocks[i];
@@ -151,10 +145,6 @@ std::vector<Article> collect_articles(const std::vector<Block>& blocks, const st
       const auto cue = match_cue(b.text, tokens[i]);  // a line under a tags header is one tag
       if (!cue) a.tags.push_back(trimmed(b.text));
       else for (auto& tag : split_tags(cue->value, blocks, tokens)) a.tags.push_back(std::move(tag));
-    } else if (in_body(b.role)) {
-      if (!a.body.empty()) a.body += "\n\n";
-      if (b.number > 0) (a.body += std::to_string(b.number)) += ". ";  // an ordered list's numbers are its text
-      a.body += b.text;
     }
   }
   // Related items: every related block but the list's header; an item repeating the title of an
@@ -173,6 +163,22 @@ std::vector<Article> collect_articles(const std::vector<Block>& blocks, const st
     articles[*b.article].related.push_back(std::move(item));
   }
   return articles;
+}
+
+void write_bodies(std::vector<Article>& articles, const std::vector<Block>& blocks) {
+  // The bodies at their size: grown by doubling, a 10 MB body took 16 MB and twice that while copied.
+  std::vector<std::size_t> body_sizes(articles.size());
+  for (const Block& b : blocks)
+    if (b.article && in_body(b.role))  // 2: the "\n\n" before; a number and ". "
+      body_sizes[*b.article] += b.text.size() + 2 + (b.number > 0 ? std::to_string(b.number).size() + 2 : 0);
+  for (auto& a : articles) a.body.reserve(body_sizes[a.id]);
+  for (const Block& b : blocks) {
+    if (!b.article || !in_body(b.role)) continue;
+    std::string& body = articles[*b.article].body;
+    if (!body.empty()) body += "\n\n";
+    if (b.number > 0) (body += std::to_string(b.number)) += ". ";  // an ordered list's numbers are its text
+    body += b.text;
+  }
 }
 
 }  // namespace maqal::structure

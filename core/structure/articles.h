@@ -17,9 +17,14 @@ namespace maqal::structure {
 std::vector<std::optional<std::string>> article_dates(const std::vector<Block>& blocks,
                                                       const std::vector<text::Tokens>& tokens, int article_count);
 
-// `dates` are the articles' published_iso (article_dates, or the page's metadata).
+// Each article's metadata, tags and related items; `dates` are the articles' published_iso
+// (article_dates, or the page's metadata). The bodies are write_bodies()'s.
 std::vector<Article> collect_articles(const std::vector<Block>& blocks, const std::vector<text::Tokens>& tokens,
                                       int article_count, const std::vector<std::optional<std::string>>& dates);
+
+// Each article's body: its body blocks' texts, a blank line apart. Apart from collect_articles, which
+// reads the tokens, so that the bodies (a second copy of the text) are written once the tokens are freed.
+void write_bodies(std::vector<Article>& articles, const std::vector<Block>& blocks);
 
 // The items of a tags line. Without separators, words are grouped into multi-word tags when the
 // lexicon knows the phrase or the rest of the text uses it ("الاحتلال الاسرائيلي").

@@ -220,7 +220,10 @@ int main(int argc, char** argv) {
     const double t_roles = median_us(runs, [&] { articles = structure::assign_roles(blocks, tokens); });
     const double t_entities = median_us(runs, [&] { entities = entities::find_entities(blocks, tokens); });
     const double t_articles =
-        median_us(runs, [&] { structure::collect_articles(blocks, tokens, articles, structure::article_dates(blocks, tokens, articles)); });
+        median_us(runs, [&] {
+          auto collected = structure::collect_articles(blocks, tokens, articles, structure::article_dates(blocks, tokens, articles));
+          structure::write_bodies(collected, blocks);
+        });
     const double t_quotes = median_us(runs, [&] { entities::find_quotes(blocks, tokens, entities, entities::describe_clusters(entities, blocks, tokens)); });
     const double t_total = median_us(runs, [&] { to_json(parse_text(input)); });
     const char* name = std::strrchr(path, '/') ? std::strrchr(path, '/') + 1 : path;
