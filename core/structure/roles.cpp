@@ -40,8 +40,9 @@ constexpr std::size_t kMaxHeadLines = 8;
 // A writer's role under their name ("Senior political correspondent"), a name of two to four words.
 constexpr std::size_t kMaxWriterRoleWords = 5;
 constexpr std::size_t kMaxWriterNameWords = 4;
-// A dateline is a short line made mostly of date words and numbers ("March 14, 2024 - 10:30").
-constexpr std::size_t kMaxDatelineWords = 10;
+// A dateline is a short line made mostly of date words and numbers ("March 14, 2024 - 10:30"), maybe
+// two of them ("نُشر في: 28 نوفمبر 2024 - 10:15 | آخر تحديث: 28 نوفمبر 2024 - 12:40": 14 words).
+constexpr std::size_t kMaxDatelineWords = 16;
 // A headline may end in ? or ! ("What is cloud computing?") when it is this short.
 constexpr std::size_t kMaxQuestionTitleWords = 15;
 // A line without a final full stop where at least this many words, and one word in kGluedShare,
