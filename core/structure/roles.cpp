@@ -265,7 +265,8 @@ class RoleAssigner {
     lines_.reserve(blocks.size());
     for (std::size_t i = 0; i < blocks.size(); ++i) lines_.push_back(describe(blocks[i], tokens[i]));
     for (std::size_t i = 1; i < lines_.size(); ++i)
-      if (writer_role(i) && writer_name(i - 1)) lines_[i - 1].signed_by = lines_[i].signed_by = true;
+      if (writer_name(i - 1) && (writer_role(i) || (writer_outlet(i) && names_only(i - 1) && prose_follows_soon(i))))
+        lines_[i - 1].signed_by = lines_[i].signed_by = true;
     for (std::size_t i = 0; i < lines_.size(); ++i)
       if (writer_in_place(i)) lines_[i].signed_by = true;
     // A credit only right under a headline (or its dateline) and above prose: a headline may read
@@ -315,7 +316,9 @@ class RoleAssigner {
   // headline above an article looks like (a menu of short lines has none).
   bool prose_follows_soon(std::size_t i) const {
     for (std::size_t j = i + 1; j < lines_.size() && j <= i + kHeadBlocks; ++j) {
-      if (lines_[j].cue && lines_[j].cue->role != "byline" && lines_[j].cue->role != "boilerplate") return false;
+      if (lines_[j].cue && lines_[j].cue->role != "byline" && lines_[j].cue->role != "boilerplate" &&
+          lines_[j].cue->role != "caption")  // a photo between the head and the prose
+        return false;
       if (!lines_[j].cue && !lines_[j].dateline && !lines_[j].headline_like()) return true;
     }
     return false;
@@ -323,7 +326,10 @@ class RoleAssigner {
 
   void assign(std::size_t i) {
     const Line& line = lines_[i];
+    const bool after_photo_credit = std::exchange(after_photo_credit_, false);
     if (line.cue) return assign_cue(i, *line.cue);
+    // A photo's credit alone on its line ("Getty Images") stands over the photo's caption.
+    if (after_photo_credit && line.headline_like() && !blocks_[i].bullet) return set(i, "caption", current_article());
     if (line.signed_by) return set(i, "byline", current_article());
     if (link_title_) return set(i, "title", *std::exchange(link_title_, std::nullopt));
 
@@ -427,13 +433,27 @@ class RoleAssigner {
     std::size_t in = 0;
     while (in < tokens.size() && !byline_words().place.count(tokens[in].form())) ++in;
     if (in < 2 || in > kMaxWriterNameWords || in + 1 >= tokens.size() || !capitalized_words(k, 0, in)) return false;
-    // Names, not common words: "Software Engineer in Chicago" is a job.
-    if (std::any_of(tokens.begin(), tokens.begin() + in, [](const text::Token& t) {
-          return entities::dictionary::listing(t.form()) == entities::dictionary::kCommon;
-        }))
-      return false;
+    if (!names_only(k, in)) return false;  // "Software Engineer in Chicago" is a job
     const auto place = entities::lexicon().longest(tokens, in + 1);
     return place.tokens > 0 && place.entry->type == "LOC" && in + 1 + place.tokens == tokens.size();
+  }
+
+  // A short line opening with an organization the lexicon knows, under a writer's name: the outlet
+  // they write for ("Tomos Morgan" / "BBC Wales").
+  bool writer_outlet(std::size_t k) const {
+    const Line& line = lines_[k];
+    if (line.cue || line.terminal || line.words == 0 || line.words > kMaxWriterRoleWords) return false;
+    const auto outlet = entities::lexicon().longest(tokens_[k], 0);
+    return outlet.tokens > 0 && outlet.entry->type == "ORG";
+  }
+
+  // The first `words` tokens of line k (all by default) are names, no common English word among them
+  // ("Tomos Morgan", not "RSS Feed").
+  bool names_only(std::size_t k, std::size_t words = std::string::npos) const {
+    const text::Tokens& tokens = tokens_[k];
+    return std::none_of(tokens.begin(), tokens.begin() + std::min(words, tokens.size()), [](const text::Token& t) {
+      return entities::dictionary::listing(t.form()) == entities::dictionary::kCommon;
+    });
   }
 
   // Tokens [from, to) of line k are words capitalized where the script has capitals.
@@ -476,6 +496,7 @@ class RoleAssigner {
     // A tags header without a value heads the tags, one a line ("Topics" / "City council"); any other
     // cue ends them.
     in_tags_ = cue.role == "tags" && cue.value.empty();
+    after_photo_credit_ = cue.role == "caption" && cue.value.empty();
     if (cue.role == "boilerplate") {
       // The page's footer ends a related list; an ad or a share button inside it does not.
       if (cue.kind != "ad" && cue.kind != "share") in_related_ = false;
@@ -719,6 +740,7 @@ class RoleAssigner {
   bool seen_prose_in_article_ = false;
   bool in_related_ = false;
   bool in_tags_ = false;  // after a tags header: short lines are its tags
+  bool after_photo_credit_ = false;  // right after a photo's credit alone on its line
   std::optional<int> related_owner_;
   std::optional<int> link_title_;  // the article of a "read also" link whose headline is the next line
 };

@@ -333,3 +333,24 @@ TEST(Roles, AReadMoreButtonUnderACardsHeadlineBringsNoArticle) {
                 {prose(3), "paragraph"},
                 {prose(4), "paragraph"}});
 }
+
+// A writer's name over the outlet they write for, and a photo's credit over its caption, between the
+// headline and the prose (a BBC page copied): the headline stays the title, the caption is none.
+TEST(Roles, WriterOverOutletAndPhotoCreditOverCaption) {
+  expect_roles({{"Harbour plan goes to a vote after months of delay", "title"},
+                {"Tomos Morgan", "byline"},
+                {"BBC Wales", "byline"},
+                {"Getty Images", "caption"},
+                {"The harbour at low tide on Sunday morning", "caption"},
+                {prose(1), "lead"},
+                {prose(2), "paragraph"}});
+}
+
+// A menu's items are no writer and outlet: "RSS Feed" holds a common word.
+TEST(Roles, MenuItemsOverAnOrganizationAreNoByline) {
+  expect_roles({{"RSS Feed", "boilerplate:nav"},
+                {"Twitter", "boilerplate:nav"},
+                {"Harbour plan goes to a vote after months of delay", "title"},
+                {prose(1), "lead"},
+                {prose(2), "paragraph"}});
+}
