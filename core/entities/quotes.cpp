@@ -142,9 +142,22 @@ class Speakers {
     return std::nullopt;
   }
 
-  // The block opens with a speech verb and names nobody before the quote ("وأضاف: …", "She added:").
+  // The speaker is the one before, named by no one here: the block opens with a speech verb and
+  // names nobody before the quote ("وأضاف: …", "She added:"), or a pronoun and a verb follow the
+  // quote ("…," she said; "…"، وأضاف), find() having found no name.
   bool continues_previous(const QuoteSpan& q) const {
-    return ((!verbs_.empty() && verbs_.front() == 0) || continues_speech(tokens_)) && !nearest(0, q.open, true);
+    if (((!verbs_.empty() && verbs_.front() == 0) || continues_speech(tokens_)) && !nearest(0, q.open, true)) return true;
+    auto after = text::first_token_from(tokens_, q.close);
+    while (after != tokens_.end() && after->kind == text::TokenKind::punct) ++after;
+    return continues_speech(tokens_, static_cast<std::size_t>(after - tokens_.begin()));
+  }
+
+  // The person named last before this block: whom "he said" after a quote most likely means when
+  // no one spoke before it.
+  std::optional<Speaker> last_person_before() const {
+    for (auto e = before_.rbegin(); e != before_.rend(); ++e)
+      if (e->type == "PER") return named(*e);
+    return std::nullopt;
   }
 
  private:
@@ -295,7 +308,7 @@ std::vector<Quote> find_quotes(const std::vector<Block>& blocks, const std::vect
     for (const auto& q : spans) {
       std::optional<Speaker> speaker = speakers.find(q, earlier);
       if (speaker) earlier = speaker;
-      else if (speakers.continues_previous(q)) speaker = previous;
+      else if (speakers.continues_previous(q)) speaker = previous ? previous : speakers.last_person_before();
       const std::size_t base = block.span.start8;
       Quote quote{block.text.substr(q.inner, q.end - q.inner), {base + q.inner, base + q.end}, std::nullopt, {}};
       if (speaker) quote.speaker = speaker->name, quote.speaker_clusters = speaker->clusters;
