@@ -157,6 +157,30 @@ std::size_t count_words(const std::vector<text::Token>& tokens) {
   return n;
 }
 
+// A photo's caption with its credit after it, as a caption field cue after the caption's last full
+// stop: "Delegates in the plenary hall in Baku. Photograph: Rafiq Maqbool/AP".
+std::optional<CueMatch> caption_with_credit(const std::vector<text::Token>& tokens) {
+  constexpr std::size_t kMaxCreditWords = 6;
+  const Cues& table = cues();
+  for (std::size_t k = 1; k < tokens.size(); ++k) {
+    if (tokens[k - 1].form() != ".") continue;
+    const auto it = table.by_first_form.find(tokens[k].form());
+    if (it == table.by_first_form.end()) continue;
+    for (std::size_t index : it->second) {
+      const Cue& cue = table.all[index];
+      const std::size_t colon = k + cue.forms.size();
+      if (cue.role != "caption" || cue.match != Match::field || colon >= tokens.size() ||
+          tokens[colon].form() != ":" || !starts_with_at(tokens, k, cue.forms))
+        continue;
+      const auto credit_words = std::count_if(tokens.begin() + static_cast<std::ptrdiff_t>(colon) + 1, tokens.end(),
+                                              [](const text::Token& t) { return t.kind != text::TokenKind::punct; });
+      if (credit_words > 0 && static_cast<std::size_t>(credit_words) <= kMaxCreditWords)
+        return CueMatch{cue.role, cue.kind, {}};
+    }
+  }
+  return std::nullopt;
+}
+
 std::optional<CueMatch> match_cue(std::string_view line, const std::vector<text::Token>& tokens) {
   // Trailing punctuation ("إقرأ أيضاً:", "Related »") does not count.
   std::size_t used = tokens.size();
@@ -227,7 +251,7 @@ std::optional<CueMatch> match_cue(std::string_view line, const std::vector<text:
         break;
     }
   }
-  return std::nullopt;
+  return caption_with_credit(tokens);
 }
 
 }  // namespace maqal::structure

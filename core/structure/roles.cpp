@@ -268,7 +268,7 @@ class RoleAssigner {
       if (writer_name(i - 1) && (writer_role(i) || (writer_outlet(i) && names_only(i - 1) && prose_follows_soon(i))))
         lines_[i - 1].signed_by = lines_[i].signed_by = true;
     for (std::size_t i = 0; i < lines_.size(); ++i)
-      if (writer_in_place(i)) lines_[i].signed_by = true;
+      if (writer_in_place(i) || writer_with_role(i)) lines_[i].signed_by = true;
     // A credit only right under a headline (or its dateline) and above prose: a headline may read
     // "مصر - السودان" itself, and a menu's items "Services - Billing".
     for (std::size_t i = 0; i < lines_.size(); ++i)
@@ -436,6 +436,16 @@ class RoleAssigner {
     if (!names_only(k, in)) return false;  // "Software Engineer in Chicago" is a job
     const auto place = entities::lexicon().longest(tokens, in + 1);
     return place.tokens > 0 && place.entry->type == "LOC" && in + 1 + place.tokens == tokens.size();
+  }
+
+  // A writer's name and role on one line: two names, then a role ending in a word of bylines.tsv
+  // ("Fiona Harvey Environment editor"; not "Senior Political Correspondent").
+  bool writer_with_role(std::size_t k) const {
+    const text::Tokens& tokens = tokens_[k];
+    if (lines_[k].words < 3 || !writer_role(k) || !capitalized_words(k, 0, 2) || !names_only(k, 2)) return false;
+    std::size_t last = tokens.size();
+    while (last > 0 && tokens[last - 1].kind == text::TokenKind::punct) --last;
+    return byline_words().ending.count(tokens[last - 1].form()) > 0;
   }
 
   // A short line opening with an organization the lexicon knows, under a writer's name: the outlet

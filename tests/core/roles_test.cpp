@@ -354,3 +354,15 @@ TEST(Roles, MenuItemsOverAnOrganizationAreNoByline) {
                 {prose(1), "lead"},
                 {prose(2), "paragraph"}});
 }
+
+// The Guardian's head: headline, standfirst, the writer and role on one line, the date, and the
+// lead photo's caption with its credit after it ("… Photograph: Name/AP"), then the prose.
+TEST(Roles, WriterWithRoleOnOneLineAndCaptionEndingInItsCredit) {
+  expect_roles({{"Harbour plan goes to a vote after months of delay", "title"},
+                {"Residents say the plan costs too much and does too little for the town", "subtitle"},
+                {"Fiona Harvey Environment editor", "byline"},
+                {"Sun 24 Nov 2024 05.33 GMT", "dateline"},
+                {"The harbour at low tide on Sunday morning. Photograph: Rafiq Maqbool/AP", "caption"},
+                {prose(1), "lead"},
+                {prose(2), "paragraph"}});
+}
