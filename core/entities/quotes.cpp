@@ -1,5 +1,7 @@
 #include "entities/quotes.h"
 
+#include <unicode/uchar.h>
+
 #include <algorithm>
 #include <array>
 #include <optional>
@@ -12,6 +14,7 @@
 #include "lang/data.h"
 #include "text/clitics.h"
 #include "text/fold.h"
+#include "text/utf.h"
 
 namespace maqal::entities {
 namespace {
@@ -105,7 +108,8 @@ class Speakers {
     std::optional<std::size_t> verb;  // the last one ending before the quote
     const auto after = std::partition_point(verbs_.begin(), verbs_.end(),
                                             [&](std::size_t k) { return tokens_[k].end <= q.open; });
-    if (after != verbs_.begin()) verb = *(after - 1);
+    // Not a verb of an earlier sentence: "Biden said "…." Mikati welcomed it, calling it "…"".
+    if (after != verbs_.begin() && !sentence_ends_between(tokens_[*(after - 1)].end, q.open)) verb = *(after - 1);
     if (verb) {
       if (auto s = subject_after(*verb, q.open)) return s;
       // No subject after the verb: it goes on from the block's previous quote ("ناقش مع ديرمر
@@ -220,6 +224,13 @@ class Speakers {
       for (std::string_view s : text::stems(words.front().form()))
         if (s == title) return true;
     }
+    return false;
+  }
+
+  // A full stop (or ? or !) among the tokens inside the block's bytes [from, to).
+  bool sentence_ends_between(std::size_t from, std::size_t to) const {
+    for (auto t = text::first_token_from(tokens_, from); t != tokens_.end() && t->end <= to; ++t)
+      if (t->kind == text::TokenKind::punct && u_hasBinaryProperty(text::code_point_at(t->form(), 0), UCHAR_S_TERM)) return true;
     return false;
   }
 

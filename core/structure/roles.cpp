@@ -267,6 +267,8 @@ class RoleAssigner {
     for (std::size_t i = 1; i < lines_.size(); ++i)
       if (writer_name(i - 1) && (writer_role(i) || (writer_outlet(i) && names_only(i - 1) && prose_follows_soon(i))))
         lines_[i - 1].signed_by = lines_[i].signed_by = true;
+      else if (lines_[i - 1].cue && lines_[i - 1].cue->role == "byline" && writer_outlet(i))  // "By …" / "Associated Press"
+        lines_[i].signed_by = true;
     for (std::size_t i = 0; i < lines_.size(); ++i)
       if (writer_in_place(i) || writer_with_role(i)) lines_[i].signed_by = true;
     // A credit only right under a headline (or its dateline) and above prose: a headline may read

@@ -366,3 +366,12 @@ TEST(Roles, WriterWithRoleOnOneLineAndCaptionEndingInItsCredit) {
                 {prose(1), "lead"},
                 {prose(2), "paragraph"}});
 }
+
+// The outlet on its own line under a "By" byline is the byline's too ("Associated Press"), not the title.
+TEST(Roles, OutletUnderAByline) {
+  expect_roles({{"Harbour plan goes to a vote after months of delay", "title"},
+                {"By Jon Gambrell and Bassem Mroue", "byline"},
+                {"Associated Press", "byline"},
+                {prose(1), "lead"},
+                {prose(2), "paragraph"}});
+}
