@@ -124,7 +124,7 @@ LexMatch Lexicon::longest(const std::vector<text::Token>& tokens, std::size_t i)
   text::Stems firsts;
   std::size_t longest_phrase = 0;
   std::uint64_t lengths = 0;  // of the phrases they start
-  for (std::string_view f : text::stems(tokens[i].form()))
+  for (std::string_view f : text::stems(tokens[i]))
     if (auto it = first_word_bits_[fingerprint(f)] ? first_words_.find(f) : first_words_.end(); it != first_words_.end()) {
       firsts.push_back(f);
       longest_phrase = std::max(longest_phrase, it->second.longest);
@@ -147,7 +147,7 @@ LexMatch Lexicon::longest(const std::vector<text::Token>& tokens, std::size_t i)
     // The last word may carry a suffix clitic ("Israel's"); a one-word phrase's stems cover it.
     text::Stems lasts;
     if (n == 1) lasts.push_back("");
-    else lasts = text::stems(tokens[words[n - 1]].form());
+    else lasts = text::stems(tokens[words[n - 1]]);
     for (std::string_view first : firsts) {
       for (std::string_view last : lasts) {
         (key = first) += middle;

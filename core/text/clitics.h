@@ -5,6 +5,8 @@
 #include <string>
 #include <string_view>
 
+#include "text/tokens.h"
+
 namespace maqal::text {
 
 // A word and its stems, without allocating (lookups call this for every token). The views past
@@ -28,6 +30,12 @@ class Stems {
 // The folded word itself, then the stems left after removing one listed prefix or suffix
 // (core/lang/*/clitics.tsv) when at least two letters remain.
 Stems stems(std::string_view folded_word);
+
+// stems() of a token's form, from the cuts it carries when its tokenizer worked them out.
+Stems stems(const Token& token);
+
+// The cuts that give stems(folded_word) (kUnknown first if they do not fit).
+StemCuts stem_cuts(std::string_view folded_word);
 
 // The folded word without a leading conjunction ("وأضاف" → "أضاف"), or empty if it has none.
 std::string_view without_conjunction(std::string_view folded_word);
