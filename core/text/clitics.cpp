@@ -64,18 +64,6 @@ Stems stems(std::string_view word) {
   return out;
 }
 
-Stems stems(const Token& token) {
-  const std::string_view word = token.form();
-  const auto& cuts = token.stem_cuts.cuts;
-  if (cuts[0] == StemCuts::kUnknown) return stems(word);
-  Stems out;
-  out.push_back(word);
-  for (std::size_t i = 0; i < cuts.size() && cuts[i] != 0; ++i)
-    out.push_back(cuts[i] & StemCuts::kSuffix ? word.substr(0, word.size() - (cuts[i] & ~StemCuts::kSuffix))
-                                              : word.substr(cuts[i]));
-  return out;
-}
-
 StemCuts stem_cuts(std::string_view word) {
   StemCuts out;
   const Stems all = stems(word);

@@ -31,8 +31,19 @@ class Stems {
 // (core/lang/*/clitics.tsv) when at least two letters remain.
 Stems stems(std::string_view folded_word);
 
-// stems() of a token's form, from the cuts it carries when its tokenizer worked them out.
-Stems stems(const Token& token);
+// stems() of a token's form, from the cuts it carries when its tokenizer worked them out (inline:
+// the lookups ask it about seven times a token).
+inline Stems stems(const Token& token) {
+  const std::string_view word = token.form();
+  const auto& cuts = token.stem_cuts.cuts;
+  if (cuts[0] == StemCuts::kUnknown) return stems(word);
+  Stems out;
+  out.push_back(word);
+  for (std::size_t i = 0; i < cuts.size() && cuts[i] != 0; ++i)
+    out.push_back(cuts[i] & StemCuts::kSuffix ? word.substr(0, word.size() - (cuts[i] & ~StemCuts::kSuffix))
+                                              : word.substr(cuts[i]));
+  return out;
+}
 
 // The cuts that give stems(folded_word) (kUnknown first if they do not fit).
 StemCuts stem_cuts(std::string_view folded_word);

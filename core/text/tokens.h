@@ -26,7 +26,7 @@ struct Token {
   std::uint32_t form_size = 0;
   TokenKind kind = TokenKind::punct;
   // The form's clitic stems as text::stems(const Token&) reads them, worked out once per distinct
-  // form of a document (the lookups ask for them about seven times a token); in the struct's padding.
+  // form of a document; in the struct's padding.
   StemCuts stem_cuts;
 };
 static_assert(sizeof(Token) <= 24, "the stem cuts take the padding: a document holds a token a word");
