@@ -9,6 +9,7 @@
 #include "entities/dates.h"
 #include "lang/data.h"
 #include "text/clitics.h"
+#include "text/utf.h"
 
 namespace maqal::entities {
 namespace {
@@ -78,10 +79,7 @@ bool is_acronym(std::string_view phrase) {
 }
 
 std::size_t Lexicon::fingerprint(std::string_view word) {
-  if (word.empty()) return 0;
-  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(word[i]); };
-  const std::size_t h = ((word.size() * 131 + byte(0)) * 131 + byte(word.size() / 2)) * 131 + byte(word.size() - 1);
-  return (h * 0x9E3779B1u >> 7) & ((std::size_t{1} << kFingerprintBits) - 1);
+  return text::hash_word(word) >> (64 - kFingerprintBits);
 }
 
 void Lexicon::insert(std::string key, const LexEntry& entry, std::size_t words) {
