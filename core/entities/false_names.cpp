@@ -523,7 +523,7 @@ void name_subjects_of_verbs(ner::Sequence& s) {
     const text::Token& t = tokens[i];
     const bool opens = i == 0 || tokens[i - 1].form() == ":";
     if (!opens || (k < s.mentions.size() && s.mentions[k].first <= i) || t.kind != text::TokenKind::word ||
-        verb_subject(tokens[i + 1]) != Subject::he || function_word(t) || definite(t.form()) ||
+        verb_subject(tokens[i + 1]) != Subject::he || function_word(t) || definite(t) ||
         title_word(t) != Title::none || s.model->knows(ner::word_key(t.form())))
       continue;
     s.mentions.insert(s.mentions.begin() + static_cast<std::ptrdiff_t>(k), ner::Mention{i, i + 1, ner::type_index("PER")});
