@@ -430,6 +430,20 @@ void name_after_titles(std::string_view text, const text::Tokens& tokens, std::v
   }
 }
 
+// Token k is a word for a day or a part of one (dates.tsv day_part: "يوم", "مساء") and a date follows
+// it ("يوم الأحد", "مساء اليوم").
+bool day_part_before_date(const text::Tokens& tokens, std::size_t k) {
+  static const auto day_parts = [] {
+    text::StringSet out;
+    for (const auto& row : data::rows_all_languages("dates.tsv"))
+      if (row[0] == "day_part" && row.size() > 1) out.insert(text::fold(row[1]));
+    return out;
+  }();
+  if (tokens[k].kind != text::TokenKind::word || !day_parts.count(tokens[k].form())) return false;
+  const LexMatch date = lexicon().longest(tokens, k + 1);
+  return date.tokens > 0 && date.entry->type == "DATE";
+}
+
 enum class Subject { none, he, she, anyone };  // anyone: a person, a team, a club
 
 // core/lang/*/verbs.tsv, folded.
@@ -513,7 +527,7 @@ void name_subjects_of_verbs(ner::Sequence& s) {
   const text::Tokens& tokens = *s.tokens;
   for (ner::Mention& m : s.mentions)
     for (std::size_t k = m.first + 1; k < m.last; ++k)
-      if (verb_subject(tokens[k]) != Subject::none) {
+      if (verb_subject(tokens[k]) != Subject::none || day_part_before_date(tokens, k)) {
         m.last = k;
         break;
       }

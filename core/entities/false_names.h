@@ -62,7 +62,8 @@ void name_quoted_titles(ner::Sequence& s);
 void grow_persons_by_given_names(ner::Sequence& s);
 
 // A present-tense verb that opens a predicate (core/lang/*/verbs.tsv) ends a name before it ("محمد
-// صلاح | يقود", "الشيخ تميم | يتلقى"); a word the model never saw opening a line, or a line's part
+// صلاح | يقود", "الشيخ تميم | يتلقى"), as a word for a day before a date does ("عبدالله | يوم
+// الأحد"); a word the model never saw opening a line, or a line's part
 // after a colon, right before such a verb whose subject is "he" is a person ("بايدن يعلن …"): the
 // headline's subject.
 void name_subjects_of_verbs(ner::Sequence& s);
