@@ -325,6 +325,7 @@ struct NameHeads {
   text::StringMap<std::vector<NameHead>> starts, ends;
   text::StringMap<int> after;  // a lower-case word right after the name: "the Elorn estuary"
   text::StringMap<int> quoted;  // a word before a quoted name: "برنامج « الناس وأنا »"
+  text::StringMap<int> clubs;   // a word opening a club's name with the place after it: "دينامو كييف"
 };
 
 const NameHeads& name_heads() {
@@ -335,8 +336,8 @@ const NameHeads& name_heads() {
       NameHead h{ner::type_index(row[1]), {}};
       for (const text::Token& t : text::tokenize(text::fold(row[2]))) h.words.emplace_back(t.form());
       if (h.words.empty()) continue;
-      if (row[0] == "after" || row[0] == "quoted") {
-        (row[0] == "after" ? heads.after : heads.quoted).emplace(h.words.front(), h.type);
+      if (row[0] == "after" || row[0] == "quoted" || row[0] == "club") {
+        (row[0] == "after" ? heads.after : row[0] == "quoted" ? heads.quoted : heads.clubs).emplace(h.words.front(), h.type);
         continue;
       }
       const bool start = row[0] == "start";
@@ -434,6 +435,36 @@ void name_after_titles(std::string_view text, const text::Tokens& tokens, std::v
 void type_by_head(ner::Sequence& s) {
   for (ner::Mention& m : s.mentions)
     if (const int type = head_type(s.text, *s.tokens, m); type >= 0) m.type = type, m.headed = true;
+}
+
+void join_club_names(ner::Sequence& s) {
+  const text::Tokens& tokens = *s.tokens;
+  const auto& clubs = name_heads().clubs;
+  if (clubs.empty()) return;
+  const auto club_type = [&](const text::Token& t) {
+    if (t.kind != text::TokenKind::word) return -1;
+    for (std::string_view stem : text::stems(t.form()))
+      if (const auto it = clubs.find(stem); it != clubs.end()) return it->second;
+    return -1;
+  };
+  for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
+    const int type = club_type(tokens[i]);
+    const text::Token& place = tokens[i + 1];
+    if (type < 0 || place.kind != text::TokenKind::word || function_word(place)) continue;
+    const auto overlaps = [&](const ner::Mention& m) { return m.first < i + 2 && i < m.last; };
+    // The place is a name (the model's, of any type) or a word the model never saw: not "دينامو يفوز".
+    const bool named = std::any_of(s.mentions.begin(), s.mentions.end(),
+                                   [&](const ner::Mention& m) { return m.first <= i + 1 && i + 1 < m.last; });
+    if (!named && s.model->knows(ner::word_key(place.form()))) continue;
+    // Not inside a longer name the model found ("… دينامو كييف للشباب").
+    if (std::any_of(s.mentions.begin(), s.mentions.end(),
+                    [&](const ner::Mention& m) { return overlaps(m) && (m.first < i || m.last > i + 2); }))
+      continue;
+    std::erase_if(s.mentions, overlaps);
+    const auto at = std::find_if(s.mentions.begin(), s.mentions.end(), [&](const ner::Mention& m) { return m.first >= i + 2; });
+    s.mentions.insert(at, ner::Mention{i, i + 2, type, true});
+    ++i;
+  }
 }
 
 void name_quoted_titles(ner::Sequence& s) {

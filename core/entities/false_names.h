@@ -51,6 +51,11 @@ void drop_sentence_openers_written_lower(std::vector<ner::Sequence>& document);
 // "Ministry of Defence", "وزارة الخارجية") takes that type.
 void type_by_head(ner::Sequence& s);
 
+// A word that opens a football club's name (name_heads.tsv "club" rows: "دينامو", "ستيوا") and the
+// place after it are one organization ("دينامو كييف", where the model found a word and a city), when
+// the place is a name the model found or a word it never saw.
+void join_club_names(ner::Sequence& s);
+
 // A quoted title of up to six words right after a word for a work, or one word further ("برنامج
 // « الناس وأنا »", "رواية « أولاد حارتنا »", "المسلسل التليفزيوني « …»"; name_heads.tsv "quoted"
 // rows), is a name of that type, whatever the model made of its words.
