@@ -13,6 +13,7 @@
 #include <unordered_set>
 #include <utility>
 
+#include "entities/compose.h"
 #include "entities/dictionary.h"
 #include "entities/lexicon.h"
 #include "entities/quotes.h"
@@ -430,11 +431,19 @@ void name_after_titles(std::string_view text, const text::Tokens& tokens, std::v
   }
 }
 
+// ORG when m is a place followed by the masculine of a nationality adjective, a team
+// (team_adjective(): "فاز على هامبورغ الألماني"), else -1.
+int team_type(const text::Tokens& tokens, const ner::Mention& m) {
+  static const int place = ner::type_index("LOC"), organization = ner::type_index("ORG");
+  return m.type == place && m.last < tokens.size() && team_adjective(tokens, m.first, m.last) ? organization : -1;
+}
+
 }  // namespace
 
 void type_by_head(ner::Sequence& s) {
   for (ner::Mention& m : s.mentions)
-    if (const int type = head_type(s.text, *s.tokens, m); type >= 0) m.type = type, m.headed = true;
+    if (int type = head_type(s.text, *s.tokens, m); type >= 0 || (type = team_type(*s.tokens, m)) >= 0)
+      m.type = type, m.headed = true;
 }
 
 void join_club_names(ner::Sequence& s) {

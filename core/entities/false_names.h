@@ -48,7 +48,8 @@ void drop_styled_common_words(std::vector<ner::Sequence>& document);
 void drop_sentence_openers_written_lower(std::vector<ner::Sequence>& document);
 
 // A name whose first or last words say what it is (core/lang/*/name_heads.tsv: "Stanford University",
-// "Ministry of Defence", "وزارة الخارجية") takes that type.
+// "Ministry of Defence", "وزارة الخارجية") takes that type; so does a place the masculine of a
+// nationality adjective follows, a team (compose.h team_adjective(): "هامبورغ الألماني").
 void type_by_head(ner::Sequence& s);
 
 // A word that opens a football club's name (name_heads.tsv "club" rows: "دينامو", "ستيوا") and the
