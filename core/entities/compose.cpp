@@ -210,14 +210,15 @@ void name_teams(const text::Tokens& tokens, std::vector<Entity>& found) {
 }  // namespace
 
 bool team_adjective(const text::Tokens& tokens, std::size_t first, std::size_t adjective) {
-  if (written_with_article(tokens[first])) return false;
+  const text::Token& a = tokens[adjective];  // the cheap tests first: this runs for every place
+  if (a.kind != text::TokenKind::word || text::without_article(a.form()).empty() || written_with_article(tokens[first]))
+    return false;
   if (first > 0 && tokens[first - 1].kind == text::TokenKind::word) {
     const text::Stems stems = text::stems(tokens[first - 1].form());
     if (std::any_of(stems.begin(), stems.end(), [](std::string_view w) { return construct_heads().contains(w); }))
       return false;
   }
-  const text::Token& a = tokens[adjective];
-  return a.kind == text::TokenKind::word && !text::without_article(a.form()).empty() && masculine_nationality(a.form());
+  return masculine_nationality(a.form());
 }
 
 void join_nationalities(std::string_view line, const text::Tokens& tokens, std::vector<Entity>& found,

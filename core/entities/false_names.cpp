@@ -327,6 +327,10 @@ struct NameHeads {
   text::StringMap<int> after;  // a lower-case word right after the name: "the Elorn estuary"
   text::StringMap<int> quoted;  // a word before a quoted name: "برنامج « الناس وأنا »"
   text::StringMap<int> clubs;   // a word opening a club's name with the place after it: "دينامو كييف"
+  // The clubs' words' ending_key()s (all bits when one is shorter than four bytes): the cheap test
+  // that a word, maybe with proclitics, is none of them, before text::stems().
+  std::bitset<4096> club_endings;
+  bool may_end_in_club(std::string_view w) const { return club_endings[ending_key(w)]; }
 };
 
 const NameHeads& name_heads() {
@@ -344,6 +348,10 @@ const NameHeads& name_heads() {
       const bool start = row[0] == "start";
       auto& filed = start ? heads.starts[h.words.front()] : heads.ends[h.words.back()];
       filed.push_back(std::move(h));
+    }
+    for (const auto& [word, type] : heads.clubs) {
+      if (word.size() < 4) heads.club_endings.set();
+      heads.club_endings.set(ending_key(word));
     }
     return heads;
   }();
@@ -448,16 +456,25 @@ void type_by_head(ner::Sequence& s) {
 
 void join_club_names(ner::Sequence& s) {
   const text::Tokens& tokens = *s.tokens;
-  const auto& clubs = name_heads().clubs;
-  if (clubs.empty()) return;
-  const auto club_type = [&](const text::Token& t) {
-    if (t.kind != text::TokenKind::word) return -1;
+  const NameHeads& heads = name_heads();
+  if (heads.clubs.empty() || s.mentions.empty()) return;
+  const auto club_type = [&](std::size_t k) {
+    const text::Token& t = tokens[k];
+    if (t.kind != text::TokenKind::word || !heads.may_end_in_club(t.form())) return -1;
     for (std::string_view stem : text::stems(t.form()))
-      if (const auto it = clubs.find(stem); it != clubs.end()) return it->second;
+      if (const auto it = heads.clubs.find(stem); it != heads.clubs.end()) return it->second;
     return -1;
   };
-  for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
-    const int type = club_type(tokens[i]);
+  // The club's word i stands right before a name the model found (the place) or is one itself: the
+  // candidates are the words at and before each name's start, not every word.
+  std::vector<std::size_t> candidates;
+  for (const ner::Mention& m : s.mentions) {
+    if (m.first > 0) candidates.push_back(m.first - 1);
+    candidates.push_back(m.first);
+  }
+  for (const std::size_t i : candidates) {
+    if (i + 1 >= tokens.size()) continue;
+    const int type = club_type(i);
     const text::Token& place = tokens[i + 1];
     if (type < 0 || place.kind != text::TokenKind::word || function_word(place)) continue;
     const auto overlaps = [&](const ner::Mention& m) { return m.first < i + 2 && i < m.last; };
@@ -465,14 +482,15 @@ void join_club_names(ner::Sequence& s) {
     const bool named = std::any_of(s.mentions.begin(), s.mentions.end(),
                                    [&](const ner::Mention& m) { return m.first <= i + 1 && i + 1 < m.last; });
     if (!named && s.model->knows(ner::word_key(place.form()))) continue;
-    // Not inside a longer name the model found ("… دينامو كييف للشباب").
+    // Not inside a longer name the model found ("… دينامو كييف للشباب"), nor joined already.
     if (std::any_of(s.mentions.begin(), s.mentions.end(),
-                    [&](const ner::Mention& m) { return overlaps(m) && (m.first < i || m.last > i + 2); }))
+                    [&](const ner::Mention& m) { return overlaps(m) && (m.first < i || m.last > i + 2); }) ||
+        std::any_of(s.mentions.begin(), s.mentions.end(),
+                    [&](const ner::Mention& m) { return m.first == i && m.last == i + 2 && m.type == type; }))
       continue;
     std::erase_if(s.mentions, overlaps);
     const auto at = std::find_if(s.mentions.begin(), s.mentions.end(), [&](const ner::Mention& m) { return m.first >= i + 2; });
     s.mentions.insert(at, ner::Mention{i, i + 2, type, true});
-    ++i;
   }
 }
 

@@ -54,7 +54,7 @@ void type_by_head(ner::Sequence& s);
 
 // A word that opens a football club's name (name_heads.tsv "club" rows: "دينامو", "ستيوا") and the
 // place after it are one organization ("دينامو كييف", where the model found a word and a city), when
-// the place is a name the model found or a word it never saw.
+// the place is a name the model found, or a word it never saw after a club's word it took for a name.
 void join_club_names(ner::Sequence& s);
 
 // A quoted title of up to six words right after a word for a work, or one word further ("برنامج
