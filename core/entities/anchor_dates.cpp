@@ -1,6 +1,7 @@
 #include "entities/anchor_dates.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
 #include <cstdlib>
 
@@ -94,22 +95,26 @@ std::string shifted(std::string_view norm, long day) {
   }
 }
 
-// Words beside a weekday that put it in the week ahead (dates.tsv "future_before", "future_after").
-struct FutureWords {
+// Words beside a weekday or a month that put it ahead of the article's day or behind it (dates.tsv
+// "future_before", "future_after", "past_before", "past_after").
+struct TenseWords {
   text::StringSet before, after;
 };
 
-const FutureWords& future_words() {
-  static const FutureWords words = [] {
-    FutureWords out;
+const TenseWords& tense_words(bool future) {
+  static const auto words = [] {
+    std::array<TenseWords, 2> out;  // past, future
     for (const auto& row : data::rows_all_languages("dates.tsv")) {
       if (row.size() < 2) continue;
-      if (row[0] == "future_before") out.before.insert(text::fold(row[1]));
-      if (row[0] == "future_after") out.after.insert(text::fold(row[1]));
+      for (const bool ahead : {false, true}) {
+        const std::string tense = ahead ? "future_" : "past_";
+        if (row[0] == tense + "before") out[ahead].before.insert(text::fold(row[1]));
+        if (row[0] == tense + "after") out[ahead].after.insert(text::fold(row[1]));
+      }
     }
     return out;
   }();
-  return words;
+  return words[future];
 }
 
 // The folded word right before `start` or right after `end` in the text: the words of the few bytes
@@ -130,14 +135,35 @@ std::string word_after(std::string_view text, std::size_t end) {
   return tokens.empty() ? std::string() : std::string(tokens.front().form());
 }
 
+bool said_to_be(bool future, const Entity& e, std::string_view text) {
+  const TenseWords& words = tense_words(future);
+  return words.before.count(word_before(text, e.span.start8)) || words.after.count(word_after(text, e.span.end8));
+}
+
 std::string weekday_date(const Entity& e, std::string_view text, long day) {
   const int wanted = e.norm.back() - '0';
   if (wanted < 1 || wanted > 7) return {};
   const int today = iso_weekday(day);
-  const FutureWords& future = future_words();
-  if (future.before.count(word_before(text, e.span.start8)) || future.after.count(word_after(text, e.span.end8)))
+  if (said_to_be(/*future=*/true, e, text))
     return iso_day(day + ((wanted - today + 6) % 7 + 1));  // the next one, a week on when it is today
   return iso_day(day - (today - wanted + 7) % 7);
+}
+
+// A month, or a day of one, without its year ("XXXX-10", "XXXX-03-05") said to be the last or the next
+// one ("أكتوبر الماضي", "next March"): in the year that makes it so from the article's day. Without
+// such a word the year stays unknown ("in March" may be either).
+std::string month_date(const Entity& e, std::string_view text, long day) {
+  const std::string_view norm = e.norm;
+  if (!norm.starts_with("XXXX-") || (norm.size() != 7 && norm.size() != 10) || norm[5] == 'W') return {};
+  const int m = std::atoi(std::string(norm.substr(5, 2)).c_str()), d = norm.size() == 10 ? std::atoi(std::string(norm.substr(8, 2)).c_str()) : 0;
+  const Civil today = civil_from_days(day);
+  const bool before_today = m < today.m || (m == today.m && d > 0 && d < today.d);
+  const bool after_today = m > today.m || (m == today.m && d > today.d);
+  int year = 0;
+  if (said_to_be(/*future=*/false, e, text)) year = before_today ? today.y : today.y - 1;
+  else if (said_to_be(/*future=*/true, e, text)) year = after_today ? today.y : today.y + 1;
+  else return {};
+  return format("%04d", year) + std::string(norm.substr(4));
 }
 
 }  // namespace
@@ -155,6 +181,7 @@ void anchor_dates(std::vector<Entity>& entities, const std::vector<Block>& block
     const std::size_t article = block->article ? static_cast<std::size_t>(*block->article) : 0;
     if (article >= days.size() || !days[article]) continue;
     std::string anchored = e.norm.starts_with("XXXX-WXX-") ? weekday_date(e, text, *days[article])
+                           : e.norm.starts_with("XXXX-")   ? month_date(e, text, *days[article])
                                                            : shifted(e.norm, *days[article]);
     if (!anchored.empty()) e.norm = std::move(anchored);
   }

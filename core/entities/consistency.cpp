@@ -98,6 +98,7 @@ void make_names_consistent(std::vector<ner::Sequence>& document, const ner::InDo
     type_by_head(s);
     join_club_names(s);
     grow_persons_by_given_names(s);
+    name_subjects_of_verbs(s);
     join_adjacent_persons(s);
     type_writers(s);
     type_quoted_places(s);

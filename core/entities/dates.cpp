@@ -318,6 +318,13 @@ void compose_dates(std::string_view line, const text::Tokens& tokens, std::vecto
       date.span.end8 = found[next].span.end8;
       ++next;
     }
+    // The month again in another calendar after a slash ("أكتوبر/تشرين الأول", as papers write both
+    // for readers of either): one date.
+    if (next < found.size() && is_month(found[next]) && found[next].norm == found[i].norm &&
+        text::tokenize(gap(found[next - 1], found[next])).size() == 1 && gap(found[next - 1], found[next]).find('/') != std::string_view::npos) {
+      date.span.end8 = found[next].span.end8;
+      ++next;
+    }
     if (next < found.size() && is_year(found[next]) && joins(gap(found[next - 1], found[next]))) {
       year = found[next].norm;
       date.span.end8 = found[next].span.end8;

@@ -396,22 +396,6 @@ bool qualifies_title(const text::Token& t, std::string_view text) {
          text::first_letter_case(text.substr(t.start, t.end - t.start)) == text::LetterCase::upper;
 }
 
-// How many bytes of written text fold to the first folded_size bytes of its folded form: where a
-// proclitic ends in the written word ("لِرئيس" → 4), 0 when no code point boundary matches.
-std::size_t written_size(std::string_view written, std::size_t folded_size) {
-  if (folded_size == 0) return 0;
-  std::size_t end = 0;
-  while (end < written.size() && text::fold(written.substr(0, end)).size() < folded_size)
-    text::code_point_at(written, end, &end);
-  if (text::fold(written.substr(0, end)).size() != folded_size) return 0;
-  // The marks on the proclitic's last letter fold to nothing and stay with it ("لِ").
-  for (std::size_t next; end < written.size(); end = next) {
-    text::code_point_at(written, end, &next);
-    if (!text::fold(written.substr(end, next - end)).empty()) break;
-  }
-  return end;
-}
-
 // The title written right before a person's mention: from the nearest title word back to the name
 // ("وزير الخارجية الأمريكي أنتوني بلينكن", "Secretary of State Antony Blinken").
 std::optional<std::string> role_before(const Entity& e, const Block& block, const text::Tokens& tokens) {
@@ -427,7 +411,7 @@ std::optional<std::string> role_before(const Entity& e, const Block& block, cons
       // Without a proclitic written onto the title ("لرئيس الوزراء"), but with the article a fused
       // one stands for ("للرئيس الأمريكي" → "الرئيس الأمريكي").
       const std::string_view proclitic = tokens[k].form().substr(0, title_proclitic(tokens[k]));
-      const std::size_t from = tokens[k].start + written_size(block.text.substr(tokens[k].start), proclitic.size());
+      const std::size_t from = tokens[k].start + text::written_size(block.text.substr(tokens[k].start), proclitic.size());
       const std::size_t to = tokens[at - 1].end;
       return std::string(text::fused_article(proclitic)) + block.text.substr(from, to - from);
     }

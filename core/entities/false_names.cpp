@@ -446,6 +446,21 @@ int team_type(const text::Tokens& tokens, const ner::Mention& m) {
   return m.type == place && m.last < tokens.size() && team_adjective(tokens, m.first, m.last) ? organization : -1;
 }
 
+enum class Subject { none, he, she, anyone };  // anyone: a person, a team, a club
+
+// core/lang/*/verbs.tsv, folded.
+Subject verb_subject(const text::Token& t) {
+  static const auto verbs = [] {
+    text::StringMap<Subject> out;
+    for (const auto& row : data::rows_all_languages("verbs.tsv"))
+      if (row.size() >= 2) out.emplace(text::fold(row[0]), row[1] == "he" ? Subject::he : row[1] == "she" ? Subject::she : Subject::anyone);
+    return out;
+  }();
+  if (t.kind != text::TokenKind::word) return Subject::none;
+  const auto it = verbs.find(t.form());
+  return it == verbs.end() ? Subject::none : it->second;
+}
+
 }  // namespace
 
 void type_by_head(ner::Sequence& s) {
@@ -548,6 +563,27 @@ void grow_persons_by_given_names(ner::Sequence& s) {
           !lower_case_word(s.text.substr(next.start, next.end - next.start)))  // "Hans returns"
         ++m.last;
     }
+  }
+}
+
+void name_subjects_of_verbs(ner::Sequence& s) {
+  const text::Tokens& tokens = *s.tokens;
+  for (ner::Mention& m : s.mentions)
+    for (std::size_t k = m.first + 1; k < m.last; ++k)
+      if (verb_subject(tokens[k]) != Subject::none) {
+        m.last = k;
+        break;
+      }
+  std::size_t k = 0;  // the first mention not before token i
+  for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
+    while (k < s.mentions.size() && s.mentions[k].last <= i) ++k;
+    const text::Token& t = tokens[i];
+    const bool opens = i == 0 || tokens[i - 1].form() == ":";
+    if (!opens || (k < s.mentions.size() && s.mentions[k].first <= i) || t.kind != text::TokenKind::word ||
+        verb_subject(tokens[i + 1]) != Subject::he || function_word(t) || definite(t.form()) ||
+        title_word(t) != Title::none || s.model->knows(ner::word_key(t.form())))
+      continue;
+    s.mentions.insert(s.mentions.begin() + static_cast<std::ptrdiff_t>(k), ner::Mention{i, i + 1, ner::type_index("PER")});
   }
 }
 

@@ -67,6 +67,12 @@ void name_quoted_titles(ner::Sequence& s);
 // saw ("لويس | ساها"): that word is part of the name.
 void grow_persons_by_given_names(ner::Sequence& s);
 
+// A present-tense verb that opens a predicate (core/lang/*/verbs.tsv) ends a name before it ("محمد
+// صلاح | يقود", "الشيخ تميم | يتلقى"); a word the model never saw opening a line, or a line's part
+// after a colon, right before such a verb whose subject is "he" is a person ("بايدن يعلن …"): the
+// headline's subject.
+void name_subjects_of_verbs(ner::Sequence& s);
+
 // A word the model never saw right after a noun that says what a name is (appositions.tsv, without
 // the article: "شركة سياك", "صحيفة معاريف") is such a name, where the model found none; after the
 // nouns whose names carry the article, a word with it too ("نادي الشباب").

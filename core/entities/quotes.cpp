@@ -1,5 +1,7 @@
 #include "entities/quotes.h"
 
+#include <unicode/uchar.h>
+
 #include <algorithm>
 #include <array>
 #include <optional>
@@ -12,6 +14,7 @@
 #include "lang/data.h"
 #include "text/clitics.h"
 #include "text/fold.h"
+#include "text/utf.h"
 
 namespace maqal::entities {
 namespace {
@@ -105,7 +108,8 @@ class Speakers {
     std::optional<std::size_t> verb;  // the last one ending before the quote
     const auto after = std::partition_point(verbs_.begin(), verbs_.end(),
                                             [&](std::size_t k) { return tokens_[k].end <= q.open; });
-    if (after != verbs_.begin()) verb = *(after - 1);
+    // Not a verb of an earlier sentence: "Biden said "…." Mikati welcomed it, calling it "…"".
+    if (after != verbs_.begin() && !sentence_ends_between(tokens_[*(after - 1)].end, q.open)) verb = *(after - 1);
     if (verb) {
       if (auto s = subject_after(*verb, q.open)) return s;
       // No subject after the verb: it goes on from the block's previous quote ("ناقش مع ديرمر
@@ -142,9 +146,22 @@ class Speakers {
     return std::nullopt;
   }
 
-  // The block opens with a speech verb and names nobody before the quote ("وأضاف: …", "She added:").
+  // The speaker is the one before, named by no one here: the block opens with a speech verb and
+  // names nobody before the quote ("وأضاف: …", "She added:"), or a pronoun and a verb follow the
+  // quote ("…," she said; "…"، وأضاف), find() having found no name.
   bool continues_previous(const QuoteSpan& q) const {
-    return ((!verbs_.empty() && verbs_.front() == 0) || continues_speech(tokens_)) && !nearest(0, q.open, true);
+    if (((!verbs_.empty() && verbs_.front() == 0) || continues_speech(tokens_)) && !nearest(0, q.open, true)) return true;
+    auto after = text::first_token_from(tokens_, q.close);
+    while (after != tokens_.end() && after->kind == text::TokenKind::punct) ++after;
+    return continues_speech(tokens_, static_cast<std::size_t>(after - tokens_.begin()));
+  }
+
+  // The person named last before this block: whom "he said" after a quote most likely means when
+  // no one spoke before it.
+  std::optional<Speaker> last_person_before() const {
+    for (auto e = before_.rbegin(); e != before_.rend(); ++e)
+      if (e->type == "PER") return named(*e);
+    return std::nullopt;
   }
 
  private:
@@ -207,6 +224,13 @@ class Speakers {
       for (std::string_view s : text::stems(words.front().form()))
         if (s == title) return true;
     }
+    return false;
+  }
+
+  // A full stop (or ? or !) among the tokens inside the block's bytes [from, to).
+  bool sentence_ends_between(std::size_t from, std::size_t to) const {
+    for (auto t = text::first_token_from(tokens_, from); t != tokens_.end() && t->end <= to; ++t)
+      if (t->kind == text::TokenKind::punct && u_hasBinaryProperty(text::code_point_at(t->form(), 0), UCHAR_S_TERM)) return true;
     return false;
   }
 
@@ -295,7 +319,7 @@ std::vector<Quote> find_quotes(const std::vector<Block>& blocks, const std::vect
     for (const auto& q : spans) {
       std::optional<Speaker> speaker = speakers.find(q, earlier);
       if (speaker) earlier = speaker;
-      else if (speakers.continues_previous(q)) speaker = previous;
+      else if (speakers.continues_previous(q)) speaker = previous ? previous : speakers.last_person_before();
       const std::size_t base = block.span.start8;
       Quote quote{block.text.substr(q.inner, q.end - q.inner), {base + q.inner, base + q.end}, std::nullopt, {}};
       if (speaker) quote.speaker = speaker->name, quote.speaker_clusters = speaker->clusters;

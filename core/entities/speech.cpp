@@ -52,12 +52,12 @@ bool is_speech_verb(const text::Token& token) {
   return false;
 }
 
-bool continues_speech(const text::Tokens& tokens) {
+bool continues_speech(const text::Tokens& tokens, std::size_t from) {
   static const auto pronouns = folded_rows("pronouns.tsv");
-  if (tokens.empty() || tokens[0].kind != text::TokenKind::word) return false;
-  if (std::string_view bare = text::without_conjunction(tokens[0].form()); !bare.empty() && is_verb_form(bare))
+  if (from >= tokens.size() || tokens[from].kind != text::TokenKind::word) return false;
+  if (std::string_view bare = text::without_conjunction(tokens[from].form()); !bare.empty() && is_verb_form(bare))
     return true;
-  return tokens.size() > 1 && pronouns.count(tokens[0].form()) && is_speech_verb(tokens[1]);
+  return from + 1 < tokens.size() && pronouns.count(tokens[from].form()) && is_speech_verb(tokens[from + 1]);
 }
 
 }  // namespace maqal::entities

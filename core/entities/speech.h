@@ -2,6 +2,8 @@
 // tells the role stage that a paragraph goes on from the one before.
 #pragma once
 
+#include <cstddef>
+
 #include "text/tokens.h"
 
 namespace maqal::entities {
@@ -10,7 +12,7 @@ namespace maqal::entities {
 bool is_speech_verb(const text::Token& token);
 
 // A paragraph opening that carries on the previous speaker: a speech verb written with a
-// conjunction ("وأضافت", "فتابع") or a pronoun and a speech verb ("He added").
-bool continues_speech(const text::Tokens& tokens);
+// conjunction ("وأضافت", "فتابع") or a pronoun and a speech verb ("He added"), from tokens[from].
+bool continues_speech(const text::Tokens& tokens, std::size_t from = 0);
 
 }  // namespace maqal::entities

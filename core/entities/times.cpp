@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <optional>
 #include <string>
+#include <utility>
 
 #include "lang/data.h"
 #include "text/fold.h"
@@ -120,6 +121,19 @@ std::optional<WrittenHour> written_hour(std::string_view line, const text::Token
   return out;
 }
 
+// A clock time written with a dot, as British papers do ("05.33", "9.15"): its hour and minutes, or
+// nothing. Only before a meridiem word or time zone: alone it is a decimal number.
+std::optional<std::pair<int, int>> dotted_clock(const Entity& e) {
+  const std::string_view t = e.text;
+  const std::size_t dot = t.find('.');
+  if (e.type != "NUMBER" || dot == std::string_view::npos || dot == 0 || dot > 2 || t.size() != dot + 3 ||
+      !std::all_of(t.begin(), t.end(), [](char c) { return c == '.' || (c >= '0' && c <= '9'); }))
+    return std::nullopt;
+  const int hour = std::atoi(std::string(t.substr(0, dot)).c_str()), minutes = std::atoi(std::string(t.substr(dot + 1)).c_str());
+  if (hour > 23 || minutes > 59) return std::nullopt;
+  return std::pair{hour, minutes};
+}
+
 std::string clock_norm(int hour, int minutes, const Meridiem* meridiem) {
   if (meridiem && meridiem->half != Half::none && hour >= 1 && hour <= 12) hour = hour % 12 + (meridiem->half == Half::pm ? 12 : 0);
   char norm[6];
@@ -149,6 +163,15 @@ void compose_times(std::string_view line, const text::Tokens& tokens, std::vecto
       out.push_back(std::move(time));
       ++i;
       continue;
+    }
+    if (const auto dotted = dotted_clock(hour)) {
+      std::size_t end = 0;
+      if (const Meridiem* meridiem = meridiem_at(line, hour.span.end8, end)) {
+        const auto [h12, minutes] = *dotted;
+        out.push_back({"TIME", std::string(line.substr(hour.span.start8, end - hour.span.start8)), {hour.span.start8, end}, 0,
+                       clock_norm(h12, minutes, h12 >= 1 && h12 <= 12 ? meridiem : nullptr)});
+        continue;
+      }
     }
     if (const auto w = written_hour(line, tokens, hour)) {
       out.push_back({"TIME", std::string(line.substr(w->start, w->end - w->start)), {w->start, w->end}, 0,

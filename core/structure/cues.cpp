@@ -8,6 +8,8 @@
 #include <unordered_map>
 
 #include "lang/data.h"
+#include "text/fold.h"
+#include "text/utf.h"
 
 namespace maqal::structure {
 namespace {
@@ -101,6 +103,22 @@ bool starts_with_at(const std::vector<text::Token>& tokens, std::size_t at, cons
   return true;
 }
 
+// Where the value starts when a label of two words or more is glued to it, a link copied without the
+// blank between them ("اقرأ أيضاًهوكشتاين: …"): the label's last word opens the line's word, followed
+// by three letters at least (not a longer word: "قد يهمكم"); 0 when not.
+std::size_t glued_value_start(std::string_view line, const std::vector<text::Token>& tokens,
+                              const std::vector<std::string>& forms) {
+  constexpr std::size_t kMinGluedLetters = 3;
+  const std::size_t n = forms.size();
+  if (n < 2 || tokens.size() < n || !starts_with_at(tokens, 0, {forms.begin(), forms.end() - 1})) return 0;
+  const text::Token& glued = tokens[n - 1];
+  if (glued.kind != text::TokenKind::word || !glued.form().starts_with(forms[n - 1]) ||
+      !text::has_code_points(glued.form().substr(forms[n - 1].size()), kMinGluedLetters))
+    return 0;
+  const std::size_t label = text::written_size(line.substr(glued.start, glued.end - glued.start), forms[n - 1].size());
+  return label == 0 ? 0 : glued.start + label;
+}
+
 bool is_separator(const text::Token& t) { return t.form() == ":" || t.form() == "-" || t.form() == "|" || t.form() == "–"; }
 
 bool starts_lowercase(std::string_view s) {
@@ -139,6 +157,30 @@ std::size_t count_words(const std::vector<text::Token>& tokens) {
   return n;
 }
 
+// A photo's caption with its credit after it, as a caption field cue after the caption's last full
+// stop: "Delegates in the plenary hall in Baku. Photograph: Rafiq Maqbool/AP".
+std::optional<CueMatch> caption_with_credit(const std::vector<text::Token>& tokens) {
+  constexpr std::size_t kMaxCreditWords = 6;
+  const Cues& table = cues();
+  for (std::size_t k = 1; k < tokens.size(); ++k) {
+    if (tokens[k - 1].form() != ".") continue;
+    const auto it = table.by_first_form.find(tokens[k].form());
+    if (it == table.by_first_form.end()) continue;
+    for (std::size_t index : it->second) {
+      const Cue& cue = table.all[index];
+      const std::size_t colon = k + cue.forms.size();
+      if (cue.role != "caption" || cue.match != Match::field || colon >= tokens.size() ||
+          tokens[colon].form() != ":" || !starts_with_at(tokens, k, cue.forms))
+        continue;
+      const auto credit_words = std::count_if(tokens.begin() + static_cast<std::ptrdiff_t>(colon) + 1, tokens.end(),
+                                              [](const text::Token& t) { return t.kind != text::TokenKind::punct; });
+      if (credit_words > 0 && static_cast<std::size_t>(credit_words) <= kMaxCreditWords)
+        return CueMatch{cue.role, cue.kind, {}};
+    }
+  }
+  return std::nullopt;
+}
+
 std::optional<CueMatch> match_cue(std::string_view line, const std::vector<text::Token>& tokens) {
   // Trailing punctuation ("إقرأ أيضاً:", "Related »") does not count.
   std::size_t used = tokens.size();
@@ -156,10 +198,15 @@ std::optional<CueMatch> match_cue(std::string_view line, const std::vector<text:
         if (used == n && starts_with_at(tokens, 0, cue.forms)) return CueMatch{cue.role, cue.kind, {}};
         break;
       case Match::label: {
-        if (!starts_with_at(tokens, 0, cue.forms)) break;
+        if (!starts_with_at(tokens, 0, cue.forms)) {
+          if (const std::size_t value = glued_value_start(line, tokens, cue.forms))
+            return CueMatch{cue.role, cue.kind, line.substr(value)};
+          break;
+        }
         if (used <= n) return CueMatch{cue.role, cue.kind, {}};
         std::size_t value = n;
-        const bool separated = is_separator(tokens[value]);
+        // A separator, or none at all: the value glued onto the label ("اقرأ أيضاًهوكشتاين").
+        const bool separated = is_separator(tokens[value]) || tokens[value - 1].end == tokens[value].start;
         while (value < tokens.size() && tokens[value].kind == text::TokenKind::punct) ++value;
         if (value >= tokens.size()) return CueMatch{cue.role, cue.kind, {}};
         if (separated || words <= kMaxCueLineWords)
@@ -204,7 +251,7 @@ std::optional<CueMatch> match_cue(std::string_view line, const std::vector<text:
         break;
     }
   }
-  return std::nullopt;
+  return caption_with_credit(tokens);
 }
 
 }  // namespace maqal::structure

@@ -40,8 +40,9 @@ constexpr std::size_t kMaxHeadLines = 8;
 // A writer's role under their name ("Senior political correspondent"), a name of two to four words.
 constexpr std::size_t kMaxWriterRoleWords = 5;
 constexpr std::size_t kMaxWriterNameWords = 4;
-// A dateline is a short line made mostly of date words and numbers ("March 14, 2024 - 10:30").
-constexpr std::size_t kMaxDatelineWords = 10;
+// A dateline is a short line made mostly of date words and numbers ("March 14, 2024 - 10:30"), maybe
+// two of them ("نُشر في: 28 نوفمبر 2024 - 10:15 | آخر تحديث: 28 نوفمبر 2024 - 12:40": 14 words).
+constexpr std::size_t kMaxDatelineWords = 16;
 // A headline may end in ? or ! ("What is cloud computing?") when it is this short.
 constexpr std::size_t kMaxQuestionTitleWords = 15;
 // A line without a final full stop where at least this many words, and one word in kGluedShare,
@@ -264,9 +265,12 @@ class RoleAssigner {
     lines_.reserve(blocks.size());
     for (std::size_t i = 0; i < blocks.size(); ++i) lines_.push_back(describe(blocks[i], tokens[i]));
     for (std::size_t i = 1; i < lines_.size(); ++i)
-      if (writer_role(i) && writer_name(i - 1)) lines_[i - 1].signed_by = lines_[i].signed_by = true;
+      if (writer_name(i - 1) && (writer_role(i) || (writer_outlet(i) && names_only(i - 1) && prose_follows_soon(i))))
+        lines_[i - 1].signed_by = lines_[i].signed_by = true;
+      else if (lines_[i - 1].cue && lines_[i - 1].cue->role == "byline" && writer_outlet(i))  // "By …" / "Associated Press"
+        lines_[i].signed_by = true;
     for (std::size_t i = 0; i < lines_.size(); ++i)
-      if (writer_in_place(i)) lines_[i].signed_by = true;
+      if (writer_in_place(i) || writer_with_role(i)) lines_[i].signed_by = true;
     // A credit only right under a headline (or its dateline) and above prose: a headline may read
     // "مصر - السودان" itself, and a menu's items "Services - Billing".
     for (std::size_t i = 0; i < lines_.size(); ++i)
@@ -314,7 +318,9 @@ class RoleAssigner {
   // headline above an article looks like (a menu of short lines has none).
   bool prose_follows_soon(std::size_t i) const {
     for (std::size_t j = i + 1; j < lines_.size() && j <= i + kHeadBlocks; ++j) {
-      if (lines_[j].cue && lines_[j].cue->role != "byline" && lines_[j].cue->role != "boilerplate") return false;
+      if (lines_[j].cue && lines_[j].cue->role != "byline" && lines_[j].cue->role != "boilerplate" &&
+          lines_[j].cue->role != "caption")  // a photo between the head and the prose
+        return false;
       if (!lines_[j].cue && !lines_[j].dateline && !lines_[j].headline_like()) return true;
     }
     return false;
@@ -322,7 +328,10 @@ class RoleAssigner {
 
   void assign(std::size_t i) {
     const Line& line = lines_[i];
+    const bool after_photo_credit = std::exchange(after_photo_credit_, false);
     if (line.cue) return assign_cue(i, *line.cue);
+    // A photo's credit alone on its line ("Getty Images") stands over the photo's caption.
+    if (after_photo_credit && line.headline_like() && !blocks_[i].bullet) return set(i, "caption", current_article());
     if (line.signed_by) return set(i, "byline", current_article());
     if (link_title_) return set(i, "title", *std::exchange(link_title_, std::nullopt));
 
@@ -426,13 +435,37 @@ class RoleAssigner {
     std::size_t in = 0;
     while (in < tokens.size() && !byline_words().place.count(tokens[in].form())) ++in;
     if (in < 2 || in > kMaxWriterNameWords || in + 1 >= tokens.size() || !capitalized_words(k, 0, in)) return false;
-    // Names, not common words: "Software Engineer in Chicago" is a job.
-    if (std::any_of(tokens.begin(), tokens.begin() + in, [](const text::Token& t) {
-          return entities::dictionary::listing(t.form()) == entities::dictionary::kCommon;
-        }))
-      return false;
+    if (!names_only(k, in)) return false;  // "Software Engineer in Chicago" is a job
     const auto place = entities::lexicon().longest(tokens, in + 1);
     return place.tokens > 0 && place.entry->type == "LOC" && in + 1 + place.tokens == tokens.size();
+  }
+
+  // A writer's name and role on one line: two names, then a role ending in a word of bylines.tsv
+  // ("Fiona Harvey Environment editor"; not "Senior Political Correspondent").
+  bool writer_with_role(std::size_t k) const {
+    const text::Tokens& tokens = tokens_[k];
+    if (lines_[k].words < 3 || !writer_role(k) || !capitalized_words(k, 0, 2) || !names_only(k, 2)) return false;
+    std::size_t last = tokens.size();
+    while (last > 0 && tokens[last - 1].kind == text::TokenKind::punct) --last;
+    return byline_words().ending.count(tokens[last - 1].form()) > 0;
+  }
+
+  // A short line opening with an organization the lexicon knows, under a writer's name: the outlet
+  // they write for ("Tomos Morgan" / "BBC Wales").
+  bool writer_outlet(std::size_t k) const {
+    const Line& line = lines_[k];
+    if (line.cue || line.terminal || line.words == 0 || line.words > kMaxWriterRoleWords) return false;
+    const auto outlet = entities::lexicon().longest(tokens_[k], 0);
+    return outlet.tokens > 0 && outlet.entry->type == "ORG";
+  }
+
+  // The first `words` tokens of line k (all by default) are names, no common English word among them
+  // ("Tomos Morgan", not "RSS Feed").
+  bool names_only(std::size_t k, std::size_t words = std::string::npos) const {
+    const text::Tokens& tokens = tokens_[k];
+    return std::none_of(tokens.begin(), tokens.begin() + std::min(words, tokens.size()), [](const text::Token& t) {
+      return entities::dictionary::listing(t.form()) == entities::dictionary::kCommon;
+    });
   }
 
   // Tokens [from, to) of line k are words capitalized where the script has capitals.
@@ -475,6 +508,7 @@ class RoleAssigner {
     // A tags header without a value heads the tags, one a line ("Topics" / "City council"); any other
     // cue ends them.
     in_tags_ = cue.role == "tags" && cue.value.empty();
+    after_photo_credit_ = cue.role == "caption" && cue.value.empty();
     if (cue.role == "boilerplate") {
       // The page's footer ends a related list; an ad or a share button inside it does not.
       if (cue.kind != "ad" && cue.kind != "share") in_related_ = false;
@@ -718,6 +752,7 @@ class RoleAssigner {
   bool seen_prose_in_article_ = false;
   bool in_related_ = false;
   bool in_tags_ = false;  // after a tags header: short lines are its tags
+  bool after_photo_credit_ = false;  // right after a photo's credit alone on its line
   std::optional<int> related_owner_;
   std::optional<int> link_title_;  // the article of a "read also" link whose headline is the next line
 };

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "lang/data.h"
+#include "text/utf.h"
 
 namespace maqal::text {
 namespace {
@@ -138,6 +139,19 @@ std::string fold(std::string_view utf8) {
   out.reserve(utf8.size());
   fold_append(utf8, out);
   return out;
+}
+
+std::size_t written_size(std::string_view written, std::size_t folded_size) {
+  if (folded_size == 0) return 0;
+  std::size_t end = 0;
+  while (end < written.size() && fold(written.substr(0, end)).size() < folded_size) code_point_at(written, end, &end);
+  if (fold(written.substr(0, end)).size() != folded_size) return 0;
+  // The marks on the prefix's last letter fold to nothing and stay with it ("لِ").
+  for (std::size_t next; end < written.size(); end = next) {
+    code_point_at(written, end, &next);
+    if (!fold(written.substr(end, next - end)).empty()) break;
+  }
+  return end;
 }
 
 }  // namespace maqal::text

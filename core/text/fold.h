@@ -2,6 +2,7 @@
 // copy while spans keep pointing into the original text.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -14,5 +15,9 @@ std::string fold(std::string_view utf8);
 
 // fold(utf8) appended to out.
 void fold_append(std::string_view utf8, std::string& out);
+
+// How many bytes of written text fold to the first folded_size bytes of its folded form, with the
+// marks after them ("لِرئيس" → 4, where a proclitic ends), 0 when no code point boundary matches.
+std::size_t written_size(std::string_view written, std::size_t folded_size);
 
 }  // namespace maqal::text

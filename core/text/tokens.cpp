@@ -10,6 +10,7 @@
 #include <string>
 
 #include "text/fold.h"
+#include "text/utf.h"
 
 namespace maqal::text {
 namespace {
@@ -44,6 +45,24 @@ bool all_space(std::string_view s) {
   return true;
 }
 
+// Where a word ends inside a piece the word breaker gave, after a tanween (U+064B–U+064D: it ends an
+// Arabic word, followed at most by the alef or alef maqsura that carries it) with a letter after it:
+// two words glued together, as a link's text copied without the blank before it ("أيضاًهوكشتاين").
+// 0 when the piece is one word.
+std::size_t word_end_after_tanween(std::string_view piece) {
+  constexpr unsigned char kLead = 0xD9, kFathatan = 0x8B, kKasratan = 0x8D;  // U+064B..U+064D in UTF-8
+  constexpr std::string_view kSeats[] = {"\u0627", "\u0649"};                 // alef, alef maqsura
+  for (std::size_t i = 0; i + 1 < piece.size(); ++i) {
+    const auto second = static_cast<unsigned char>(piece[i + 1]);
+    if (static_cast<unsigned char>(piece[i]) != kLead || second < kFathatan || second > kKasratan) continue;
+    std::size_t end = i + 2;
+    for (std::string_view seat : kSeats)
+      if (piece.substr(end).starts_with(seat)) end += seat.size();
+    if (end < piece.size() && u_isalpha(code_point_at(piece, end))) return end;
+  }
+  return 0;
+}
+
 // Every stored form is followed by a NUL byte, as a std::string is: code that reads a code point from
 // an empty form (U8_NEXT reads one byte even at length 0) reads that 0, as it did when forms were
 // strings, not the next form's first byte.
@@ -69,19 +88,28 @@ const Segments& segment(std::string_view utf8) {
   it.setText(utf8_text(utf8), status);
   int32_t start = it.first();
   for (int32_t end = it.next(); end != icu::BreakIterator::DONE; start = end, end = it.next()) {
-    const std::string_view piece = utf8.substr(start, end - start);
+    std::string_view piece = utf8.substr(start, end - start);
     const int32_t status_tag = it.getRuleStatus();
     TokenKind kind = TokenKind::punct;
     if (status_tag >= UBRK_WORD_NUMBER && status_tag < UBRK_WORD_NUMBER_LIMIT) kind = TokenKind::number;
     else if (status_tag >= UBRK_WORD_LETTER) kind = TokenKind::word;
     else if (all_space(piece)) continue;
-    const std::size_t before = out.forms.size();
-    fold_append(piece, out.forms);
-    Token& t = out.list.emplace_back();
-    t.start = static_cast<std::uint32_t>(start);
-    t.end = static_cast<std::uint32_t>(end);
-    t.form_size = static_cast<std::uint32_t>(out.forms.size() - before);
-    t.kind = kind;
+    const auto add = [&](std::string_view written, int32_t at) {
+      const std::size_t before = out.forms.size();
+      fold_append(written, out.forms);
+      Token& t = out.list.emplace_back();
+      t.start = static_cast<std::uint32_t>(at);
+      t.end = static_cast<std::uint32_t>(at + static_cast<int32_t>(written.size()));
+      t.form_size = static_cast<std::uint32_t>(out.forms.size() - before);
+      t.kind = kind;
+    };
+    int32_t at = start;
+    if (kind == TokenKind::word)
+      for (std::size_t cut; (cut = word_end_after_tanween(piece)) != 0; at += static_cast<int32_t>(cut)) {
+        add(piece.substr(0, cut), at);
+        piece.remove_prefix(cut);
+      }
+    add(piece, at);
   }
   return out;
 }

@@ -45,6 +45,22 @@ TEST(AnchorDates, ArabicWeekdaysLookAheadAfterAWordOfTheFuture) {
                                 {"الأحد", "2024-03-10"}}));
 }
 
+// A month without its year takes one from a word saying it is the last or the next ("أكتوبر/تشرين
+// الأول الماضي", both calendars' names one date; "next March"); without such a word its year stays unknown.
+TEST(AnchorDates, MonthsSaidToBeTheLastOrTheNextTakeTheirYear) {
+  const maqal::Result r = maqal::parse_text(
+      "البنك المركزي يثبت أسعار الفائدة\n21/11/2024\n"
+      "تراجع التضخم إلى 26.5% في أكتوبر/تشرين الأول الماضي، وارتفع في نوفمبر الماضي، وينتظر المحللون مارس المقبل. "
+      "Analysts expect a cut next March, after the rise last October, and a review in June.\n");
+  EXPECT_EQ(dates_of(r), (Dates{{"21/11/2024", "2024-11-21"},
+                                {"أكتوبر/تشرين الأول", "2024-10"},
+                                {"نوفمبر", "2023-11"},  // in November, last November was a year ago
+                                {"مارس", "2025-03"},
+                                {"March", "2025-03"},
+                                {"October", "2024-10"},
+                                {"June", "XXXX-06"}}));
+}
+
 TEST(AnchorDates, TimeElapsedCountsBackFromTheArticlesDate) {
   const maqal::Result r = maqal::parse_text(
       "Harbour plan goes to a vote\nMarch 14, 2024\n"

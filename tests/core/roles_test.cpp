@@ -333,3 +333,45 @@ TEST(Roles, AReadMoreButtonUnderACardsHeadlineBringsNoArticle) {
                 {prose(3), "paragraph"},
                 {prose(4), "paragraph"}});
 }
+
+// A writer's name over the outlet they write for, and a photo's credit over its caption, between the
+// headline and the prose (a BBC page copied): the headline stays the title, the caption is none.
+TEST(Roles, WriterOverOutletAndPhotoCreditOverCaption) {
+  expect_roles({{"Harbour plan goes to a vote after months of delay", "title"},
+                {"Tomos Morgan", "byline"},
+                {"BBC Wales", "byline"},
+                {"Getty Images", "caption"},
+                {"The harbour at low tide on Sunday morning", "caption"},
+                {prose(1), "lead"},
+                {prose(2), "paragraph"}});
+}
+
+// A menu's items are no writer and outlet: "RSS Feed" holds a common word.
+TEST(Roles, MenuItemsOverAnOrganizationAreNoByline) {
+  expect_roles({{"RSS Feed", "boilerplate:nav"},
+                {"Twitter", "boilerplate:nav"},
+                {"Harbour plan goes to a vote after months of delay", "title"},
+                {prose(1), "lead"},
+                {prose(2), "paragraph"}});
+}
+
+// The Guardian's head: headline, standfirst, the writer and role on one line, the date, and the
+// lead photo's caption with its credit after it ("… Photograph: Name/AP"), then the prose.
+TEST(Roles, WriterWithRoleOnOneLineAndCaptionEndingInItsCredit) {
+  expect_roles({{"Harbour plan goes to a vote after months of delay", "title"},
+                {"Residents say the plan costs too much and does too little for the town", "subtitle"},
+                {"Fiona Harvey Environment editor", "byline"},
+                {"Sun 24 Nov 2024 05.33 GMT", "dateline"},
+                {"The harbour at low tide on Sunday morning. Photograph: Rafiq Maqbool/AP", "caption"},
+                {prose(1), "lead"},
+                {prose(2), "paragraph"}});
+}
+
+// The outlet on its own line under a "By" byline is the byline's too ("Associated Press"), not the title.
+TEST(Roles, OutletUnderAByline) {
+  expect_roles({{"Harbour plan goes to a vote after months of delay", "title"},
+                {"By Jon Gambrell and Bassem Mroue", "byline"},
+                {"Associated Press", "byline"},
+                {prose(1), "lead"},
+                {prose(2), "paragraph"}});
+}

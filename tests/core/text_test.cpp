@@ -79,6 +79,24 @@ TEST(Tokens, WordsNumbersAndPunctuationWithByteOffsets) {
   EXPECT_EQ(tokens[3].form(), "شخصا");
 }
 
+// A tanween ends an Arabic word (its alef seat with it): a letter after it is the next word, glued on
+// when a link was copied without its blank. Without a letter after it, the word is whole.
+TEST(Tokens, WordsGluedAfterTanweenAreTwo) {
+  const auto written = [](const std::string& s, const text::Tokens& tokens) {
+    std::vector<std::string> out;
+    for (const auto& t : tokens) out.push_back(s.substr(t.start, t.end - t.start));
+    return out;
+  };
+  for (const std::string s : {"أيضاًهوكشتاين", "أيضًاهوكشتاين"}) {
+    const auto tokens = text::tokenize(s);
+    ASSERT_EQ(tokens.size(), 2u) << s;
+    EXPECT_EQ(written(s, tokens)[1], "هوكشتاين") << s;
+    EXPECT_EQ(tokens[1].kind, text::TokenKind::word);
+  }
+  const std::string whole = "قالت شخصاً جدًّا، قياديًا";
+  EXPECT_EQ(written(whole, text::tokenize(whole)), (std::vector<std::string>{"قالت", "شخصاً", "جدًّا", "،", "قياديًا"}));
+}
+
 // A document's tokens share one store of forms, each distinct form once, alive as long as any tokens.
 TEST(Tokens, DocumentTokenizerStoresEachFormOnce) {
   const std::vector<std::string> texts = {"The Minister met THE press.", "the minister left, 12 days later"};
