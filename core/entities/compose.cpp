@@ -190,7 +190,7 @@ bool masculine_nationality(std::string_view word) {
 }
 
 bool written_with_article(const text::Token& t) {
-  const text::Stems stems = text::stems(t.form());
+  const text::Stems stems = text::stems(t);
   return std::any_of(stems.begin(), stems.end(), [](std::string_view s) { return !text::without_article(s).empty(); });
 }
 

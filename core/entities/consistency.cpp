@@ -170,11 +170,11 @@ void make_names_consistent(std::vector<ner::Sequence>& document, const ner::InDo
       ++votes.count[m.type];
       votes.one_word = m.last - m.first == 1;
       voters.emplace_back(&m, &votes);
-      for (std::string_view w : text::stems((*s.tokens)[m.first].form())) first_words.insert(w);
-      for (std::string_view w : text::stems((*s.tokens)[m.last - 1].form())) last_words.insert(w);
+      for (std::string_view w : text::stems((*s.tokens)[m.first])) first_words.insert(w);
+      for (std::string_view w : text::stems((*s.tokens)[m.last - 1])) last_words.insert(w);
       if (m.last - m.first > 1) {
         auto& ending_so = longer_names[(*s.tokens)[m.last - 1].form()];
-        for (std::string_view w : text::stems((*s.tokens)[m.first].form())) {
+        for (std::string_view w : text::stems((*s.tokens)[m.first])) {
           std::pair<std::size_t, std::string> name{m.last - m.first, spelling(*s.tokens, w, m.first + 1, m.last)};
           if (std::find(ending_so.begin(), ending_so.end(), name) == ending_so.end()) ending_so.push_back(std::move(name));
         }
@@ -227,7 +227,7 @@ void make_names_consistent(std::vector<ner::Sequence>& document, const ner::InDo
           const std::string& spelled = name.second;  // not a structured binding: clang 14 captures none
           if (length <= grown.last - grown.first || length > last || last - length > m.first || last - length < from) continue;
           const std::size_t first = last - length;
-          const auto stems = text::stems(tokens[first].form());
+          const auto stems = text::stems(tokens[first]);
           if (std::none_of(stems.begin(), stems.end(),
                            [&](std::string_view w) { return spelled_as(spelled, tokens, w, first + 1, last); }))
             continue;
@@ -246,7 +246,7 @@ void make_names_consistent(std::vector<ner::Sequence>& document, const ner::InDo
     for (const ner::Mention& m : s.mentions)
       for (std::size_t i = m.first > 0 ? m.first - 1 : 0; i <= m.last && i < taken.size(); ++i) taken[i] = true;
     const auto stem_in = [&](const text::WordSet& set, std::size_t k) {
-      const auto stems = text::stems(tokens[k].form());
+      const auto stems = text::stems(tokens[k]);
       return std::any_of(stems.begin(), stems.end(), [&](std::string_view w) { return set.contains(w); });
     };
     std::vector<signed char> ends(tokens.size(), -1);  // whether token k may end a name, once known

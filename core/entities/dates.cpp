@@ -155,7 +155,7 @@ const ElapsedWords& elapsed_words() {  // both languages'
 }
 
 bool elapsed_before(const text::Token& t) {
-  for (std::string_view s : text::stems(t.form()))  // "ومنذ"
+  for (std::string_view s : text::stems(t))  // "ومنذ"
     if (elapsed_words().before.count(s)) return true;
   return false;
 }
@@ -268,7 +268,7 @@ const YearWords& year_words() {
 }
 
 bool has_stem_in(const text::Token& t, const text::StringSet& words) {
-  for (std::string_view s : text::stems(t.form()))
+  for (std::string_view s : text::stems(t))
     if (words.count(s)) return true;
   return false;
 }

@@ -147,7 +147,7 @@ NameReading read_name(const text::Tokens& words) {
   // A possessive ends a name: "Tunisia’s Bardo" is two.
   const bool possessive_inside = std::any_of(words.begin() + static_cast<std::ptrdiff_t>(first), words.end() - 1, [](const text::Token& t) {
     const std::string_view w = t.form();
-    const text::Stems stems = text::stems(w);
+    const text::Stems stems = text::stems(t);
     return std::any_of(stems.begin(), stems.end(), [&](std::string_view s) { return s.size() < w.size() && w.starts_with(s); });
   });
   return {one_name && !possessive_inside, ner::is_given_name(words[first].form())};

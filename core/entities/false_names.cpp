@@ -47,9 +47,10 @@ const Endings& endings() {
 }
 
 // The folded word carries the article, maybe behind a proclitic ("الخبير", "والخبير", "للخبير").
-bool definite(std::string_view form) {
+bool definite(const text::Token& t) {
+  const std::string_view form = t.form();
   if (!text::without_article(form).empty()) return true;
-  for (std::string_view s : text::stems(form)) {
+  for (std::string_view s : text::stems(t)) {
     if (s.size() == form.size() || !form.ends_with(s)) continue;
     const std::string_view prefix = form.substr(0, form.size() - s.size());
     if (text::ends_with_article(prefix) || !text::fused_article(prefix).empty()) return true;
@@ -71,13 +72,13 @@ bool nisba(const text::Token& t) {
 bool description(const text::Tokens& tokens, const ner::Mention& m) {
   std::size_t head = m.first;
   if (m.last - m.first < 2 || title_word(tokens[head]) == Title::none) {
-    if (m.first == 0 || title_word(tokens[m.first - 1]) == Title::none || definite(tokens[m.first - 1].form()))
+    if (m.first == 0 || title_word(tokens[m.first - 1]) == Title::none || definite(tokens[m.first - 1]))
       return false;
     head = m.first - 1;
   }
-  const bool head_definite = definite(tokens[head].form());
+  const bool head_definite = definite(tokens[head]);
   for (std::size_t i = head + 1; i < m.last; ++i)
-    if (!nisba(tokens[i]) || definite(tokens[i].form()) != head_definite) return false;
+    if (!nisba(tokens[i]) || definite(tokens[i]) != head_definite) return false;
   return true;
 }
 
@@ -282,7 +283,7 @@ const Appositions& appositions() {
 bool named_with_article(const text::Token& t) {
   const Appositions& a = appositions();
   if (t.kind != text::TokenKind::word || !a.may_end_in_noun(t.form())) return false;
-  for (std::string_view w : text::stems(t.form()))
+  for (std::string_view w : text::stems(t))
     if (a.named_with_article.count(w)) return true;
   return false;
 }
@@ -309,9 +310,9 @@ int apposition_type(const text::Tokens& tokens, const ner::Mention& m) {
 // group Mer Vivante", "لشركة سياك"), or -1. Not a noun with the article: "رئيس النادي رامون
 // كالديرون", "عمدة المدينة كلاوس فوفرايت" name a person after it.
 int descriptor_type(const text::Tokens& tokens, const ner::Mention& m) {
-  if (m.first == 0 || tokens[m.first - 1].kind != text::TokenKind::word || definite(tokens[m.first - 1].form())) return -1;
+  if (m.first == 0 || tokens[m.first - 1].kind != text::TokenKind::word || definite(tokens[m.first - 1])) return -1;
   const auto& nouns = appositions().nouns;
-  for (std::string_view s : text::stems(tokens[m.first - 1].form()))
+  for (std::string_view s : text::stems(tokens[m.first - 1]))
     if (const auto noun = nouns.find(s); noun != nouns.end()) return noun->second;
   return -1;
 }
@@ -364,14 +365,14 @@ bool kind_noun(const text::Token& t) {
   if (t.kind != text::TokenKind::word) return false;
   const auto& quoted = name_heads().quoted;
   const auto& nouns = appositions().nouns;
-  for (std::string_view s : text::stems(t.form()))
+  for (std::string_view s : text::stems(t))
     if (quoted.find(s) != quoted.end() || nouns.find(s) != nouns.end()) return true;
   return false;
 }
 
 // Whether the token is the folded word, or is it with a clitic written onto it ("لوزارة").
 bool is_word(const text::Token& t, std::string_view word) {
-  for (std::string_view s : text::stems(t.form()))
+  for (std::string_view s : text::stems(t))
     if (s == word) return true;
   return false;
 }
@@ -387,11 +388,11 @@ int head_type(std::string_view text, const text::Tokens& tokens, const ner::Ment
     return true;
   };
   const std::size_t length = m.last - m.first;
-  for (std::string_view s : text::stems(tokens[m.last - 1].form()))
+  for (std::string_view s : text::stems(tokens[m.last - 1]))
     if (const auto it = heads.ends.find(s); it != heads.ends.end())
       for (const NameHead& h : it->second)
         if (h.words.size() < length && matches(h, m.last - h.words.size())) return h.type;
-  for (std::string_view s : text::stems(tokens[m.first].form()))
+  for (std::string_view s : text::stems(tokens[m.first]))
     if (const auto it = heads.starts.find(s); it != heads.starts.end())
       for (const NameHead& h : it->second)
         if (h.words.size() < length && matches(h, m.first)) return h.type;
@@ -516,7 +517,7 @@ void name_quoted_titles(ner::Sequence& s) {
   if (quoted.empty()) return;
   const auto cue_type = [&](const text::Token& t) {
     if (t.kind != text::TokenKind::word) return -1;
-    for (std::string_view stem : text::stems(t.form()))
+    for (std::string_view stem : text::stems(t))
       if (const auto it = quoted.find(stem); it != quoted.end()) return it->second;
     return -1;
   };
@@ -541,9 +542,9 @@ void grow_persons_by_given_names(ner::Sequence& s) {
   // Not with the article ("السيد", "بالتهاني": a title, a noun), nor a function or title word.
   const auto given_name = [&](std::size_t k) {
     const text::Token& t = tokens[k];
-    if (t.kind != text::TokenKind::word || definite(t.form()) || function_word(t) || title_word(t) != Title::none)
+    if (t.kind != text::TokenKind::word || definite(t) || function_word(t) || title_word(t) != Title::none)
       return false;
-    const auto stems = text::stems(t.form());
+    const auto stems = text::stems(t);
     return std::any_of(stems.begin(), stems.end(), [](std::string_view w) { return ner::is_given_name(w); });
   };
   const int person = ner::type_index("PER");
@@ -580,7 +581,7 @@ void name_subjects_of_verbs(ner::Sequence& s) {
     const text::Token& t = tokens[i];
     const bool opens = i == 0 || tokens[i - 1].form() == ":";
     if (!opens || (k < s.mentions.size() && s.mentions[k].first <= i) || t.kind != text::TokenKind::word ||
-        verb_subject(tokens[i + 1]) != Subject::he || function_word(t) || definite(t.form()) ||
+        verb_subject(tokens[i + 1]) != Subject::he || function_word(t) || definite(t) ||
         title_word(t) != Title::none || s.model->knows(ner::word_key(t.form())))
       continue;
     s.mentions.insert(s.mentions.begin() + static_cast<std::ptrdiff_t>(k), ner::Mention{i, i + 1, ner::type_index("PER")});
@@ -598,7 +599,7 @@ void name_after_descriptors(ner::Sequence& s) {
         next.kind != text::TokenKind::word || (k < s.mentions.size() && s.mentions[k].first <= i + 1))
       continue;
     // A word the model knows only with the article after a noun whose names carry it ("صحيفة الحياة").
-    if (s.model->knows(ner::word_key(next.form())) && (!named_with_article(tokens[i]) || !definite(next.form())))
+    if (s.model->knows(ner::word_key(next.form())) && (!named_with_article(tokens[i]) || !definite(next)))
       continue;
     if (function_word(next) || lower_case_word(s.text.substr(next.start, next.end - next.start)))  // "utility crews"
       continue;
@@ -736,7 +737,7 @@ bool function_word(const text::Token& t) {
     for (const auto& row : data::rows_all_languages("function_words.tsv")) out.insert(text::fold(row[0]));
     return out;
   }();
-  for (std::string_view s : text::stems(t.form()))
+  for (std::string_view s : text::stems(t))
     if (words.count(s)) return true;
   return false;
 }
@@ -770,7 +771,7 @@ void drop_false_names(ner::Sequence& s) {
     const bool quoted = m.first > 0 && m.last < tokens.size() && is_quote_mark(tokens[m.first - 1].form()) &&
                         is_quote_mark(tokens[m.last].form());
     return !quoted && std::all_of(tokens.begin() + m.first, tokens.begin() + m.last, [](const text::Token& t) {
-      return title_word(t) != Title::none && definite(t.form());
+      return title_word(t) != Title::none && definite(t);
     });
   };
   // "مها أحمد برنامجا" (presented a programme), "رواية محفوظ" (Mahfouz's novel): the noun before or
@@ -784,7 +785,7 @@ void drop_false_names(ner::Sequence& s) {
     if (t.kind != text::TokenKind::word || !written.ends_with("\xD9\x87") || t.form().ends_with("\xD9\x84\xD9\x84\xD9\x87") ||
         (written.ends_with("\xD9\x8A\xD9\x87") && !function_word(t)))
       return false;
-    const auto stems = text::stems(t.form());
+    const auto stems = text::stems(t);
     return std::none_of(stems.begin(), stems.end(), [](std::string_view w) { return ner::is_given_name(w); });
   };
   // The word after "عبد" makes a compound name with it ("عبد ربه", "عبد الحي"): it stays.

@@ -9,6 +9,7 @@
 #include "entities/dates.h"
 #include "lang/data.h"
 #include "text/clitics.h"
+#include "text/utf.h"
 
 namespace maqal::entities {
 namespace {
@@ -78,10 +79,7 @@ bool is_acronym(std::string_view phrase) {
 }
 
 std::size_t Lexicon::fingerprint(std::string_view word) {
-  if (word.empty()) return 0;
-  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(word[i]); };
-  const std::size_t h = ((word.size() * 131 + byte(0)) * 131 + byte(word.size() / 2)) * 131 + byte(word.size() - 1);
-  return (h * 0x9E3779B1u >> 7) & ((std::size_t{1} << kFingerprintBits) - 1);
+  return text::hash_word(word) >> (64 - kFingerprintBits);
 }
 
 void Lexicon::insert(std::string key, const LexEntry& entry, std::size_t words) {
@@ -124,7 +122,7 @@ LexMatch Lexicon::longest(const std::vector<text::Token>& tokens, std::size_t i)
   text::Stems firsts;
   std::size_t longest_phrase = 0;
   std::uint64_t lengths = 0;  // of the phrases they start
-  for (std::string_view f : text::stems(tokens[i].form()))
+  for (std::string_view f : text::stems(tokens[i]))
     if (auto it = first_word_bits_[fingerprint(f)] ? first_words_.find(f) : first_words_.end(); it != first_words_.end()) {
       firsts.push_back(f);
       longest_phrase = std::max(longest_phrase, it->second.longest);
@@ -147,7 +145,7 @@ LexMatch Lexicon::longest(const std::vector<text::Token>& tokens, std::size_t i)
     // The last word may carry a suffix clitic ("Israel's"); a one-word phrase's stems cover it.
     text::Stems lasts;
     if (n == 1) lasts.push_back("");
-    else lasts = text::stems(tokens[words[n - 1]].form());
+    else lasts = text::stems(tokens[words[n - 1]]);
     for (std::string_view first : firsts) {
       for (std::string_view last : lasts) {
         (key = first) += middle;

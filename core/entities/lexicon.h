@@ -50,8 +50,9 @@ class Lexicon {
     std::uint64_t lengths = 0;  // bit n: a phrase of n words (n < 64)
   };
   text::StringMap<FirstWord> first_words_;
-  // A bit per cheap fingerprint of the first words: most words start no phrase, and a clear bit
-  // says so without hashing the word in full.
+  // A bit per first word's hash (its top bits): most words start no phrase, and a clear bit says so
+  // before the map is searched. (A fingerprint of a word's first, middle and last bytes let two
+  // Arabic words in three through: its lead bytes of two-byte letters are D8 or D9.)
   static constexpr int kFingerprintBits = 18;
   static std::size_t fingerprint(std::string_view word);
   std::vector<bool> first_word_bits_ = std::vector<bool>(std::size_t{1} << kFingerprintBits);

@@ -180,7 +180,7 @@ TokenInfo token_info(std::string_view original, const text::Token& t, const Voca
   if (info.case_class != 'N') info.listed = dictionary::listing(form);
   std::string_view shortest = form;
   std::uint64_t shortest_hash = info.form;
-  for (std::string_view s : text::stems(form)) {
+  for (std::string_view s : text::stems(t)) {
     info.given = info.given || is_given_name(s);
     if (s.size() == form.size() || info.stem_count == 6) continue;
     const std::uint64_t h = info.stems[info.stem_count++] = hash(s);
@@ -1004,7 +1004,7 @@ std::string name_norm(std::string_view text, const std::vector<text::Token>& tok
   const std::string_view f = first.form();
   if (first.kind == text::TokenKind::word) {
     std::size_t strip = 0;  // folded bytes of the proclitic to leave out
-    for (std::string_view s : text::stems(f)) {
+    for (std::string_view s : text::stems(first)) {
       if (s.size() == f.size() || f.substr(f.size() - s.size()) != s) continue;  // not a proclitic removal
       const std::string_view prefix = f.substr(0, f.size() - s.size());
       if (const std::string_view article = text::fused_article(prefix);
@@ -1030,7 +1030,7 @@ std::string name_norm(std::string_view text, const std::vector<text::Token>& tok
   }
   if (last.kind == text::TokenKind::word) {
     const std::string_view l = last.form();
-    for (std::string_view s : text::stems(l)) {
+    for (std::string_view s : text::stems(last)) {
       if (s.size() == l.size() || !l.starts_with(s)) continue;  // not a suffix removal
       const std::size_t drop = text::count_code_points(l.substr(s.size()));
       std::size_t cut = end;
@@ -1102,7 +1102,7 @@ void propagate(std::vector<Sequence>& document) {
     for (const Mention& m : s.mentions) {
       if (m.last - m.first > 1 && m.type != 0) continue;  // only persons are named by their last word
       if (!s.unknown[m.last - 1]) continue;
-      for (std::string_view w : text::stems((*s.tokens)[m.last - 1].form())) note(w, m.type);
+      for (std::string_view w : text::stems((*s.tokens)[m.last - 1])) note(w, m.type);
     }
   }
   if (names.empty()) return;
@@ -1114,7 +1114,7 @@ void propagate(std::vector<Sequence>& document) {
     std::vector<Mention> added;
     for (std::size_t i = 0; i < tokens.size(); ++i) {
       if (taken[i] || !s.unknown[i] || s.unknown[i] == 'L') continue;
-      for (std::string_view w : text::stems(tokens[i].form())) {
+      for (std::string_view w : text::stems(tokens[i])) {
         const auto it = names.find(w);
         if (it == names.end() || it->second < 0) continue;
         added.push_back({i, i + 1, it->second});

@@ -221,7 +221,7 @@ class Speakers {
     for (const auto& role : c.roles) {
       const text::Tokens words = text::tokenize(role);
       if (words.empty()) continue;
-      for (std::string_view s : text::stems(words.front().form()))
+      for (std::string_view s : text::stems(words.front()))
         if (s == title) return true;
     }
     return false;

@@ -47,7 +47,7 @@ bool is_verb_form(std::string_view form) {
 
 bool is_speech_verb(const text::Token& token) {
   if (token.kind != text::TokenKind::word) return false;
-  for (std::string_view s : text::stems(token.form()))
+  for (std::string_view s : text::stems(token))
     if (is_verb_form(s)) return true;
   return false;
 }

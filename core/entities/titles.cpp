@@ -21,7 +21,7 @@ std::optional<std::pair<std::string_view, Title>> title_stem(const text::Token& 
     return out;
   }();
   if (t.kind != text::TokenKind::word) return std::nullopt;
-  for (std::string_view s : text::stems(t.form()))
+  for (std::string_view s : text::stems(t))
     if (auto it = titles.find(s); it != titles.end()) return std::pair{s, it->second};
   return std::nullopt;
 }
@@ -49,7 +49,7 @@ std::optional<SpeakerGroup> speaker_group(const text::Token& t) {
     return out;
   }();
   if (t.kind != text::TokenKind::word) return std::nullopt;
-  for (std::string_view s : text::stems(t.form()))
+  for (std::string_view s : text::stems(t))
     if (auto it = groups.find(s); it != groups.end()) return it->second;
   return std::nullopt;
 }

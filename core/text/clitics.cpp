@@ -64,6 +64,20 @@ Stems stems(std::string_view word) {
   return out;
 }
 
+StemCuts stem_cuts(std::string_view word) {
+  StemCuts out;
+  const Stems all = stems(word);
+  if (all.size() > out.cuts.size() + 1) return out;
+  out.cuts = {};
+  for (std::size_t i = 1; i < all.size(); ++i) {  // after the word itself
+    const std::string_view stem = all.begin()[i];
+    const std::size_t cut = word.size() - stem.size();
+    if (cut >= StemCuts::kSuffix) return StemCuts{};
+    out.cuts[i - 1] = static_cast<std::uint8_t>(stem.data() == word.data() ? StemCuts::kSuffix | cut : cut);
+  }
+  return out;
+}
+
 std::string_view fused_article(std::string_view prefix) {
   for (const auto& [written, article] : clitics().fused)
     if (prefix.ends_with(written)) return article;

@@ -5,6 +5,8 @@
 #include <string>
 #include <string_view>
 
+#include "text/tokens.h"
+
 namespace maqal::text {
 
 // A word and its stems, without allocating (lookups call this for every token). The views past
@@ -28,6 +30,23 @@ class Stems {
 // The folded word itself, then the stems left after removing one listed prefix or suffix
 // (core/lang/*/clitics.tsv) when at least two letters remain.
 Stems stems(std::string_view folded_word);
+
+// stems() of a token's form, from the cuts it carries when its tokenizer worked them out (inline:
+// the lookups ask it about seven times a token).
+inline Stems stems(const Token& token) {
+  const std::string_view word = token.form();
+  const auto& cuts = token.stem_cuts.cuts;
+  if (cuts[0] == StemCuts::kUnknown) return stems(word);
+  Stems out;
+  out.push_back(word);
+  for (std::size_t i = 0; i < cuts.size() && cuts[i] != 0; ++i)
+    out.push_back(cuts[i] & StemCuts::kSuffix ? word.substr(0, word.size() - (cuts[i] & ~StemCuts::kSuffix))
+                                              : word.substr(cuts[i]));
+  return out;
+}
+
+// The cuts that give stems(folded_word) (kUnknown first if they do not fit).
+StemCuts stem_cuts(std::string_view folded_word);
 
 // The folded word without a leading conjunction ("وأضاف" → "أضاف"), or empty if it has none.
 std::string_view without_conjunction(std::string_view folded_word);

@@ -9,6 +9,7 @@
 #include <memory>
 #include <string>
 
+#include "text/clitics.h"
 #include "text/fold.h"
 #include "text/utf.h"
 
@@ -134,22 +135,31 @@ Tokens tokenize(std::string_view utf8) {
   return tokens;
 }
 
-// Forms one after the other in chunks that never move.
+// Forms one after the other in chunks that never move, each after its stem cuts.
 class DocumentTokenizer::Store {
  public:
+  static constexpr std::size_t kCutBytes = sizeof(StemCuts::cuts);
   std::string_view add(std::string_view form) {
-    if (form.size() + 1 > free_) {
-      const std::size_t size = std::max(form.size() + 1, kChunkBytes);
+    const std::size_t bytes = kCutBytes + form.size() + 1;
+    if (bytes > free_) {
+      const std::size_t size = std::max(bytes, kChunkBytes);
       chunks_.emplace_back(new char[size]);
       next_ = chunks_.back().get();
       free_ = size;
     }
-    char* const at = next_;
+    const StemCuts cuts = stem_cuts(form);
+    char* const at = std::copy(cuts.cuts.begin(), cuts.cuts.end(), next_);
     std::copy(form.begin(), form.end(), at);
     at[form.size()] = '\0';  // the NUL after every form
-    next_ += form.size() + 1;
-    free_ -= form.size() + 1;
+    next_ += bytes;
+    free_ -= bytes;
     return {at, form.size()};
+  }
+  // The cuts add() stored before a form it returned.
+  static StemCuts cuts_of(const char* form) {
+    StemCuts cuts;
+    std::copy(form - kCutBytes, form, cuts.cuts.begin());
+    return cuts;
   }
 
  private:
@@ -171,6 +181,7 @@ Tokens DocumentTokenizer::operator()(std::string_view utf8) {
     form += t.form_size;
     const std::string_view* kept = stored_.find(written);
     t.form_data = (kept ? *kept : stored_.insert(store_->add(written))).data();
+    t.stem_cuts = Store::cuts_of(t.form_data);
   }
   tokens.forms = store_;
   return tokens;

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "text/stem_cuts.h"
 #include "text/word_set.h"
 
 namespace maqal::text {
@@ -24,7 +25,11 @@ struct Token {
   const char* form_data = nullptr;
   std::uint32_t form_size = 0;
   TokenKind kind = TokenKind::punct;
+  // The form's clitic stems as text::stems(const Token&) reads them, worked out once per distinct
+  // form of a document; in the struct's padding.
+  StemCuts stem_cuts;
 };
+static_assert(sizeof(Token) <= 24, "the stem cuts take the padding: a document holds a token a word");
 
 // A text's tokens and what holds their forms, shared by copies (a copied token's form stays valid
 // while any copy of its Tokens lives). Copy a Tokens, never into a plain std::vector<Token>: that

@@ -159,6 +159,19 @@ TEST(Clitics, StemsLookPastProcliticsButKeepShortWords) {
   EXPECT_NE(std::find(english.begin(), english.end(), "israel"), english.end());
 }
 
+// A document's tokens carry their stems as cuts: the same stems, in the same order, as the form's,
+// where the cuts fit ("وللولايات": و, ولل, ول), and text::tokenize's tokens, which carry none.
+TEST(Clitics, TokenStemsAreTheFormsStems) {
+  text::DocumentTokenizer tokenize;
+  const std::string s = "وللولايات وبالولايات israel's لبنان ف 3";
+  for (const text::Tokens& tokens : {tokenize(s), text::tokenize(s)})
+    for (const text::Token& t : tokens) {
+      const text::Stems of_form = text::stems(t.form()), of_token = text::stems(t);
+      EXPECT_TRUE(std::equal(of_form.begin(), of_form.end(), of_token.begin(), of_token.end())) << t.form();
+    }
+  EXPECT_EQ(text::stems(tokenize(s).front()).size(), 4u);
+}
+
 // first_letter_case() answers ASCII and the Arabic block without ICU: as ICU would.
 TEST(Utf, FirstLetterCaseAgreesWithIcu) {
   using maqal::text::LetterCase;
