@@ -8,6 +8,7 @@
 #include "lang/data.h"
 #include "text/clitics.h"
 #include "text/fold.h"
+#include "text/utf.h"
 
 namespace maqal::entities {
 namespace {
@@ -125,6 +126,18 @@ const std::vector<std::string>& feminine_endings() {
   return endings;
 }
 
+// The nouns a place follows in construct, whose adjective comes after the place (agreement.tsv
+// construct_head: "شمال", "مطار"), folded.
+const text::StringSet& construct_heads() {
+  static const auto heads = [] {
+    text::StringSet out;
+    for (const auto& row : data::rows_all_languages("agreement.tsv"))
+      if (row.size() > 1 && row[0] == "construct_head") out.insert(text::fold(row[1]));
+    return out;
+  }();
+  return heads;
+}
+
 // Noun and adjective agree in gender: both end in a feminine ending or neither does. Languages
 // without such endings always agree.
 bool agree(std::string_view noun, std::string_view adjective) {
@@ -181,10 +194,7 @@ bool written_with_article(const text::Token& t) {
   return std::any_of(stems.begin(), stems.end(), [](std::string_view s) { return !text::without_article(s).empty(); });
 }
 
-// A place followed by the masculine of a nationality adjective is a team: Arabic gives a city the
-// feminine ("هامبورغ الألمانية") and its club the masculine, agreeing with the noun left unsaid
-// (نادي, فريق: "هامبورغ الألماني"). A place written with the article is left alone: its own noun may
-// be masculine ("الخليج العربي").
+// A place followed by the masculine of a nationality adjective is a team (team_adjective()).
 void name_teams(const text::Tokens& tokens, std::vector<Entity>& found) {
   for (std::size_t k = 0; k + 1 < found.size(); ++k) {
     Entity& place = found[k];
@@ -192,12 +202,24 @@ void name_teams(const text::Tokens& tokens, std::vector<Entity>& found) {
     const auto first = token_starting(tokens, place.span.start8);
     const auto last = token_ending(tokens, place.span.end8);
     const auto adjective = token_starting(tokens, found[k + 1].span.start8);
-    if (!first || !last || !adjective || *adjective != *last + 1 || written_with_article(tokens[*first])) continue;
-    if (masculine_nationality(tokens[*adjective].form())) place.type = "ORG";
+    if (first && last && adjective && *adjective == *last + 1 && team_adjective(tokens, *first, *adjective))
+      place.type = "ORG";
   }
 }
 
 }  // namespace
+
+bool team_adjective(const text::Tokens& tokens, std::size_t first, std::size_t adjective) {
+  const text::Token& a = tokens[adjective];  // the cheap tests first: this runs for every place
+  if (a.kind != text::TokenKind::word || text::without_article(a.form()).empty() || written_with_article(tokens[first]))
+    return false;
+  if (first > 0 && tokens[first - 1].kind == text::TokenKind::word) {
+    const text::Stems stems = text::stems(tokens[first - 1].form());
+    if (std::any_of(stems.begin(), stems.end(), [](std::string_view w) { return construct_heads().contains(w); }))
+      return false;
+  }
+  return masculine_nationality(a.form());
+}
 
 void join_nationalities(std::string_view line, const text::Tokens& tokens, std::vector<Entity>& found,
                         std::size_t names_from) {

@@ -12,6 +12,15 @@
 
 namespace maqal::entities {
 
+// Whether the place whose name opens at token `first` is a team, the token `adjective` right after
+// the name the masculine of a nationality adjective: Arabic gives a city the feminine ("هامبورغ
+// الألمانية") and its club the masculine, agreeing with the noun left unsaid (نادي, فريق: "هامبورغ
+// الألماني"). The adjective carries the article, as one after a name does, and no conjunction ("في
+// هولندا وكوبي": and Kobe). Not a place written with the article, whose own noun may be masculine
+// ("الخليج العربي"), nor one after a noun it follows in construct, which the adjective describes
+// instead (agreement.tsv construct_head: "شمال أفريقيا الروماني", "مطاري عمان الأردني").
+bool team_adjective(const text::Tokens& tokens, std::size_t first, std::size_t adjective);
+
 // `found`: one line's entities in order, spans relative to `line`; `tokens`: the line's tokens;
 // `taken`: the line's patterns (URLs, hashtags), which no entity may grow into.
 void compose_phrases(std::string_view line, const text::Tokens& tokens, std::vector<Entity>& found,

@@ -13,6 +13,7 @@
 #include <unordered_set>
 #include <utility>
 
+#include "entities/compose.h"
 #include "entities/dictionary.h"
 #include "entities/lexicon.h"
 #include "entities/quotes.h"
@@ -326,6 +327,11 @@ struct NameHeads {
   text::StringMap<std::vector<NameHead>> starts, ends;
   text::StringMap<int> after;  // a lower-case word right after the name: "the Elorn estuary"
   text::StringMap<int> quoted;  // a word before a quoted name: "برنامج « الناس وأنا »"
+  text::StringMap<int> clubs;   // a word opening a club's name with the place after it: "دينامو كييف"
+  // The clubs' words' ending_key()s (all bits when one is shorter than four bytes): the cheap test
+  // that a word, maybe with proclitics, is none of them, before text::stems().
+  std::bitset<4096> club_endings;
+  bool may_end_in_club(std::string_view w) const { return club_endings[ending_key(w)]; }
 };
 
 const NameHeads& name_heads() {
@@ -336,13 +342,17 @@ const NameHeads& name_heads() {
       NameHead h{ner::type_index(row[1]), {}};
       for (const text::Token& t : text::tokenize(text::fold(row[2]))) h.words.emplace_back(t.form());
       if (h.words.empty()) continue;
-      if (row[0] == "after" || row[0] == "quoted") {
-        (row[0] == "after" ? heads.after : heads.quoted).emplace(h.words.front(), h.type);
+      if (row[0] == "after" || row[0] == "quoted" || row[0] == "club") {
+        (row[0] == "after" ? heads.after : row[0] == "quoted" ? heads.quoted : heads.clubs).emplace(h.words.front(), h.type);
         continue;
       }
       const bool start = row[0] == "start";
       auto& filed = start ? heads.starts[h.words.front()] : heads.ends[h.words.back()];
       filed.push_back(std::move(h));
+    }
+    for (const auto& [word, type] : heads.clubs) {
+      if (word.size() < 4) heads.club_endings.set();
+      heads.club_endings.set(ending_key(word));
     }
     return heads;
   }();
@@ -444,6 +454,13 @@ bool day_part_before_date(const text::Tokens& tokens, std::size_t k) {
   return date.tokens > 0 && date.entry->type == "DATE";
 }
 
+// ORG when m is a place followed by the masculine of a nationality adjective, a team
+// (team_adjective(): "فاز على هامبورغ الألماني"), else -1.
+int team_type(const text::Tokens& tokens, const ner::Mention& m) {
+  static const int place = ner::type_index("LOC"), organization = ner::type_index("ORG");
+  return m.type == place && m.last < tokens.size() && team_adjective(tokens, m.first, m.last) ? organization : -1;
+}
+
 enum class Subject { none, he, she, anyone };  // anyone: a person, a team, a club
 
 // core/lang/*/verbs.tsv, folded.
@@ -463,7 +480,48 @@ Subject verb_subject(const text::Token& t) {
 
 void type_by_head(ner::Sequence& s) {
   for (ner::Mention& m : s.mentions)
-    if (const int type = head_type(s.text, *s.tokens, m); type >= 0) m.type = type, m.headed = true;
+    if (int type = head_type(s.text, *s.tokens, m); type >= 0 || (type = team_type(*s.tokens, m)) >= 0)
+      m.type = type, m.headed = true;
+}
+
+void join_club_names(ner::Sequence& s) {
+  const text::Tokens& tokens = *s.tokens;
+  const NameHeads& heads = name_heads();
+  if (heads.clubs.empty() || s.mentions.empty()) return;
+  const auto club_type = [&](std::size_t k) {
+    const text::Token& t = tokens[k];
+    if (t.kind != text::TokenKind::word || !heads.may_end_in_club(t.form())) return -1;
+    for (std::string_view stem : text::stems(t.form()))
+      if (const auto it = heads.clubs.find(stem); it != heads.clubs.end()) return it->second;
+    return -1;
+  };
+  // The club's word i stands right before a name the model found (the place) or is one itself: the
+  // candidates are the words at and before each name's start, not every word.
+  std::vector<std::size_t> candidates;
+  for (const ner::Mention& m : s.mentions) {
+    if (m.first > 0) candidates.push_back(m.first - 1);
+    candidates.push_back(m.first);
+  }
+  for (const std::size_t i : candidates) {
+    if (i + 1 >= tokens.size()) continue;
+    const int type = club_type(i);
+    const text::Token& place = tokens[i + 1];
+    if (type < 0 || place.kind != text::TokenKind::word || function_word(place)) continue;
+    const auto overlaps = [&](const ner::Mention& m) { return m.first < i + 2 && i < m.last; };
+    // The place is a name (the model's, of any type) or a word the model never saw: not "دينامو يفوز".
+    const bool named = std::any_of(s.mentions.begin(), s.mentions.end(),
+                                   [&](const ner::Mention& m) { return m.first <= i + 1 && i + 1 < m.last; });
+    if (!named && s.model->knows(ner::word_key(place.form()))) continue;
+    // Not inside a longer name the model found ("… دينامو كييف للشباب"), nor joined already.
+    if (std::any_of(s.mentions.begin(), s.mentions.end(),
+                    [&](const ner::Mention& m) { return overlaps(m) && (m.first < i || m.last > i + 2); }) ||
+        std::any_of(s.mentions.begin(), s.mentions.end(),
+                    [&](const ner::Mention& m) { return m.first == i && m.last == i + 2 && m.type == type; }))
+      continue;
+    std::erase_if(s.mentions, overlaps);
+    const auto at = std::find_if(s.mentions.begin(), s.mentions.end(), [&](const ner::Mention& m) { return m.first >= i + 2; });
+    s.mentions.insert(at, ner::Mention{i, i + 2, type, true});
+  }
 }
 
 void name_quoted_titles(ner::Sequence& s) {

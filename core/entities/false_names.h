@@ -48,8 +48,14 @@ void drop_styled_common_words(std::vector<ner::Sequence>& document);
 void drop_sentence_openers_written_lower(std::vector<ner::Sequence>& document);
 
 // A name whose first or last words say what it is (core/lang/*/name_heads.tsv: "Stanford University",
-// "Ministry of Defence", "وزارة الخارجية") takes that type.
+// "Ministry of Defence", "وزارة الخارجية") takes that type; so does a place the masculine of a
+// nationality adjective follows, a team (compose.h team_adjective(): "هامبورغ الألماني").
 void type_by_head(ner::Sequence& s);
+
+// A word that opens a football club's name (name_heads.tsv "club" rows: "دينامو", "ستيوا") and the
+// place after it are one organization ("دينامو كييف", where the model found a word and a city), when
+// the place is a name the model found, or a word it never saw after a club's word it took for a name.
+void join_club_names(ner::Sequence& s);
 
 // A quoted title of up to six words right after a word for a work, or one word further ("برنامج
 // « الناس وأنا »", "رواية « أولاد حارتنا »", "المسلسل التليفزيوني « …»"; name_heads.tsv "quoted"
