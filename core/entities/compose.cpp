@@ -214,7 +214,7 @@ bool team_adjective(const text::Tokens& tokens, std::size_t first, std::size_t a
   if (a.kind != text::TokenKind::word || text::without_article(a.form()).empty() || written_with_article(tokens[first]))
     return false;
   if (first > 0 && tokens[first - 1].kind == text::TokenKind::word) {
-    const text::Stems stems = text::stems(tokens[first - 1].form());
+    const text::Stems stems = text::stems(tokens[first - 1]);
     if (std::any_of(stems.begin(), stems.end(), [](std::string_view w) { return construct_heads().contains(w); }))
       return false;
   }

@@ -242,22 +242,34 @@ std::size_t list_colon(const text::Tokens& tokens) {
   return items >= kMinItems ? colon : 0;
 }
 
+// The last four bytes (at most) of a list's words, hashed to 12 bits: the cheap test that a word,
+// maybe with proclitics ("لشركة"), is none of them, before text::stems(). A word shorter than four
+// bytes sets every bit.
+class EndingFilter {
+ public:
+  void add(std::string_view word) {
+    if (word.size() < 4) bits_.set();
+    bits_.set(key(word));
+  }
+  bool may_end_in_one(std::string_view w) const { return bits_[key(w)]; }
+
+ private:
+  static std::size_t key(std::string_view w) {
+    std::size_t key = 0;
+    for (char c : w.substr(w.size() - std::min<std::size_t>(w.size(), 4))) key = key * 131 + static_cast<unsigned char>(c);
+    return key & 4095;
+  }
+  std::bitset<4096> bits_;
+};
+
 // core/lang/*/appositions.tsv, folded.
-// A word's last four bytes (at most), hashed to 12 bits: which words may end in a listed noun.
-std::size_t ending_key(std::string_view w) {
-  std::size_t key = 0;
-  for (char c : w.substr(w.size() - std::min<std::size_t>(w.size(), 4))) key = key * 131 + static_cast<unsigned char>(c);
-  return key & 4095;
-}
 
 struct Appositions {
   std::set<std::string, std::less<>> articles, then;
   std::set<std::string, std::less<>> named_with_article;  // nouns whose names may carry the article
   std::map<std::string, int, std::less<>> nouns;  // → type index
-  // The nouns' ending_key()s, or all bits when a noun is shorter than four bytes: the cheap test that
-  // a word, maybe with proclitics ("لشركة"), is none of them, before text::stems().
-  std::bitset<4096> noun_endings;
-  bool may_end_in_noun(std::string_view w) const { return noun_endings[ending_key(w)]; }
+  EndingFilter noun_endings;
+  bool may_end_in_noun(std::string_view w) const { return noun_endings.may_end_in_one(w); }
 };
 
 const Appositions& appositions() {
@@ -270,10 +282,7 @@ const Appositions& appositions() {
       else if (row[0] == "article_name") a.named_with_article.insert(text::fold(row[1]));
       else if (const int type = ner::type_index(row[0]); type >= 0) a.nouns[text::fold(row[1])] = type;
     }
-    for (const auto& [noun, type] : a.nouns) {
-      if (noun.size() < 4) a.noun_endings.set();
-      a.noun_endings.set(ending_key(noun));
-    }
+    for (const auto& [noun, type] : a.nouns) a.noun_endings.add(noun);
     return a;
   }();
   return out;
@@ -328,10 +337,8 @@ struct NameHeads {
   text::StringMap<int> after;  // a lower-case word right after the name: "the Elorn estuary"
   text::StringMap<int> quoted;  // a word before a quoted name: "برنامج « الناس وأنا »"
   text::StringMap<int> clubs;   // a word opening a club's name with the place after it: "دينامو كييف"
-  // The clubs' words' ending_key()s (all bits when one is shorter than four bytes): the cheap test
-  // that a word, maybe with proclitics, is none of them, before text::stems().
-  std::bitset<4096> club_endings;
-  bool may_end_in_club(std::string_view w) const { return club_endings[ending_key(w)]; }
+  EndingFilter club_endings;
+  bool may_end_in_club(std::string_view w) const { return club_endings.may_end_in_one(w); }
 };
 
 const NameHeads& name_heads() {
@@ -350,10 +357,7 @@ const NameHeads& name_heads() {
       auto& filed = start ? heads.starts[h.words.front()] : heads.ends[h.words.back()];
       filed.push_back(std::move(h));
     }
-    for (const auto& [word, type] : heads.clubs) {
-      if (word.size() < 4) heads.club_endings.set();
-      heads.club_endings.set(ending_key(word));
-    }
+    for (const auto& [word, type] : heads.clubs) heads.club_endings.add(word);
     return heads;
   }();
   return out;
@@ -491,7 +495,7 @@ void join_club_names(ner::Sequence& s) {
   const auto club_type = [&](std::size_t k) {
     const text::Token& t = tokens[k];
     if (t.kind != text::TokenKind::word || !heads.may_end_in_club(t.form())) return -1;
-    for (std::string_view stem : text::stems(t.form()))
+    for (std::string_view stem : text::stems(t))
       if (const auto it = heads.clubs.find(stem); it != heads.clubs.end()) return it->second;
     return -1;
   };
