@@ -4,7 +4,9 @@
 #include <optional>
 #include <string>
 
+#include "entities/false_names.h"
 #include "entities/lexicon.h"
+#include "entities/ner.h"
 #include "lang/data.h"
 #include "text/clitics.h"
 #include "text/fold.h"
@@ -242,6 +244,29 @@ void join_nationalities(std::string_view line, const text::Tokens& tokens, std::
     set_span(line, org, org.span.start8, word.end);
     adjective->type.clear();  // joined: erased below
     joined = true;
+  }
+  if (joined) std::erase_if(found, [](const Entity& e) { return e.type.empty(); });
+}
+
+void join_institution_heads(std::string_view line, const text::Tokens& tokens, std::vector<Entity>& found) {
+  bool joined = false;
+  for (std::size_t k = 0; k < found.size(); ++k) {
+    Entity& place = found[k];
+    if (place.type != "LOC") continue;
+    const auto first = token_starting(tokens, place.span.start8);
+    const auto last = token_ending(tokens, place.span.end8);
+    if (!first || !last || *first == 0) continue;
+    const text::Token& head = tokens[*first - 1];
+    const std::string_view word = organization_head(head);
+    if (word.empty()) continue;
+    // The head word may be a name of its own (the model's "جامعة"): it joins; an entity over more stays.
+    Entity* alone = k > 0 && found[k - 1].span.end8 > head.start ? &found[k - 1] : nullptr;
+    if (alone && (alone->span.start8 != head.start || alone->span.end8 != head.end)) continue;
+    place.type = "ORG";
+    place.norm = ner::name_norm(line, tokens, ner::Mention{*first - 1, *last + 1, ner::type_index("ORG")},
+                                [&](std::string_view w) { return w == word; });  // "لجامعة" → "جامعة"
+    set_span(line, place, head.start, place.span.end8);
+    if (alone) alone->type.clear(), joined = true;
   }
   if (joined) std::erase_if(found, [](const Entity& e) { return e.type.empty(); });
 }

@@ -26,6 +26,11 @@ bool team_adjective(const text::Tokens& tokens, std::size_t first, std::size_t a
 void compose_phrases(std::string_view line, const text::Tokens& tokens, std::vector<Entity>& found,
                      const std::vector<Entity>& taken);
 
+// A place right after a word that opens an organization's name (name_heads.tsv start ORG rows:
+// "جامعة القاهرة", "بنك مصر", "لجامعة القاهرة") is that organization's name with it; the word joins
+// it, and so does the model's name of that word alone. `found` sorted by start.
+void join_institution_heads(std::string_view line, const text::Tokens& tokens, std::vector<Entity>& found);
+
 // The name model's organizations (found[names_from...]; the lexicons' entities before them, in order)
 // take in the nationality adjective right after them that agrees with them, as the model does when it
 // takes both: "البنك المركزي | المصري" is one organization, written as in the lead's "البنك المركزي المصري".

@@ -307,6 +307,7 @@ void scan_block(const Block& block, const text::Tokens& tokens, std::vector<LexM
   }
   join_nationalities(block.text, tokens, found, known);
   std::sort(found.begin(), found.end(), by_start);
+  join_institution_heads(block.text, tokens, found);
   for (auto& e : found) {
     e.span.start8 += base;
     e.span.end8 += base;

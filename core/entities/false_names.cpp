@@ -364,6 +364,20 @@ const NameHeads& name_heads() {
   return out;
 }
 
+}  // namespace
+
+std::string_view organization_head(const text::Token& t) {
+  if (t.kind != text::TokenKind::word) return {};
+  const NameHeads& heads = name_heads();
+  for (std::string_view s : text::stems(t))
+    if (const auto it = heads.starts.find(s); it != heads.starts.end())
+      for (const NameHead& h : it->second)
+        if (h.words.size() == 1 && h.type == ner::type_index("ORG")) return it->first;
+  return {};
+}
+
+namespace {
+
 // A noun for a kind of thing that names stand by (name_heads.tsv "quoted" words, appositions.tsv
 // nouns: "برنامجا", "شركة", "company"): no end of a person's name.
 bool kind_noun(const text::Token& t) {

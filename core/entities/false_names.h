@@ -47,6 +47,10 @@ void drop_styled_common_words(std::vector<ner::Sequence>& document);
 // "Prices fell sharply." beside "the prices of food".
 void drop_sentence_openers_written_lower(std::vector<ner::Sequence>& document);
 
+// The folded word of name_heads.tsv that opens an organization's name alone ("بنك", "جامعة",
+// "وزارة") that the token is, with or without a clitic written onto it; empty when none.
+std::string_view organization_head(const text::Token& t);
+
 // A name whose first or last words say what it is (core/lang/*/name_heads.tsv: "Stanford University",
 // "Ministry of Defence", "وزارة الخارجية") takes that type; so does a place the masculine of a
 // nationality adjective follows, a team (compose.h team_adjective(): "هامبورغ الألماني").
