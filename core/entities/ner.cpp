@@ -105,28 +105,38 @@ struct TokenInfo {
   text::TokenKind kind = text::TokenKind::word;
 };
 
-// "Xxxx" → "Xx", "NATO" → "X", "1990s" → "dx", "بلينكن" → "a", "U.S." → "X.X.": each code point as its
-// class, runs collapsed, at most 6 classes.
-std::string shape_of(std::string_view original, char& case_class) {
-  std::string shape;
+// A word's shape: "Xxxx" → "Xx", "NATO" → "X", "1990s" → "dx", "بلينكن" → "a", "U.S." → "X.X.": each
+// code point as its class, runs collapsed, at most 6 classes.
+struct Shape {
+  char classes[6];
+  std::size_t size = 0;
+  std::string_view view() const { return {classes, size}; }
+};
+
+Shape shape_of(std::string_view original, char& case_class) {
+  Shape shape;
   case_class = 0;
   const auto* p = reinterpret_cast<const uint8_t*>(original.data());
-  for (int32_t i = 0, n = static_cast<int32_t>(original.size()); i < n && shape.size() < 6;) {
-    UChar32 c;
-    U8_NEXT(p, i, n, c);
-    if (c < 0) continue;
+  for (int32_t i = 0, n = static_cast<int32_t>(original.size()); i < n && shape.size < 6;) {
     char k;
-    // ASCII and the Arabic letters (with tatweel) answered without ICU, as ICU would.
-    if (c < 0x80) k = c >= 'A' && c <= 'Z' ? 'X' : c >= 'a' && c <= 'z' ? 'x' : c >= '0' && c <= '9' ? 'd' : static_cast<char>(c);
-    else if (c >= 0x0621 && c <= 0x064A) k = 'a';
-    else if (const int8_t type = u_charType(c); type == U_NON_SPACING_MARK || type == U_FORMAT_CHAR || type == U_ENCLOSING_MARK) continue;
-    else if (u_isupper(c) || type == U_TITLECASE_LETTER) k = 'X';
-    else if (u_islower(c)) k = 'x';
-    else if (type == U_DECIMAL_DIGIT_NUMBER) k = 'd';
-    else if (u_isalpha(c)) k = 'a';
-    else k = '*';
+    // ASCII and the Arabic letters (with tatweel: D8 A1 to D9 8A) answered without ICU, as ICU would.
+    if (i + 1 < n && ((p[i] == 0xD8 && p[i + 1] >= 0xA1 && p[i + 1] <= 0xBF) || (p[i] == 0xD9 && p[i + 1] >= 0x80 && p[i + 1] <= 0x8A))) {
+      k = 'a';
+      i += 2;
+    } else {
+      UChar32 c;
+      U8_NEXT(p, i, n, c);
+      if (c < 0) continue;
+      if (c < 0x80) k = c >= 'A' && c <= 'Z' ? 'X' : c >= 'a' && c <= 'z' ? 'x' : c >= '0' && c <= '9' ? 'd' : static_cast<char>(c);
+      else if (const int8_t type = u_charType(c); type == U_NON_SPACING_MARK || type == U_FORMAT_CHAR || type == U_ENCLOSING_MARK) continue;
+      else if (u_isupper(c) || type == U_TITLECASE_LETTER) k = 'X';
+      else if (u_islower(c)) k = 'x';
+      else if (type == U_DECIMAL_DIGIT_NUMBER) k = 'd';
+      else if (u_isalpha(c)) k = 'a';
+      else k = '*';
+    }
     if (!case_class && (k == 'X' || k == 'x' || k == 'a')) case_class = k == 'X' ? 'U' : k == 'x' ? 'L' : 'N';
-    if (shape.empty() || shape.back() != k) shape += k;
+    if (shape.size == 0 || shape.classes[shape.size - 1] != k) shape.classes[shape.size++] = k;
   }
   if (!case_class) case_class = 'N';
   return shape;
@@ -172,7 +182,7 @@ TokenInfo token_info(std::string_view original, const text::Token& t, const Voca
   }
   info.form = hash(form.substr(hashed), info.form);
   for (int k = 1; k <= 4 && k < info.length; ++k) info.suffix[k - 1] = hash(form.substr(starts[info.length - k]));
-  info.shape = hash(shape_of(original, info.case_class));
+  info.shape = hash(shape_of(original, info.case_class).view());
   info.known = true;  // numbers and punctuation
   if (t.kind != text::TokenKind::word) return info;
   const WordInfo whole = vocabulary(key(kWord, info.form));
@@ -409,32 +419,34 @@ template <class Info, class Push>
 void context_features(const Info& info, std::size_t n, const std::vector<bool>& starts,
                       const std::vector<Marks>& marks, std::size_t u, Push&& push) {
   const auto i = static_cast<std::ptrdiff_t>(u);
-  const auto inside = [&](std::ptrdiff_t j) { return j >= 0 && j < static_cast<std::ptrdiff_t>(n); };
-  const auto word = [&](std::ptrdiff_t j) { return !inside(j) ? (j < 0 ? kStartWord : kEndWord) : info(j).form; };
-  const auto shape = [&](std::ptrdiff_t j) { return !inside(j) ? (j < 0 ? kStartWord : kEndWord) : info(j).shape; };
-  const auto known = [&](std::ptrdiff_t j) -> std::uint64_t { return inside(j) ? known_code(info(j)) : 3; };
+  const auto at = [&](std::ptrdiff_t j) { return j >= 0 && j < static_cast<std::ptrdiff_t>(n) ? &info(j) : nullptr; };
   const auto& t = info(i);
+  const auto *before = at(i - 1), *after = at(i + 1);  // nullptr beyond the sequence's ends
+  const std::uint64_t word_before = before ? before->form : kStartWord, word_after = after ? after->form : kEndWord;
   const std::uint64_t cls = static_cast<std::uint64_t>(t.case_class);
-  push(key(kPrev2, word(i - 2)));
-  push(key(kNext2, word(i + 2)));
-  push(key(kBigramPrev, word(i - 1), t.form));
-  push(key(kBigramNext, t.form, word(i + 1)));
-  push(key(kShapeTri, shape(i - 1), t.shape, shape(i + 1)));
+  const auto* two_before = at(i - 2);
+  const auto* two_after = at(i + 2);
+  push(key(kPrev2, two_before ? two_before->form : kStartWord));
+  push(key(kNext2, two_after ? two_after->form : kEndWord));
+  push(key(kBigramPrev, word_before, t.form));
+  push(key(kBigramNext, t.form, word_after));
+  push(key(kShapeTri, before ? before->shape : kStartWord, t.shape, after ? after->shape : kEndWord));
   push(kFewValuedKeys.initial[starts[u]][t.case_class == 'U' ? 0 : t.case_class == 'L' ? 1 : 2]);
   for (std::size_t m = 0; m < marks[u].count; ++m) push(key(kLex, marks[u].mark[m], cls));
   if (u > 0)
     for (std::size_t m = 0; m < marks[u - 1].count; ++m) push(key(kLexPrev, marks[u - 1].mark[m]));
   if (u + 1 < n)
     for (std::size_t m = 0; m < marks[u + 1].count; ++m) push(key(kLexNext, marks[u + 1].mark[m]));
-  push(kFewValuedKeys.known_window[known(i - 1) * 16 + known(i) * 4 + known(i + 1)]);
+  const std::uint64_t known_before = before ? known_code(*before) : 3, known_after = after ? known_code(*after) : 3;
+  push(kFewValuedKeys.known_window[known_before * 16 + known_code(t) * 4 + known_after]);
   if (!t.known) {
-    push(key(kUnknownPrev, word(i - 1)));
-    push(key(kUnknownNext, word(i + 1)));
+    push(key(kUnknownPrev, word_before));
+    push(key(kUnknownNext, word_after));
   }
-  push(key(kPrevWordCase, word(i - 1), cls));
-  push(key(kNextWordCase, word(i + 1), cls));
-  const auto given = [&](std::ptrdiff_t j) -> std::uint64_t { return inside(j) && info(j).given; };
-  if (const std::uint64_t window = given(i - 1) * 4 + given(i) * 2 + given(i + 1)) push(kFewValuedKeys.given_window[window]);
+  push(key(kPrevWordCase, word_before, cls));
+  push(key(kNextWordCase, word_after, cls));
+  const std::uint64_t given_before = before && before->given, given_after = after && after->given;
+  if (const std::uint64_t window = given_before * 4 + t.given * 2 + given_after) push(kFewValuedKeys.given_window[window]);
   // A capitalized common word opening a sentence is no evidence of a name.
   if (t.case_class != 'N') push(key(kListedInitial, t.listed, starts[u], cls));
 }
@@ -886,7 +898,7 @@ WordInfo Model::word(std::uint32_t k) const {
 }
 
 template <class Sum>
-void Model::add_weights(std::uint32_t k, Sum* scores) const {
+[[gnu::always_inline]] inline void Model::add_weights(std::uint32_t k, Sum* scores) const {
   for (std::uint32_t slot = k & mask_;; slot = (slot + 1) & mask_) {
     if (keys_[slot] == k) {
       const std::int16_t* w = rows_[slot].data();
