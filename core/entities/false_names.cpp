@@ -267,9 +267,9 @@ class EndingFilter {
 // core/lang/*/appositions.tsv, folded.
 
 struct Appositions {
-  std::set<std::string, std::less<>> articles, then;
-  std::set<std::string, std::less<>> named_with_article;  // nouns whose names may carry the article
-  std::map<std::string, int, std::less<>> nouns;  // → type index
+  text::StringSet articles, then;
+  text::StringSet named_with_article;  // nouns whose names may carry the article
+  text::StringMap<int> nouns;  // → type index
   EndingFilter noun_endings;
   bool may_end_in_noun(std::string_view w) const { return noun_endings.may_end_in_one(w); }
 };
