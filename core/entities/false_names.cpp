@@ -256,8 +256,10 @@ class EndingFilter {
 
  private:
   static std::size_t key(std::string_view w) {
+    const auto* p = reinterpret_cast<const unsigned char*>(w.data()) + w.size();
+    if (w.size() >= 4) return (((p[-4] * std::size_t{131} + p[-3]) * 131 + p[-2]) * 131 + p[-1]) & 4095;  // most words
     std::size_t key = 0;
-    for (char c : w.substr(w.size() - std::min<std::size_t>(w.size(), 4))) key = key * 131 + static_cast<unsigned char>(c);
+    for (unsigned char c : w) key = key * 131 + c;
     return key & 4095;
   }
   std::bitset<4096> bits_;
@@ -266,9 +268,9 @@ class EndingFilter {
 // core/lang/*/appositions.tsv, folded.
 
 struct Appositions {
-  std::set<std::string, std::less<>> articles, then;
-  std::set<std::string, std::less<>> named_with_article;  // nouns whose names may carry the article
-  std::map<std::string, int, std::less<>> nouns;  // → type index
+  text::StringSet articles, then;
+  text::StringSet named_with_article;  // nouns whose names may carry the article
+  text::StringMap<int> nouns;  // → type index
   EndingFilter noun_endings;
   bool may_end_in_noun(std::string_view w) const { return noun_endings.may_end_in_one(w); }
 };

@@ -105,28 +105,38 @@ struct TokenInfo {
   text::TokenKind kind = text::TokenKind::word;
 };
 
-// "Xxxx" → "Xx", "NATO" → "X", "1990s" → "dx", "بلينكن" → "a", "U.S." → "X.X.": each code point as its
-// class, runs collapsed, at most 6 classes.
-std::string shape_of(std::string_view original, char& case_class) {
-  std::string shape;
+// A word's shape: "Xxxx" → "Xx", "NATO" → "X", "1990s" → "dx", "بلينكن" → "a", "U.S." → "X.X.": each
+// code point as its class, runs collapsed, at most 6 classes.
+struct Shape {
+  char classes[6];
+  std::size_t size = 0;
+  std::string_view view() const { return {classes, size}; }
+};
+
+Shape shape_of(std::string_view original, char& case_class) {
+  Shape shape;
   case_class = 0;
   const auto* p = reinterpret_cast<const uint8_t*>(original.data());
-  for (int32_t i = 0, n = static_cast<int32_t>(original.size()); i < n && shape.size() < 6;) {
-    UChar32 c;
-    U8_NEXT(p, i, n, c);
-    if (c < 0) continue;
+  for (int32_t i = 0, n = static_cast<int32_t>(original.size()); i < n && shape.size < 6;) {
     char k;
-    // ASCII and the Arabic letters (with tatweel) answered without ICU, as ICU would.
-    if (c < 0x80) k = c >= 'A' && c <= 'Z' ? 'X' : c >= 'a' && c <= 'z' ? 'x' : c >= '0' && c <= '9' ? 'd' : static_cast<char>(c);
-    else if (c >= 0x0621 && c <= 0x064A) k = 'a';
-    else if (const int8_t type = u_charType(c); type == U_NON_SPACING_MARK || type == U_FORMAT_CHAR || type == U_ENCLOSING_MARK) continue;
-    else if (u_isupper(c) || type == U_TITLECASE_LETTER) k = 'X';
-    else if (u_islower(c)) k = 'x';
-    else if (type == U_DECIMAL_DIGIT_NUMBER) k = 'd';
-    else if (u_isalpha(c)) k = 'a';
-    else k = '*';
+    // ASCII and the Arabic letters (with tatweel: D8 A1 to D9 8A) answered without ICU, as ICU would.
+    if (i + 1 < n && ((p[i] == 0xD8 && p[i + 1] >= 0xA1 && p[i + 1] <= 0xBF) || (p[i] == 0xD9 && p[i + 1] >= 0x80 && p[i + 1] <= 0x8A))) {
+      k = 'a';
+      i += 2;
+    } else {
+      UChar32 c;
+      U8_NEXT(p, i, n, c);
+      if (c < 0) continue;
+      if (c < 0x80) k = c >= 'A' && c <= 'Z' ? 'X' : c >= 'a' && c <= 'z' ? 'x' : c >= '0' && c <= '9' ? 'd' : static_cast<char>(c);
+      else if (const int8_t type = u_charType(c); type == U_NON_SPACING_MARK || type == U_FORMAT_CHAR || type == U_ENCLOSING_MARK) continue;
+      else if (u_isupper(c) || type == U_TITLECASE_LETTER) k = 'X';
+      else if (u_islower(c)) k = 'x';
+      else if (type == U_DECIMAL_DIGIT_NUMBER) k = 'd';
+      else if (u_isalpha(c)) k = 'a';
+      else k = '*';
+    }
     if (!case_class && (k == 'X' || k == 'x' || k == 'a')) case_class = k == 'X' ? 'U' : k == 'x' ? 'L' : 'N';
-    if (shape.empty() || shape.back() != k) shape += k;
+    if (shape.size == 0 || shape.classes[shape.size - 1] != k) shape.classes[shape.size++] = k;
   }
   if (!case_class) case_class = 'N';
   return shape;
@@ -172,7 +182,7 @@ TokenInfo token_info(std::string_view original, const text::Token& t, const Voca
   }
   info.form = hash(form.substr(hashed), info.form);
   for (int k = 1; k <= 4 && k < info.length; ++k) info.suffix[k - 1] = hash(form.substr(starts[info.length - k]));
-  info.shape = hash(shape_of(original, info.case_class));
+  info.shape = hash(shape_of(original, info.case_class).view());
   info.known = true;  // numbers and punctuation
   if (t.kind != text::TokenKind::word) return info;
   const WordInfo whole = vocabulary(key(kWord, info.form));
@@ -401,37 +411,42 @@ constexpr FewValuedKeys kFewValuedKeys;
 
 // The other features of token u from where it stands: the words and shapes around it, whether it
 // opens a sentence, the lexicon phrases over and around it. info(j) is token j's TokenInfo or
-// TokenContext, j < n.
+// TokenContext, j < n. At most kMaxContextFeatures of them (a lexicon mark each of the three tokens'
+// marks, one for each of the rest), so Model::find sums their weights in 16 bits.
+constexpr int kMaxContextFeatures = 3 * static_cast<int>(kMarks) + 13;
+static_assert(kMaxContextFeatures * kMaxWeight <= INT16_MAX);
 template <class Info, class Push>
 void context_features(const Info& info, std::size_t n, const std::vector<bool>& starts,
                       const std::vector<Marks>& marks, std::size_t u, Push&& push) {
   const auto i = static_cast<std::ptrdiff_t>(u);
-  const auto inside = [&](std::ptrdiff_t j) { return j >= 0 && j < static_cast<std::ptrdiff_t>(n); };
-  const auto word = [&](std::ptrdiff_t j) { return !inside(j) ? (j < 0 ? kStartWord : kEndWord) : info(j).form; };
-  const auto shape = [&](std::ptrdiff_t j) { return !inside(j) ? (j < 0 ? kStartWord : kEndWord) : info(j).shape; };
-  const auto known = [&](std::ptrdiff_t j) -> std::uint64_t { return inside(j) ? known_code(info(j)) : 3; };
+  const auto at = [&](std::ptrdiff_t j) { return j >= 0 && j < static_cast<std::ptrdiff_t>(n) ? &info(j) : nullptr; };
   const auto& t = info(i);
+  const auto *before = at(i - 1), *after = at(i + 1);  // nullptr beyond the sequence's ends
+  const std::uint64_t word_before = before ? before->form : kStartWord, word_after = after ? after->form : kEndWord;
   const std::uint64_t cls = static_cast<std::uint64_t>(t.case_class);
-  push(key(kPrev2, word(i - 2)));
-  push(key(kNext2, word(i + 2)));
-  push(key(kBigramPrev, word(i - 1), t.form));
-  push(key(kBigramNext, t.form, word(i + 1)));
-  push(key(kShapeTri, shape(i - 1), t.shape, shape(i + 1)));
+  const auto* two_before = at(i - 2);
+  const auto* two_after = at(i + 2);
+  push(key(kPrev2, two_before ? two_before->form : kStartWord));
+  push(key(kNext2, two_after ? two_after->form : kEndWord));
+  push(key(kBigramPrev, word_before, t.form));
+  push(key(kBigramNext, t.form, word_after));
+  push(key(kShapeTri, before ? before->shape : kStartWord, t.shape, after ? after->shape : kEndWord));
   push(kFewValuedKeys.initial[starts[u]][t.case_class == 'U' ? 0 : t.case_class == 'L' ? 1 : 2]);
   for (std::size_t m = 0; m < marks[u].count; ++m) push(key(kLex, marks[u].mark[m], cls));
   if (u > 0)
     for (std::size_t m = 0; m < marks[u - 1].count; ++m) push(key(kLexPrev, marks[u - 1].mark[m]));
   if (u + 1 < n)
     for (std::size_t m = 0; m < marks[u + 1].count; ++m) push(key(kLexNext, marks[u + 1].mark[m]));
-  push(kFewValuedKeys.known_window[known(i - 1) * 16 + known(i) * 4 + known(i + 1)]);
+  const std::uint64_t known_before = before ? known_code(*before) : 3, known_after = after ? known_code(*after) : 3;
+  push(kFewValuedKeys.known_window[known_before * 16 + known_code(t) * 4 + known_after]);
   if (!t.known) {
-    push(key(kUnknownPrev, word(i - 1)));
-    push(key(kUnknownNext, word(i + 1)));
+    push(key(kUnknownPrev, word_before));
+    push(key(kUnknownNext, word_after));
   }
-  push(key(kPrevWordCase, word(i - 1), cls));
-  push(key(kNextWordCase, word(i + 1), cls));
-  const auto given = [&](std::ptrdiff_t j) -> std::uint64_t { return inside(j) && info(j).given; };
-  if (const std::uint64_t window = given(i - 1) * 4 + given(i) * 2 + given(i + 1)) push(kFewValuedKeys.given_window[window]);
+  push(key(kPrevWordCase, word_before, cls));
+  push(key(kNextWordCase, word_after, cls));
+  const std::uint64_t given_before = before && before->given, given_after = after && after->given;
+  if (const std::uint64_t window = given_before * 4 + t.given * 2 + given_after) push(kFewValuedKeys.given_window[window]);
   // A capitalized common word opening a sentence is no evidence of a name.
   if (t.case_class != 'N') push(key(kListedInitial, t.listed, starts[u], cls));
 }
@@ -567,6 +582,55 @@ constexpr Predecessors kPredecessors;
 
 constexpr std::size_t kRenormalize = 64;  // tokens between two takings down of integer scores
 
+// The transition scores into the opening tags from the closing tags, and with them the best score
+// into each opening tag at a token from the closing tags at the token before: best[o] is the largest
+// previous[closing k] + into[k][o] (from the k-th closing tag to the o-th opening tag).
+template <class T>
+struct IntoOpening {
+  T into[kClosing][kOpening];
+  void set(int k, int o, T score) { into[k][o] = score; }
+  void best(const T* previous, T (&best)[kOpening]) const {
+    constexpr const Predecessors& pre = kPredecessors;
+    for (int o = 0; o < kOpening; ++o) best[o] = previous[pre.closing[0]] + into[0][o];
+    for (int k = 1; k < kClosing; ++k)
+      for (int o = 0; o < kOpening; ++o) best[o] = std::max(best[o], previous[pre.closing[k]] + into[k][o]);
+  }
+};
+
+// The same for 32-bit integers (the runtime's scores), four opening tags at a time in GCC's and
+// clang's vector extension (the ninth alone): compilers leave the max of 32-bit integers scalar on
+// x86-64's baseline (SSE2 has no pmaxsd), where it took half of decoding's instructions.
+template <>
+struct IntoOpening<std::int32_t> {
+  using Lanes = std::int32_t __attribute__((vector_size(16)));
+  static constexpr int kVectors = kOpening / 4;
+  static_assert(kOpening == 4 * kVectors + 1);
+  Lanes into[kClosing][kVectors] = {};
+  std::int32_t into_last[kClosing] = {};  // into the last opening tag
+  void set(int k, int o, std::int32_t score) {
+    if (o < 4 * kVectors) into[k][o / 4][o % 4] = score;
+    else into_last[k] = score;
+  }
+  void best(const std::int32_t* previous, std::int32_t (&best)[kOpening]) const {
+    constexpr const Predecessors& pre = kPredecessors;
+    const auto splat = [](std::int32_t v) { return Lanes{v, v, v, v}; };
+    Lanes top[kVectors];
+    for (int l = 0; l < kVectors; ++l) top[l] = splat(previous[pre.closing[0]]) + into[0][l];
+    std::int32_t last = previous[pre.closing[0]] + into_last[0];
+    for (int k = 1; k < kClosing; ++k) {
+      const Lanes closed = splat(previous[pre.closing[k]]);
+      for (int l = 0; l < kVectors; ++l) {
+        const Lanes candidate = closed + into[k][l];
+        const Lanes greater = candidate > top[l];  // all ones where it is
+        top[l] = (candidate & greater) | (top[l] & ~greater);
+      }
+      last = std::max(last, previous[pre.closing[k]] + into_last[k]);
+    }
+    for (int o = 0; o < 4 * kVectors; ++o) best[o] = top[o / 4][o % 4];
+    best[kOpening - 1] = last;
+  }
+};
+
 }  // namespace
 
 template <class T>
@@ -577,11 +641,13 @@ std::vector<int> viterbi(const T* emission, std::size_t n, const T* start, const
   // A tag that cannot start a sequence scores far below any other; after the first token every tag
   // has a valid predecessor.
   const T impossible = std::numeric_limits<T>::lowest() / 4;
-  // The transition scores from each tag's predecessors: into_opening[o][k] from the k-th closing tag
+  // The transition scores from each tag's predecessors: into_opening[k][o] from the k-th closing tag
   // to the o-th opening tag, into_inner[j][k] from the k-th predecessor of the j-th inner tag.
-  T into_opening[kOpening][kClosing], into_inner[kInner][2];
-  for (int o = 0; o < kOpening; ++o)
-    for (int k = 0; k < kClosing; ++k) into_opening[o][k] = transitions[pre.closing[k] * kTags + pre.opening[o]];
+  T into_opening[kClosing][kOpening], into_inner[kInner][2];
+  IntoOpening<T> forward;  // into_opening again, laid out for the forward pass
+  for (int k = 0; k < kClosing; ++k)
+    for (int o = 0; o < kOpening; ++o)
+      forward.set(k, o, into_opening[k][o] = transitions[pre.closing[k] * kTags + pre.opening[o]]);
   for (int j = 0; j < kInner; ++j)
     for (int k = 0; k < 2; ++k) into_inner[j][k] = transitions[pre.tags[j][k] * kTags + pre.inner[j]];
   // scores[i * kTags + y]: the best score of the tags up to token i with tag y there, less the best of
@@ -594,18 +660,14 @@ std::vector<int> viterbi(const T* emission, std::size_t n, const T* start, const
     const T* previous = &scores[(i - 1) * kTags];
     const T* e = &emission[i * kTags];
     T* score = &scores[i * kTags];
-    T closed[kClosing];
-    for (int k = 0; k < kClosing; ++k) closed[k] = previous[pre.closing[k]];
-    for (int o = 0; o < kOpening; ++o) {
-      T best = closed[0] + into_opening[o][0];
-      for (int k = 1; k < kClosing; ++k) best = std::max(best, closed[k] + into_opening[o][k]);
-      score[pre.opening[o]] = best + e[pre.opening[o]];
-    }
+    T best[kOpening];
+    forward.best(previous, best);
+    for (int o = 0; o < kOpening; ++o) score[pre.opening[o]] = best[o] + e[pre.opening[o]];
     for (int j = 0; j < kInner; ++j)
       score[pre.inner[j]] = std::max(previous[pre.tags[j][0]] + into_inner[j][0], previous[pre.tags[j][1]] + into_inner[j][1]) +
                             e[pre.inner[j]];
     // Integer scores are taken down only every kRenormalize tokens: a token moves them by some 2^17
-    // at most (three memo sums of 16 bits, a few dozen weights of kMaxWeight, a transition), far
+    // at most (four sums of 16 bits, a few dozen weights of kMaxWeight, a transition), far
     // from overflowing in between, and only their differences matter. Floats, every token: they
     // would round otherwise.
     if (std::is_floating_point_v<T> || i % kRenormalize == 0) {
@@ -625,7 +687,7 @@ std::vector<int> viterbi(const T* emission, std::size_t n, const T* start, const
     while (pre.opening[o] != y) ++o;
     int arg = 0;
     for (int k = 1; k < kClosing; ++k)
-      if (previous[pre.closing[k]] + into_opening[o][k] > previous[pre.closing[arg]] + into_opening[o][arg]) arg = k;
+      if (previous[pre.closing[k]] + into_opening[k][o] > previous[pre.closing[arg]] + into_opening[arg][o]) arg = k;
     return pre.closing[arg];
   };
   const T* last = &scores[(n - 1) * kTags];
@@ -843,11 +905,12 @@ WordInfo Model::word(std::uint32_t k) const {
   }
 }
 
-void Model::add_weights(std::uint32_t k, std::int32_t* scores) const {
+template <class Sum>
+[[gnu::always_inline]] inline void Model::add_weights(std::uint32_t k, Sum* scores) const {
   for (std::uint32_t slot = k & mask_;; slot = (slot + 1) & mask_) {
     if (keys_[slot] == k) {
       const std::int16_t* w = rows_[slot].data();
-      for (int y = 0; y < kTags; ++y) scores[y] += w[y];
+      for (int y = 0; y < kTags; ++y) scores[y] = static_cast<Sum>(scores[y] + w[y]);
       return;
     }
     if (keys_[slot] == 0) return;
@@ -870,7 +933,7 @@ std::vector<int> Model::tag(const Features& f) const {
 // common ones come back at once).
 struct Model::Memo {
   static constexpr std::size_t kLimit = 16384;
-  using Scores = std::array<std::int16_t, kTags>;  // summed weights: see kMaxOwnFeatures
+  using Scores = std::array<std::int16_t, kTags>;  // summed weights: see kMaxOwnFeatures, kMaxContextFeatures
   text::WordSet texts;  // the distinct tokens' texts; a text's index is its entries' index below
   std::vector<TokenContext> contexts;
   std::vector<Scores> own, to_next, to_previous;
@@ -894,10 +957,8 @@ std::vector<Mention> Model::find(std::string_view text, const std::vector<text::
   Memo& m = memo ? *memo : own_memo;
   using Scores = Memo::Scores;
   const auto scores_of = [this](auto&& features) {
-    std::int32_t sums[kTags] = {};
-    features([&](std::uint32_t k) { add_weights(k, sums); });
-    Scores scores;
-    std::copy(std::begin(sums), std::end(sums), scores.begin());
+    Scores scores{};
+    features([&](std::uint32_t k) { add_weights(k, scores.data()); });
     return scores;
   };
   if (!m.ends_scored) {
@@ -947,8 +1008,9 @@ std::vector<Mention> Model::find(std::string_view text, const std::vector<text::
     const Scores& own = m.own[slots[u]];
     const Scores& from_previous = u > 0 ? m.to_next[slots[u - 1]] : m.at_start;
     const Scores& from_next = u + 1 < n ? m.to_previous[slots[u + 1]] : m.at_end;
-    for (int y = 0; y < kTags; ++y) e[y] = own[y] + from_previous[y] + from_next[y];
-    context_features(info, n, opens, marks, u, [&](std::uint32_t k) { add_weights(k, e); });
+    Scores from_context{};
+    context_features(info, n, opens, marks, u, [&](std::uint32_t k) { add_weights(k, from_context.data()); });
+    for (int y = 0; y < kTags; ++y) e[y] = own[y] + from_previous[y] + from_next[y] + from_context[y];
   }
   std::vector<int> tags = viterbi<std::int32_t>(emission.get(), n, start_, transitions_);
   // A name never runs across the end of a sentence ("… Joe Biden. Blinken said …").

@@ -178,7 +178,10 @@ class Model {
     std::uint32_t key = 0;
     WordInfo info;
   };
-  void add_weights(std::uint32_t key, std::int32_t* scores) const;  // adds the feature's row, if any
+  // Adds the feature's row, if any, to scores[0 .. kTags): 32-bit sums, or 16-bit ones where few
+  // enough weights are summed to fit (cheaper: eight at a time).
+  template <class Sum>
+  void add_weights(std::uint32_t key, Sum* scores) const;
 
   std::vector<std::uint32_t> keys_;
   std::vector<std::array<std::int16_t, kTags>> rows_;

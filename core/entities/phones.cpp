@@ -4,6 +4,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
 #include <string>
 
 #include "lang/data.h"
@@ -86,15 +87,26 @@ bool after_label(std::string_view line, std::size_t at) {
 std::vector<Entity> find_phones(std::string_view line) {
   std::vector<Entity> out;
   std::size_t taken = 0;  // numbers do not overlap
+  // Most characters start no number and are passed by their first byte: ASCII ones other than '+',
+  // '(' and the digits, and two-byte ones below the first digit out of ASCII (U+0660, D9 A0: the
+  // Arabic letters). kPass: the bytes to pass at a character's first byte (0: it may start one; D9:
+  // by the byte after it). Of a character that may start one, the one before is decoded backwards
+  // (the text is valid UTF-8), not kept all along.
+  static constexpr auto kPass = [] {
+    std::array<std::uint8_t, 256> out{};
+    for (int b = 0; b < 0x80; ++b) out[b] = b == '+' || b == '(' || (b >= '0' && b <= '9') ? 0 : 1;
+    for (int b = 0x80; b < 0xC0; ++b) out[b] = 1;  // inside a character
+    for (int b = 0xC0; b < 0xD9; ++b) out[b] = 2;
+    return out;
+  }();
   for (std::size_t i = 0; i < line.size();) {
     const auto byte = static_cast<unsigned char>(line[i]);
-    // Most characters start no number and pass a byte at a time: ASCII ones other than '+', '(' and
-    // the digits, and two-byte ones below the first digit out of ASCII (U+0660, D9 A0: the Arabic
-    // letters). Of a character that may start one, the one before is decoded backwards (the text
-    // is valid UTF-8), not kept all along.
-    if (byte < 0x80 ? byte != '+' && byte != '(' && (byte < '0' || byte > '9')
-                    : byte < 0xD9 || (byte == 0xD9 && i + 1 < line.size() && static_cast<unsigned char>(line[i + 1]) < 0xA0)) {
-      ++i;
+    if (const std::uint8_t pass = kPass[byte]) {
+      i += pass;
+      continue;
+    }
+    if (byte == 0xD9 && i + 1 < line.size() && static_cast<unsigned char>(line[i + 1]) < 0xA0) {
+      i += 2;
       continue;
     }
     const UChar32 prev = text::code_point_before(line, i);

@@ -32,6 +32,11 @@ std::string language(std::string_view utf8) {
   for (int32_t i = 0, n = static_cast<int32_t>(utf8.size()); i < n;) {
     // ASCII and the Arabic letters (not tatweel: U+0621–U+064A are D8 A1–D9 8A) told here, without ICU.
     if (s[i] < 0x80) {
+      // Done once the rest cannot change the answer: a Latin letter takes a byte at least, an
+      // Arabic one two (checked between words: an Arabic text decides after some two thirds).
+      const auto rest = static_cast<std::size_t>(n - i);
+      if (arabic >= latin + rest) return "ar";  // some Arabic letter: rest > 0
+      if (latin > arabic + rest / 2) return "en";
       std::uint64_t chunk;
       if (i + 8 <= n && (std::memcpy(&chunk, s + i, 8), (chunk & kHighBits) == 0)) {
         // Eight ASCII bytes at once: lower-cased (| 0x20), a byte of 'a'..'z' is one that adding 0x1F

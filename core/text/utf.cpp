@@ -107,13 +107,9 @@ std::string lower_ascii(std::string_view s) {
   return out;
 }
 
-LetterCase first_letter_case(std::string_view utf8) {
-  if (utf8.empty()) return LetterCase::none;
+LetterCase first_letter_case_by_icu(std::string_view utf8) {
   const UChar32 c = code_point_at(utf8, 0);
   if (c < 0) return LetterCase::none;
-  if (c < 0x80)  // ASCII, answered as ICU would, without it: most words of a Latin text
-    return c >= 'A' && c <= 'Z' ? LetterCase::upper : c >= 'a' && c <= 'z' ? LetterCase::lower : LetterCase::none;
-  if (c >= 0x0600 && c <= 0x06FF) return LetterCase::none;  // the Arabic block, as ICU would: no case
   if (u_isupper(c) || u_istitle(c)) return LetterCase::upper;
   return u_islower(c) ? LetterCase::lower : LetterCase::none;
 }
