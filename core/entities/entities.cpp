@@ -243,7 +243,8 @@ void scan_block(const Block& block, const text::Tokens& tokens, std::vector<LexM
       i += (unit++)->count;
       continue;
     }
-    const LexMatch m = matches[i];
+    LexMatch m = matches[i];
+    if (const LexMatch person = people().longest(tokens, i); person.tokens > m.tokens) m = person;
     const std::size_t start = tokens[i].start;
     if (m.tokens > 0) {
       std::size_t end = tokens[i + m.tokens - 1].end;
