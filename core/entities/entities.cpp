@@ -237,7 +237,8 @@ void scan_block(const Block& block, const text::Tokens& tokens, std::vector<LexM
         ++end;
       const std::string_view original = std::string_view(block.text).substr(start, end - start);
       if (case_fits(original, *m.entry) && !covered(start, end)) {
-        words.push_back({m.entry->type, std::string(original), {start, end}, 0, m.entry->norm});
+        const LexEntry& entry = lexicon().as_written(*m.entry, original);
+        words.push_back({entry.type, std::string(original), {start, end}, 0, entry.norm});
         i += m.tokens;
         continue;
       }
