@@ -140,7 +140,7 @@ NameReading read_name(const text::Tokens& words) {
   const std::size_t first = leading_titles(words);  // the title before a person's name is cut off later
   if (words.size() < first + 2) return {};
   const bool one_name = std::none_of(words.begin() + static_cast<std::ptrdiff_t>(first) + 1, words.end(), [](const text::Token& t) {
-    return t.kind != text::TokenKind::word || function_word(t) ||
+    return (t.kind != text::TokenKind::word && t.form() != ".") || function_word(t) ||  // "Donald J. Trump"
            (!text::without_conjunction(t.form()).empty() && !ner::is_given_name(t.form())) ||
            dictionary::listing(t.form()) == dictionary::kCommon;
   });
@@ -188,7 +188,8 @@ void give_way_to_names(std::string_view text, const text::Tokens& tokens, const 
     const bool all_inside = std::all_of(first, last, [&](const Entity& e) {
       const bool gives_way = name.headed ? is_name_type(e.type)
                                          : e.type == "LOC" || e.type == "NORP" || e.type == "MISC" || e.type == "DATE" ||
-                                               (e.type == "ORG" && name.type == person && reading.given_name_first);
+                                               (e.type == "ORG" && name.type == person && reading.given_name_first) ||
+                                               (e.type == "PER" && name.type == person);  // "Melania Trump"
       return gives_way && name.start <= e.span.start8 && e.span.end8 <= name.end &&
              e.span.end8 - e.span.start8 < name.end - name.start;  // the lexicon's own name keeps its norm
     });
@@ -205,6 +206,23 @@ void give_way_to_names(std::string_view text, const text::Tokens& tokens, const 
   if (!any) return;
   std::size_t k = 0;
   std::erase_if(found, [&](const Entity&) { return inside[k++]; });
+}
+
+// Where a person's name starts that ends in a surname the people lexicon has alone ("Trump" →
+// Donald Trump) after another name: "Ivanka Trump", "Melania Trump" are relatives, no match of the
+// entry. The word before is a given name, or a capitalized word no dictionary or title list has;
+// 0 when the surname stands alone.
+std::optional<std::size_t> relative_first_name(std::string_view text, const text::Tokens& tokens, std::size_t i,
+                                               const LexMatch& m) {
+  if (m.entry->type != "PER" || m.tokens != 1 || i == 0) return std::nullopt;
+  const text::Token& before = tokens[i - 1];
+  if (before.kind != text::TokenKind::word || title_word(before) != Title::none || function_word(before))
+    return std::nullopt;
+  const bool unknown_capitalized =
+      text::first_letter_case(text.substr(before.start, before.end - before.start)) == text::LetterCase::upper &&
+      !(dictionary::listing(before.form()) & dictionary::kCommon);
+  if (!unknown_capitalized && !ner::is_given_name(before.form())) return std::nullopt;
+  return before.start;
 }
 
 void scan_block(const Block& block, const text::Tokens& tokens, std::vector<LexMatch> matches,
@@ -237,8 +255,14 @@ void scan_block(const Block& block, const text::Tokens& tokens, std::vector<LexM
         ++end;
       const std::string_view original = std::string_view(block.text).substr(start, end - start);
       if (case_fits(original, *m.entry) && !covered(start, end)) {
-        const LexEntry& entry = lexicon().as_written(*m.entry, original);
-        words.push_back({entry.type, std::string(original), {start, end}, 0, entry.norm});
+        const auto relative = relative_first_name(block.text, tokens, i, m);
+        if (relative && (words.empty() || words.back().span.end8 <= *relative)) {
+          const std::string name = block.text.substr(*relative, end - *relative);
+          words.push_back({"PER", name, {*relative, end}, 0, name});
+        } else {
+          const LexEntry& entry = lexicon().as_written(*m.entry, original);
+          words.push_back({entry.type, std::string(original), {start, end}, 0, entry.norm});
+        }
         i += m.tokens;
         continue;
       }
@@ -329,29 +353,36 @@ void drop_or_trim_titles(std::vector<Entity>& entities, const std::vector<Block>
 }
 
 // A person named by a part of a fuller name in the paste ("بلينكن" after "أنتوني بلينكن",
-// "Blinken" after "Antony Blinken") takes that full name as norm, so all mentions form one
-// cluster. A part shared by two full names stays as it is.
+// "Blinken" after "Antony Blinken"), or by its last words ("عبد العاطي" after "بدر عبد العاطي",
+// "von der Leyen"), takes that full name as norm, so all mentions form one cluster. A part shared by
+// two full names stays as it is.
 void name_people_in_full(std::vector<Entity>& entities) {
-  text::StringMap<text::Tokens> tokenized;
-  const auto name_words = [&](const std::string& norm) -> const text::Tokens& {  // once a norm: names repeat
-    auto [it, added] = tokenized.try_emplace(norm);
-    if (added) it->second = text::tokenize(norm);
+  text::StringMap<std::string> parts_by_norm;  // norm → its folded words, joined by spaces
+  const auto folded = [&](const std::string& norm) -> const std::string& {  // once a norm: names repeat
+    auto [it, added] = parts_by_norm.try_emplace(norm);
+    if (added)
+      for (const auto& t : text::tokenize(norm))
+        if (t.kind == text::TokenKind::word) (it->second.empty() ? it->second : it->second += ' ') += t.form();
     return it->second;
   };
-  std::map<std::string, std::string> full_by_part;  // folded word → full norm ("" when ambiguous)
+  std::map<std::string, std::string> full_by_part;  // a folded word or last words → full norm ("" when ambiguous)
+  const auto add = [&](std::string part, const std::string& norm) {
+    auto [it, added] = full_by_part.try_emplace(std::move(part), norm);
+    if (!added && it->second != norm) it->second.clear();
+  };
+  constexpr std::size_t kMaxNameWords = 8;  // a longer "name" is no one's: its parts are not looked up
   for (const auto& e : entities) {
     if (e.type != "PER" || e.norm.find(' ') == std::string::npos) continue;
-    for (const auto& t : name_words(e.norm)) {
-      if (t.kind != text::TokenKind::word) continue;
-      auto [it, added] = full_by_part.try_emplace(std::string(t.form()), e.norm);
-      if (!added && it->second != e.norm) it->second.clear();
+    const std::string& words = folded(e.norm);
+    if (std::count(words.begin(), words.end(), ' ') >= kMaxNameWords) continue;
+    for (std::size_t from = 0, space; (space = words.find(' ', from)) != std::string::npos; from = space + 1) {
+      add(words.substr(from, space - from), e.norm);  // each word but the last
+      add(words.substr(space + 1), e.norm);           // the words after each space: the last ones
     }
   }
   for (auto& e : entities) {
-    if (e.type != "PER" || e.norm.find(' ') != std::string::npos) continue;
-    const text::Tokens& words = name_words(e.norm);
-    if (words.size() != 1) continue;
-    if (auto it = full_by_part.find(std::string(words[0].form())); it != full_by_part.end() && !it->second.empty())
+    if (e.type != "PER") continue;
+    if (auto it = full_by_part.find(folded(e.norm)); it != full_by_part.end() && !it->second.empty())
       e.norm = it->second;
   }
 }

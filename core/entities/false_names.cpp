@@ -141,14 +141,15 @@ void split_at_punctuation(const text::Tokens& tokens, std::vector<ner::Mention>&
 // Haley Talbot" is the organization "CNN" and the person "Haley Talbot" (what owns a person in news
 // is their employer; a possessive of several words is a person's: "Li Ka-shing's Hutchison Whampoa").
 // Before one word or a common one, the possessive is the person's: "Rahm Emanuel's Achilles" (heel),
-// "Bruce's Sex Change".
+// "Bruce's Sex Change"; not before a title: "Zembla's President Jane Roe".
 void split_after_possessives(const text::Tokens& tokens, std::vector<ner::Mention>& mentions) {
   std::vector<ner::Mention> out;
   for (const ner::Mention& m : mentions) {
     std::size_t first = m.first;
     for (std::size_t i = m.first; m.type == 0 && i + 2 < m.last; ++i)
       if (tokens[i].form().size() > 2 && tokens[i].form().ends_with("'s") &&
-          !(dictionary::listing(tokens[i + 1].form()) & dictionary::kCommon)) {
+          (!(dictionary::listing(tokens[i + 1].form()) & dictionary::kCommon) ||
+           title_word(tokens[i + 1]) == Title::personal)) {
         out.push_back({first, i + 1, i == first ? ner::type_index("ORG") : m.type});
         first = i + 1;
       }

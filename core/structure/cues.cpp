@@ -181,7 +181,9 @@ std::optional<CueMatch> caption_with_credit(const std::vector<text::Token>& toke
   return std::nullopt;
 }
 
-std::optional<CueMatch> match_cue(std::string_view line, const std::vector<text::Token>& tokens) {
+namespace {
+
+std::optional<CueMatch> match_unbracketed(std::string_view line, const std::vector<text::Token>& tokens) {
   // Trailing punctuation ("إقرأ أيضاً:", "Related »") does not count.
   std::size_t used = tokens.size();
   while (used > 0 && tokens[used - 1].kind == text::TokenKind::punct) --used;
@@ -252,6 +254,15 @@ std::optional<CueMatch> match_cue(std::string_view line, const std::vector<text:
     }
   }
   return caption_with_credit(tokens);
+}
+
+}  // namespace
+
+std::optional<CueMatch> match_cue(std::string_view line, const std::vector<text::Token>& tokens) {
+  // A line in brackets is matched without them: "(Reporting by Jane Roe; Editing by John Doe)".
+  if (tokens.size() > 2 && tokens.front().form() == "(" && tokens.back().form() == ")")
+    return match_unbracketed(line.substr(0, tokens.back().start), std::vector<text::Token>(tokens.begin() + 1, tokens.end() - 1));
+  return match_unbracketed(line, tokens);
 }
 
 }  // namespace maqal::structure
