@@ -261,7 +261,8 @@ void scan_block(const Block& block, const text::Tokens& tokens, std::vector<LexM
           const std::string name = block.text.substr(*relative, end - *relative);
           words.push_back({"PER", name, {*relative, end}, 0, name});
         } else {
-          words.push_back({m.entry->type, std::string(original), {start, end}, 0, m.entry->norm});
+          const LexEntry& entry = lexicon().as_written(*m.entry, original);
+          words.push_back({entry.type, std::string(original), {start, end}, 0, entry.norm});
         }
         i += m.tokens;
         continue;

@@ -381,7 +381,7 @@ std::string_view organization_head(const text::Token& t) {
 namespace {
 
 // A noun for a kind of thing that names stand by (name_heads.tsv "quoted" words, appositions.tsv
-// nouns: "برنامجا", "شركة", "company"): no end of a person's name.
+// nouns: "برنامجا", "شركة", "company"): no end of a person's name, and no name by itself.
 bool kind_noun(const text::Token& t) {
   if (t.kind != text::TokenKind::word) return false;
   const auto& quoted = name_heads().quoted;
@@ -835,7 +835,7 @@ void drop_false_names(ner::Sequence& s) {
     // Not places: foreign place names end so ("فارنا", Varna).
     if (description(tokens, m) || titles_only(m) || (m.type != ner::type_index("LOC") && verb_with_suffix(tokens[m.first])) ||
         heading_of_common_words(tokens, m) || function_words_only(s.text, tokens, m) ||
-        sentence_opening_common_word(m) || measure(m))
+        sentence_opening_common_word(m) || measure(m) || (m.last - m.first == 1 && kind_noun(tokens[m.first])))
       return true;
     if (colon == 0) return false;
     if (m.last <= colon) return true;  // the label

@@ -27,7 +27,8 @@ bool function_word(const text::Token& t);
 // function words only, none written as an acronym ("But I"; not "US"); one common English word, no
 // name too, opening a sentence ("Finally"); a title or occupation word (titles.tsv) followed only by
 // nisba adjectives of its definiteness (core/lang/ar/descriptions.tsv); a mention opened by a perfect
-// verb with a pronoun suffix; in a list line, the label before the colon and a one-word item that the English word list
+// verb with a pronoun suffix; one noun for a kind of thing (appositions.tsv, name_heads.tsv "quoted":
+// "فيلم", which the model took for a person in one article and spread); in a list line, the label before the colon and a one-word item that the English word list
 // has as a common word (dictionary.h: "Transport", not "Maria"); a mention that is the whole line, its
 // words all listed in lower case (a menu item or heading: "Privacy Policy", "Read More").
 void drop_false_names(ner::Sequence& s);

@@ -92,8 +92,25 @@ void Lexicon::insert(std::string key, const LexEntry& entry, std::size_t words) 
   phrases_.try_emplace(std::move(key), entry);
 }
 
+std::string shadda_places(std::string_view utf8) {
+  constexpr UChar32 kShadda = 0x0651;
+  std::vector<std::size_t> after_letters;  // letters before each shadda, then turned to letters after
+  std::size_t letters = 0;
+  const auto* p = reinterpret_cast<const uint8_t*>(utf8.data());
+  for (int32_t i = 0, n = static_cast<int32_t>(utf8.size()); i < n;) {
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c == kShadda) after_letters.push_back(letters);
+    else if (u_charType(c) != U_NON_SPACING_MARK) ++letters;
+  }
+  std::string out;
+  for (std::size_t before : after_letters) out.push_back(static_cast<char>(letters - before));
+  return out;
+}
+
 void Lexicon::add(std::string_view phrase, LexEntry entry) {
   entry.acronym = is_acronym(phrase);
+  entry.doubled = shadda_places(phrase);
   entry.abbreviation = !entry.acronym && phrase.ends_with('.');
   int32_t at = 0;
   UChar32 initial = 0;
@@ -106,6 +123,10 @@ void Lexicon::add(std::string_view phrase, LexEntry entry) {
     if (!is_word(t)) continue;  // "Guinea-Bissau" is looked up as "guinea bissau"
     if (words++ == 0) first = t.form();
     else (rest += ' ') += t.form();
+  }
+  if (!entry.doubled.empty()) {
+    doubled_pending_.emplace_back(first + rest, std::move(entry));
+    return;
   }
   insert(first + rest, entry, words);
   // Also under the first word without its article, so "للولايات" (لل + ولايات) finds "الولايات";
@@ -158,11 +179,30 @@ LexMatch Lexicon::longest(const std::vector<text::Token>& tokens, std::size_t i)
   return {};
 }
 
+void Lexicon::file_doubled() {
+  for (auto& [key, entry] : doubled_pending_) {
+    const auto it = phrases_.find(key);
+    if (it == phrases_.end()) insert(key, entry, static_cast<std::size_t>(std::count(key.begin(), key.end(), ' ') + 1));
+    else doubled_[&it->second].push_back(std::move(entry));
+  }
+  doubled_pending_.clear();
+}
+
+const LexEntry& Lexicon::as_written(const LexEntry& entry, std::string_view written) const {
+  const auto it = doubled_.find(&entry);
+  if (it == doubled_.end()) return entry;
+  const std::string places = shadda_places(written);
+  for (const LexEntry& e : it->second)
+    if (e.doubled == places) return e;
+  return entry;
+}
+
 const Lexicon& lexicon() {
   static const Lexicon instance = [] {
     Lexicon lex;
     add_curated(lex);  // first: curated spellings and norms win over generated ones
     add_icu_names(lex);
+    lex.file_doubled();
     return lex;
   }();
   return instance;

@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "text/tokens.h"
@@ -24,6 +26,7 @@ struct LexEntry {
   bool acronym = false;      // written in capitals ("US", "EU"): only matches text in capitals
   bool abbreviation = false;  // a word's abbreviation, filed with its period ("Dec."): the text's period is its own
   bool article_fused = false;  // filed without its article: only matches after "لل" ("للولايات")
+  std::string doubled{};  // shadda_places() of the phrase as listed: "عمّان" (Amman) is not "عُمان" (Oman)
 };
 
 struct LexMatch {
@@ -40,10 +43,22 @@ class Lexicon {
   // first and last word.
   LexMatch longest(const std::vector<text::Token>& tokens, std::size_t i) const;
 
+  // The entry a match stands for as the text writes it: folding drops the shadda, so "عمّان" (Amman)
+  // matches what "عمان" and "عُمان" (Oman) do; a phrase listed with a shadda is the match's entry where
+  // the written words double the same letters (shadda_places()).
+  const LexEntry& as_written(const LexEntry& entry, std::string_view written) const;
+
+  // Files the phrases listed with a shadda beside the entries of their folded spelling: call once, after
+  // the last add().
+  void file_doubled();
+
  private:
   void insert(std::string key, const LexEntry& entry, std::size_t words);
 
   text::StringMap<LexEntry> phrases_;  // folded words joined by ' ' (the word hash: most keys miss)
+  // Phrases listed with a shadda: until file_doubled(), by key; then by the entry of their key.
+  std::vector<std::pair<std::string, LexEntry>> doubled_pending_;
+  std::unordered_map<const LexEntry*, std::vector<LexEntry>> doubled_;
   // First words of phrases, with the word counts of the phrases each starts.
   struct FirstWord {
     std::size_t longest = 0;     // words of the longest phrase
@@ -57,6 +72,10 @@ class Lexicon {
   static std::size_t fingerprint(std::string_view word);
   std::vector<bool> first_word_bits_ = std::vector<bool>(std::size_t{1} << kFingerprintBits);
 };
+
+// The places of a text's shaddas, each as the count of letters after the doubled one (from the end:
+// a clitic may open the word, "بعمّان"), one byte each; empty when it has none.
+std::string shadda_places(std::string_view utf8);
 
 // The lexicon of every language Maqal knows, built on first use.
 const Lexicon& lexicon();

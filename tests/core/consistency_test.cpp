@@ -419,6 +419,18 @@ TEST(Consistency, APersonsNameEndsBeforeANounForAKindOfThing) {
   EXPECT_EQ(d.type_at(0, "محفوظ"), "PER");
 }
 
+// A noun for a kind of thing is no name by itself, nor one that spreads: the model's "فيلم" (a
+// person, in one article of ANERcorp's training part) is dropped, and its other mentions are not tagged.
+TEST(Consistency, ANounForAKindOfThingIsNoName) {
+  Document d(ner::Lang::ar, {"عرض فيلم « حلم » أمس", "وبلغت إيرادات فيلم « عقاب » مليون درهم، وهو أول فيلم إماراتي"});
+  d.tag(0, "فيلم", "PER");
+  d.tag(1, "فيلم", "PER");
+  maqal::entities::make_names_consistent(d.sequences);
+  EXPECT_EQ(d.type_at(0, "فيلم"), "");
+  EXPECT_EQ(d.type_at(1, "فيلم"), "");
+  EXPECT_EQ(d.type_at(1, "فيلم", 1), "");
+}
+
 // A given name next to a person's name the model cut short is part of it: the word before (not a
 // definite word, "السيد", nor before a name written with "و", another person), or, after a given
 // name alone, a word the model never saw.
