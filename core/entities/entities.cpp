@@ -376,7 +376,7 @@ void name_people_in_full(std::vector<Entity>& entities) {
   for (const auto& e : entities) {
     if (e.type != "PER" || e.norm.find(' ') == std::string::npos) continue;
     const std::string& words = folded(e.norm);
-    if (std::count(words.begin(), words.end(), ' ') >= kMaxNameWords) continue;
+    if (static_cast<std::size_t>(std::count(words.begin(), words.end(), ' ')) >= kMaxNameWords) continue;
     for (std::size_t from = 0, space; (space = words.find(' ', from)) != std::string::npos; from = space + 1) {
       add(words.substr(from, space - from), e.norm);  // each word but the last
       add(words.substr(space + 1), e.norm);           // the words after each space: the last ones
