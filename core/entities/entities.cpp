@@ -243,8 +243,7 @@ void scan_block(const Block& block, const text::Tokens& tokens, std::vector<LexM
       i += (unit++)->count;
       continue;
     }
-    LexMatch m = matches[i];
-    if (const LexMatch person = people().longest(tokens, i); person.tokens > m.tokens) m = person;
+    const LexMatch m = matches[i];
     const std::size_t start = tokens[i].start;
     if (m.tokens > 0) {
       std::size_t end = tokens[i + m.tokens - 1].end;

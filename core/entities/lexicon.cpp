@@ -34,7 +34,8 @@ void add_icu_names(Lexicon& lex) {
 // forms listed in <lang>/inflections.tsv (إسرائيلي → إسرائيليون, Israeli → Israelis).
 void add_curated(Lexicon& lex) {
   static constexpr std::pair<std::string_view, std::string_view> kFiles[] = {
-      {"places.tsv", "LOC"}, {"organizations.tsv", "ORG"}, {"groups.tsv", "NORP"}, {"numbers.tsv", "NUMBER"}};
+      {"places.tsv", "LOC"},  {"organizations.tsv", "ORG"}, {"people.tsv", "PER"},
+      {"groups.tsv", "NORP"}, {"numbers.tsv", "NUMBER"}};
   for (const auto& row : data::rows_all_languages("dates.tsv"))  // day ordinals, for date expressions
     if (row[0] == "ordinal" && row.size() > 2) lex.add(row[1], {"ORDINAL", std::string(row[2])});
     else if ((row[0] == "relative" || row[0] == "month" || row[0] == "decade") && row.size() > 2) lex.add(row[1], {"DATE", std::string(row[2])});
@@ -203,17 +204,6 @@ const Lexicon& lexicon() {
     add_curated(lex);  // first: curated spellings and norms win over generated ones
     add_icu_names(lex);
     lex.file_doubled();
-    return lex;
-  }();
-  return instance;
-}
-
-const Lexicon& people() {
-  static const Lexicon instance = [] {
-    Lexicon lex;
-    for (std::string_view lang : {"ar/", "en/"})
-      for (const auto& row : data::rows(std::string(lang) + "people.tsv"))
-        lex.add(row[0], {"PER", std::string(row.size() > 1 ? row[1] : row[0])});
     return lex;
   }();
   return instance;

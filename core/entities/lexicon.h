@@ -80,9 +80,4 @@ std::string shadda_places(std::string_view utf8);
 // The lexicon of every language Maqal knows, built on first use.
 const Lexicon& lexicon();
 
-// The people lexicons (core/lang/*/people.tsv: public figures news names by surname alone), apart
-// from lexicon(): the entity scan knows them, the name model's features never see them (marked in
-// training, a few known names taught it less than it lost: 10-fold 0.7617 → 0.7566).
-const Lexicon& people();
-
 }  // namespace maqal::entities
