@@ -211,7 +211,7 @@ void give_way_to_names(std::string_view text, const text::Tokens& tokens, const 
 // Where a person's name starts that ends in a surname the people lexicon has alone ("Trump" →
 // Donald Trump) after another name: "Ivanka Trump", "Melania Trump" are relatives, no match of the
 // entry. The word before is a given name, or a capitalized word no dictionary or title list has;
-// 0 when the surname stands alone.
+// none when the surname stands alone.
 std::optional<std::size_t> relative_first_name(std::string_view text, const text::Tokens& tokens, std::size_t i,
                                                const LexMatch& m) {
   if (m.entry->type != "PER" || m.tokens != 1 || i == 0) return std::nullopt;

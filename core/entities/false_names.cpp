@@ -777,6 +777,33 @@ bool function_word(const text::Token& t) {
   return false;
 }
 
+namespace {
+
+// core/lang/*/name_endings.tsv: the endings that tell whether a person's name ends before a word.
+struct NameEndings {
+  std::vector<std::string> possessive, foreign;  // as written
+  std::vector<std::string> name;                 // folded
+  text::StringSet compound_openings;             // folded
+};
+
+const NameEndings& name_endings() {
+  static const NameEndings endings = [] {
+    NameEndings out;
+    for (const auto& row : data::rows_all_languages("name_endings.tsv")) {
+      if (row.size() < 2) continue;
+      const std::string value(row[1]);
+      if (row[0] == "possessive") out.possessive.push_back(value);
+      else if (row[0] == "foreign_ending") out.foreign.push_back(value);
+      else if (row[0] == "name_ending") out.name.push_back(text::fold(value));
+      else if (row[0] == "compound_opening") out.compound_openings.insert(text::fold(value));
+    }
+    return out;
+  }();
+  return endings;
+}
+
+}  // namespace
+
 void drop_false_names(ner::Sequence& s) {
   const text::Tokens& tokens = *s.tokens;
   split_at_punctuation(tokens, s.mentions);
@@ -812,21 +839,23 @@ void drop_false_names(ner::Sequence& s) {
   // "مها أحمد برنامجا" (presented a programme), "رواية محفوظ" (Mahfouz's novel): the noun before or
   // after the name is no part of it.
   const int person = ner::type_index("PER");
-  // "طلعت زكريا حلمه" (his dream), "أحمد خليل مرماه" (his goal): a word written with the pronoun "ه"
-  // (not "ة") is no end of a name; not a given name nor "…الله", nor "…يه" but a function word
-  // ("عليه"; "أوليفيه" is a name).
+  // A word written with a pronoun suffix is no end of a name ("طلعت زكريا حلمه", his dream), unless a
+  // given name, a name's own ending, or a foreign name's on a word no function word ("أوليفيه").
+  const NameEndings& endings = name_endings();
+  const auto ends_in = [](std::string_view word, const std::vector<std::string>& list) {
+    return std::any_of(list.begin(), list.end(), [&](const std::string& e) { return word.ends_with(e); });
+  };
   const auto possessed = [&](const text::Token& t) {
     const std::string_view written = s.text.substr(t.start, t.end - t.start);
-    if (t.kind != text::TokenKind::word || !written.ends_with("\xD9\x87") || t.form().ends_with("\xD9\x84\xD9\x84\xD9\x87") ||
-        (written.ends_with("\xD9\x8A\xD9\x87") && !function_word(t)))
+    if (t.kind != text::TokenKind::word || !ends_in(written, endings.possessive) || ends_in(t.form(), endings.name) ||
+        (ends_in(written, endings.foreign) && !function_word(t)))
       return false;
     const auto stems = text::stems(t);
     return std::none_of(stems.begin(), stems.end(), [](std::string_view w) { return ner::is_given_name(w); });
   };
-  // The word after "عبد" makes a compound name with it ("عبد ربه", "عبد الحي"): it stays.
-  const auto after_abd = [&](std::size_t k) { return tokens[k - 1].form() == "\xD8\xB9\xD8\xA8\xD8\xAF"; };
+  const auto compound_second = [&](std::size_t k) { return endings.compound_openings.contains(tokens[k - 1].form()); };
   for (ner::Mention& m : s.mentions) {
-    while (m.type == person && m.last - m.first > 1 && !after_abd(m.last - 1) &&
+    while (m.type == person && m.last - m.first > 1 && !compound_second(m.last - 1) &&
            (kind_noun(tokens[m.last - 1]) || possessed(tokens[m.last - 1])))
       --m.last;
     while (m.type == person && m.last - m.first > 1 && kind_noun(tokens[m.first])) ++m.first;
