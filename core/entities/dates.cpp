@@ -251,17 +251,20 @@ std::string decade(std::string_view w) {
 namespace {
 
 // The words that make a number of four digits after them a year: a word for "year", part of the date
-// ("عام 2024", "the year 2024"), or a word that takes a year ("in 2023", "منذ 2011"); folded.
+// ("عام 2024", "the year 2024"), or a word or two that take a year ("in 2023", "منذ 2011", "half of
+// 2024"); folded.
 struct YearWords {
-  text::StringSet year, before;
+  text::StringSet year, before, two_before;
 };
 
 const YearWords& year_words() {
   static const auto words = [] {
     YearWords out;
     for (const auto& row : data::rows_all_languages("dates.tsv"))
-      if ((row[0] == "year_word" || row[0] == "year_before") && row.size() > 1)
-        (row[0] == "year_word" ? out.year : out.before).insert(text::fold(row[1]));
+      if (row[0] == "year_word" && row.size() > 1)
+        out.year.insert(text::fold(row[1]));
+      else if (row[0] == "year_before" && row.size() > 1)
+        (row[1].find(' ') == std::string::npos ? out.before : out.two_before).insert(text::fold(row[1]));
     return out;
   }();
   return words;
@@ -284,8 +287,10 @@ void read_years(std::string_view line, const text::Tokens& tokens, std::vector<E
     if (first == 0 || first >= tokens.size()) continue;
     const text::Token& before = tokens[first - 1];
     const bool year_word = has_stem_in(before, words.year);
+    const bool takes_year = has_stem_in(before, words.before) ||
+        (first >= 2 && words.two_before.count(std::string(tokens[first - 2].form()) + ' ' + std::string(before.form())));
     const int year = integer(e);
-    if (!year_word && !(has_stem_in(before, words.before) && year >= 1800 && year < 2200)) continue;
+    if (!year_word && !(takes_year && year >= 1800 && year < 2200)) continue;
     e.type = "DATE";
     if (!year_word) continue;
     e.span.start8 = before.start;
