@@ -273,6 +273,13 @@ void scan_block(const Block& block, const text::Tokens& tokens, std::vector<LexM
       ++i;
       continue;
     }
+    const std::string_view written = std::string_view(block.text).substr(start, tokens[i].end - start);
+    if (const std::size_t hour = opens_with_digits(written) ? digits_before_meridiem(written) : 0;
+        hour > 0 && !covered(start, tokens[i].end)) {  // "6pm": the number of a time
+      words.push_back({"NUMBER", std::string(written.substr(0, hour)), {start, start + hour}, 0, number_norm(written.substr(0, hour))});
+      ++i;
+      continue;
+    }
     const bool digits = tokens[i].kind == text::TokenKind::number && !std::isalpha(static_cast<unsigned char>(tokens[i].form()[0]));
     const std::string scaled = digits || !opens_with_digits(tokens[i].form())  // "$3m"
                                    ? std::string()

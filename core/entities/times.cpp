@@ -143,6 +143,14 @@ std::string clock_norm(int hour, int minutes, const Meridiem* meridiem) {
 
 }  // namespace
 
+std::size_t digits_before_meridiem(std::string_view word) {
+  const std::size_t digits = word.find_first_not_of("0123456789.");
+  if (digits == 0 || digits == std::string_view::npos || word[digits - 1] == '.') return 0;
+  std::size_t end = 0;
+  const Meridiem* m = meridiem_at(word, digits, end);
+  return m && end == word.size() && text::count_code_points(m->form) > 1 ? digits : 0;
+}
+
 void compose_times(std::string_view line, const text::Tokens& tokens, std::vector<Entity>& found) {
   std::vector<Entity> out;
   for (std::size_t i = 0; i < found.size(); ++i) {

@@ -17,4 +17,8 @@ namespace maqal::entities {
 // minutes written out after it ("والنصف"; dates.tsv "clock_before_hour" and "clock_minutes" rows).
 void compose_times(std::string_view line, const text::Tokens& tokens, std::vector<Entity>& found);
 
+// The length of a word's leading number when a meridiem word follows it with no blank ("6pm",
+// "45pm" of "6:45pm", "9.30am"), else 0: that number is the hour or the minutes of a time.
+std::size_t digits_before_meridiem(std::string_view word);
+
 }  // namespace maqal::entities
