@@ -4,9 +4,9 @@
 
 namespace maqal::data {
 
-std::vector<std::vector<std::string_view>> rows(std::string_view name) {
+std::vector<std::vector<std::string_view>> rows_of(std::string_view text) {
   std::vector<std::vector<std::string_view>> out;
-  std::string_view rest = file(name);
+  std::string_view rest = text;
   while (!rest.empty()) {
     std::size_t eol = rest.find('\n');
     std::string_view line = rest.substr(0, eol);
@@ -24,6 +24,8 @@ std::vector<std::vector<std::string_view>> rows(std::string_view name) {
   }
   return out;
 }
+
+std::vector<std::vector<std::string_view>> rows(std::string_view name) { return rows_of(file(name)); }
 
 std::vector<std::vector<std::string_view>> rows_all_languages(std::string_view file_name) {
   std::vector<std::vector<std::string_view>> out;

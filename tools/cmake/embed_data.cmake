@@ -12,6 +12,8 @@ foreach(path IN LISTS FILES)
     string(APPEND body "constexpr char kFile${index}[] = \"${content}\";\n")
   else()
     file(READ "${ROOT}/${path}" content)
+    # Comment lines (sources, licences, notes) stay in the repository: every reader skips them.
+    string(REGEX REPLACE "(^|\n)#[^\n]*" "" content "${content}")
     string(FIND "${content}" ")maqal_data\"" clash)
     if(NOT clash EQUAL -1)
       message(FATAL_ERROR "${path} contains the raw-string delimiter")
