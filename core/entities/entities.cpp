@@ -395,6 +395,31 @@ void name_people_in_full(std::vector<Entity>& entities) {
   }
 }
 
+// An organization named without the noun for its kind that opens its full name in the paste
+// ("الأهلي" after "النادي الأهلي", "الأهرام" after "صحيفة الأهرام") takes the full name's norm, so
+// that both are one cluster. A short name that two full names end in stays as it is.
+void name_organizations_in_full(std::vector<Entity>& entities, const std::vector<Block>& blocks,
+                                const std::vector<text::Tokens>& tokens) {
+  std::map<std::string, std::string> full_by_rest;  // folded words after the noun → norm ("" when ambiguous)
+  std::size_t block = 0;  // the entities' block: they are in text order
+  for (const Entity& e : entities) {
+    if (e.type != "ORG" || e.text.find(' ') == std::string::npos) continue;
+    while (block + 1 < blocks.size() && blocks[block].span.end8 <= e.span.start8) ++block;
+    const std::size_t base = blocks[block].span.start8;
+    const text::Tokens words = words_in(blocks[block].text, tokens[block], e.span.start8 - base, e.span.end8 - base);
+    if (words.size() < 2 || !kind_noun(words[0])) continue;
+    std::string rest;
+    for (std::size_t i = 1; i < words.size(); ++i) (rest.empty() ? rest : rest += ' ') += words[i].form();
+    auto [it, added] = full_by_rest.try_emplace(std::move(rest), e.norm);
+    if (!added && it->second != e.norm) it->second.clear();
+  }
+  if (full_by_rest.empty()) return;
+  for (Entity& e : entities)
+    if (e.type == "ORG")
+      if (const auto it = full_by_rest.find(text::fold(e.norm)); it != full_by_rest.end() && !it->second.empty())
+        e.norm = it->second;
+}
+
 }  // namespace
 
 std::vector<Entity> find_entities(const std::vector<Block>& blocks, const std::vector<text::Tokens>& tokens) {
@@ -405,6 +430,7 @@ std::vector<Entity> find_entities(const std::vector<Block>& blocks, const std::v
     scan_block(blocks[i], tokens[i], matches.block(i), std::move(names[i]), entities);  // freed once used
   drop_or_trim_titles(entities, blocks, tokens);
   name_people_in_full(entities);
+  name_organizations_in_full(entities, blocks, tokens);
   // One cluster per (type, norm): every mention of Gaza, whatever its spelling, is one place.
   text::StringMap<int> clusters;  // type NUL norm → cluster, numbered as first seen
   std::string key;

@@ -378,10 +378,6 @@ std::string_view organization_head(const text::Token& t) {
   return {};
 }
 
-namespace {
-
-// A noun for a kind of thing that names stand by (name_heads.tsv "quoted" words, appositions.tsv
-// nouns: "برنامجا", "شركة", "company"): no end of a person's name, and no name by itself.
 bool kind_noun(const text::Token& t) {
   if (t.kind != text::TokenKind::word) return false;
   const auto& quoted = name_heads().quoted;
@@ -390,6 +386,8 @@ bool kind_noun(const text::Token& t) {
     if (quoted.find(s) != quoted.end() || nouns.find(s) != nouns.end()) return true;
   return false;
 }
+
+namespace {
 
 // Whether the token is the folded word, or is it with a clitic written onto it ("لوزارة").
 bool is_word(const text::Token& t, std::string_view word) {

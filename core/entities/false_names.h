@@ -48,6 +48,10 @@ void drop_styled_common_words(std::vector<ner::Sequence>& document);
 // "Prices fell sharply." beside "the prices of food".
 void drop_sentence_openers_written_lower(std::vector<ner::Sequence>& document);
 
+// A noun for a kind of thing that names stand by (name_heads.tsv "quoted" words, appositions.tsv
+// nouns: "برنامجا", "شركة", "company"): no end of a person's name, and no name by itself.
+bool kind_noun(const text::Token& t);
+
 // The folded word of name_heads.tsv that opens an organization's name alone ("بنك", "جامعة",
 // "وزارة") that the token is, with or without a clitic written onto it; empty when none.
 std::string_view organization_head(const text::Token& t);
