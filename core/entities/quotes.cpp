@@ -86,7 +86,12 @@ std::vector<QuoteSpan> quote_spans(const std::string& s, const text::Tokens& tok
 struct Speaker {
   std::string name;
   std::vector<int> clusters;
+  bool person = true;  // a person or a group of people, not an organization
 };
+
+// How a quote that find() gave no speaker goes on from the previous one's: not at all, with the
+// previous speaker, or with a person ("…," she said), which an organization is not.
+enum class Continuation { none, previous, person };
 
 class Speakers {
  public:
@@ -149,11 +154,15 @@ class Speakers {
   // The speaker is the one before, named by no one here: the block opens with a speech verb and
   // names nobody before the quote ("وأضاف: …", "She added:"), or a pronoun and a verb follow the
   // quote ("…," she said; "…"، وأضاف), find() having found no name.
-  bool continues_previous(const QuoteSpan& q) const {
-    if (((!verbs_.empty() && verbs_.front() == 0) || continues_speech(tokens_)) && !nearest(0, q.open, true)) return true;
+  Continuation continuation(const QuoteSpan& q) const {
+    const auto by = [&](std::size_t k) {
+      return k < tokens_.size() && person_pronoun(tokens_[k]) ? Continuation::person : Continuation::previous;
+    };
+    if (((!verbs_.empty() && verbs_.front() == 0) || continues_speech(tokens_)) && !nearest(0, q.open, true)) return by(0);
     auto after = text::first_token_from(tokens_, q.close);
     while (after != tokens_.end() && after->kind == text::TokenKind::punct) ++after;
-    return continues_speech(tokens_, static_cast<std::size_t>(after - tokens_.begin()));
+    const auto k = static_cast<std::size_t>(after - tokens_.begin());
+    return continues_speech(tokens_, k) ? by(k) : Continuation::none;
   }
 
   // The person named last before this block: whom "he said" after a quote most likely means when
@@ -263,7 +272,7 @@ class Speakers {
     return next && next->type == "PER" ? next : nullptr;
   }
 
-  Speaker named(const Entity& e) const { return {clusters_[e.cluster].name, {e.cluster}}; }
+  Speaker named(const Entity& e) const { return {clusters_[e.cluster].name, {e.cluster}, e.type == "PER"}; }
 
   // The first (or last) named person or organization between two block offsets; people first.
   const Entity* nearest(std::size_t from, std::size_t to, bool first, bool people_only = false) const {
@@ -318,8 +327,13 @@ std::vector<Quote> find_quotes(const std::vector<Block>& blocks, const std::vect
     std::optional<Speaker> earlier;
     for (const auto& q : spans) {
       std::optional<Speaker> speaker = speakers.find(q, earlier);
-      if (speaker) earlier = speaker;
-      else if (speakers.continues_previous(q)) speaker = previous ? previous : speakers.last_person_before();
+      if (!speaker) {
+        const Continuation c = speakers.continuation(q);
+        if (c == Continuation::person && previous && !previous->person) speaker = speakers.last_person_before();
+        if (!speaker && c != Continuation::none) speaker = previous ? previous : speakers.last_person_before();
+      }
+      if (!speaker) speaker = earlier;  // a paragraph's quotes go on with the speaker of its earlier one
+      earlier = speaker;
       const std::size_t base = block.span.start8;
       Quote quote{block.text.substr(q.inner, q.end - q.inner), {base + q.inner, base + q.end}, std::nullopt, {}};
       if (speaker) quote.speaker = speaker->name, quote.speaker_clusters = speaker->clusters;

@@ -52,6 +52,16 @@ bool is_speech_verb(const text::Token& token) {
   return false;
 }
 
+bool person_pronoun(const text::Token& token) {
+  static const auto pronouns = [] {
+    text::StringSet out;
+    for (const auto& row : data::rows_all_languages("pronouns.tsv"))
+      if (row.size() > 1 && row[1] == "person") out.insert(text::fold(row[0]));
+    return out;
+  }();
+  return pronouns.count(token.form()) > 0;
+}
+
 bool continues_speech(const text::Tokens& tokens, std::size_t from) {
   static const auto pronouns = folded_rows("pronouns.tsv");
   if (from >= tokens.size() || tokens[from].kind != text::TokenKind::word) return false;

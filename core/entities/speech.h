@@ -15,4 +15,7 @@ bool is_speech_verb(const text::Token& token);
 // conjunction ("وأضافت", "فتابع") or a pronoun and a speech verb ("He added"), from tokens[from].
 bool continues_speech(const text::Tokens& tokens, std::size_t from = 0);
 
+// Whether the token is a pronoun that names a person ("he", "she": pronouns.tsv "person" rows).
+bool person_pronoun(const text::Token& token);
+
 }  // namespace maqal::entities
