@@ -273,17 +273,17 @@ void scan_block(const Block& block, const text::Tokens& tokens, std::vector<LexM
       ++i;
       continue;
     }
-    const std::string_view written = std::string_view(block.text).substr(start, tokens[i].end - start);
-    if (const std::size_t hour = opens_with_digits(written) ? digits_before_meridiem(written) : 0;
-        hour > 0 && !covered(start, tokens[i].end)) {  // "6pm": the number of a time
-      words.push_back({"NUMBER", std::string(written.substr(0, hour)), {start, start + hour}, 0, number_norm(written.substr(0, hour))});
-      ++i;
-      continue;
-    }
     const bool digits = tokens[i].kind == text::TokenKind::number && !std::isalpha(static_cast<unsigned char>(tokens[i].form()[0]));
-    const std::string scaled = digits || !opens_with_digits(tokens[i].form())  // "$3m"
-                                   ? std::string()
-                                   : scaled_number(tokens[i].form(), currency_beside(units, i));
+    const bool digits_then_letters = !digits && opens_with_digits(tokens[i].form());  // "$3m", "5.2bn", "6pm"
+    if (digits_then_letters) {
+      const std::string_view written = std::string_view(block.text).substr(start, tokens[i].end - start);
+      if (const std::size_t hour = digits_before_meridiem(written); hour > 0 && !covered(start, tokens[i].end)) {
+        words.push_back({"NUMBER", std::string(written.substr(0, hour)), {start, start + hour}, 0, number_norm(written.substr(0, hour))});
+        ++i;
+        continue;
+      }
+    }
+    const std::string scaled = digits_then_letters ? scaled_number(tokens[i].form(), currency_beside(units, i)) : std::string();
     if ((digits || !scaled.empty()) && !covered(start, tokens[i].end))
       words.push_back({"NUMBER", block.text.substr(start, tokens[i].end - start), {start, tokens[i].end}, 0,
                        digits ? number_norm(tokens[i].form()) : scaled});
@@ -400,7 +400,7 @@ void name_people_in_full(std::vector<Entity>& entities) {
 // that both are one cluster. A short name that two full names end in stays as it is.
 void name_organizations_in_full(std::vector<Entity>& entities, const std::vector<Block>& blocks,
                                 const std::vector<text::Tokens>& tokens) {
-  std::map<std::string, std::string> full_by_rest;  // folded words after the noun → norm ("" when ambiguous)
+  text::StringMap<std::string> full_by_rest;  // the name after the noun as written → norm ("" when ambiguous)
   std::size_t block = 0;  // the entities' block: they are in text order
   for (const Entity& e : entities) {
     if (e.type != "ORG" || e.text.find(' ') == std::string::npos) continue;
@@ -408,15 +408,13 @@ void name_organizations_in_full(std::vector<Entity>& entities, const std::vector
     const std::size_t base = blocks[block].span.start8;
     const text::Tokens words = words_in(blocks[block].text, tokens[block], e.span.start8 - base, e.span.end8 - base);
     if (words.size() < 2 || !kind_noun(words[0])) continue;
-    std::string rest;
-    for (std::size_t i = 1; i < words.size(); ++i) (rest.empty() ? rest : rest += ' ') += words[i].form();
-    auto [it, added] = full_by_rest.try_emplace(std::move(rest), e.norm);
+    auto [it, added] = full_by_rest.try_emplace(e.text.substr(words[1].start), e.norm);
     if (!added && it->second != e.norm) it->second.clear();
   }
   if (full_by_rest.empty()) return;
   for (Entity& e : entities)
     if (e.type == "ORG")
-      if (const auto it = full_by_rest.find(text::fold(e.norm)); it != full_by_rest.end() && !it->second.empty())
+      if (const auto it = full_by_rest.find(e.norm); it != full_by_rest.end() && !it->second.empty())
         e.norm = it->second;
 }
 

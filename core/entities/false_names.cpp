@@ -650,14 +650,16 @@ void type_by_apposition(std::vector<ner::Sequence>& document) {
     return out;
   };
   std::map<Words, int> typed;
+  text::WordSet last_words;  // of the typed names: most mentions are none of theirs, told without a key
   for (const ner::Sequence& s : document)
     for (const ner::Mention& m : s.mentions)
       if (int type = apposition_type(*s.tokens, m); type >= 0 || (type = descriptor_type(*s.tokens, m)) >= 0)
-        typed[words(s, m)] = type;
+        typed[words(s, m)] = type, last_words.insert((*s.tokens)[m.last - 1].form());
   if (typed.empty()) return;
   for (ner::Sequence& s : document)
     for (ner::Mention& m : s.mentions)
-      if (const auto it = typed.find(words(s, m)); it != typed.end()) m.type = it->second;
+      if (last_words.contains((*s.tokens)[m.last - 1].form()))
+        if (const auto it = typed.find(words(s, m)); it != typed.end()) m.type = it->second;
 }
 
 bool list_line(const text::Tokens& tokens) { return list_colon(tokens) > 0; }
