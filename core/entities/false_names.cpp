@@ -475,11 +475,32 @@ bool day_part_before_date(const text::Tokens& tokens, std::size_t k) {
   return date.tokens > 0 && date.entry->type == "DATE";
 }
 
-// ORG when m is a place followed by the masculine of a nationality adjective, a team
-// (team_adjective(): "فاز على هامبورغ الألماني"), else -1.
+// A country's name alone between brackets right after m, which no "في" precedes: a club in a table of
+// results, "بنفيكا ( البرتغال )" (in ANERcorp's training part such names are ORG 12 times, LOC 6:
+// a venue, "في برشلونة ( إسبانيا )", or part of a club's name). Countries are ICU's regions.
+bool country_in_brackets_after(const text::Tokens& tokens, const ner::Mention& m) {
+  static const auto countries = [] {
+    text::StringSet out;
+    for (const auto& row : data::rows("common/icu_names.tsv"))
+      if (row.size() > 2 && row[0] == "LOC") out.insert(std::string(row[2]));
+    return out;
+  }();
+  if (m.last + 2 >= tokens.size() || tokens[m.last].form() != "(" || (m.first > 0 && is_word(tokens[m.first - 1], "في")))
+    return false;
+  const LexMatch country = lexicon().longest(tokens, m.last + 1);
+  const std::size_t close = m.last + 1 + country.tokens;
+  return country.tokens > 0 && close < tokens.size() && tokens[close].form() == ")" && country.entry->type == "LOC" &&
+         countries.count(country.entry->norm);
+}
+
+// ORG when m is a place that is a team: followed by the masculine of a nationality adjective
+// (team_adjective(): "فاز على هامبورغ الألماني") or by its country in brackets, else -1.
 int team_type(const text::Tokens& tokens, const ner::Mention& m) {
   static const int place = ner::type_index("LOC"), organization = ner::type_index("ORG");
-  return m.type == place && m.last < tokens.size() && team_adjective(tokens, m.first, m.last) ? organization : -1;
+  return m.type == place && m.last < tokens.size() &&
+                 (team_adjective(tokens, m.first, m.last) || country_in_brackets_after(tokens, m))
+             ? organization
+             : -1;
 }
 
 enum class Subject { none, he, she, anyone };  // anyone: a person, a team, a club
