@@ -493,14 +493,15 @@ bool country_in_brackets_after(const text::Tokens& tokens, const ner::Mention& m
          countries.count(country.entry->norm);
 }
 
-// ORG when m is a place that is a team: followed by the masculine of a nationality adjective
-// (team_adjective(): "فاز على هامبورغ الألماني") or by its country in brackets, else -1.
+// ORG when m is a team, else -1: a place followed by the masculine of a nationality adjective
+// (team_adjective(): "فاز على هامبورغ الألماني"), or a place or a MISC name (the model's guesses at a
+// club: "ليون ( فرنسا )") followed by its country in brackets.
 int team_type(const text::Tokens& tokens, const ner::Mention& m) {
-  static const int place = ner::type_index("LOC"), organization = ner::type_index("ORG");
-  return m.type == place && m.last < tokens.size() &&
-                 (team_adjective(tokens, m.first, m.last) || country_in_brackets_after(tokens, m))
-             ? organization
-             : -1;
+  static const int place = ner::type_index("LOC"), misc = ner::type_index("MISC"), organization = ner::type_index("ORG");
+  if (m.last >= tokens.size()) return -1;
+  const bool team = (m.type == place && team_adjective(tokens, m.first, m.last)) ||
+                    ((m.type == place || m.type == misc) && country_in_brackets_after(tokens, m));
+  return team ? organization : -1;
 }
 
 enum class Subject { none, he, she, anyone };  // anyone: a person, a team, a club
