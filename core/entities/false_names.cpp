@@ -473,11 +473,48 @@ bool day_part_before_date(const text::Tokens& tokens, std::size_t k) {
   return date.tokens > 0 && date.entry->type == "DATE";
 }
 
-// ORG when m is a place followed by the masculine of a nationality adjective, a team
-// (team_adjective(): "فاز على هامبورغ الألماني"), else -1.
+// Whether tokens [first, last) are a country's name: one of ICU's regions in the lexicon.
+bool country_at(const text::Tokens& tokens, std::size_t first, std::size_t last) {
+  static const auto countries = [] {
+    text::StringSet out;
+    for (const auto& row : data::rows("common/icu_names.tsv"))
+      if (row.size() > 2 && row[0] == "LOC") out.insert(std::string(row[2]));
+    return out;
+  }();
+  const LexMatch match = lexicon().longest(tokens, first);
+  return match.tokens == last - first && match.entry->type == "LOC" && countries.count(match.entry->norm);
+}
+
+// A country's name alone between brackets right after m, which no "في" precedes: a club in a table of
+// results, "بنفيكا ( البرتغال )" (in ANERcorp's training part such names are ORG 12 times, LOC 6:
+// a venue, "في برشلونة ( إسبانيا )", or part of a club's name).
+bool country_in_brackets_after(const text::Tokens& tokens, const ner::Mention& m) {
+  constexpr std::size_t kMaxWords = 3;
+  if (m.last + 2 >= tokens.size() || tokens[m.last].form() != "(" || (m.first > 0 && is_word(tokens[m.first - 1], "في")))
+    return false;
+  for (std::size_t close = m.last + 2; close < tokens.size() && close <= m.last + 1 + kMaxWords; ++close)
+    if (tokens[close].form() == ")") return country_at(tokens, m.last + 1, close);
+  return false;
+}
+
+// A match's score right after m: "كوبنهاغن 1 - صفر" (goals in digits or "صفر", zero). Before a score a
+// country is its national team, a place ANERcorp's training part tags LOC (12 of 12), a club ORG (8).
+bool score_after(const text::Tokens& tokens, const ner::Mention& m) {
+  const auto goals = [&](std::size_t k) { return tokens[k].kind == text::TokenKind::number || tokens[k].form() == "صفر"; };
+  return m.last + 2 < tokens.size() && goals(m.last) && tokens[m.last + 1].form() == "-" && goals(m.last + 2);
+}
+
+// ORG when m is a team, else -1: a place followed by the masculine of a nationality adjective
+// (team_adjective(): "فاز على هامبورغ الألماني"); a place or a MISC name (the model's guesses at a
+// club: "ليون ( فرنسا )") followed by its country in brackets, or, no country itself, by a score.
 int team_type(const text::Tokens& tokens, const ner::Mention& m) {
-  static const int place = ner::type_index("LOC"), organization = ner::type_index("ORG");
-  return m.type == place && m.last < tokens.size() && team_adjective(tokens, m.first, m.last) ? organization : -1;
+  static const int place = ner::type_index("LOC"), misc = ner::type_index("MISC"), organization = ner::type_index("ORG");
+  if (m.last >= tokens.size()) return -1;
+  const bool team = (m.type == place && team_adjective(tokens, m.first, m.last)) ||
+                    ((m.type == place || m.type == misc) &&
+                     (country_in_brackets_after(tokens, m) ||
+                      (score_after(tokens, m) && !country_at(tokens, m.first, m.last))));
+  return team ? organization : -1;
 }
 
 enum class Subject { none, he, she, anyone };  // anyone: a person, a team, a club
@@ -858,7 +895,9 @@ void drop_false_names(ner::Sequence& s) {
     while (m.type == person && m.last - m.first > 1 && !compound_second(m.last - 1) &&
            (kind_noun(tokens[m.last - 1]) || possessed(tokens[m.last - 1])))
       --m.last;
-    while (m.type == person && m.last - m.first > 1 && kind_noun(tokens[m.first])) ++m.first;
+    // Nor does the noun opening any name belong to it: "نادي | الوحدة", "مدينة | أولم" (in ANERcorp's
+    // training part the appositions' nouns stand outside the name after them 291 times, inside 32).
+    while (m.last - m.first > 1 && kind_noun(tokens[m.first])) ++m.first;
   }
   std::erase_if(s.mentions, [&](const ner::Mention& m) {
     // Not places: foreign place names end so ("فارنا", Varna).
