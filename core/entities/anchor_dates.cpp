@@ -151,7 +151,16 @@ std::string weekday_date(const Entity& e, std::string_view text, long day) {
 
 // A month, or a day of one, without its year ("XXXX-10", "XXXX-03-05") said to be the last or the next
 // one ("أكتوبر الماضي", "next March"): in the year that makes it so from the article's day. Without
-// such a word the year stays unknown ("in March" may be either).
+// such a word a day is the one nearest the article's day ("Oct. 26" in a story of November 20 is
+// last month's, "Jan. 5" next year's), as news dates days; a month alone stays without its year
+// ("in March" may be either).
+// The year in which month m's day d lies nearest the day `from` (a year before, the same, or after).
+int nearest_year(int m, int d, long from) {
+  const int y = civil_from_days(from).y;
+  const auto distance = [&](int year) { return std::labs(days_from_civil(year, m, d) - from); };
+  return std::min({y - 1, y, y + 1}, [&](int a, int b) { return distance(a) < distance(b); });
+}
+
 std::string month_date(const Entity& e, std::string_view text, long day) {
   const std::string_view norm = e.norm;
   if (!norm.starts_with("XXXX-") || (norm.size() != 7 && norm.size() != 10) || norm[5] == 'W') return {};
@@ -162,6 +171,7 @@ std::string month_date(const Entity& e, std::string_view text, long day) {
   int year = 0;
   if (said_to_be(/*future=*/false, e, text)) year = before_today ? today.y : today.y - 1;
   else if (said_to_be(/*future=*/true, e, text)) year = after_today ? today.y : today.y + 1;
+  else if (d > 0) year = nearest_year(m, d, day);
   else return {};
   return format("%04d", year) + std::string(norm.substr(4));
 }

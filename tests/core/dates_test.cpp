@@ -61,6 +61,18 @@ TEST(AnchorDates, MonthsSaidToBeTheLastOrTheNextTakeTheirYear) {
                                 {"June", "XXXX-06"}}));
 }
 
+// A day without its year is the one nearest the article's day: last month's, or next year's early in
+// January from late December.
+TEST(AnchorDates, ADayWithoutItsYearIsTheNearestOne) {
+  const maqal::Result r = maqal::parse_text(
+      "Chip maker beats forecasts\nDecember 20, 2026\n"
+      "Revenue rose in the quarter ended Oct. 26, and the next report is due on Jan. 5 and again in February.\n");
+  EXPECT_EQ(dates_of(r), (Dates{{"December 20, 2026", "2026-12-20"},
+                                {"Oct. 26", "2026-10-26"},
+                                {"Jan. 5", "2027-01-05"},
+                                {"February", "XXXX-02"}}));
+}
+
 TEST(AnchorDates, TimeElapsedCountsBackFromTheArticlesDate) {
   const maqal::Result r = maqal::parse_text(
       "Harbour plan goes to a vote\nMarch 14, 2024\n"
