@@ -183,6 +183,15 @@ std::optional<CueMatch> caption_with_credit(const std::vector<text::Token>& toke
 
 namespace {
 
+// The words before the line's first semicolon: a line of credits is counted by its first
+// ("Reporting by Jane Roe in San Francisco; Editing by John Doe").
+std::size_t first_clause_words(const std::vector<text::Token>& tokens) {
+  std::size_t words = 0;
+  for (std::size_t i = 0; i < tokens.size() && tokens[i].form() != ";" && words <= kMaxCueLineWords; ++i)
+    words += tokens[i].kind != text::TokenKind::punct;
+  return words;
+}
+
 std::optional<CueMatch> match_unbracketed(std::string_view line, const std::vector<text::Token>& tokens) {
   // Trailing punctuation ("إقرأ أيضاً:", "Related »") does not count.
   std::size_t used = tokens.size();
@@ -222,7 +231,7 @@ std::optional<CueMatch> match_unbracketed(std::string_view line, const std::vect
         return CueMatch{cue.role, cue.kind, line.substr(tokens[n + 1].start)};
       }
       case Match::prefix: {
-        if (words > kMaxCueLineWords || used < n || !starts_with_at(tokens, 0, cue.forms)) break;
+        if (first_clause_words(tokens) > kMaxCueLineWords || used < n || !starts_with_at(tokens, 0, cue.forms)) break;
         // The phrase alone ("Subscribe", "Leave a reply") is furniture too; a byline needs a name.
         if (used == n) {
           if (cue.role == "byline") break;
