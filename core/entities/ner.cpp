@@ -943,6 +943,8 @@ struct Model::Memo {
   bool ends_scored = false;
   text::WordSet* words = nullptr;  // if set, gets the folded forms of the words new to the memo
 
+  // Room for the distinct tokens of a document of `tokens` tokens, as many as kLimit.
+  void reserve(std::size_t tokens) { texts.reserve(std::min(tokens, kLimit)); }
   void forget_tokens() {
     texts.clear();
     contexts.clear();
@@ -1203,13 +1205,19 @@ std::vector<std::vector<Name>> find_names(const std::vector<Block>& blocks,
     // Only an Arabic name's proclitic asks for the words: they are gathered as the memo meets new
     // tokens, not token by token afterwards.
     arabic.words = &words;
+    std::vector<int> scripts(blocks.size());
+    std::size_t arabic_tokens = 0, latin_tokens = 0;
+    for (std::size_t b = 0; b < blocks.size(); ++b)
+      if ((scripts[b] = arabic_or_latin(blocks[b].text)) != 0) (scripts[b] > 0 ? arabic_tokens : latin_tokens) += tokens[b].size();
+    arabic.reserve(arabic_tokens);
+    latin.reserve(latin_tokens);
     for (std::size_t b = 0; b < blocks.size(); ++b) {
       Sequence& s = document[b];
       s.text = blocks[b].text;
       s.tokens = &tokens[b];
       s.styled = capitalized_by_style(blocks[b].role);
       s.byline = blocks[b].role == "byline";
-      const int script = arabic_or_latin(s.text);
+      const int script = scripts[b];
       if (script == 0) continue;
       s.model = &model(script > 0 ? Lang::ar : Lang::en);
       s.mentions = s.model->find(s.text, tokens[b], lex.block(b), script > 0 ? &arabic : &latin, &s.unknown);

@@ -19,11 +19,19 @@ const std::string_view* WordSet::find(std::string_view w) const {
   return kept != 0 ? &words_[kept - 1] : nullptr;
 }
 
+void WordSet::rehash(std::size_t slots) {
+  table_.assign(slots, 0);
+  for (std::uint32_t index = 0; index < words_.size(); ++index) table_[slot_of(words_[index])] = index + 1;
+}
+
+void WordSet::reserve(std::size_t n) {
+  std::size_t slots = table_.empty() ? 64 : table_.size();
+  while (slots < 2 * n) slots *= 2;
+  if (slots > table_.size()) rehash(slots);
+}
+
 std::pair<std::uint32_t, bool> WordSet::add(std::string_view w) {
-  if (2 * (words_.size() + 1) > table_.size()) {
-    table_.assign(table_.empty() ? 64 : 2 * table_.size(), 0);
-    for (std::uint32_t index = 0; index < words_.size(); ++index) table_[slot_of(words_[index])] = index + 1;
-  }
+  if (2 * (words_.size() + 1) > table_.size()) rehash(table_.empty() ? 64 : 2 * table_.size());
   std::uint32_t& slot = table_[slot_of(w)];
   if (slot != 0) return {slot - 1, false};
   words_.push_back(w);
