@@ -966,8 +966,12 @@ struct Model::Memo {
   bool ends_scored = false;
   text::WordSet* words = nullptr;  // if set, gets the folded forms of the words new to the memo
 
-  // Room for the distinct tokens of a document of `tokens` tokens, as many as kLimit.
-  void reserve(std::size_t tokens) { texts.reserve(std::min(tokens, kLimit)); }
+  // Room for the distinct tokens of a document of `tokens` tokens, as many as kLimit (and for their
+  // words, in `words` if set).
+  void reserve(std::size_t tokens) {
+    texts.reserve(std::min(tokens, kLimit));
+    if (words) words->reserve(std::min(tokens, kLimit));
+  }
   void forget_tokens() {
     texts.clear();
     contexts.clear();
