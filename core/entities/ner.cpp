@@ -143,7 +143,9 @@ Shape shape_of(std::string_view original, char& case_class) {
 }
 
 bool is_opening(std::string_view form) {
-  static constexpr std::string_view kOpen[] = {"\"", "'", "(", "[", "«", "“", "‘", "-", "–", "—"};
+  // The one-byte marks by their byte (most punctuation is one byte: no comparison of views).
+  if (form.size() == 1) return form[0] == '"' || form[0] == '\'' || form[0] == '(' || form[0] == '[' || form[0] == '-';
+  static constexpr std::string_view kOpen[] = {"«", "“", "‘", "–", "—"};
   return std::find(std::begin(kOpen), std::end(kOpen), form) != std::end(kOpen);
 }
 
@@ -152,7 +154,8 @@ bool ends_sentence(std::string_view form) {
   int32_t i = 0;
   UChar32 c = 0;
   U8_NEXT(reinterpret_cast<const uint8_t*>(form.data()), i, static_cast<int32_t>(form.size()), c);
-  return c == ':' || c == 0x2026 || u_hasBinaryProperty(c, UCHAR_S_TERM);
+  if (c >= 0 && c < 0x80) return c == ':' || c == '.' || c == '!' || c == '?';  // ASCII's terminals, as ICU has them
+  return c == 0x2026 || u_hasBinaryProperty(c, UCHAR_S_TERM);
 }
 
 // Byte offsets of the code points of s, plus s.size().
