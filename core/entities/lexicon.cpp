@@ -87,6 +87,11 @@ void Lexicon::insert(std::string key, const LexEntry& entry, std::size_t words) 
   if (key.empty()) return;
   const std::string_view first = std::string_view(key).substr(0, key.find(' '));
   first_word_bits_[fingerprint(first)] = true;
+  for (std::size_t space = first.size(); space < key.size();) {
+    const std::size_t end = std::min(key.find(' ', space + 1), key.size());
+    later_word_bits_[fingerprint(std::string_view(key).substr(space + 1, end - space - 1))] = true;
+    space = end;
+  }
   FirstWord& f = first_words_[std::string(first)];
   f.longest = std::max(f.longest, words);
   if (words < 64) f.lengths |= std::uint64_t{1} << words;
@@ -163,11 +168,15 @@ LexMatch Lexicon::longest(const std::vector<text::Token>& tokens, std::size_t i)
   for (std::size_t n = run; n >= 1; --n) {
     if (n < 64 && !(lengths >> n & 1)) continue;  // no phrase of n words starts so: no key to build
     middle.clear();
-    for (std::size_t k = 1; k + 1 < n; ++k) (middle += ' ') += tokens[words[k]].form();
+    std::size_t k = 1;
+    for (; k + 1 < n && later_word_bits_[fingerprint(tokens[words[k]].form())]; ++k) (middle += ' ') += tokens[words[k]].form();
+    if (k + 1 < n) continue;  // a middle word in no phrase
     // The last word may carry a suffix clitic ("Israel's"); a one-word phrase's stems cover it.
     text::Stems lasts;
     if (n == 1) lasts.push_back("");
-    else lasts = text::stems(tokens[words[n - 1]]);
+    else
+      for (std::string_view last : text::stems(tokens[words[n - 1]]))
+        if (later_word_bits_[fingerprint(last)]) lasts.push_back(last);
     for (std::string_view first : firsts) {
       for (std::string_view last : lasts) {
         (key = first) += middle;

@@ -71,6 +71,9 @@ class Lexicon {
   static constexpr int kFingerprintBits = 18;
   static std::size_t fingerprint(std::string_view word);
   std::vector<bool> first_word_bits_ = std::vector<bool>(std::size_t{1} << kFingerprintBits);
+  // The same for the phrases' other words: a key holding a word with a clear bit is none of theirs,
+  // and is not built (most words after a first word continue no phrase).
+  std::vector<bool> later_word_bits_ = std::vector<bool>(std::size_t{1} << kFingerprintBits);
 };
 
 // The places of a text's shaddas, each as the count of letters after the doubled one (from the end:

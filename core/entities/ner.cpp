@@ -143,7 +143,9 @@ Shape shape_of(std::string_view original, char& case_class) {
 }
 
 bool is_opening(std::string_view form) {
-  static constexpr std::string_view kOpen[] = {"\"", "'", "(", "[", "«", "“", "‘", "-", "–", "—"};
+  // The one-byte marks by their byte (most punctuation is one byte: no comparison of views).
+  if (form.size() == 1) return form[0] == '"' || form[0] == '\'' || form[0] == '(' || form[0] == '[' || form[0] == '-';
+  static constexpr std::string_view kOpen[] = {"«", "“", "‘", "–", "—"};
   return std::find(std::begin(kOpen), std::end(kOpen), form) != std::end(kOpen);
 }
 
@@ -152,7 +154,8 @@ bool ends_sentence(std::string_view form) {
   int32_t i = 0;
   UChar32 c = 0;
   U8_NEXT(reinterpret_cast<const uint8_t*>(form.data()), i, static_cast<int32_t>(form.size()), c);
-  return c == ':' || c == 0x2026 || u_hasBinaryProperty(c, UCHAR_S_TERM);
+  if (c >= 0 && c < 0x80) return c == ':' || c == '.' || c == '!' || c == '?';  // ASCII's terminals, as ICU has them
+  return c == 0x2026 || u_hasBinaryProperty(c, UCHAR_S_TERM);
 }
 
 // Byte offsets of the code points of s, plus s.size().
@@ -344,6 +347,42 @@ struct TokenContext {
         case_class(t.case_class), listed(t.listed) {}
 };
 
+// A case class's index in the tables below: U, L, N.
+constexpr int case_index(char case_class) { return case_class == 'U' ? 0 : case_class == 'L' ? 1 : 2; }
+
+// The keys of the features of few values, which every token (or every distinct one) asks for, worked
+// out at compile time: whether the token opens a sentence by its case class, the known and given
+// windows, and the features of a token's length, kind, clusters and knownness.
+struct FewValuedKeys {
+  std::uint32_t initial[2][3] = {};  // [opens a sentence][case_index()]
+  std::uint32_t known_window[64] = {};
+  std::uint32_t given_window[8] = {};
+  std::uint32_t bias = 0;
+  std::uint32_t known[3][3] = {};  // [known_code()][case_index()]
+  std::uint32_t given[3] = {};     // [case_index()]
+  std::uint32_t length[11] = {};   // code points, 10 for more
+  std::uint32_t kind[3] = {};      // text::TokenKind
+  std::uint32_t fine[256] = {}, coarse[256] = {};
+  // The cluster a token gives the token after it and the one before it (256: beyond the sequence).
+  std::uint32_t coarse_prev[257] = {}, coarse_next[257] = {};
+  constexpr FewValuedKeys() {
+    for (int opens = 0; opens < 2; ++opens)
+      for (int c = 0; c < 3; ++c) initial[opens][c] = key(kInitial, opens, static_cast<std::uint64_t>("ULN"[c]));
+    for (int w = 0; w < 64; ++w) known_window[w] = key(kKnownWindow, w);
+    for (int w = 0; w < 8; ++w) given_window[w] = key(kGivenWindow, w);
+    bias = key(kBias);
+    for (int c = 0; c < 3; ++c) {
+      for (int k = 0; k < 3; ++k) known[k][c] = key(kKnown, k, static_cast<std::uint64_t>("ULN"[c]));
+      given[c] = key(kGiven, static_cast<std::uint64_t>("ULN"[c]));
+    }
+    for (int n = 0; n <= 10; ++n) length[n] = key(kLength, n);
+    for (int k = 0; k < 3; ++k) kind[k] = key(kKind, k);
+    for (int c = 0; c < 256; ++c) fine[c] = key(kFine, c), coarse[c] = key(kCoarse, c);
+    for (int c = 0; c <= 256; ++c) coarse_prev[c] = key(kCoarsePrev, c), coarse_next[c] = key(kCoarseNext, c);
+  }
+};
+constexpr FewValuedKeys kFewValuedKeys;
+
 template <class Info>  // TokenInfo or TokenContext
 std::uint64_t known_code(const Info& t) { return t.known ? 1 : t.stem_known ? 2 : 0; }
 
@@ -355,7 +394,8 @@ static_assert(kMaxOwnFeatures * kMaxWeight <= INT16_MAX);
 template <class Push>
 void own_features(const TokenInfo& t, Push&& push) {
   const std::uint64_t cls = static_cast<std::uint64_t>(t.case_class);
-  push(key(kBias));
+  const FewValuedKeys& few = kFewValuedKeys;
+  push(few.bias);
   push(key(kWord, t.form));
   if (t.case_class != 'N') push(key(kWordCase, t.form, cls));
   for (int s = 0; s < t.stem_count; ++s) push(key(kStem, t.stems[s]));
@@ -364,28 +404,29 @@ void own_features(const TokenInfo& t, Push&& push) {
   for (int s = 0; s < 4; ++s)
     if (t.suffix[s]) push(key(kSuffix, t.suffix[s], s));
   push(key(kShape, t.shape));
-  push(key(kLength, static_cast<std::uint64_t>(std::min(t.length, 10))));
-  push(key(kKind, static_cast<std::uint64_t>(t.kind)));
-  push(key(kKnown, known_code(t), cls));
+  push(few.length[std::min(t.length, 10)]);
+  push(few.kind[static_cast<int>(t.kind)]);
+  push(few.known[known_code(t)][case_index(t.case_class)]);
   if (!t.known) {
     if (t.prefix[1]) push(key(kUnknownPrefix, t.prefix[1]));
     if (t.suffix[1]) push(key(kUnknownSuffix, t.suffix[1]));
   }
-  if (t.fine) push(key(kFine, t.fine));
-  if (t.coarse) push(key(kCoarse, t.coarse));
+  if (t.fine) push(few.fine[t.fine]);
+  if (t.coarse) push(few.coarse[t.coarse]);
   if (t.case_class != 'N') push(key(kListed, t.listed, cls));
-  if (t.given) push(key(kGiven, cls));
+  if (t.given) push(few.given[case_index(t.case_class)]);
 }
 
 // The features token u takes from one neighbour alone, the token before it or after it (nullptr:
 // beyond the end of the sequence there), the same wherever the two stand: Model::find scores them
 // once per distinct token of a document.
 struct Side {
-  Template word, stem, shape, coarse;
+  Template word, stem, shape;
+  const std::uint32_t (&coarse)[257];  // the keys of the neighbour's coarse cluster
   const std::uint64_t& beyond;  // the word and shape beyond the sequence's end on this side
 };
-const Side kFromPrevious{kPrev1, kStemPrev, kShapePrev, kCoarsePrev, kStartWord};
-const Side kFromNext{kNext1, kStemNext, kShapeNext, kCoarseNext, kEndWord};
+const Side kFromPrevious{kPrev1, kStemPrev, kShapePrev, kFewValuedKeys.coarse_prev, kStartWord};
+const Side kFromNext{kNext1, kStemNext, kShapeNext, kFewValuedKeys.coarse_next, kEndWord};
 
 template <class Push>
 void features_from(const Side& side, const TokenInfo* neighbour, Push&& push) {
@@ -393,23 +434,8 @@ void features_from(const Side& side, const TokenInfo* neighbour, Push&& push) {
   if (neighbour)
     for (int s = 0; s < neighbour->stem_count; ++s) push(key(side.stem, neighbour->stems[s]));
   push(key(side.shape, neighbour ? neighbour->shape : side.beyond));
-  push(key(side.coarse, neighbour ? neighbour->coarse : 256));  // clusters: 0 for a word without one
+  push(side.coarse[neighbour ? neighbour->coarse : 256]);  // clusters: 0 for a word without one
 }
-
-// The keys of the context features of few values, which every token asks for, worked out at compile
-// time: whether the token opens a sentence by its case class, and the known and given windows.
-struct FewValuedKeys {
-  std::uint32_t initial[2][3] = {};  // [opens a sentence][case class: U, L, N]
-  std::uint32_t known_window[64] = {};
-  std::uint32_t given_window[8] = {};
-  constexpr FewValuedKeys() {
-    for (int opens = 0; opens < 2; ++opens)
-      for (int c = 0; c < 3; ++c) initial[opens][c] = key(kInitial, opens, static_cast<std::uint64_t>("ULN"[c]));
-    for (int w = 0; w < 64; ++w) known_window[w] = key(kKnownWindow, w);
-    for (int w = 0; w < 8; ++w) given_window[w] = key(kGivenWindow, w);
-  }
-};
-constexpr FewValuedKeys kFewValuedKeys;
 
 // The other features of token u from where it stands: the words and shapes around it, whether it
 // opens a sentence, the lexicon phrases over and around it. info(j) is token j's TokenInfo or
@@ -433,7 +459,7 @@ void context_features(const Info& info, std::size_t n, const std::vector<bool>& 
   push(key(kBigramPrev, word_before, t.form));
   push(key(kBigramNext, t.form, word_after));
   push(key(kShapeTri, before ? before->shape : kStartWord, t.shape, after ? after->shape : kEndWord));
-  push(kFewValuedKeys.initial[starts[u]][t.case_class == 'U' ? 0 : t.case_class == 'L' ? 1 : 2]);
+  push(kFewValuedKeys.initial[starts[u]][case_index(t.case_class)]);
   for (std::size_t m = 0; m < marks[u].count; ++m) push(key(kLex, marks[u].mark[m], cls));
   if (u > 0)
     for (std::size_t m = 0; m < marks[u - 1].count; ++m) push(key(kLexPrev, marks[u - 1].mark[m]));
@@ -943,6 +969,12 @@ struct Model::Memo {
   bool ends_scored = false;
   text::WordSet* words = nullptr;  // if set, gets the folded forms of the words new to the memo
 
+  // Room for the distinct tokens of a document of `tokens` tokens, as many as kLimit (and for their
+  // words, in `words` if set).
+  void reserve(std::size_t tokens) {
+    texts.reserve(std::min(tokens, kLimit));
+    if (words) words->reserve(std::min(tokens, kLimit));
+  }
   void forget_tokens() {
     texts.clear();
     contexts.clear();
@@ -1203,13 +1235,19 @@ std::vector<std::vector<Name>> find_names(const std::vector<Block>& blocks,
     // Only an Arabic name's proclitic asks for the words: they are gathered as the memo meets new
     // tokens, not token by token afterwards.
     arabic.words = &words;
+    std::vector<int> scripts(blocks.size());
+    std::size_t arabic_tokens = 0, latin_tokens = 0;
+    for (std::size_t b = 0; b < blocks.size(); ++b)
+      if ((scripts[b] = arabic_or_latin(blocks[b].text)) != 0) (scripts[b] > 0 ? arabic_tokens : latin_tokens) += tokens[b].size();
+    arabic.reserve(arabic_tokens);
+    latin.reserve(latin_tokens);
     for (std::size_t b = 0; b < blocks.size(); ++b) {
       Sequence& s = document[b];
       s.text = blocks[b].text;
       s.tokens = &tokens[b];
       s.styled = capitalized_by_style(blocks[b].role);
       s.byline = blocks[b].role == "byline";
-      const int script = arabic_or_latin(s.text);
+      const int script = scripts[b];
       if (script == 0) continue;
       s.model = &model(script > 0 ? Lang::ar : Lang::en);
       s.mentions = s.model->find(s.text, tokens[b], lex.block(b), script > 0 ? &arabic : &latin, &s.unknown);

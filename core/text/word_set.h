@@ -23,9 +23,12 @@ class WordSet {
   std::pair<std::uint32_t, bool> add(std::string_view w);
   // Forgets every view, keeping the table's size for what comes next.
   void clear();
+  // A table for `n` views, so that keeping that many never grows it (each growth rehashes them all).
+  void reserve(std::size_t n);
 
  private:
   std::size_t slot_of(std::string_view w) const;  // where `w` is, or the free slot where it would go
+  void rehash(std::size_t slots);
   std::vector<std::uint32_t> table_;      // a power of two of slots: index + 1, 0 when free
   std::vector<std::string_view> words_;  // by index
 };
