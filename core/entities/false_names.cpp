@@ -325,7 +325,8 @@ int descriptor_type(const text::Tokens& tokens, const ner::Mention& m) {
   if (m.first == 0 || tokens[m.first - 1].kind != text::TokenKind::word || definite(tokens[m.first - 1])) return -1;
   const auto& nouns = appositions().nouns;
   for (std::string_view s : text::stems(tokens[m.first - 1]))
-    if (const auto noun = nouns.find(s); noun != nouns.end()) return noun->second;
+    if (const auto noun = nouns.find(s); noun != nouns.end())
+      return noun->second == ner::type_index("MISC") && m.type == ner::type_index("LOC") ? -1 : noun->second;
   return -1;
 }
 
