@@ -659,6 +659,16 @@ void name_subjects_of_verbs(ner::Sequence& s) {
   }
 }
 
+void type_persons_after_titles(ner::Sequence& s) {
+  const text::Tokens& tokens = *s.tokens;
+  for (ner::Mention& m : s.mentions) {
+    if (m.first == 0 || m.headed) continue;
+    const text::Token& before = tokens[m.first - 1];
+    if (before.kind == text::TokenKind::word && title_word(before) != Title::none && definite(before))
+      m.type = ner::type_index("PER");
+  }
+}
+
 void name_after_descriptors(ner::Sequence& s) {
   const text::Tokens& tokens = *s.tokens;
   const Appositions& a = appositions();
