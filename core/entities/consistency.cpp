@@ -97,7 +97,7 @@ void make_names_consistent(std::vector<ner::Sequence>& document, const ner::InDo
     drop_false_names(s);
     type_by_head(s);
     join_club_names(s);
-    type_persons_after_titles(s);
+    type_persons_after_titles_or_nationalities(s);
     grow_persons_by_given_names(s);
     name_subjects_of_verbs(s);
     join_adjacent_persons(s);

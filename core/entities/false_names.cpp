@@ -659,12 +659,18 @@ void name_subjects_of_verbs(ner::Sequence& s) {
   }
 }
 
-void type_persons_after_titles(ner::Sequence& s) {
+void type_persons_after_titles_or_nationalities(ner::Sequence& s) {
   const text::Tokens& tokens = *s.tokens;
   for (ner::Mention& m : s.mentions) {
     if (m.first == 0 || m.headed) continue;
     const text::Token& before = tokens[m.first - 1];
-    if (before.kind == text::TokenKind::word && title_word(before) != Title::none && definite(before))
+    if (before.kind != text::TokenKind::word || !definite(before)) continue;
+    const auto player = [&] {
+      const std::string_view adjective = text::without_conjunction(before.form());
+      return m.type != ner::type_index("LOC") && text::without_conjunction(tokens[m.first].form()).empty() &&
+             masculine_nationality(adjective.empty() ? before.form() : adjective);
+    };
+    if (title_word(before) != Title::none || player())
       m.type = ner::type_index("PER");
   }
 }

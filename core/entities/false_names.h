@@ -86,8 +86,10 @@ void name_subjects_of_verbs(ner::Sequence& s);
 
 // A name right after a title or occupation with the article is a person ("للحارس هيلتون", which the
 // model took for the hotels; in ANERcorp's training part 176 names of 178), unless its own words say
-// otherwise (type_by_head()).
-void type_persons_after_titles(ner::Sequence& s);
+// otherwise (type_by_head()); so is one after the masculine of a nationality with the article, a
+// player's ("والبرتغالي تياغو"; 178 of 195), unless the model found a place, or the name opens with
+// "و" (the others: "الإسباني وفنربغشة", "الفرنسي بباريس").
+void type_persons_after_titles_or_nationalities(ner::Sequence& s);
 
 // A word the model never saw right after a noun that says what a name is (appositions.tsv, without
 // the article: "شركة سياك", "صحيفة معاريف") is such a name, where the model found none; after the
