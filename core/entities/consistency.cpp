@@ -105,6 +105,7 @@ void make_names_consistent(std::vector<ner::Sequence>& document, const ner::InDo
     type_quoted_places(s);
     name_quoted_titles(s);
     name_after_descriptors(s);
+    name_clubs_before_countries(s);
   }
   drop_styled_common_words(document);
   drop_sentence_openers_written_lower(document);

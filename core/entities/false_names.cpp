@@ -696,6 +696,20 @@ void name_after_descriptors(ner::Sequence& s) {
   }
 }
 
+void name_clubs_before_countries(ner::Sequence& s) {
+  const text::Tokens& tokens = *s.tokens;
+  std::size_t k = 0;  // the first mention not before token i
+  for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
+    if (tokens[i + 1].form() != "(") continue;  // the cheap test first
+    while (k < s.mentions.size() && s.mentions[k].last <= i) ++k;
+    const ner::Mention club{i, i + 1, ner::type_index("ORG"), true};
+    if (tokens[i].kind != text::TokenKind::word || (k < s.mentions.size() && s.mentions[k].first <= i) ||
+        function_word(tokens[i]) || !country_in_brackets_after(tokens, club))
+      continue;
+    s.mentions.insert(s.mentions.begin() + static_cast<std::ptrdiff_t>(k), club);
+  }
+}
+
 void type_by_apposition(std::vector<ner::Sequence>& document) {
   using Words = std::vector<std::string_view>;  // a name's folded words
   const auto words = [](const ner::Sequence& s, const ner::Mention& m) {

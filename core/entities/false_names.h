@@ -96,6 +96,10 @@ void type_persons_after_titles_or_nationalities(ner::Sequence& s);
 // nouns whose names carry the article, a word with it too ("نادي الشباب").
 void name_after_descriptors(ner::Sequence& s);
 
+// A word outside any name, no function word, before a country's name alone in brackets is a club in
+// a table of results ("ليل ( فرنسا )", which the model took for the word "night"; type_by_head()).
+void name_clubs_before_countries(ner::Sequence& s);
+
 // A name the document introduces with an apposition that says what it is ("Mer Vivante, a campaign
 // group that …": core/lang/*/appositions.tsv) takes that type wherever the document writes it.
 void type_by_apposition(std::vector<ner::Sequence>& document);
