@@ -320,7 +320,8 @@ int apposition_type(const text::Tokens& tokens, const ner::Mention& m) {
 
 // The type a listed noun right before m gives it ("the French utility Armor Energie", "the campaign
 // group Mer Vivante", "لشركة سياك"), or -1. Not a noun with the article: "رئيس النادي رامون
-// كالديرون", "عمدة المدينة كلاوس فوفرايت" name a person after it.
+// كالديرون", "عمدة المدينة كلاوس فوفرايت" name a person after it. A MISC noun, a stadium's, leaves a
+// place as it is: the city it stands in ("استاد الدوحة").
 int descriptor_type(const text::Tokens& tokens, const ner::Mention& m) {
   if (m.first == 0 || tokens[m.first - 1].kind != text::TokenKind::word || definite(tokens[m.first - 1])) return -1;
   const auto& nouns = appositions().nouns;
