@@ -177,20 +177,6 @@ void name_institutions(std::string_view line, const text::Tokens& tokens, std::v
   }
 }
 
-// The masculine of a nationality adjective that has a feminine form too ("الألماني": "الألمانية" is
-// one; never an English one, which has no gender).
-bool masculine_nationality(std::string_view word) {
-  const auto& endings = feminine_endings();
-  const auto ends_in = [&](const std::string& f) { return word.ends_with(f); };
-  const auto feminine_listed = [&](const std::string& f) {
-    const text::Tokens feminine = text::tokenize(std::string(word) + f);
-    const LexMatch m = lexicon().longest(feminine, 0);
-    return m.tokens == 1 && m.entry->type == "NORP";
-  };
-  return std::none_of(endings.begin(), endings.end(), ends_in) &&
-         std::any_of(endings.begin(), endings.end(), feminine_listed);
-}
-
 bool written_with_article(const text::Token& t) {
   const text::Stems stems = text::stems(t);
   return std::any_of(stems.begin(), stems.end(), [](std::string_view s) { return !text::without_article(s).empty(); });
@@ -210,6 +196,18 @@ void name_teams(const text::Tokens& tokens, std::vector<Entity>& found) {
 }
 
 }  // namespace
+
+bool masculine_nationality(std::string_view word) {
+  const auto& endings = feminine_endings();
+  const auto ends_in = [&](const std::string& f) { return word.ends_with(f); };
+  const auto feminine_listed = [&](const std::string& f) {
+    const text::Tokens feminine = text::tokenize(std::string(word) + f);
+    const LexMatch m = lexicon().longest(feminine, 0);
+    return m.tokens == 1 && m.entry->type == "NORP";
+  };
+  return std::none_of(endings.begin(), endings.end(), ends_in) &&
+         std::any_of(endings.begin(), endings.end(), feminine_listed);
+}
 
 bool team_adjective(const text::Tokens& tokens, std::size_t first, std::size_t adjective) {
   const text::Token& a = tokens[adjective];  // the cheap tests first: this runs for every place

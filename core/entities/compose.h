@@ -12,6 +12,10 @@
 
 namespace maqal::entities {
 
+// The masculine of a nationality adjective that has a feminine form too ("الألماني": "الألمانية" is
+// one; never an English one, which has no gender).
+bool masculine_nationality(std::string_view word);
+
 // Whether the place whose name opens at token `first` is a team, the token `adjective` right after
 // the name the masculine of a nationality adjective: Arabic gives a city the feminine ("هامبورغ
 // الألمانية") and its club the masculine, agreeing with the noun left unsaid (نادي, فريق: "هامبورغ

@@ -97,6 +97,7 @@ void make_names_consistent(std::vector<ner::Sequence>& document, const ner::InDo
     drop_false_names(s);
     type_by_head(s);
     join_club_names(s);
+    type_persons_after_titles_or_nationalities(s);
     grow_persons_by_given_names(s);
     name_subjects_of_verbs(s);
     join_adjacent_persons(s);
@@ -104,6 +105,7 @@ void make_names_consistent(std::vector<ner::Sequence>& document, const ner::InDo
     type_quoted_places(s);
     name_quoted_titles(s);
     name_after_descriptors(s);
+    name_clubs_before_countries(s);
   }
   drop_styled_common_words(document);
   drop_sentence_openers_written_lower(document);

@@ -320,12 +320,14 @@ int apposition_type(const text::Tokens& tokens, const ner::Mention& m) {
 
 // The type a listed noun right before m gives it ("the French utility Armor Energie", "the campaign
 // group Mer Vivante", "لشركة سياك"), or -1. Not a noun with the article: "رئيس النادي رامون
-// كالديرون", "عمدة المدينة كلاوس فوفرايت" name a person after it.
+// كالديرون", "عمدة المدينة كلاوس فوفرايت" name a person after it. A MISC noun, a stadium's, leaves a
+// place as it is: the city it stands in ("استاد الدوحة").
 int descriptor_type(const text::Tokens& tokens, const ner::Mention& m) {
   if (m.first == 0 || tokens[m.first - 1].kind != text::TokenKind::word || definite(tokens[m.first - 1])) return -1;
   const auto& nouns = appositions().nouns;
   for (std::string_view s : text::stems(tokens[m.first - 1]))
-    if (const auto noun = nouns.find(s); noun != nouns.end()) return noun->second;
+    if (const auto noun = nouns.find(s); noun != nouns.end())
+      return noun->second == ner::type_index("MISC") && m.type == ner::type_index("LOC") ? -1 : noun->second;
   return -1;
 }
 
@@ -658,6 +660,22 @@ void name_subjects_of_verbs(ner::Sequence& s) {
   }
 }
 
+void type_persons_after_titles_or_nationalities(ner::Sequence& s) {
+  const text::Tokens& tokens = *s.tokens;
+  for (ner::Mention& m : s.mentions) {
+    if (m.first == 0 || m.headed) continue;
+    const text::Token& before = tokens[m.first - 1];
+    if (before.kind != text::TokenKind::word || !definite(before)) continue;
+    const auto player = [&] {
+      const std::string_view adjective = text::without_conjunction(before.form());
+      return m.type != ner::type_index("LOC") && text::without_conjunction(tokens[m.first].form()).empty() &&
+             masculine_nationality(adjective.empty() ? before.form() : adjective);
+    };
+    if (title_word(before) != Title::none || player())
+      m.type = ner::type_index("PER");
+  }
+}
+
 void name_after_descriptors(ner::Sequence& s) {
   const text::Tokens& tokens = *s.tokens;
   const Appositions& a = appositions();
@@ -676,6 +694,20 @@ void name_after_descriptors(ner::Sequence& s) {
     const ner::Mention m{i + 1, i + 2, 0};
     if (const int type = descriptor_type(tokens, m); type >= 0)
       s.mentions.insert(s.mentions.begin() + static_cast<std::ptrdiff_t>(k), ner::Mention{i + 1, i + 2, type});
+  }
+}
+
+void name_clubs_before_countries(ner::Sequence& s) {
+  const text::Tokens& tokens = *s.tokens;
+  std::size_t k = 0;  // the first mention not before token i
+  for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
+    if (tokens[i + 1].form() != "(") continue;  // the cheap test first
+    while (k < s.mentions.size() && s.mentions[k].last <= i) ++k;
+    const ner::Mention club{i, i + 1, ner::type_index("ORG"), true};
+    if (tokens[i].kind != text::TokenKind::word || (k < s.mentions.size() && s.mentions[k].first <= i) ||
+        function_word(tokens[i]) || !country_in_brackets_after(tokens, club))
+      continue;
+    s.mentions.insert(s.mentions.begin() + static_cast<std::ptrdiff_t>(k), club);
   }
 }
 

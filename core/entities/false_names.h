@@ -84,10 +84,21 @@ void grow_persons_by_given_names(ner::Sequence& s);
 // headline's subject.
 void name_subjects_of_verbs(ner::Sequence& s);
 
+// A name right after a title or occupation with the article is a person ("للحارس هيلتون", which the
+// model took for the hotels; in ANERcorp's training part 176 names of 178), unless its own words say
+// otherwise (type_by_head()); so is one after the masculine of a nationality with the article, a
+// player's ("والبرتغالي تياغو"; 178 of 195), unless the model found a place, or the name opens with
+// "و" (the others: "الإسباني وفنربغشة", "الفرنسي بباريس").
+void type_persons_after_titles_or_nationalities(ner::Sequence& s);
+
 // A word the model never saw right after a noun that says what a name is (appositions.tsv, without
 // the article: "شركة سياك", "صحيفة معاريف") is such a name, where the model found none; after the
 // nouns whose names carry the article, a word with it too ("نادي الشباب").
 void name_after_descriptors(ner::Sequence& s);
+
+// A word outside any name, no function word, before a country's name alone in brackets is a club in
+// a table of results ("ليل ( فرنسا )", which the model took for the word "night"; type_by_head()).
+void name_clubs_before_countries(ner::Sequence& s);
 
 // A name the document introduces with an apposition that says what it is ("Mer Vivante, a campaign
 // group that …": core/lang/*/appositions.tsv) takes that type wherever the document writes it.

@@ -140,6 +140,17 @@
 //   "ذكرت « … »" as a newspaper's cue, a country of several words never a person, a quotation mark
 //   written twice before a title (each no change); the noun left out only for appositions.tsv's
 //   nouns, not the quoted-title words ("جمعية", "مصرف", which open names: dev 0.7884, folds 0.76581).
+//   Session 20b (branch ner20b; same measures; start 0.7888 / 0.7508 / 0.76580): adopted, a stadium's
+//   word (ملعب, استاد) before a name types it MISC unless the model found a place (appositions.tsv),
+//   a name after a definite title or occupation a person (176 of 178 in the training part) and after
+//   the masculine of a nationality with the article too (a player; not a place nor a name with "و"),
+//   a word outside any name before a country alone in brackets a club: 0.7963 / 0.7583 / 0.76629.
+//   Left out: any word before a masculine nationality a club (dev 0.7814: "الانسحاب الاسرائيلي",
+//   "وسدد البرازيلي"; the model's unseen words only 0.7858), "فريق" an article_name noun (dev -0.0002:
+//   "بفريق العاصمة"), "برنامج" and "سيارة" MISC nouns (dev 0.7839: "برنامج البنك التجاري"), an unseen
+//   word after a definite title a person (folds 0.76511), nationality before a place too (folds
+//   0.76522), a person's name cut before an unseen word the model knows behind a proclitic (dev
+//   0.7923: "عبد الباقي"), a dateline's "place - name -" name ORG (dev +0.0011, folds -0.00003).
 //   train_ner --lang ar --bench [FILE]
 //       tokens per second of the whole entity stage on ~1 MB of text (a corpus file's sentences
 //       joined into lines, or a plain text file).
