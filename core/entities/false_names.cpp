@@ -342,6 +342,8 @@ struct NameHeads {
   text::StringMap<int> after;  // a lower-case word right after the name: "the Elorn estuary"
   text::StringMap<int> quoted;  // a word before a quoted name: "برنامج « الناس وأنا »"
   text::StringMap<int> clubs;   // a word opening a club's name with the place after it: "دينامو كييف"
+  text::StringSet venues;       // a word before a name that makes it where a match is played: "في"
+  text::StringSet goal_words;   // a number of goals written as a word in a score: "صفر"
   EndingFilter club_endings;
   bool may_end_in_club(std::string_view w) const { return club_endings.may_end_in_one(w); }
 };
@@ -350,6 +352,10 @@ const NameHeads& name_heads() {
   static const NameHeads out = [] {
     NameHeads heads;
     for (const auto& row : data::rows_all_languages("name_heads.tsv")) {
+      if (row.size() >= 2 && (row[0] == "venue" || row[0] == "goals")) {
+        (row[0] == "venue" ? heads.venues : heads.goal_words).insert(text::fold(row[1]));
+        continue;
+      }
       if (row.size() < 3 || ner::type_index(row[1]) < 0) continue;
       NameHead h{ner::type_index(row[1]), {}};
       for (const text::Token& t : text::tokenize(text::fold(row[2]))) h.words.emplace_back(t.form());
@@ -487,22 +493,29 @@ bool country_at(const text::Tokens& tokens, std::size_t first, std::size_t last)
   return match.tokens == last - first && match.entry->type == "LOC" && countries.count(match.entry->norm);
 }
 
-// A country's name alone between brackets right after m, which no "في" precedes: a club in a table of
+// A country's name alone between brackets right after m, which no venue word ("في") precedes: a club in a table of
 // results, "بنفيكا ( البرتغال )" (in ANERcorp's training part such names are ORG 12 times, LOC 6:
 // a venue, "في برشلونة ( إسبانيا )", or part of a club's name).
 bool country_in_brackets_after(const text::Tokens& tokens, const ner::Mention& m) {
   constexpr std::size_t kMaxWords = 3;
-  if (m.last + 2 >= tokens.size() || tokens[m.last].form() != "(" || (m.first > 0 && is_word(tokens[m.first - 1], "في")))
+  const auto venue = [&](const text::Token& t) {
+    for (std::string_view s : text::stems(t))
+      if (name_heads().venues.count(s)) return true;
+    return false;
+  };
+  if (m.last + 2 >= tokens.size() || tokens[m.last].form() != "(" || (m.first > 0 && venue(tokens[m.first - 1])))
     return false;
   for (std::size_t close = m.last + 2; close < tokens.size() && close <= m.last + 1 + kMaxWords; ++close)
     if (tokens[close].form() == ")") return country_at(tokens, m.last + 1, close);
   return false;
 }
 
-// A match's score right after m: "كوبنهاغن 1 - صفر" (goals in digits or "صفر", zero). Before a score a
+// A match's score right after m: "كوبنهاغن 1 - صفر" (goals in digits or a goals word, "صفر"). Before a score a
 // country is its national team, a place ANERcorp's training part tags LOC (12 of 12), a club ORG (8).
 bool score_after(const text::Tokens& tokens, const ner::Mention& m) {
-  const auto goals = [&](std::size_t k) { return tokens[k].kind == text::TokenKind::number || tokens[k].form() == "صفر"; };
+  const auto goals = [&](std::size_t k) {
+    return tokens[k].kind == text::TokenKind::number || name_heads().goal_words.count(tokens[k].form()) > 0;
+  };
   return m.last + 2 < tokens.size() && goals(m.last) && tokens[m.last + 1].form() == "-" && goals(m.last + 2);
 }
 
