@@ -28,18 +28,21 @@ bool never_spreads(const text::Token& t) {
 
 
 // The types the model gave a name in the document, and the type its other occurrences take: the
-// type given most often (a tie: none, -1); for a one-word name, only if given at least twice.
+// type given most often (a tie: none, -1) in sentences and bylines, or in the other styled lines (a
+// headline's capitals are style: "Liverpool go top as Salah double sinks Chelsea") when none of those
+// has the name; for a one-word name, only if given at least twice.
 struct Votes {
-  int count[ner::kTypes] = {};
+  int count[ner::kTypes] = {};         // in sentences and bylines
+  int styled_count[ner::kTypes] = {};  // in headlines and link lines
   bool one_word = false;
   int most_given() const {
-    const int* best = std::max_element(count, count + ner::kTypes);
-    return std::count(count, count + ner::kTypes, *best) > 1 ? -1 : static_cast<int>(best - count);
+    const int* counts = std::all_of(count, count + ner::kTypes, [](int n) { return n == 0; }) ? styled_count : count;
+    const int* best = std::max_element(counts, counts + ner::kTypes);
+    return std::count(counts, counts + ner::kTypes, *best) > 1 ? -1 : static_cast<int>(best - counts);
   }
   int spread_type() const {
-    if (!one_word) return most_given();
-    const int* best = std::max_element(count, count + ner::kTypes);
-    return *best >= 2 ? most_given() : -1;
+    const int type = most_given();
+    return type < 0 || !one_word || count[type] + styled_count[type] >= 2 ? type : -1;
   }
 };
 
@@ -169,7 +172,7 @@ void make_names_consistent(std::vector<ner::Sequence>& document, const ner::InDo
     for (ner::Mention& m : s.mentions) {
       if (m.last - m.first == 1 && never_spreads((*s.tokens)[m.first])) continue;
       Votes& votes = names[key(s, m)];
-      ++votes.count[m.type];
+      ++(s.styled && !s.byline ? votes.styled_count : votes.count)[m.type];  // a byline's are typed by type_writers()
       votes.one_word = m.last - m.first == 1;
       voters.emplace_back(&m, &votes);
       for (std::string_view w : text::stems((*s.tokens)[m.first])) first_words.insert(w);

@@ -460,9 +460,19 @@ bool qualifies_title(const text::Token& t, std::string_view text) {
          text::first_letter_case(text.substr(t.start, t.end - t.start)) == text::LetterCase::upper;
 }
 
-// The title written right before a person's mention: from the nearest title word back to the name
-// ("وزير الخارجية الأمريكي أنتوني بلينكن", "Secretary of State Antony Blinken").
-std::optional<std::string> role_before(const Entity& e, const Block& block, const text::Tokens& tokens) {
+// Whether a block's byte lies inside one of the entities before entities[i] (disjoint, in order).
+bool inside_earlier_entity(const std::vector<Entity>& entities, std::size_t i, std::size_t byte8) {
+  while (i > 0 && entities[i - 1].span.start8 > byte8) --i;
+  return i > 0 && entities[i - 1].span.end8 > byte8;
+}
+
+// The title written right before the person's mention entities[i]: from the nearest title word back
+// to the name ("وزير الخارجية الأمريكي أنتوني بلينكن", "Secretary of State Antony Blinken"). Not a
+// title word inside another name ("the Premier League on Saturday after Mohamed Salah"), nor across
+// a lower-case word that is not a function word ("the President said Joe Biden").
+std::optional<std::string> role_before(const std::vector<Entity>& entities, std::size_t i, const Block& block,
+                                       const text::Tokens& tokens) {
+  const Entity& e = entities[i];
   const std::size_t start = e.span.start8 - block.span.start8;
   const std::size_t at = static_cast<std::size_t>(  // tokens[at - 1] ends before the name
       std::partition_point(tokens.begin(), tokens.end(), [&](const text::Token& t) { return t.end <= start; }) -
@@ -470,6 +480,7 @@ std::optional<std::string> role_before(const Entity& e, const Block& block, cons
   for (std::size_t k = at, seen = 0; k-- > 0 && seen < kMaxRoleWords; ++seen) {
     if (tokens[k].kind != text::TokenKind::word || title_word(tokens[k]) == Title::office) return std::nullopt;
     if (title_word(tokens[k]) == Title::personal) {
+      if (inside_earlier_entity(entities, i, block.span.start8 + tokens[k].start)) return std::nullopt;
       // English names what the title is of before it: "Treasury Secretary", "Fed Chair".
       for (std::size_t words = 0; k > 0 && words < kMaxTitleQualifiers && qualifies_title(tokens[k - 1], block.text); ++words) --k;
       // Without a proclitic written onto the title ("لرئيس الوزراء"), but with the article a fused
@@ -479,6 +490,9 @@ std::optional<std::string> role_before(const Entity& e, const Block& block, cons
       const std::size_t to = tokens[at - 1].end;
       return std::string(text::fused_article(proclitic)) + block.text.substr(from, to - from);
     }
+    if (!function_word(tokens[k]) &&
+        text::first_letter_case(block.text.substr(tokens[k].start, tokens[k].end - tokens[k].start)) == text::LetterCase::lower)
+      return std::nullopt;
   }
   return std::nullopt;
 }
@@ -524,7 +538,7 @@ std::vector<Cluster> describe_clusters(const std::vector<Entity>& entities, cons
     c.mentions.push_back(static_cast<int>(i));
     if (e.type != "PER") continue;
     while (block + 1 < blocks.size() && blocks[block].span.end8 <= e.span.start8) ++block;
-    if (auto role = role_before(e, blocks[block], tokens[block]);
+    if (auto role = role_before(entities, i, blocks[block], tokens[block]);
         role && std::find(c.roles.begin(), c.roles.end(), *role) == c.roles.end())
       c.roles.push_back(std::move(*role));
   }

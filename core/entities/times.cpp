@@ -22,6 +22,7 @@ enum class Half { am, pm, none };  // "o'clock" says the hour, not the half of t
 struct Meridiem {
   std::string form;
   Half half = Half::am;
+  bool zone = false;  // a time zone ("GMT"): after a clock time or its meridiem
 };
 
 // Longest forms first, so "a.m." is tried before "am" and "مساءً" before "مساء".
@@ -31,6 +32,8 @@ const std::vector<Meridiem>& meridiems() {
     for (const auto& row : data::rows_all_languages("dates.tsv"))
       if (row[0] == "meridiem" && row.size() > 2)
         out.push_back({std::string(row[1]), row[2] == "pm" ? Half::pm : row[2] == "am" ? Half::am : Half::none});
+      else if (row[0] == "time_zone" && row.size() > 1)
+        out.push_back({std::string(row[1]), Half::none, true});
     std::sort(out.begin(), out.end(), [](const Meridiem& a, const Meridiem& b) { return a.form.size() > b.form.size(); });
     return out;
   }();
@@ -68,7 +71,18 @@ bool same_letters(std::string_view a, std::string_view b) {  // ASCII letters co
   return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) { return ascii_lower(x) == ascii_lower(y); });
 }
 
-// The meridiem word after `pos` (one blank allowed before it), ending at a word boundary.
+bool ascii_digit(std::string_view line, std::size_t i) { return i < line.size() && line[i] >= '0' && line[i] <= '9'; }
+
+// Past a time zone's offset at `pos` ("+1", "-05:00" of "GMT+1", "UTC-05:00"), if one is there.
+std::size_t past_zone_offset(std::string_view line, std::size_t pos) {
+  if (pos >= line.size() || (line[pos] != '+' && line[pos] != '-') || !ascii_digit(line, pos + 1)) return pos;
+  std::size_t end = pos + (ascii_digit(line, pos + 2) ? 3 : 2);
+  if (end < line.size() && line[end] == ':' && ascii_digit(line, end + 1) && ascii_digit(line, end + 2)) end += 3;
+  return ascii_digit(line, end) ? pos : end;
+}
+
+// The meridiem word after `pos` (one blank allowed before it), ending at a word boundary; `end` is
+// past a time zone after it and the zone's offset.
 const Meridiem* meridiem_at(std::string_view line, std::size_t pos, std::size_t& end) {
   if (pos < line.size() && line[pos] == ' ') ++pos;
   for (const auto& m : meridiems()) {
@@ -81,6 +95,12 @@ const Meridiem* meridiem_at(std::string_view line, std::size_t pos, std::size_t&
       if (u_isalnum(c)) continue;
     }
     end = after;
+    std::size_t zone_end = 0;
+    if (m.zone) {
+      end = past_zone_offset(line, end);
+    } else if (const Meridiem* zone = m.half != Half::none ? meridiem_at(line, end, zone_end) : nullptr; zone && zone->zone) {
+      end = zone_end;
+    }
     return &m;
   }
   return nullptr;
@@ -155,6 +175,7 @@ void compose_times(std::string_view line, const text::Tokens& tokens, std::vecto
   std::vector<Entity> out;
   for (std::size_t i = 0; i < found.size(); ++i) {
     const Entity& hour = found[i];
+    if (!out.empty() && hour.span.start8 < out.back().span.end8) continue;  // a time zone's offset ("GMT+1")
     const int h = whole_number(hour);
     const bool colon = i + 1 < found.size() && hour.span.end8 < line.size() && line[hour.span.end8] == ':' &&
                        found[i + 1].span.start8 == hour.span.end8 + 1;
@@ -164,7 +185,7 @@ void compose_times(std::string_view line, const text::Tokens& tokens, std::vecto
     if (clock) {
       Entity time{"TIME", "", {hour.span.start8, found[i + 1].span.end8}, 0, ""};
       std::size_t end = 0;
-      const Meridiem* meridiem = h >= 1 && h <= 12 ? meridiem_at(line, time.span.end8, end) : nullptr;
+      const Meridiem* meridiem = meridiem_at(line, time.span.end8, end);  // clock_norm() reads its half for 1-12 only
       if (meridiem) time.span.end8 = end;
       time.norm = clock_norm(h, m, meridiem);
       time.text = std::string(line.substr(time.span.start8, time.span.end8 - time.span.start8));

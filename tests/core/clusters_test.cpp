@@ -38,6 +38,15 @@ TEST(Clusters, AnEnglishRoleKeepsWhatItsTitleIsOf) {
   EXPECT_EQ(roles_of(senate, "Chuck Schumer"), std::vector<std::string>{"Senate Majority Leader"});
 }
 
+TEST(Clusters, ARoleIsNoTitleWordInsideAnotherNameNorAcrossAVerb) {
+  const maqal::Result r = maqal::parse_text(
+      "Liverpool moved top of the Premier League on Saturday after Mohamed Salah scored twice. "
+      "The President said Joe Biden would sign it.\n");
+  ASSERT_FALSE(r.error);
+  EXPECT_EQ(roles_of(r, "Mohamed Salah"), std::vector<std::string>{});
+  EXPECT_EQ(roles_of(r, "Joe Biden"), std::vector<std::string>{});
+}
+
 TEST(Clusters, AClusterIsNamedWithoutAPossessive) {
   const maqal::Result r = maqal::parse_text(
       "Jose Mourinho's side lost on Sunday. Mourinho said the team had played well.\n");

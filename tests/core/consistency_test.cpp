@@ -375,6 +375,16 @@ TEST(Consistency, ABylinesNamesAreItsWriters) {
   EXPECT_EQ(d.type_at(1, "Tara Bannow"), "ORG");  // in running text the model's call stands
 }
 
+TEST(Consistency, ASentenceTypesANameBeforeAHeadlineDoes) {
+  Document d(ner::Lang::en, {"Liverpool Go Top As Salah Double Sinks Chelsea", "Liverpool moved top of the table."});
+  d.sequences[0].styled = true;
+  d.tag(0, "Liverpool", "PER");
+  d.tag(1, "Liverpool", "ORG");
+  maqal::entities::make_names_consistent(d.sequences);
+  EXPECT_EQ(d.type_at(0, "Liverpool"), "ORG");  // the headline's capitals are style: its type is weaker evidence
+  EXPECT_EQ(d.type_at(1, "Liverpool"), "ORG");
+}
+
 TEST(Consistency, AnAppositionStatesTheTypeEverywhere) {
   Document d(ner::Lang::en, {"Mer Vivante, a campaign group that has pressed for the clean-up, welcomed the vote.",
                              "A spokesman for Mer Vivante said so. Ann Smith, a member of the group, agreed.",
