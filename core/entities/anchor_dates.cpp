@@ -95,26 +95,38 @@ std::string shifted(std::string_view norm, long day) {
   }
 }
 
-// Words beside a weekday or a month that put it ahead of the article's day or behind it (dates.tsv
-// "future_before", "future_after", "past_before", "past_after").
+// shifted(), and a month or day of a year given by its offset ("-1Y-09", "September last year").
+std::string shifted_year_date(std::string_view norm, long day) {
+  const std::size_t year = norm.find("Y-");
+  if (year == std::string_view::npos) return shifted(norm, day);
+  const std::string shifted_year = shifted(norm.substr(0, year + 1), day);
+  return shifted_year.empty() ? shifted_year : shifted_year + std::string(norm.substr(year + 1));
+}
+
+// Words beside a weekday or a month that put it ahead of the article's day, behind it, or in its
+// month or year (dates.tsv "future_before", "future_after", "past_before", "past_after",
+// "present_before", "present_after").
+enum class Tense { past, future, present };
 struct TenseWords {
   text::StringSet before, after;
 };
 
-const TenseWords& tense_words(bool future) {
+const TenseWords& tense_words(Tense tense) {
   static const auto words = [] {
-    std::array<TenseWords, 2> out;  // past, future
+    std::array<TenseWords, 3> out;  // by Tense
+    constexpr std::array<std::string_view, 3> kNames{"past_", "future_", "present_"};
     for (const auto& row : data::rows_all_languages("dates.tsv")) {
       if (row.size() < 2) continue;
-      for (const bool ahead : {false, true}) {
-        const std::string tense = ahead ? "future_" : "past_";
-        if (row[0] == tense + "before") out[ahead].before.insert(text::fold(row[1]));
-        if (row[0] == tense + "after") out[ahead].after.insert(text::fold(row[1]));
+      for (std::size_t t = 0; t < kNames.size(); ++t) {
+        if (!row[0].starts_with(kNames[t])) continue;
+        const std::string_view side = row[0].substr(kNames[t].size());
+        if (side == "before") out[t].before.insert(text::fold(row[1]));
+        if (side == "after") out[t].after.insert(text::fold(row[1]));
       }
     }
     return out;
   }();
-  return words[future];
+  return words[static_cast<std::size_t>(tense)];
 }
 
 // The folded word right before `start` or right after `end` in the text: the words of the few bytes
@@ -135,8 +147,8 @@ std::string word_after(std::string_view text, std::size_t end) {
   return tokens.empty() ? std::string() : std::string(tokens.front().form());
 }
 
-bool said_to_be(bool future, const Entity& e, std::string_view text) {
-  const TenseWords& words = tense_words(future);
+bool said_to_be(Tense tense, const Entity& e, std::string_view text) {
+  const TenseWords& words = tense_words(tense);
   return words.before.count(word_before(text, e.span.start8)) || words.after.count(word_after(text, e.span.end8));
 }
 
@@ -144,13 +156,14 @@ std::string weekday_date(const Entity& e, std::string_view text, long day) {
   const int wanted = e.norm.back() - '0';
   if (wanted < 1 || wanted > 7) return {};
   const int today = iso_weekday(day);
-  if (said_to_be(/*future=*/true, e, text))
+  if (said_to_be(Tense::future, e, text))
     return iso_day(day + ((wanted - today + 6) % 7 + 1));  // the next one, a week on when it is today
   return iso_day(day - (today - wanted + 7) % 7);
 }
 
 // A month, or a day of one, without its year ("XXXX-10", "XXXX-03-05") said to be the last or the next
-// one ("أكتوبر الماضي", "next March"): in the year that makes it so from the article's day. Without
+// one ("أكتوبر الماضي", "next March"): in the year that makes it so from the article's day; said to be
+// the current one ("نوفمبر الجاري", "this March"), in the article's year. Without
 // such a word a day is the one nearest the article's day ("Oct. 26" in a story of November 20 is
 // last month's, "Jan. 5" next year's), as news dates days; a month alone stays without its year
 // ("in March" may be either).
@@ -169,8 +182,9 @@ std::string month_date(const Entity& e, std::string_view text, long day) {
   const bool before_today = m < today.m || (m == today.m && d > 0 && d < today.d);
   const bool after_today = m > today.m || (m == today.m && d > today.d);
   int year = 0;
-  if (said_to_be(/*future=*/false, e, text)) year = before_today ? today.y : today.y - 1;
-  else if (said_to_be(/*future=*/true, e, text)) year = after_today ? today.y : today.y + 1;
+  if (said_to_be(Tense::past, e, text)) year = before_today ? today.y : today.y - 1;
+  else if (said_to_be(Tense::future, e, text)) year = after_today ? today.y : today.y + 1;
+  else if (said_to_be(Tense::present, e, text)) year = today.y;
   else if (d > 0) year = nearest_year(m, d, day);
   else return {};
   return format("%04d", year) + std::string(norm.substr(4));
@@ -192,7 +206,7 @@ void anchor_dates(std::vector<Entity>& entities, const std::vector<Block>& block
     if (article >= days.size() || !days[article]) continue;
     std::string anchored = e.norm.starts_with("XXXX-WXX-") ? weekday_date(e, text, *days[article])
                            : e.norm.starts_with("XXXX-")   ? month_date(e, text, *days[article])
-                                                           : shifted(e.norm, *days[article]);
+                                                           : shifted_year_date(e.norm, *days[article]);
     if (!anchored.empty()) e.norm = std::move(anchored);
   }
 }

@@ -48,6 +48,17 @@ bool is_year(const Entity& e) {
 }
 bool is_month(const Entity& e) { return e.type == "DATE" && e.norm.size() == 7 && e.norm[4] == '-' && e.norm[5] != 'W'; }
 
+// The year a part of a date gives: a number of four digits, a year ("عام 2023") or a year given by its
+// offset ("last year", "العام الماضي": "-1Y"); empty when it gives none.
+std::string year_of(const Entity& e) {
+  if (is_year(e)) return e.norm;
+  if (e.type != "DATE") return {};
+  const bool four_digits = e.norm.size() == 4 && e.norm.find_first_not_of("0123456789") == std::string::npos;
+  const bool offset = e.norm.size() >= 3 && (e.norm[0] == '+' || e.norm[0] == '-') && e.norm.back() == 'Y' &&
+                      e.norm.find_first_not_of("0123456789", 1) == e.norm.size() - 1;
+  return four_digits || offset ? e.norm : std::string();
+}
+
 // Whether a numeric date whose first two parts could both be the day ("03/04/2024") has the day
 // first: the line's language's order (dates.tsv "numeric_order": DMY or MDY).
 bool day_first(std::string_view line) {
@@ -302,6 +313,7 @@ void read_years(std::string_view line, const text::Tokens& tokens, std::vector<E
 
 void compose_dates(std::string_view line, const text::Tokens& tokens, std::vector<Entity>& found) {
   read_numeric_dates(line, found);
+  read_years(line, tokens, found);  // before the months: "مارس من عام 2023" is one date
   std::vector<Entity> out;
   for (std::size_t i = 0; i < found.size(); ++i) {
     if (!is_month(found[i])) {
@@ -330,8 +342,8 @@ void compose_dates(std::string_view line, const text::Tokens& tokens, std::vecto
       date.span.end8 = found[next].span.end8;
       ++next;
     }
-    if (next < found.size() && is_year(found[next]) && joins(gap(found[next - 1], found[next]))) {
-      year = found[next].norm;
+    if (next < found.size() && !year_of(found[next]).empty() && joins(gap(found[next - 1], found[next]))) {
+      year = year_of(found[next]);
       date.span.end8 = found[next].span.end8;
       ++next;
     }
@@ -342,7 +354,6 @@ void compose_dates(std::string_view line, const text::Tokens& tokens, std::vecto
     i = next - 1;
   }
   std::erase_if(out, [](const Entity& e) { return e.type == "ORDINAL"; });  // ordinals only name days
-  read_years(line, tokens, out);
   found = std::move(out);
 }
 

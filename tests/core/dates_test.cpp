@@ -61,6 +61,25 @@ TEST(AnchorDates, MonthsSaidToBeTheLastOrTheNextTakeTheirYear) {
                                 {"June", "XXXX-06"}}));
 }
 
+// A month of the current one is in the article's year ("نوفمبر الجاري", "this March"); a month with a
+// year or a year's offset after it is one date in that year ("سبتمبر من العام الماضي", "March of last year").
+TEST(AnchorDates, MonthsOfTheCurrentYearOrOfAYearGivenAfterThem) {
+  const maqal::Result r = maqal::parse_text(
+      "البنك المركزي يثبت أسعار الفائدة\n21/11/2024\n"
+      "رفعت الوكالة التصنيف في نوفمبر الجاري، بعد تراجع في سبتمبر من العام الماضي وفي مارس من عام 2022. "
+      "Rates rose in September last year and will be reviewed this March and in May of next year.\n");
+  EXPECT_EQ(dates_of(r), (Dates{{"21/11/2024", "2024-11-21"},
+                                {"نوفمبر", "2024-11"},
+                                {"سبتمبر من العام الماضي", "2023-09"},
+                                {"مارس من عام 2022", "2022-03"},
+                                {"September last year", "2023-09"},
+                                {"March", "2024-03"},
+                                {"May of next year", "2025-05"}}));
+  // Without the article's date the year stays an offset.
+  const maqal::Result undated = maqal::parse_text("Rates rose in September last year.\n");
+  EXPECT_EQ(dates_of(undated), (Dates{{"September last year", "-1Y-09"}}));
+}
+
 // A day without its year is the one nearest the article's day: last month's, or next year's early in
 // January from late December.
 TEST(AnchorDates, ADayWithoutItsYearIsTheNearestOne) {
