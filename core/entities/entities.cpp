@@ -23,6 +23,7 @@
 #include "entities/ner.h"
 #include "entities/numbers.h"
 #include "entities/patterns.h"
+#include "entities/speech.h"
 #include "entities/times.h"
 #include "entities/titles.h"
 #include "lang/data.h"
@@ -469,7 +470,8 @@ bool inside_earlier_entity(const std::vector<Entity>& entities, std::size_t i, s
 // The title written right before the person's mention entities[i]: from the nearest title word back
 // to the name ("وزير الخارجية الأمريكي أنتوني بلينكن", "Secretary of State Antony Blinken"). Not a
 // title word inside another name ("the Premier League on Saturday after Mohamed Salah"), nor across
-// a lower-case word that is not a function word ("the President said Joe Biden").
+// a lower-case word that is not a function word ("the President said Joe Biden"), nor one whose last
+// word is a function word (the name is then what the title is of: "director of Beth Helmstetter Events").
 std::optional<std::string> role_before(const std::vector<Entity>& entities, std::size_t i, const Block& block,
                                        const text::Tokens& tokens) {
   const Entity& e = entities[i];
@@ -487,6 +489,7 @@ std::optional<std::string> role_before(const std::vector<Entity>& entities, std:
       // one stands for ("للرئيس الأمريكي" → "الرئيس الأمريكي").
       const std::string_view proclitic = tokens[k].form().substr(0, title_proclitic(tokens[k]));
       const std::size_t from = tokens[k].start + text::written_size(block.text.substr(tokens[k].start), proclitic.size());
+      if (function_word(tokens[at - 1])) return std::nullopt;
       const std::size_t to = tokens[at - 1].end;
       return std::string(text::fused_article(proclitic)) + block.text.substr(from, to - from);
     }
@@ -495,6 +498,47 @@ std::optional<std::string> role_before(const std::vector<Entity>& entities, std:
       return std::nullopt;
   }
   return std::nullopt;
+}
+
+// The title written right after the person's mention entities[i], set off by a comma: "حسن عبد الله،
+// محافظ البنك المركزي، إن", "Olaf Scholz, the German Chancellor, said". From the title word (with what
+// it is of before it, and past an article: "the") up to the punctuation, function word or speech verb
+// that ends it (in a cased script, a function word before a capitalized word goes on: "Secretary of
+// State"); none across another person's name, a lower-case word of a cased script that is not a
+// function word, or more than kMaxRoleWords words.
+std::optional<std::string> role_after(const std::vector<Entity>& entities, std::size_t i, const Block& block,
+                                      const text::Tokens& tokens) {
+  const std::size_t end = entities[i].span.end8 - block.span.start8;
+  std::size_t k = static_cast<std::size_t>(
+      std::partition_point(tokens.begin(), tokens.end(), [&](const text::Token& t) { return t.start < end; }) - tokens.begin());
+  if (k + 1 >= tokens.size() || !separator(tokens[k])) return std::nullopt;
+  const auto written = [&](std::size_t t) { return block.text.substr(tokens[t].start, tokens[t].end - tokens[t].start); };
+  const auto lower = [&](std::size_t t) { return text::first_letter_case(written(t)) == text::LetterCase::lower; };
+  if (++k + 1 < tokens.size() && function_word(tokens[k]) && title_word(tokens[k]) == Title::none) ++k;
+  const std::size_t from = k;
+  for (std::size_t words = 0; k < tokens.size() && words < kMaxTitleQualifiers && title_word(tokens[k]) == Title::none &&
+                              qualifies_title(tokens[k], block.text);
+       ++words)
+    ++k;
+  if (k >= tokens.size() || tokens[k].kind != text::TokenKind::word || title_word(tokens[k]) != Title::personal) return std::nullopt;
+  std::size_t last = k + 1;  // one past the role's last word
+  for (; last < tokens.size() && tokens[last].kind == text::TokenKind::word && !is_speech_verb(tokens[last]); ++last) {
+    if (last - from >= kMaxRoleWords) return std::nullopt;
+    if (function_word(tokens[last])) {
+      const bool goes_on = last + 1 < tokens.size() && tokens[last + 1].kind == text::TokenKind::word &&
+                           text::first_letter_case(written(last + 1)) == text::LetterCase::upper;
+      if (!goes_on) break;
+    } else if (lower(last)) {
+      return std::nullopt;
+    }
+  }
+  while (last > k + 1 && function_word(tokens[last - 1])) --last;  // "director of" names no office
+  // A credential or an honorific of two letters after a name is no role ("Dylan Bailey, MS, RD").
+  if (last == from + 1 && text::count_code_points(written(from)) <= 2) return std::nullopt;
+  const std::size_t role_end8 = block.span.start8 + tokens[last - 1].end;
+  for (std::size_t j = i + 1; j < entities.size() && entities[j].span.start8 < role_end8; ++j)
+    if (entities[j].type == "PER") return std::nullopt;  // the title of the next person named
+  return std::string(block.text.substr(tokens[from].start, tokens[last - 1].end - tokens[from].start));
 }
 
 // How a cluster is named: its fullest mention (most words: "أنتوني بلينكن", not "بلينكن"), among
@@ -538,9 +582,8 @@ std::vector<Cluster> describe_clusters(const std::vector<Entity>& entities, cons
     c.mentions.push_back(static_cast<int>(i));
     if (e.type != "PER") continue;
     while (block + 1 < blocks.size() && blocks[block].span.end8 <= e.span.start8) ++block;
-    if (auto role = role_before(entities, i, blocks[block], tokens[block]);
-        role && std::find(c.roles.begin(), c.roles.end(), *role) == c.roles.end())
-      c.roles.push_back(std::move(*role));
+    for (auto role : {role_before(entities, i, blocks[block], tokens[block]), role_after(entities, i, blocks[block], tokens[block])})
+      if (role && std::find(c.roles.begin(), c.roles.end(), *role) == c.roles.end()) c.roles.push_back(std::move(*role));
   }
   for (auto& c : clusters) c.name = cluster_name(c, entities);
   return clusters;

@@ -211,12 +211,6 @@ void trim_titles(const text::Tokens& tokens, std::vector<ner::Mention>& mentions
   }
 }
 
-bool separator(const text::Token& t) {
-  // comma, ARABIC COMMA, semicolon, ARABIC SEMICOLON, bar
-  static constexpr std::string_view kSeparators[] = {",", "\xD8\x8C", ";", "\xD8\x9B", "|"};
-  return t.kind == text::TokenKind::punct &&
-         std::find(std::begin(kSeparators), std::end(kSeparators), t.form()) != std::end(kSeparators);
-}
 
 // The label's colon in a list line (list_line()), or 0.
 std::size_t list_colon(const text::Tokens& tokens) {
@@ -375,6 +369,13 @@ const NameHeads& name_heads() {
 }
 
 }  // namespace
+
+bool separator(const text::Token& t) {
+  // comma, ARABIC COMMA, semicolon, ARABIC SEMICOLON, bar
+  static constexpr std::string_view kSeparators[] = {",", "\xD8\x8C", ";", "\xD8\x9B", "|"};
+  return t.kind == text::TokenKind::punct &&
+         std::find(std::begin(kSeparators), std::end(kSeparators), t.form()) != std::end(kSeparators);
+}
 
 std::string_view organization_head(const text::Token& t) {
   if (t.kind != text::TokenKind::word) return {};

@@ -22,6 +22,9 @@ bool list_line(const text::Tokens& tokens);
 // (core/lang/*/function_words.tsv). A one-word name of one is the model's mistake.
 bool function_word(const text::Token& t);
 
+// A comma (also Arabic), semicolon (also Arabic) or bar: what separates a list's items.
+bool separator(const text::Token& t);
+
 // Cuts s.mentions at punctuation no name holds (a bracket, a quotation mark, a comma: not "&-.'") and
 // before lower-case words that would end them ("Lady Gaga sang"), then drops from them: a mention of
 // function words only, none written as an acronym ("But I"; not "US"); one common English word, no

@@ -47,6 +47,20 @@ TEST(Clusters, ARoleIsNoTitleWordInsideAnotherNameNorAcrossAVerb) {
   EXPECT_EQ(roles_of(r, "Joe Biden"), std::vector<std::string>{});
 }
 
+TEST(Clusters, ARoleSetOffByACommaAfterTheName) {
+  const maqal::Result ar = maqal::parse_text(
+      "قرر البنك المركزي تثبيت أسعار الفائدة. وقال حسن عبد الله، محافظ البنك المركزي، إن التضخم تراجع.\n");
+  EXPECT_EQ(roles_of(ar, "حسن عبد الله"), std::vector<std::string>{"محافظ البنك المركزي"});
+  const maqal::Result r = maqal::parse_text(
+      "Olaf Scholz, the German Chancellor, said the talks would go on. Antony Blinken, the Secretary of State, "
+      "agreed. Janet Yellen, who chairs the panel, and Joe Biden, President Emmanuel Macron said, disagreed.\n");
+  ASSERT_FALSE(r.error);
+  EXPECT_EQ(roles_of(r, "Olaf Scholz"), std::vector<std::string>{"German Chancellor"});
+  EXPECT_EQ(roles_of(r, "Antony Blinken"), std::vector<std::string>{"Secretary of State"});
+  EXPECT_EQ(roles_of(r, "Janet Yellen"), std::vector<std::string>{});  // no title word
+  EXPECT_EQ(roles_of(r, "Joe Biden"), std::vector<std::string>{});     // the title of the next person
+}
+
 TEST(Clusters, AClusterIsNamedWithoutAPossessive) {
   const maqal::Result r = maqal::parse_text(
       "Jose Mourinho's side lost on Sunday. Mourinho said the team had played well.\n");
