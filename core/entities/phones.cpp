@@ -4,6 +4,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cctype>
 #include <array>
 #include <string>
 
@@ -82,6 +83,23 @@ bool after_label(std::string_view line, std::size_t at) {
   });
 }
 
+// A North American number written ddd-ddd-dddd or ddd.ddd.dddd at `at` ("202-555-0143"): no date or
+// other number has that shape. Not when more digits or a separator and a digit go on after it.
+bool north_american_shape(std::string_view line, std::size_t at) {
+  constexpr std::string_view kShape = "ddd-ddd-dddd";
+  if (line.size() - at < kShape.size()) return false;
+  const char separator = line[at + 3];
+  if (separator != '-' && separator != '.') return false;
+  for (std::size_t k = 0; k < kShape.size(); ++k) {
+    const char c = line[at + k];
+    if (kShape[k] == 'd' ? !(c >= '0' && c <= '9') : c != separator) return false;
+  }
+  const std::size_t end = at + kShape.size();
+  return end == line.size() ||
+         !(std::isdigit(static_cast<unsigned char>(line[end])) ||
+           ((line[end] == '-' || line[end] == '.') && end + 1 < line.size() && std::isdigit(static_cast<unsigned char>(line[end + 1]))));
+}
+
 }  // namespace
 
 std::vector<Entity> find_phones(std::string_view line) {
@@ -123,12 +141,14 @@ std::vector<Entity> find_phones(std::string_view line) {
       const bool plus = c == '+' && next < line.size() && digit(text::code_point_at(line, next));
       const bool bracket = c == '(' && next < line.size() && digit(text::code_point_at(line, next));
       const bool label = (digit(c) || bracket) && after_label(line, i);
+      const bool shaped = !label && is_digit && north_american_shape(line, i);
       bool phone = false;
       Run run;
-      if (plus || bracket || label) {
+      if (plus || bracket || label || shaped) {
         run = digit_run(line, i);
         if (plus) phone = run.digits >= kMinInternationalDigits;
         else if (label) phone = run.digits >= kMinLabelledDigits;
+        else if (shaped) phone = run.digits == kNorthAmericanDigits;
         else phone = run.digits == kNorthAmericanDigits && line.substr(i, 5).find(')') == 4;  // (ddd) ddd-dddd
       }
       if (phone && !(run.end < line.size() && u_isalnum(text::code_point_at(line, run.end)))) {
