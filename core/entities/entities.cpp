@@ -480,6 +480,9 @@ std::optional<std::string> role_before(const std::vector<Entity>& entities, std:
       std::partition_point(tokens.begin(), tokens.end(), [&](const text::Token& t) { return t.end <= start; }) -
       tokens.begin());
   for (std::size_t k = at, seen = 0; k-- > 0 && seen < kMaxRoleWords; ++seen) {
+    const bool abbreviated_title = tokens[k].form() == "." && k > 0 && tokens[k - 1].end == tokens[k].start &&
+                                   title_word(tokens[k - 1]) == Title::personal;  // "Sen. Rand Paul"
+    if (abbreviated_title) --k;
     if (tokens[k].kind != text::TokenKind::word || title_word(tokens[k]) == Title::office) return std::nullopt;
     if (title_word(tokens[k]) == Title::personal) {
       if (inside_earlier_entity(entities, i, block.span.start8 + tokens[k].start)) return std::nullopt;

@@ -34,8 +34,10 @@ TEST(Clusters, AnEnglishRoleKeepsWhatItsTitleIsOf) {
   EXPECT_EQ(roles_of(r, "Janet Yellen"), std::vector<std::string>{"Treasury Secretary"});
   EXPECT_EQ(roles_of(r, "Jerome Powell"), std::vector<std::string>{"Fed Chair"});
   EXPECT_EQ(roles_of(r, "Joe Biden"), std::vector<std::string>{"President"});  // not "When President"
-  const maqal::Result senate = maqal::parse_text("Senate Majority Leader Chuck Schumer said the vote would go ahead.\n");
+  const maqal::Result senate = maqal::parse_text("Senate Majority Leader Chuck Schumer said the vote would go ahead. "
+                                                 "Sen. Rand Paul voted against it.\n");
   EXPECT_EQ(roles_of(senate, "Chuck Schumer"), std::vector<std::string>{"Senate Majority Leader"});
+  EXPECT_EQ(roles_of(senate, "Rand Paul"), std::vector<std::string>{"Sen."});  // an abbreviated title
 }
 
 TEST(Clusters, ARoleIsNoTitleWordInsideAnotherNameNorAcrossAVerb) {
