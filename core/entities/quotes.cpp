@@ -9,6 +9,7 @@
 #include <string>
 #include <utility>
 
+#include "entities/false_names.h"
 #include "entities/speech.h"
 #include "entities/titles.h"
 #include "lang/data.h"
@@ -25,6 +26,9 @@ constexpr std::size_t kVerbAfterQuoteTokens = 3;
 // Words of title and role between a speech verb and the speaker's name ("قال وزير الخارجية
 // الأمريكي بلينكن").
 constexpr std::size_t kMaxTitleWords = 5;
+
+// A source quoted through whoever reports it is named or described in this many words at most.
+constexpr std::size_t kMaxSourceWords = 6;
 // A group word ("الوزيران") stands for people among the last this many person mentions.
 constexpr std::size_t kGroupLookBack = 50;
 
@@ -110,6 +114,7 @@ class Speakers {
 
   // Who said the quote. `earlier` said the previous quote of this block.
   std::optional<Speaker> find(const QuoteSpan& q, const std::optional<Speaker>& earlier) const {
+    if (auto source = quoted_source(q)) return source;
     std::optional<std::size_t> verb;  // the last one ending before the quote
     const auto after = std::partition_point(verbs_.begin(), verbs_.end(),
                                             [&](std::size_t k) { return tokens_[k].end <= q.open; });
@@ -174,6 +179,26 @@ class Speakers {
   }
 
  private:
+  // A source quoted through whoever reports it, right before the quote: "ونقلت الوكالة عن مصدر مسؤول
+  // قوله: «…»", "Reuters quoted a senior official as saying: "…"": the name between the two words,
+  // else the words themselves as its description ("مصدر مسؤول", "a senior official").
+  std::optional<Speaker> quoted_source(const QuoteSpan& q) const {
+    auto at = text::first_token_from(tokens_, q.open);
+    std::size_t saying = static_cast<std::size_t>(at - tokens_.begin());
+    while (saying > 0 && tokens_[saying - 1].kind == text::TokenKind::punct) --saying;
+    if (saying == 0 || !quotes_source(tokens_[--saying])) return std::nullopt;
+    std::size_t from = saying;
+    while (from > 0 && saying - from < kMaxSourceWords && !names_quoted_source(tokens_[from - 1])) --from;
+    if (from == 0 || from == saying || !names_quoted_source(tokens_[from - 1])) return std::nullopt;
+    std::size_t end = saying;  // the description ends before a function word ("as saying")
+    while (end > from && function_word(tokens_[end - 1])) --end;
+    if (end == from || std::any_of(tokens_.begin() + static_cast<std::ptrdiff_t>(from), tokens_.begin() + static_cast<std::ptrdiff_t>(end),
+                                   [](const text::Token& t) { return t.kind != text::TokenKind::word; }))
+      return std::nullopt;
+    if (const Entity* e = nearest(tokens_[from].start, tokens_[end - 1].end, /*first=*/true)) return named(*e);
+    return Speaker{std::string(block_.text.substr(tokens_[from].start, tokens_[end - 1].end - tokens_[from].start)), {}, true};
+  }
+
   // The subject written right after a speech verb (verb-subject order): a name, or a title and
   // up to a few words of role before it, an office word among them naming the office; or a group word.
   std::optional<Speaker> subject_after(std::size_t verb, std::size_t quote_open) const {

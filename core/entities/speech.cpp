@@ -1,5 +1,6 @@
 #include "entities/speech.h"
 
+#include <array>
 #include <bitset>
 #include <string>
 #include <unordered_set>
@@ -51,6 +52,28 @@ bool is_speech_verb(const text::Token& token) {
     if (is_verb_form(s)) return true;
   return false;
 }
+
+namespace {
+
+// Whether the token, looking past clitics, is a quoted_sources.tsv word of the kind.
+bool quoted_source_word(const text::Token& token, std::string_view kind) {
+  static const auto words = [] {
+    std::array<text::StringSet, 2> out;  // from, saying
+    for (const auto& row : data::rows_all_languages("quoted_sources.tsv"))
+      if (row.size() > 1) out[row[0] == "saying"].insert(text::fold(row[1]));
+    return out;
+  }();
+  if (token.kind != text::TokenKind::word) return false;
+  const text::StringSet& set = words[kind == "saying"];
+  for (std::string_view s : text::stems(token))
+    if (set.count(s)) return true;
+  return false;
+}
+
+}  // namespace
+
+bool names_quoted_source(const text::Token& token) { return quoted_source_word(token, "from"); }
+bool quotes_source(const text::Token& token) { return quoted_source_word(token, "saying"); }
 
 bool person_pronoun(const text::Token& token) {
   static const auto pronouns = [] {

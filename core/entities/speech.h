@@ -15,6 +15,11 @@ bool is_speech_verb(const text::Token& token);
 // conjunction ("وأضافت", "فتابع") or a pronoun and a speech verb ("He added"), from tokens[from].
 bool continues_speech(const text::Tokens& tokens, std::size_t from = 0);
 
+// The words of a source quoted through whoever reports it (core/lang/*/quoted_sources.tsv): the
+// word naming the source ("عن", "quoted") and the word quoting it ("قوله", "saying").
+bool names_quoted_source(const text::Token& token);
+bool quotes_source(const text::Token& token);
+
 // Whether the token is a pronoun that names a person ("he", "she": pronouns.tsv "person" rows).
 bool person_pronoun(const text::Token& token);
 
