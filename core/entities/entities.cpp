@@ -461,17 +461,18 @@ bool qualifies_title(const text::Token& t, std::string_view text) {
          text::first_letter_case(text.substr(t.start, t.end - t.start)) == text::LetterCase::upper;
 }
 
-// Whether a block's byte lies inside one of the entities before entities[i] (disjoint, in order).
-bool inside_earlier_entity(const std::vector<Entity>& entities, std::size_t i, std::size_t byte8) {
+// The entity before entities[i] (they are disjoint, in order) that a byte lies inside, or null.
+const Entity* earlier_entity_at(const std::vector<Entity>& entities, std::size_t i, std::size_t byte8) {
   while (i > 0 && entities[i - 1].span.start8 > byte8) --i;
-  return i > 0 && entities[i - 1].span.end8 > byte8;
+  return i > 0 && entities[i - 1].span.end8 > byte8 ? &entities[i - 1] : nullptr;
 }
 
-// The title written right before the person's mention entities[i]: from the nearest title word back
-// to the name ("وزير الخارجية الأمريكي أنتوني بلينكن", "Secretary of State Antony Blinken"). Not a
-// title word inside another name ("the Premier League on Saturday after Mohamed Salah"), nor across
-// a lower-case word that is not a function word ("the President said Joe Biden"), nor one whose last
-// word is a function word (the name is then what the title is of: "director of Beth Helmstetter Events").
+// The title written right before the person's mention entities[i]: from the nearest title word (or a
+// title before it) back to the name ("وزير الخارجية الأمريكي أنتوني بلينكن", "Secretary of State
+// Antony Blinken"). Not a title word inside another name ("the Premier League on Saturday after
+// Mohamed Salah"), nor across a lower-case word that is not a function word ("the President said Joe
+// Biden"), nor one whose last word is a function word (the name is then what the title is of:
+// "director of Beth Helmstetter Events").
 std::optional<std::string> role_before(const std::vector<Entity>& entities, std::size_t i, const Block& block,
                                        const text::Tokens& tokens) {
   const Entity& e = entities[i];
@@ -479,13 +480,26 @@ std::optional<std::string> role_before(const std::vector<Entity>& entities, std:
   const std::size_t at = static_cast<std::size_t>(  // tokens[at - 1] ends before the name
       std::partition_point(tokens.begin(), tokens.end(), [&](const text::Token& t) { return t.end <= start; }) -
       tokens.begin());
+  const auto lower_case_word = [&](std::size_t k) {  // not a function word
+    return !function_word(tokens[k]) &&
+           text::first_letter_case(block.text.substr(tokens[k].start, tokens[k].end - tokens[k].start)) == text::LetterCase::lower;
+  };
   for (std::size_t k = at, seen = 0; k-- > 0 && seen < kMaxRoleWords; ++seen) {
     const bool abbreviated_title = tokens[k].form() == "." && k > 0 && tokens[k - 1].end == tokens[k].start &&
                                    title_word(tokens[k - 1]) == Title::personal;  // "Sen. Rand Paul"
     if (abbreviated_title) --k;
     if (tokens[k].kind != text::TokenKind::word || title_word(tokens[k]) == Title::office) return std::nullopt;
     if (title_word(tokens[k]) == Title::personal) {
-      if (inside_earlier_entity(entities, i, block.span.start8 + tokens[k].start)) return std::nullopt;
+      if (earlier_entity_at(entities, i, block.span.start8 + tokens[k].start)) return std::nullopt;
+      // A title before this one, with words of its own between, starts the role: "وزير الخارجية
+      // السعودي الأمير فيصل بن فرحان" (not across a function word or another person's name).
+      for (std::size_t j = k, words = seen + 1; j-- > 0 && words++ < kMaxRoleWords;) {
+        const Entity* inside = earlier_entity_at(entities, i, block.span.start8 + tokens[j].start);
+        if (tokens[j].kind != text::TokenKind::word || function_word(tokens[j]) || lower_case_word(j) ||
+            (inside && inside->type == "PER") || title_word(tokens[j]) == Title::office)
+          break;
+        if (title_word(tokens[j]) == Title::personal) k = j;
+      }
       // English names what the title is of before it: "Treasury Secretary", "Fed Chair".
       for (std::size_t words = 0; k > 0 && words < kMaxTitleQualifiers && qualifies_title(tokens[k - 1], block.text); ++words) --k;
       // Without a proclitic written onto the title ("لرئيس الوزراء"), but with the article a fused
@@ -496,9 +510,7 @@ std::optional<std::string> role_before(const std::vector<Entity>& entities, std:
       const std::size_t to = tokens[at - 1].end;
       return std::string(text::fused_article(proclitic)) + block.text.substr(from, to - from);
     }
-    if (!function_word(tokens[k]) &&
-        text::first_letter_case(block.text.substr(tokens[k].start, tokens[k].end - tokens[k].start)) == text::LetterCase::lower)
-      return std::nullopt;
+    if (lower_case_word(k)) return std::nullopt;
   }
   return std::nullopt;
 }
