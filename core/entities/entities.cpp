@@ -397,8 +397,9 @@ void name_people_in_full(std::vector<Entity>& entities) {
 }
 
 // An organization named without the noun for its kind that opens its full name in the paste
-// ("الأهلي" after "النادي الأهلي", "الأهرام" after "صحيفة الأهرام") takes the full name's norm, so
-// that both are one cluster. A short name that two full names end in stays as it is.
+// ("الأهلي" after "النادي الأهلي", "الأهرام" after "صحيفة الأهرام"), or without the legal form that
+// ends it ("Apple" after "Apple Inc"), takes the full name's norm, so that both are one cluster. A
+// short name that two full names shorten to stays as it is.
 void name_organizations_in_full(std::vector<Entity>& entities, const std::vector<Block>& blocks,
                                 const std::vector<text::Tokens>& tokens) {
   text::StringMap<std::string> full_by_rest;  // the name after the noun as written → norm ("" when ambiguous)
@@ -408,8 +409,12 @@ void name_organizations_in_full(std::vector<Entity>& entities, const std::vector
     while (block + 1 < blocks.size() && blocks[block].span.end8 <= e.span.start8) ++block;
     const std::size_t base = blocks[block].span.start8;
     const text::Tokens words = words_in(blocks[block].text, tokens[block], e.span.start8 - base, e.span.end8 - base);
-    if (words.size() < 2 || !kind_noun(words[0])) continue;
-    auto [it, added] = full_by_rest.try_emplace(e.text.substr(words[1].start), e.norm);
+    if (words.size() < 2) continue;
+    const std::string_view rest = kind_noun(words[0])            ? std::string_view(e.text).substr(words[1].start)
+                                  : legal_form(words.back()) ? std::string_view(e.text).substr(0, words[words.size() - 2].end)
+                                                             : std::string_view();
+    if (rest.empty()) continue;
+    auto [it, added] = full_by_rest.try_emplace(std::string(rest), e.norm);
     if (!added && it->second != e.norm) it->second.clear();
   }
   if (full_by_rest.empty()) return;

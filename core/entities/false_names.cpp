@@ -338,6 +338,7 @@ struct NameHeads {
   text::StringMap<int> clubs;   // a word opening a club's name with the place after it: "دينامو كييف"
   text::StringSet venues;       // a word before a name that makes it where a match is played: "في"
   text::StringSet goal_words;   // a number of goals written as a word in a score: "صفر"
+  text::StringSet legal_forms;  // a company's legal form ending its name: "inc"
   EndingFilter club_endings;
   bool may_end_in_club(std::string_view w) const { return club_endings.may_end_in_one(w); }
 };
@@ -358,6 +359,7 @@ const NameHeads& name_heads() {
         (row[0] == "after" ? heads.after : row[0] == "quoted" ? heads.quoted : heads.clubs).emplace(h.words.front(), h.type);
         continue;
       }
+      if (row.size() > 3 && row[3] == "legal") heads.legal_forms.insert(h.words.back());
       const bool start = row[0] == "start";
       auto& filed = start ? heads.starts[h.words.front()] : heads.ends[h.words.back()];
       filed.push_back(std::move(h));
@@ -394,6 +396,10 @@ bool kind_noun(const text::Token& t) {
   for (std::string_view s : text::stems(t))
     if (quoted.find(s) != quoted.end() || nouns.find(s) != nouns.end()) return true;
   return false;
+}
+
+bool legal_form(const text::Token& t) {
+  return t.kind == text::TokenKind::word && name_heads().legal_forms.count(t.form()) > 0;
 }
 
 namespace {

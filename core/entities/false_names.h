@@ -55,6 +55,9 @@ void drop_sentence_openers_written_lower(std::vector<ner::Sequence>& document);
 // nouns: "برنامجا", "شركة", "company"): no end of a person's name, and no name by itself.
 bool kind_noun(const text::Token& t);
 
+// A company's legal form ending its name (name_heads.tsv rows marked "legal": "Inc", "plc").
+bool legal_form(const text::Token& t);
+
 // The folded word of name_heads.tsv that opens an organization's name alone ("بنك", "جامعة",
 // "وزارة") that the token is, with or without a clitic written onto it; empty when none.
 std::string_view organization_head(const text::Token& t);

@@ -63,6 +63,15 @@ TEST(Clusters, ARoleSetOffByACommaAfterTheName) {
   EXPECT_EQ(roles_of(r, "Joe Biden"), std::vector<std::string>{});     // the title of the next person
 }
 
+TEST(Clusters, ACompanyNamedWithoutItsLegalFormIsOneCluster) {
+  const maqal::Result r = maqal::parse_text(
+      "Apple Inc shares fell 3% on Friday. Apple reported an 11% drop in China sales, and Apple said demand was weak.\n");
+  ASSERT_FALSE(r.error);
+  const auto apple = std::find_if(r.clusters.begin(), r.clusters.end(), [](const maqal::Cluster& c) { return c.name == "Apple Inc"; });
+  ASSERT_NE(apple, r.clusters.end());
+  EXPECT_EQ(apple->mentions.size(), 3u);
+}
+
 TEST(Clusters, AClusterIsNamedWithoutAPossessive) {
   const maqal::Result r = maqal::parse_text(
       "Jose Mourinho's side lost on Sunday. Mourinho said the team had played well.\n");
