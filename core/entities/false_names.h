@@ -27,7 +27,8 @@ bool separator(const text::Token& t);
 
 // Cuts s.mentions at punctuation no name holds (a bracket, a quotation mark, a comma: not "&-.'") and
 // before lower-case words that would end them ("Lady Gaga sang"), then drops from them: a mention of
-// function words only, none written as an acronym ("But I"; not "US"); one common English word, no
+// function words only, none written as an acronym ("But I"; not "US"); of acronyms and short forms of
+// common nouns only (terms.tsv: "AI", "SaaS"); one common English word, no
 // name too, opening a sentence ("Finally"); a title or occupation word (titles.tsv) followed only by
 // nisba adjectives of its definiteness (core/lang/ar/descriptions.tsv); a mention opened by a perfect
 // verb with a pronoun suffix; one noun for a kind of thing (appositions.tsv, name_heads.tsv "quoted":
