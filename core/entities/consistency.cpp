@@ -114,6 +114,8 @@ void make_names_consistent(std::vector<ner::Sequence>& document, const ner::InDo
   drop_sentence_openers_written_lower(document);
   type_by_apposition(document);
   ner::propagate(document);
+  for (ner::Sequence& s : document)  // after propagate(), which spreads a person's last word ("Everfit AI")
+    std::erase_if(s.mentions, [&](const ner::Mention& m) { return common_terms_only(s.text, *s.tokens, m); });
   text::WordSet words;  // every folded word: name_norm()'s evidence for bare forms
   const ner::InDocument own_in_document = [&](std::string_view w) {
     if (words.empty())  // built on the first question: most names never ask (no proclitic)

@@ -15,7 +15,8 @@ namespace maqal::entities {
 // with a conjunction: "…و"), a byline's names of several words are persons, and names an
 // apposition describes take its type
 // (type_by_apposition()); then ner::propagate() (a person's last
-// name standing alone, found or retyped as that person); then every name the model found, compared
+// name standing alone, found or retyped as that person), after which mentions of common terms only
+// go (common_terms_only(): "AI" is no one's last name); then every name the model found, compared
 // as its folded name_norm() (without the clitics written onto it; a name of several words as a
 // whole), is a name of the same type where the document writes it again and the model left it
 // untagged; of a name given two types, the type given more often (a tie: neither). A one-word name

@@ -116,17 +116,6 @@ bool function_words_only(std::string_view text, const text::Tokens& tokens, cons
   });
 }
 
-// A mention of acronyms and short forms of common nouns only (terms.tsv, as written: "AI", "SaaS").
-bool common_terms_only(std::string_view text, const text::Tokens& tokens, const ner::Mention& m) {
-  static const auto terms = [] {
-    text::StringSet out;
-    for (const auto& row : data::rows_all_languages("terms.tsv")) out.insert(std::string(row[0]));
-    return out;
-  }();
-  return std::all_of(tokens.begin() + m.first, tokens.begin() + m.last,
-                     [&](const text::Token& t) { return terms.count(text.substr(t.start, t.end - t.start)) > 0; });
-}
-
 // Punctuation a name may hold: "S&P", "Jean-Pierre", "U.S.", "O'Brien". Any other (a bracket, a
 // quotation mark, a comma, a dash between two places) stands between names.
 bool inside_name(const text::Token& t) {
@@ -388,6 +377,17 @@ bool separator(const text::Token& t) {
   static constexpr std::string_view kSeparators[] = {",", "\xD8\x8C", ";", "\xD8\x9B", "|"};
   return t.kind == text::TokenKind::punct &&
          std::find(std::begin(kSeparators), std::end(kSeparators), t.form()) != std::end(kSeparators);
+}
+
+// A mention of acronyms and short forms of common nouns only (terms.tsv, as written: "AI", "SaaS").
+bool common_terms_only(std::string_view text, const text::Tokens& tokens, const ner::Mention& m) {
+  static const auto terms = [] {
+    text::StringSet out;
+    for (const auto& row : data::rows_all_languages("terms.tsv")) out.insert(std::string(row[0]));
+    return out;
+  }();
+  return std::all_of(tokens.begin() + m.first, tokens.begin() + m.last,
+                     [&](const text::Token& t) { return terms.count(text.substr(t.start, t.end - t.start)) > 0; });
 }
 
 std::string_view organization_head(const text::Token& t) {
@@ -965,7 +965,7 @@ void drop_false_names(ner::Sequence& s) {
   std::erase_if(s.mentions, [&](const ner::Mention& m) {
     // Not places: foreign place names end so ("فارنا", Varna).
     if (description(tokens, m) || titles_only(m) || (m.type != ner::type_index("LOC") && verb_with_suffix(tokens[m.first])) ||
-        heading_of_common_words(tokens, m) || function_words_only(s.text, tokens, m) || common_terms_only(s.text, tokens, m) ||
+        heading_of_common_words(tokens, m) || function_words_only(s.text, tokens, m) ||
         sentence_opening_common_word(m) || measure(m) || (m.last - m.first == 1 && kind_noun(tokens[m.first])))
       return true;
     if (colon == 0) return false;

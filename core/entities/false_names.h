@@ -22,13 +22,16 @@ bool list_line(const text::Tokens& tokens);
 // (core/lang/*/function_words.tsv). A one-word name of one is the model's mistake.
 bool function_word(const text::Token& t);
 
+// A mention of acronyms and short forms of common nouns only (terms.tsv, as written: "AI", "SaaS"):
+// no name, however the document pass came to it.
+bool common_terms_only(std::string_view text, const text::Tokens& tokens, const ner::Mention& m);
+
 // A comma (also Arabic), semicolon (also Arabic) or bar: what separates a list's items.
 bool separator(const text::Token& t);
 
 // Cuts s.mentions at punctuation no name holds (a bracket, a quotation mark, a comma: not "&-.'") and
 // before lower-case words that would end them ("Lady Gaga sang"), then drops from them: a mention of
-// function words only, none written as an acronym ("But I"; not "US"); of acronyms and short forms of
-// common nouns only (terms.tsv: "AI", "SaaS"); one common English word, no
+// function words only, none written as an acronym ("But I"; not "US"); one common English word, no
 // name too, opening a sentence ("Finally"); a title or occupation word (titles.tsv) followed only by
 // nisba adjectives of its definiteness (core/lang/ar/descriptions.tsv); a mention opened by a perfect
 // verb with a pronoun suffix; one noun for a kind of thing (appositions.tsv, name_heads.tsv "quoted":

@@ -375,6 +375,14 @@ TEST(Consistency, ABylinesNamesAreItsWriters) {
   EXPECT_EQ(d.type_at(1, "Tara Bannow"), "ORG");  // in running text the model's call stands
 }
 
+TEST(Consistency, ACommonTermIsNoOnesLastName) {
+  Document d(ner::Lang::en, {"Coach Everfit AI logs workouts.", "AI can generate quick programs."});
+  d.tag(0, "Everfit AI", "PER");
+  maqal::entities::make_names_consistent(d.sequences);
+  EXPECT_EQ(d.type_at(0, "Everfit AI"), "PER");
+  EXPECT_EQ(d.type_at(1, "AI"), "");  // propagate() would make it the person's last name
+}
+
 TEST(Consistency, ASentenceTypesANameBeforeAHeadlineDoes) {
   Document d(ner::Lang::en, {"Liverpool Go Top As Salah Double Sinks Chelsea", "Liverpool moved top of the table."});
   d.sequences[0].styled = true;
