@@ -152,8 +152,8 @@ bool said_to_be(Tense tense, const Entity& e, std::string_view text) {
   return words.before.count(word_before(text, e.span.start8)) || words.after.count(word_after(text, e.span.end8));
 }
 
-std::string weekday_date(const Entity& e, std::string_view text, long day) {
-  const int wanted = e.norm.back() - '0';
+std::string weekday_date(const Entity& e, std::string_view norm, std::string_view text, long day) {
+  const int wanted = norm.back() - '0';
   if (wanted < 1 || wanted > 7) return {};
   const int today = iso_weekday(day);
   if (said_to_be(Tense::future, e, text))
@@ -174,8 +174,7 @@ int nearest_year(int m, int d, long from) {
   return std::min({y - 1, y, y + 1}, [&](int a, int b) { return distance(a) < distance(b); });
 }
 
-std::string month_date(const Entity& e, std::string_view text, long day) {
-  const std::string_view norm = e.norm;
+std::string month_date(const Entity& e, std::string_view norm, std::string_view text, long day) {
   if (!norm.starts_with("XXXX-") || (norm.size() != 7 && norm.size() != 10) || norm[5] == 'W') return {};
   const int m = std::atoi(std::string(norm.substr(5, 2)).c_str()), d = norm.size() == 10 ? std::atoi(std::string(norm.substr(8, 2)).c_str()) : 0;
   const Civil today = civil_from_days(day);
@@ -204,10 +203,14 @@ void anchor_dates(std::vector<Entity>& entities, const std::vector<Block>& block
     if (block == blocks.end()) break;
     const std::size_t article = block->article ? static_cast<std::size_t>(*block->article) : 0;
     if (article >= days.size() || !days[article]) continue;
-    std::string anchored = e.norm.starts_with("XXXX-WXX-") ? weekday_date(e, text, *days[article])
-                           : e.norm.starts_with("XXXX-")   ? month_date(e, text, *days[article])
-                                                           : shifted_year_date(e.norm, *days[article]);
-    if (!anchored.empty()) e.norm = std::move(anchored);
+    // A qualified date ("late XXXX-05", "early +1Y": modifiers.tsv) is anchored past its qualifier.
+    const std::size_t blank = e.norm.find(' ');
+    const std::string_view qualifier = std::string_view(e.norm).substr(0, blank == std::string::npos ? 0 : blank + 1);
+    const std::string_view norm = std::string_view(e.norm).substr(qualifier.size());
+    std::string anchored = norm.starts_with("XXXX-WXX-") ? weekday_date(e, norm, text, *days[article])
+                           : norm.starts_with("XXXX-")   ? month_date(e, norm, text, *days[article])
+                                                         : shifted_year_date(norm, *days[article]);
+    if (!anchored.empty()) e.norm = std::string(qualifier) + anchored;
   }
 }
 

@@ -75,6 +75,13 @@ TEST(AnchorDates, MonthsOfTheCurrentYearOrOfAYearGivenAfterThem) {
                                 {"September last year", "2023-09"},
                                 {"March", "2024-03"},
                                 {"May of next year", "2025-05"}}));
+  // A qualified date is anchored past its qualifier; "الجاري" and "الحالي" name the current month or year.
+  const maqal::Result qualified = maqal::parse_text(
+      "البنك المركزي يثبت أسعار الفائدة\n21/11/2024\nيتوقع البنك خفض الفائدة في مطلع العام المقبل أو منتصف الشهر الجاري أو نهاية العام الحالي.\n");
+  EXPECT_EQ(dates_of(qualified), (Dates{{"21/11/2024", "2024-11-21"},
+                                        {"مطلع العام المقبل", "early 2025"},
+                                        {"منتصف الشهر الجاري", "mid 2024-11"},
+                                        {"نهاية العام الحالي", "end 2024"}}));
   // Without the article's date the year stays an offset.
   const maqal::Result undated = maqal::parse_text("Rates rose in September last year.\n");
   EXPECT_EQ(dates_of(undated), (Dates{{"September last year", "-1Y-09"}}));
