@@ -1,6 +1,7 @@
 #include "html/html_blocks.h"
 
 #include <algorithm>
+#include <utility>
 #include <array>
 #include <charconv>
 #include <cctype>
@@ -266,6 +267,8 @@ void BlockBuilder::open(std::string_view tag, const std::vector<Attribute>& attr
   if (is(tag, "a")) {
     o.link = known.href != nullptr;
     links_ += o.link;
+    link_gap_ = o.link && link_end_ > 0 && link_end_ == line_.size();
+    o.link_opens_word = o.link && (line_.empty() || space_ || link_gap_);
   }
   // Readability's byline test: rel=author, itemprop=author, or a class or id with a byline cue.
   const bool byline = (known.rel && contains_nocase(*known.rel, "author")) ||
@@ -293,7 +296,7 @@ void BlockBuilder::close(std::string_view tag) {
     --skip_;
     return;
   }
-  if (o.link) --links_;
+  if (o.link) --links_, link_end_ = o.link_opens_word ? line_.size() : 0;
   const auto text_since = [this](std::size_t from) {
     std::string text = byline_text_.substr(from);
     while (!text.empty() && text.back() == ' ') text.pop_back();
@@ -324,6 +327,11 @@ void BlockBuilder::append(std::string_view s) {
       ++i;
       continue;
     }
+    // Links side by side with nothing between them are items a style sheet sets apart ("<span><a>New
+    // York City</a></span><span><a>New Jersey</a></span>"), not one word; unless the first began inside
+    // a word ("cer<a>e</a><a>mony</a>") or two lower-case letters meet ("Co<a>ntact</a>" after "<a>Co</a>").
+    const auto ascii_lower = [](char c) { return c >= 'a' && c <= 'z'; };
+    if (std::exchange(link_gap_, false) && !(ascii_lower(line_.back()) && ascii_lower(s[i]))) space_ = true;
     // Words with single spaces between them, as most text is: appended at once.
     const std::size_t end = words_end(s, i + 1);
     const std::string_view words = s.substr(i, end - i);
@@ -357,6 +365,8 @@ void BlockBuilder::byline_space() {
 void BlockBuilder::flush() {
   if (!bylines_open_.empty()) byline_space();
   space_ = false;
+  link_end_ = 0;
+  link_gap_ = false;
   if (line_.empty()) return;
   // line_ has no leading or trailing collapsible space by construction.
   Block b;

@@ -29,6 +29,7 @@ class BlockBuilder : public EventSink {
     int element = -1;       // index into elements when the tag is block-level, else -1
     bool skip = false;      // this element starts a skipped subtree
     bool link = false;      // <a href>
+    bool link_opens_word = false;  // a link with a space or the block's start before it
     int byline = -1;        // a byline element: its index into Page::bylines
     bool names = false;     // an itemprop=name element inside bylines: it names them
     std::size_t byline_from = 0;  // where its text starts in byline_text_
@@ -65,6 +66,8 @@ class BlockBuilder : public EventSink {
   std::string line_;              // the current block's text
   std::size_t link_bytes_ = 0;    // bytes of line_ inside links
   bool space_ = false;            // a collapsed space is pending
+  std::size_t link_end_ = 0;      // the size of line_ when its last link that opened a word closed (0: none)
+  bool link_gap_ = false;         // a link opened right where that one closed: its text may start a word
   std::string* capture_ = nullptr;
   std::string byline_text_;       // text inside the open byline elements, spaces collapsed
 };

@@ -85,6 +85,16 @@ TEST(Html, WholePageKeepsNavAndFooterOutOfTheArticle) {
 
 // An ordered list's items carry their numbers (the list's start, an item's value, then counting on),
 // the first block of an item only; an unordered list's none. The body writes them, as a reader sees them.
+TEST(Html, LinksSideBySideAreApartUnlessTheyCutAWord) {
+  const auto r = html(
+      "<div><span><a href=/ny>New York City</a></span><span><a href=/nj>New Jersey</a></span>"
+      "<span><a href=/li>Long Island</a></span></div>"
+      "<p>Finalise the order of cer<a href=/c>e</a><a href=/m>mony</a>, then <a href=/co>Co</a><a href=/nt>ntact</a> us.</p>");
+  ASSERT_FALSE(r.error);
+  EXPECT_NE(find(r, "New York City New Jersey Long Island"), nullptr);
+  EXPECT_NE(find(r, "Finalise the order of ceremony, then Contact us."), nullptr);
+}
+
 TEST(Html, OrderedListItemsCarryTheirNumbers) {
   const auto r = html(R"(<article><h1>Five steps to a safer home</h1>
 <p>Fire officials said on Tuesday that most house fires start in the kitchen, and they listed what helps most.</p>
