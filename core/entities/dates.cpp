@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <string>
 #include <unordered_set>
+#include <utility>
 
 #include "lang/data.h"
 #include "text/clitics.h"
@@ -310,6 +311,22 @@ void read_years(std::string_view line, const text::Tokens& tokens, std::vector<E
 }
 
 }  // namespace
+
+std::string current_period(const text::Tokens& tokens, std::size_t i) {
+  static const auto words = [] {
+    std::pair<text::StringMap<std::string>, text::StringSet> out;  // period word → unit letter; present words
+    for (const auto& row : data::rows_all_languages("dates.tsv")) {
+      if (row[0] == "current_period" && row.size() > 2) out.first[text::fold(row[1])] = std::string(row[2]);
+      if (row[0] == "present_after" && row.size() > 1) out.second.insert(text::fold(row[1]));
+    }
+    return out;
+  }();
+  const auto& [periods, present] = words;
+  if (i + 1 >= tokens.size() || tokens[i].kind != text::TokenKind::word || !present.count(tokens[i + 1].form())) return {};
+  for (std::string_view s : text::stems(tokens[i]))
+    if (const auto it = periods.find(s); it != periods.end()) return "+0" + it->second;
+  return {};
+}
 
 void compose_dates(std::string_view line, const text::Tokens& tokens, std::vector<Entity>& found) {
   read_numeric_dates(line, found);

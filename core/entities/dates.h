@@ -20,6 +20,11 @@ namespace maqal::entities {
 // "عام 2024"; dates.tsv year_before, year_word rows).
 void compose_dates(std::string_view line, const text::Tokens& tokens, std::vector<Entity>& found);
 
+// The article's own month, year or week written at tokens[i] and the token after it, a period word and
+// a word of the present ("العام الجاري"; dates.tsv current_period, present_after): its offset ("+0Y"),
+// or empty.
+std::string current_period(const text::Tokens& tokens, std::size_t i);
+
 // A decade written in digits ("1990s", "1990's") as its ISO 8601 pattern ("199X"), or empty.
 std::string decade(std::string_view folded_word);
 

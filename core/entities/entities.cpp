@@ -268,6 +268,11 @@ void scan_block(const Block& block, const text::Tokens& tokens, std::vector<LexM
         continue;
       }
     }
+    if (const std::string now = current_period(tokens, i); !now.empty() && !covered(start, tokens[i + 1].end)) {
+      words.push_back({"DATE", block.text.substr(start, tokens[i + 1].end - start), {start, tokens[i + 1].end}, 0, now});
+      i += 2;
+      continue;
+    }
     // A Latin word that holds digits names something: "Q3", "G7", "MP3" are no numbers ("و3" is "and 3").
     if (const std::string years = decade(tokens[i].form()); !years.empty() && !covered(start, tokens[i].end)) {
       words.push_back({"DATE", block.text.substr(start, tokens[i].end - start), {start, tokens[i].end}, 0, years});
