@@ -58,13 +58,6 @@ bool definite(const text::Token& t) {
   return false;
 }
 
-// Four letters at least: "علي" (Ali) is a name.
-bool nisba(const text::Token& t) {
-  if (t.kind != text::TokenKind::word || text::count_code_points(t.form()) < 4) return false;
-  const auto& list = endings().nisba;
-  return std::any_of(list.begin(), list.end(), [&](const std::string& e) { return t.form().ends_with(e); });
-}
-
 // A title or occupation and only adjectives that agree with it: "خبير استراتيجي", "المحلل السياسي";
 // not "الوزير شكري", whose second word, written without the article, is a name. An indefinite title
 // may stand just before the mention, the model having found the adjectives alone ("خبير |
@@ -375,6 +368,13 @@ const NameHeads& name_heads() {
 }
 
 }  // namespace
+
+// Four letters at least: "علي" (Ali) is a name.
+bool nisba(const text::Token& t) {
+  if (t.kind != text::TokenKind::word || text::count_code_points(t.form()) < 4) return false;
+  const auto& list = endings().nisba;
+  return std::any_of(list.begin(), list.end(), [&](const std::string& e) { return t.form().ends_with(e); });
+}
 
 std::string_view organization_head(const text::Token& t) {
   if (t.kind != text::TokenKind::word) return {};

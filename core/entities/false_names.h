@@ -52,6 +52,10 @@ void drop_sentence_openers_written_lower(std::vector<ner::Sequence>& document);
 // nouns: "برنامجا", "شركة", "company"): no end of a person's name, and no name by itself.
 bool kind_noun(const text::Token& t);
 
+// A nisba adjective: a word of four letters or more with its ending (descriptions.tsv: "السياسي",
+// "التركمانية"), which describes rather than names.
+bool nisba(const text::Token& t);
+
 // The folded word of name_heads.tsv that opens an organization's name alone ("بنك", "جامعة",
 // "وزارة") that the token is, with or without a clitic written onto it; empty when none.
 std::string_view organization_head(const text::Token& t);
