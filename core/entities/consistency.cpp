@@ -27,8 +27,9 @@ bool never_spreads(const text::Token& t) {
 }
 
 
-// The types the model gave a name in the document, and the type its other occurrences take: the
-// type given most often (a tie: none, -1); for a one-word name, only if given at least twice.
+// The types the model gave a name in the document (a one-word name its frame typed counting
+// twice), and the type its other occurrences take: the type given most often (a tie: none, -1);
+// for a one-word name, only if given at least twice.
 struct Votes {
   int count[ner::kTypes] = {};
   bool one_word = false;
@@ -169,7 +170,12 @@ void make_names_consistent(std::vector<ner::Sequence>& document, const ner::InDo
     for (ner::Mention& m : s.mentions) {
       if (m.last - m.first == 1 && never_spreads((*s.tokens)[m.first])) continue;
       Votes& votes = names[key(s, m)];
-      ++votes.count[m.type];
+      // A one-word name its frame typed (a club before its country or a score, a quoted title after
+      // a work's word, a person after a title) counts twice: a lone word says little of its type,
+      // its frame more than the model's guesses elsewhere ("ليل ( فرنسا )", then "تعادل ليل").
+      // Not names of several words: a quoted newspaper and a region, "« الشرق الأوسط »" and "الشرق
+      // الأوسط", share an article.
+      votes.count[m.type] += m.headed && m.last - m.first == 1 ? 2 : 1;
       votes.one_word = m.last - m.first == 1;
       voters.emplace_back(&m, &votes);
       for (std::string_view w : text::stems((*s.tokens)[m.first])) first_words.insert(w);
