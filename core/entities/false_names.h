@@ -61,9 +61,10 @@ bool nisba(const text::Token& t);
 std::string_view organization_head(const text::Token& t);
 
 // A name whose first or last words say what it is (core/lang/*/name_heads.tsv: "Stanford University",
-// "Ministry of Defence", "وزارة الخارجية") takes that type; a team is ORG: a place the masculine of a
-// nationality adjective follows (compose.h team_adjective(): "هامبورغ الألماني"), a place or MISC name
-// before its country in brackets ("بنفيكا ( البرتغال )") or, no country itself, before a score.
+// "Ministry of Defence", "وزارة الخارجية"), or a place's head word right before it ("نهر | الليطاني"),
+// takes that type; a team is ORG: a place the masculine of a nationality adjective follows (compose.h
+// team_adjective(): "هامبورغ الألماني"), a place or MISC name before its country in brackets ("بنفيكا
+// ( البرتغال )") or, no country itself, before a score.
 void type_by_head(ner::Sequence& s);
 
 // A word that opens a football club's name (name_heads.tsv "club" rows: "دينامو", "ستيوا") and the
