@@ -27,10 +27,11 @@ bool never_spreads(const text::Token& t) {
 }
 
 
-// The types the model gave a name in the document, and the type its other occurrences take: the
-// type given most often (a tie: none, -1) in sentences and bylines, or in the other styled lines (a
-// headline's capitals are style: "Liverpool go top as Salah double sinks Chelsea") when none of those
-// has the name; for a one-word name, only if given at least twice.
+// The types the model gave a name in the document (a one-word name its frame typed counting
+// twice), and the type its other occurrences take: the type given most often (a tie: none, -1) in
+// sentences and bylines, or in the other styled lines (a headline's capitals are style: "Liverpool go
+// top as Salah double sinks Chelsea") when none of those has the name; for a one-word name, only if
+// given at least twice.
 struct Votes {
   int count[ner::kTypes] = {};         // in sentences and bylines
   int styled_count[ner::kTypes] = {};  // in headlines and link lines
@@ -174,7 +175,12 @@ void make_names_consistent(std::vector<ner::Sequence>& document, const ner::InDo
     for (ner::Mention& m : s.mentions) {
       if (m.last - m.first == 1 && never_spreads((*s.tokens)[m.first])) continue;
       Votes& votes = names[key(s, m)];
-      ++(s.styled && !s.byline ? votes.styled_count : votes.count)[m.type];  // a byline's are typed by type_writers()
+      // A one-word name its frame typed (a club before its country or a score, a quoted title after
+      // a work's word, a person after a title) counts twice: a lone word says little of its type,
+      // its frame more than the model's guesses elsewhere ("ليل ( فرنسا )", then "تعادل ليل").
+      // Not names of several words: a quoted newspaper and a region, "« الشرق الأوسط »" and "الشرق
+      // الأوسط", share an article. A byline's names count as a sentence's (type_writers() typed them).
+      (s.styled && !s.byline ? votes.styled_count : votes.count)[m.type] += m.headed && m.last - m.first == 1 ? 2 : 1;
       votes.one_word = m.last - m.first == 1;
       voters.emplace_back(&m, &votes);
       for (std::string_view w : text::stems((*s.tokens)[m.first])) first_words.insert(w);

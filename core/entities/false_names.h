@@ -62,14 +62,19 @@ bool kind_noun(const text::Token& t);
 // A company's legal form ending its name (name_heads.tsv rows marked "legal": "Inc", "plc").
 bool legal_form(const text::Token& t);
 
+// A nisba adjective: a word of four letters or more with its ending (descriptions.tsv: "السياسي",
+// "التركمانية"), which describes rather than names.
+bool nisba(const text::Token& t);
+
 // The folded word of name_heads.tsv that opens an organization's name alone ("بنك", "جامعة",
 // "وزارة") that the token is, with or without a clitic written onto it; empty when none.
 std::string_view organization_head(const text::Token& t);
 
 // A name whose first or last words say what it is (core/lang/*/name_heads.tsv: "Stanford University",
-// "Ministry of Defence", "وزارة الخارجية") takes that type; a team is ORG: a place the masculine of a
-// nationality adjective follows (compose.h team_adjective(): "هامبورغ الألماني"), a place or MISC name
-// before its country in brackets ("بنفيكا ( البرتغال )") or, no country itself, before a score.
+// "Ministry of Defence", "وزارة الخارجية"), or a place's head word right before it ("نهر | الليطاني"),
+// takes that type; a team is ORG: a place the masculine of a nationality adjective follows (compose.h
+// team_adjective(): "هامبورغ الألماني"), a place or MISC name before its country in brackets ("بنفيكا
+// ( البرتغال )") or, no country itself, before a score.
 void type_by_head(ner::Sequence& s);
 
 // A word that opens a football club's name (name_heads.tsv "club" rows: "دينامو", "ستيوا") and the

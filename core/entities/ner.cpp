@@ -1196,7 +1196,12 @@ void propagate(std::vector<Sequence>& document) {
         m.type = 0;
   for (const Sequence& s : document) {
     for (const Mention& m : s.mentions) {
-      if (m.last - m.first > 1 && m.type != 0) continue;  // only persons are named by their last word
+      // Only persons are named by their last word, and organizations by the name after their head
+      // word ("حزب | الليكود"; not an adjective: "الجبهة | التركمانية").
+      const bool headed_organization = m.last - m.first == 2 && m.type == type_index("ORG") &&
+                                       !organization_head((*s.tokens)[m.first]).empty() &&
+                                       !nisba((*s.tokens)[m.last - 1]);
+      if (m.last - m.first > 1 && m.type != 0 && !headed_organization) continue;
       if (!s.unknown[m.last - 1]) continue;
       for (std::string_view w : text::stems((*s.tokens)[m.last - 1])) note(w, m.type);
     }
