@@ -3,11 +3,16 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
+#include <string>
 #include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include "lang/data.h"
+#include "text/utf.h"
 
 namespace maqal::entities {
 namespace {
@@ -48,6 +53,71 @@ const std::unordered_map<std::string, ScaleSuffix>& scale_suffixes() {
     return out;
   }();
   return suffixes;
+}
+
+// fractions.tsv: the fractions written before a scale word, and the denominators hyphenated to a
+// number word; ASCII letters in lower case, as a line's are compared.
+struct Fractions {
+  std::vector<std::pair<std::string, double>> before_scale;
+  std::vector<std::pair<std::string, double>> denominators;
+};
+
+const Fractions& fractions() {
+  static const auto out = [] {
+    Fractions f;
+    for (const auto& row : data::rows_all_languages("fractions.tsv"))
+      if (row.size() >= 3)
+        (row[0] == "before_scale" ? f.before_scale : f.denominators)
+            .emplace_back(text::lower_ascii(row[1]), std::strtod(std::string(row[2]).c_str(), nullptr));
+    return f;
+  }();
+  return out;
+}
+
+bool word_byte(char c) { return static_cast<unsigned char>(c) >= 0x80 || std::isalnum(static_cast<unsigned char>(c)); }
+
+// Whether `line` ends at `end` with `words` (ASCII letters compared in lower case), a word boundary
+// before them or the conjunction "و" written onto them.
+bool ends_with_words(std::string_view line, std::size_t end, std::string_view words, std::size_t& start) {
+  if (end < words.size() || text::lower_ascii(line.substr(end - words.size(), words.size())) != words) return false;
+  start = end - words.size();
+  constexpr std::string_view kAnd = "\xD9\x88";  // و
+  if (start >= kAnd.size() && line.substr(start - kAnd.size(), kAnd.size()) == kAnd &&
+      (start == kAnd.size() || !word_byte(line[start - kAnd.size() - 1])))
+    start -= kAnd.size();
+  return start == 0 || !word_byte(line[start - 1]);
+}
+
+// A fraction before a scale word multiplies it ("نصف مليون", "half a million"); a number word
+// hyphenated to a denominator is that fraction ("two-thirds").
+void read_fractions(std::string_view line, std::vector<Entity>& words) {
+  const Fractions& f = fractions();
+  for (std::size_t k = 0; k < words.size(); ++k) {
+    Entity& e = words[k];
+    if (e.type != "NUMBER" || starts_with_digit(e.text)) continue;
+    const double v = std::strtod(e.norm.c_str(), nullptr);
+    const std::size_t free_from = k > 0 ? words[k - 1].span.end8 : 0;
+    const Span before = e.span;
+    std::size_t start = 0;
+    if (is_scale(v) && v >= 1e3 && e.span.start8 > 0 && line[e.span.start8 - 1] == ' ') {
+      for (const auto& [phrase, value] : f.before_scale)
+        if (ends_with_words(line, e.span.start8 - 1, phrase, start) && start >= free_from) {
+          e.span.start8 = start;
+          e.norm = format_number(v * value);
+          break;
+        }
+    } else if (e.span.end8 < line.size() && line[e.span.end8] == '-') {
+      const std::string_view rest = line.substr(e.span.end8 + 1);
+      for (const auto& [word, denominator] : f.denominators)
+        if (text::lower_ascii(rest.substr(0, word.size())) == word && (rest.size() == word.size() || !word_byte(rest[word.size()]))) {
+          e.span.end8 += 1 + word.size();
+          e.norm = format_number(v / denominator);
+          break;
+        }
+    }
+    if (e.span.start8 != before.start8 || e.span.end8 != before.end8)
+      e.text = std::string(line.substr(e.span.start8, e.span.end8 - e.span.start8));
+  }
 }
 
 }  // namespace
@@ -135,6 +205,7 @@ void merge_numbers(std::string_view line, std::vector<Entity>& words) {
     if (continues) set_text(out.back(), out.back().span.start8, end, total + group);
   }
   words = std::move(out);
+  read_fractions(line, words);
 }
 
 }  // namespace maqal::entities
