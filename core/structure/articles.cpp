@@ -106,13 +106,19 @@ std::optional<std::string> iso_date_in(const Block& block, const text::Tokens& t
   return std::nullopt;
 }
 
+// A date's label alone on its line ("Published", the date on the next): a dateline with no date.
+bool date_label(const Block& block, const text::Tokens& tokens) {
+  const auto cue = match_cue(block.text, tokens);
+  return cue && cue->role == "dateline";
+}
+
 std::vector<std::optional<std::string>> article_dates(const std::vector<Block>& blocks,
                                                       const std::vector<text::Tokens>& tokens, int article_count) {
   std::vector<std::optional<std::string>> dates(static_cast<std::size_t>(article_count));
   std::vector<bool> seen(dates.size(), false);
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     const Block& b = blocks[i];
-    if (b.role != "dateline" || !b.article || seen[*b.article]) continue;
+    if (b.role != "dateline" || !b.article || seen[*b.article] || date_label(b, tokens[i])) continue;
     seen[*b.article] = true;
     dates[*b.article] = iso_date_in(b, tokens[i]);
   }
@@ -137,7 +143,7 @@ std::vector<Article> collect_articles(const std::vector<Block>& blocks, const st
     } else if (b.role == "byline" && !a.byline) {
       auto v = cue_value(b, tokens[i]);
       a.byline = trimmed(v.empty() ? std::string_view(b.text) : v);
-    } else if (b.role == "dateline" && !a.published) {
+    } else if (b.role == "dateline" && !a.published && !date_label(b, tokens[i])) {
       a.published = b.text;
     } else if (b.role == "source" && !a.source) {
       if (auto v = cue_value(b, tokens[i]); !v.empty()) a.source = trimmed(v);

@@ -314,14 +314,17 @@ class RoleAssigner {
     return article_;
   }
 
-  // Prose comes within the next few blocks, past bylines, datelines and furniture: what a
-  // headline above an article looks like (a menu of short lines has none).
+  // Prose comes within the next few blocks, past bylines, datelines (not counted: "Published" /
+  // "24 November 2024") and furniture: what a headline above an article looks like (a menu of short
+  // lines has none).
   bool prose_follows_soon(std::size_t i) const {
-    for (std::size_t j = i + 1; j < lines_.size() && j <= i + kHeadBlocks; ++j) {
-      if (lines_[j].cue && lines_[j].cue->role != "byline" && lines_[j].cue->role != "boilerplate" &&
+    for (std::size_t j = i + 1, seen = 0; j < lines_.size() && seen < kHeadBlocks; ++j) {
+      const bool dateline = lines_[j].dateline || (lines_[j].cue && lines_[j].cue->role == "dateline");
+      if (lines_[j].cue && !dateline && lines_[j].cue->role != "byline" && lines_[j].cue->role != "boilerplate" &&
           lines_[j].cue->role != "caption")  // a photo between the head and the prose
         return false;
-      if (!lines_[j].cue && !lines_[j].dateline && !lines_[j].headline_like()) return true;
+      if (!lines_[j].cue && !dateline && !lines_[j].headline_like()) return true;
+      seen += !dateline;
     }
     return false;
   }

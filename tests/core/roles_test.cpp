@@ -346,6 +346,24 @@ TEST(Roles, WriterOverOutletAndPhotoCreditOverCaption) {
                 {prose(2), "paragraph"}});
 }
 
+// A date's label alone on its line over the date (a BBC page copied) is a dateline: it keeps the
+// headline within reach of the prose, and the article's date is the next line's.
+TEST(Roles, ADatesLabelOverTheDate) {
+  expect_roles({{"Harbour plan goes to a vote after months of delay", "title"},
+                {"Tomos Morgan", "byline"},
+                {"BBC Wales", "byline"},
+                {"Published", "dateline"},
+                {"24 November 2024", "dateline"},
+                {prose(1), "lead"},
+                {prose(2), "paragraph"}});
+  const maqal::Result r = maqal::parse_text(
+      "Harbour plan goes to a vote after months of delay\nTomos Morgan\nBBC Wales\nPublished\n24 November 2024\n" +
+      prose(1) + "\n" + prose(2) + "\n");
+  ASSERT_FALSE(r.articles.empty());
+  EXPECT_EQ(r.articles[0].published, "24 November 2024");
+  EXPECT_EQ(r.articles[0].published_iso, "2024-11-24");
+}
+
 // A menu's items are no writer and outlet: "RSS Feed" holds a common word.
 TEST(Roles, MenuItemsOverAnOrganizationAreNoByline) {
   expect_roles({{"RSS Feed", "boilerplate:nav"},
