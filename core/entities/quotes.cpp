@@ -121,7 +121,7 @@ class Speakers {
     // Not a verb of an earlier sentence: "Biden said "…." Mikati welcomed it, calling it "…"".
     if (after != verbs_.begin() && !sentence_ends_between(tokens_[*(after - 1)].end, q.open)) verb = *(after - 1);
     if (verb) {
-      if (auto s = subject_after(*verb, q.open)) return s;
+      if (auto s = addresses_listener(tokens_[*verb]) ? std::nullopt : subject_after(*verb, q.open)) return s;
       // No subject after the verb: it goes on from the block's previous quote ("ناقش مع ديرمر
       // "…"، وحث على "…"") or stands before the verb ("بلينكن أكد على "…"").
       if (earlier) return earlier;
@@ -151,7 +151,7 @@ class Speakers {
   std::optional<Speaker> reported() const {
     if (verbs_.empty()) return std::nullopt;
     const std::size_t k = verbs_.back();
-    if (auto s = subject_after(k, block_.text.size())) return s;
+    if (auto s = addresses_listener(tokens_[k]) ? std::nullopt : subject_after(k, block_.text.size())) return s;
     if (const Entity* e = nearest(0, tokens_[k].start, /*first=*/false)) return named(*e);
     return std::nullopt;
   }

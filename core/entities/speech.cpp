@@ -53,6 +53,16 @@ bool is_speech_verb(const text::Token& token) {
   return false;
 }
 
+bool addresses_listener(const text::Token& token) {
+  static const auto verbs = [] {
+    text::StringSet out;
+    for (const auto& row : data::rows_all_languages("speech_verbs.tsv"))
+      if (row.size() > 1 && row[1] == "listener") out.insert(text::fold(row[0]));
+    return out;
+  }();
+  return token.kind == text::TokenKind::word && verbs.count(token.form()) > 0;
+}
+
 namespace {
 
 // Whether the token, looking past clitics, is a quoted_sources.tsv word of the kind.

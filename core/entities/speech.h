@@ -11,6 +11,10 @@ namespace maqal::entities {
 // قال، أكد، said, told … looking past clitics (وقال).
 bool is_speech_verb(const text::Token& token);
 
+// A speech verb whose name after it is whom the speaker addresses (speech_verbs.tsv "listener":
+// "told", "asked"), not the speaker.
+bool addresses_listener(const text::Token& token);
+
 // A paragraph opening that carries on the previous speaker: a speech verb written with a
 // conjunction ("وأضافت", "فتابع") or a pronoun and a speech verb ("He added"), from tokens[from].
 bool continues_speech(const text::Tokens& tokens, std::size_t from = 0);
