@@ -1,6 +1,7 @@
 #include "entities/dates.h"
 
 #include <algorithm>
+#include <bitset>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -312,19 +313,28 @@ void read_years(std::string_view line, const text::Tokens& tokens, std::vector<E
 
 }  // namespace
 
-std::string current_period(const text::Tokens& tokens, std::size_t i) {
+std::string_view current_period(const text::Tokens& tokens, std::size_t i) {
+  struct Words {
+    text::StringMap<std::string> periods;  // period word → its offset: "شهر" → "+0M"
+    std::vector<std::string> present;      // a handful: compared, not hashed, as every token is asked
+    std::bitset<64> present_sizes;         // their sizes in bytes, modulo 64: most tokens stop here
+  };
   static const auto words = [] {
-    std::pair<text::StringMap<std::string>, text::StringSet> out;  // period word → unit letter; present words
+    Words out;
     for (const auto& row : data::rows_all_languages("dates.tsv")) {
-      if (row[0] == "current_period" && row.size() > 2) out.first[text::fold(row[1])] = std::string(row[2]);
-      if (row[0] == "present_after" && row.size() > 1) out.second.insert(text::fold(row[1]));
+      if (row[0] == "current_period" && row.size() > 2) out.periods[text::fold(row[1])] = "+0" + std::string(row[2]);
+      if (row[0] == "present_after" && row.size() > 1) out.present.push_back(text::fold(row[1]));
     }
+    for (const auto& w : out.present) out.present_sizes[w.size() % 64] = true;
     return out;
   }();
-  const auto& [periods, present] = words;
-  if (i + 1 >= tokens.size() || tokens[i].kind != text::TokenKind::word || !present.count(tokens[i + 1].form())) return {};
+  if (i + 1 >= tokens.size()) return {};
+  const std::string_view next = tokens[i + 1].form();
+  if (!words.present_sizes[next.size() % 64] || tokens[i].kind != text::TokenKind::word ||
+      std::none_of(words.present.begin(), words.present.end(), [&](const std::string& w) { return w == next; }))
+    return {};
   for (std::string_view s : text::stems(tokens[i]))
-    if (const auto it = periods.find(s); it != periods.end()) return "+0" + it->second;
+    if (const auto it = words.periods.find(s); it != words.periods.end()) return it->second;
   return {};
 }
 

@@ -23,7 +23,7 @@ void compose_dates(std::string_view line, const text::Tokens& tokens, std::vecto
 // The article's own month, year or week written at tokens[i] and the token after it, a period word and
 // a word of the present ("العام الجاري"; dates.tsv current_period, present_after): its offset ("+0Y"),
 // or empty.
-std::string current_period(const text::Tokens& tokens, std::size_t i);
+std::string_view current_period(const text::Tokens& tokens, std::size_t i);
 
 // A decade written in digits ("1990s", "1990's") as its ISO 8601 pattern ("199X"), or empty.
 std::string decade(std::string_view folded_word);

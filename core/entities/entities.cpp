@@ -268,8 +268,8 @@ void scan_block(const Block& block, const text::Tokens& tokens, std::vector<LexM
         continue;
       }
     }
-    if (const std::string now = current_period(tokens, i); !now.empty() && !covered(start, tokens[i + 1].end)) {
-      words.push_back({"DATE", block.text.substr(start, tokens[i + 1].end - start), {start, tokens[i + 1].end}, 0, now});
+    if (const std::string_view now = current_period(tokens, i); !now.empty() && !covered(start, tokens[i + 1].end)) {
+      words.push_back({"DATE", block.text.substr(start, tokens[i + 1].end - start), {start, tokens[i + 1].end}, 0, std::string(now)});
       i += 2;
       continue;
     }
