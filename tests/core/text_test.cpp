@@ -79,6 +79,21 @@ TEST(Tokens, WordsNumbersAndPunctuationWithByteOffsets) {
   EXPECT_EQ(tokens[3].form(), "شخصا");
 }
 
+// Chunks between blanks that the tokenizer breaks without ICU (letters, ASCII digits, a mark before or
+// after them or alone) come out as ICU's word breaker makes them; "_" and "@" join what is around them.
+TEST(Tokens, SimpleChunksAsTheWordBreakerMakesThem) {
+  const std::string s = "«كلمة» (word), 1990. قال، x_y a@b - ! Done";
+  std::vector<std::string> written;
+  std::string kinds;
+  for (const auto& t : text::tokenize(s)) {
+    written.push_back(s.substr(t.start, t.end - t.start));
+    kinds += "wnp"[static_cast<int>(t.kind)];
+  }
+  EXPECT_EQ(written, (std::vector<std::string>{"«", "كلمة", "»", "(", "word", ")", ",", "1990", ".", "قال", "،", "x_y",
+                                               "a@b", "-", "!", "Done"}));
+  EXPECT_EQ(kinds, "pwppwppnpwpwwppw");
+}
+
 // A tanween ends an Arabic word (its alef seat with it): a letter after it is the next word, glued on
 // when a link was copied without its blank. Without a letter after it, the word is whole.
 TEST(Tokens, WordsGluedAfterTanweenAreTwo) {
