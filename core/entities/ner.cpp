@@ -963,6 +963,9 @@ struct Model::Memo {
   static constexpr std::size_t kLimit = 16384;
   using Scores = std::array<std::int16_t, kTags>;  // summed weights: see kMaxOwnFeatures, kMaxContextFeatures
   text::WordSet texts;  // the distinct tokens' texts; a text's index is its entries' index below
+  // By text::form_id: the index + 1 of the text last met with that form (0: none), which the next
+  // token of the form mostly has: its text compared, not hashed.
+  std::vector<std::uint32_t> text_of_form;
   std::vector<TokenContext> contexts;
   std::vector<Scores> own, to_next, to_previous;
   Scores at_start{}, at_end{};  // what a token takes from beyond either end of its sequence
@@ -977,6 +980,7 @@ struct Model::Memo {
   }
   void forget_tokens() {
     texts.clear();
+    std::fill(text_of_form.begin(), text_of_form.end(), 0);
     contexts.clear();
     own.clear();
     to_next.clear();
@@ -1013,7 +1017,17 @@ std::vector<Mention> Model::find(std::string_view text, const std::vector<text::
   for (std::size_t i = 0; i < n; ++i) {
     const text::Token& t = tokens[i];
     const std::string_view original = text.substr(t.start, t.end - t.start);
-    const auto [index, added] = m.texts.add(original);
+    const std::uint32_t form = text::form_id(t);
+    if (form != text::kNoFormId && form >= m.text_of_form.size()) m.text_of_form.resize(std::max<std::size_t>(form + 1, 2 * m.text_of_form.size()));
+    std::uint32_t* const text_of_form = form != text::kNoFormId ? &m.text_of_form[form] : nullptr;
+    std::uint32_t index;
+    bool added = false;
+    if (text_of_form && *text_of_form != 0 && m.texts[*text_of_form - 1] == original) {
+      index = *text_of_form - 1;
+    } else {
+      std::tie(index, added) = m.texts.add(original);
+      if (text_of_form) *text_of_form = index + 1;
+    }
     if (added) {
       const TokenInfo info = token_info(original, t, vocabulary, starts);
       m.contexts.emplace_back(info);

@@ -224,10 +224,12 @@ Tokens tokenize(std::string_view utf8) {
   Tokens tokens;
   tokens.assign(segments.list.begin(), segments.list.end());
   // Not zeroed, as make_shared_for_overwrite would (Emscripten's libc++ lacks it).
-  std::shared_ptr<char[]> buffer(new char[segments.forms.size() + tokens.size()]);
+  std::shared_ptr<char[]> buffer(new char[segments.forms.size() + tokens.size() * (kFormHeaderBytes + 1)]);
   const char* form = segments.forms.data();
   char* at = buffer.get();
   for (Token& t : tokens) {
+    std::memcpy(at, &kNoFormId, sizeof kNoFormId);  // the header's cuts are not read: the token has its own
+    at += kFormHeaderBytes;
     t.form_data = at;
     at = std::copy(form, form + t.form_size, at);
     *at++ = '\0';  // the NUL after every form
@@ -237,12 +239,12 @@ Tokens tokenize(std::string_view utf8) {
   return tokens;
 }
 
-// Forms one after the other in chunks that never move, each after its stem cuts.
+// Forms one after the other in chunks that never move, each after its id and stem cuts.
 class DocumentTokenizer::Store {
  public:
   static constexpr std::size_t kCutBytes = sizeof(StemCuts::cuts);
-  std::string_view add(std::string_view form) {
-    const std::size_t bytes = kCutBytes + form.size() + 1;
+  std::string_view add(std::string_view form, std::uint32_t id) {
+    const std::size_t bytes = kFormHeaderBytes + form.size() + 1;
     if (bytes > free_) {
       const std::size_t size = std::max(bytes, kChunkBytes);
       chunks_.emplace_back(new char[size]);
@@ -250,7 +252,8 @@ class DocumentTokenizer::Store {
       free_ = size;
     }
     const StemCuts cuts = stem_cuts(form);
-    char* const at = std::copy(cuts.cuts.begin(), cuts.cuts.end(), next_);
+    std::memcpy(next_, &id, sizeof id);
+    char* const at = std::copy(cuts.cuts.begin(), cuts.cuts.end(), next_ + sizeof id);
     std::copy(form.begin(), form.end(), at);
     at[form.size()] = '\0';  // the NUL after every form
     next_ += bytes;
@@ -282,7 +285,7 @@ Tokens DocumentTokenizer::operator()(std::string_view utf8) {
     const std::string_view written(form, t.form_size);
     form += t.form_size;
     const std::string_view* kept = stored_.find(written);
-    t.form_data = (kept ? *kept : stored_.insert(store_->add(written))).data();
+    t.form_data = (kept ? *kept : stored_.insert(store_->add(written, static_cast<std::uint32_t>(stored_.size())))).data();
     t.stem_cuts = Store::cuts_of(t.form_data);
   }
   tokens.forms = store_;

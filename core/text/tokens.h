@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <memory>
 #include <string_view>
 #include <vector>
@@ -37,6 +38,19 @@ static_assert(sizeof(Token) <= 24, "the stem cuts take the padding: a document h
 struct Tokens : std::vector<Token> {
   std::shared_ptr<const void> forms;
 };
+
+// Every form is stored after its id (below) and three more bytes (a DocumentTokenizer's stem cuts).
+inline constexpr std::size_t kFormHeaderBytes = 4 + sizeof(StemCuts::cuts);
+
+// A form's index among the distinct forms of the DocumentTokenizer that made the token (0, 1, … in the
+// order met), for caches of what a document's forms are; kNoFormId for text::tokenize()'s tokens. Read
+// from before the form: no hashing.
+inline constexpr std::uint32_t kNoFormId = 0xFFFFFFFF;
+inline std::uint32_t form_id(const Token& t) {
+  std::uint32_t id;
+  std::memcpy(&id, t.form_data - kFormHeaderBytes, sizeof id);
+  return id;
+}
 
 // The first token starting at or after byte `at` (tokens are in text order: a binary search).
 inline std::vector<Token>::const_iterator first_token_from(const std::vector<Token>& tokens, std::size_t at) {

@@ -132,6 +132,10 @@ TEST(Tokens, DocumentTokenizerStoresEachFormOnce) {
   EXPECT_EQ(blocks[0][0].form(), "the");
   EXPECT_EQ(blocks[0][0].form().data(), blocks[0][3].form().data());  // "The" and "THE"
   EXPECT_EQ(blocks[0][1].form().data(), blocks[1][1].form().data());  // "Minister" and "minister"
+  EXPECT_EQ(text::form_id(blocks[0][0]), 0u);  // ids by first meeting, one per distinct form
+  EXPECT_EQ(text::form_id(blocks[0][1]), text::form_id(blocks[1][1]));
+  EXPECT_NE(text::form_id(blocks[0][1]), text::form_id(blocks[1][2]));
+  EXPECT_EQ(text::form_id(text::tokenize(texts[0])[0]), text::kNoFormId);
   const text::Tokens copy = blocks[1];
   blocks.clear();
   EXPECT_EQ(copy[2].form(), "left");
