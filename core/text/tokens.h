@@ -52,6 +52,26 @@ inline std::uint32_t form_id(const Token& t) {
   return id;
 }
 
+// A yes/no question about a token's form and kind, answered once per distinct form and kind of a
+// document (by form_id; text::tokenize()'s tokens are asked each time): a document repeats its words.
+class FormAnswers {
+ public:
+  template <class Ask>
+  bool operator()(const Token& t, Ask&& ask) {
+    const std::uint32_t id = form_id(t);
+    if (id == kNoFormId) return ask(t);
+    const std::size_t slot = std::size_t{id} * kKinds + static_cast<std::size_t>(t.kind);
+    if (slot >= answers_.size()) answers_.resize(std::max(slot + kKinds, 2 * answers_.size()), kUnknown);
+    if (answers_[slot] == kUnknown) answers_[slot] = ask(t);
+    return answers_[slot] == 1;
+  }
+
+ private:
+  static constexpr std::size_t kKinds = 3;  // TokenKind's
+  static constexpr std::uint8_t kUnknown = 2;
+  std::vector<std::uint8_t> answers_;
+};
+
 // The first token starting at or after byte `at` (tokens are in text order: a binary search).
 inline std::vector<Token>::const_iterator first_token_from(const std::vector<Token>& tokens, std::size_t at) {
   return std::partition_point(tokens.begin(), tokens.end(), [&](const Token& t) { return t.start < at; });
