@@ -279,15 +279,19 @@ std::vector<LexMatch> lexicon_matches(const std::vector<text::Token>& tokens) {
 }
 
 DocumentMatches::DocumentMatches(const std::vector<text::Tokens>& tokens) {
+  const Lexicon& lex = lexicon();
+  text::FormAnswers starts_phrase;  // most words start none, and a document repeats them
+  const auto may_start = [&](const text::Token& t) { return lex.starts_phrase(t); };
   block_starts_.reserve(tokens.size() + 1);
   block_tokens_.reserve(tokens.size());
   for (const auto& block : tokens) {
     block_starts_.push_back(starts_.size());
     block_tokens_.push_back(static_cast<std::uint32_t>(block.size()));
-    const std::vector<LexMatch> matches = lexicon_matches(block);
-    for (std::size_t i = 0; i < matches.size(); ++i)
-      if (matches[i].tokens > 0 || matches[i].entry)
-        starts_.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(matches[i].tokens), matches[i].entry});
+    for (std::size_t i = 0; i < block.size(); ++i) {
+      if (!starts_phrase(block[i], may_start)) continue;
+      const LexMatch m = lex.longest(block, i);
+      if (m.tokens > 0 || m.entry) starts_.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(m.tokens), m.entry});
+    }
   }
   block_starts_.push_back(starts_.size());
   starts_.shrink_to_fit();
