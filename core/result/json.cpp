@@ -140,6 +140,8 @@ class JsonWriter {
       if (c < 0x80) {
         if (c < 0x20 || c == '"' || c == '\\') return i;
         ++i;
+      } else if (c >= 0xC2 && c <= 0xDF && i + 1 < s.size() && (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80) {
+        i += 2;  // a well-formed two-byte sequence (an Arabic letter's), told without decoding it
       } else {
         const std::size_t valid = utf8_sequence(s, i);
         if (valid == 0) return i;
