@@ -33,11 +33,13 @@ class JsonWriter {
   void begin_array() { open('['); }
   void end_array() { close(']'); }
 
-  // An object member's name; its value follows.
+  // An object member's name, one of the schema's (ASCII with nothing to escape: written as it is);
+  // its value follows.
   void key(std::string_view name) {
     separate();
-    write_string(name);
-    out_ += pretty_ ? ": " : ":";
+    out_ += '"';
+    out_ += name;
+    out_ += pretty_ ? "\": " : "\":";
     after_key_ = true;
   }
 
