@@ -253,28 +253,28 @@ void make_names_consistent(std::vector<ner::Sequence>& document, const ner::InDo
     }
   }
 
+  // Whether a token may begin or end a name, by its stems: asked once per distinct form.
+  const auto stem_in = [](const text::WordSet& set) {
+    return [&set](const text::Token& t) {
+      const auto stems = text::stems(t);
+      return std::any_of(stems.begin(), stems.end(), [&](std::string_view w) { return set.contains(w); });
+    };
+  };
+  const auto begins_a_name = stem_in(first_words), ends_a_name = stem_in(last_words);
+  text::FormAnswers may_begin, may_end;
   for (ner::Sequence& s : document) {
     const auto& tokens = *s.tokens;
     std::vector<bool> taken(tokens.size() + 1, false);  // in or next to a mention: part of a longer name?
     for (const ner::Mention& m : s.mentions)
       for (std::size_t i = m.first > 0 ? m.first - 1 : 0; i <= m.last && i < taken.size(); ++i) taken[i] = true;
-    const auto stem_in = [&](const text::WordSet& set, std::size_t k) {
-      const auto stems = text::stems(tokens[k]);
-      return std::any_of(stems.begin(), stems.end(), [&](std::string_view w) { return set.contains(w); });
-    };
-    std::vector<signed char> ends(tokens.size(), -1);  // whether token k may end a name, once known
-    const auto ends_a_name = [&](std::size_t k) {
-      if (ends[k] < 0) ends[k] = stem_in(last_words, k);
-      return ends[k] == 1;
-    };
     std::vector<ner::Mention> added;
     for (std::size_t i = 0; i < tokens.size(); ++i) {
       if (taken[i] || text::first_letter_case(s.text.substr(tokens[i].start, tokens[i].end - tokens[i].start)) == text::LetterCase::lower ||
-          !stem_in(first_words, i))
+          !may_begin(tokens[i], begins_a_name))
         continue;
       for (std::size_t length : lengths) {
         const std::size_t last = i + length;
-        if (last > tokens.size() || !ends_a_name(last - 1)) continue;
+        if (last > tokens.size() || !may_end(tokens[last - 1], ends_a_name)) continue;
         if (std::any_of(taken.begin() + i, taken.begin() + last, [](bool t) { return t; })) continue;
         const ner::Mention candidate{i, last, 0};
         const auto it = names.find(key(s, candidate));

@@ -143,6 +143,18 @@ void Lexicon::add(std::string_view phrase, LexEntry entry) {
   }
 }
 
+const Lexicon::FirstWord* Lexicon::first_word(std::string_view stem) const {
+  if (!first_word_bits_[fingerprint(stem)]) return nullptr;
+  const auto it = first_words_.find(stem);
+  return it != first_words_.end() ? &it->second : nullptr;
+}
+
+bool Lexicon::starts_phrase(const text::Token& t) const {
+  if (!is_word(t)) return false;
+  const auto stems = text::stems(t);
+  return std::any_of(stems.begin(), stems.end(), [&](std::string_view f) { return first_word(f) != nullptr; });
+}
+
 LexMatch Lexicon::longest(const std::vector<text::Token>& tokens, std::size_t i) const {
   if (i >= tokens.size() || !is_word(tokens[i])) return {};
   // Most words start no phrase: check the first word's stems before building any longer key.
@@ -150,10 +162,10 @@ LexMatch Lexicon::longest(const std::vector<text::Token>& tokens, std::size_t i)
   std::size_t longest_phrase = 0;
   std::uint64_t lengths = 0;  // of the phrases they start
   for (std::string_view f : text::stems(tokens[i]))
-    if (auto it = first_word_bits_[fingerprint(f)] ? first_words_.find(f) : first_words_.end(); it != first_words_.end()) {
+    if (const FirstWord* first = first_word(f)) {
       firsts.push_back(f);
-      longest_phrase = std::max(longest_phrase, it->second.longest);
-      lengths |= it->second.lengths;
+      longest_phrase = std::max(longest_phrase, first->longest);
+      lengths |= first->lengths;
     }
   if (firsts.size() == 0) return {};
   // The phrase's words from i, at most the longest phrase they start: adjacent, or joined by a hyphen

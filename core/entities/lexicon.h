@@ -42,6 +42,9 @@ class Lexicon {
   // The longest phrase starting at tokens[i], made of adjacent words, looking past clitics on its
   // first and last word.
   LexMatch longest(const std::vector<text::Token>& tokens, std::size_t i) const;
+  // Whether a phrase may start at token t: one of its stems is a phrase's first word (longest()'s
+  // first test, which a document may ask once per distinct form).
+  bool starts_phrase(const text::Token& t) const;
 
   // The entry a match stands for as the text writes it: folding drops the shadda, so "عمّان" (Amman)
   // matches what "عمان" and "عُمان" (Oman) do; a phrase listed with a shadda is the match's entry where
@@ -65,6 +68,7 @@ class Lexicon {
     std::uint64_t lengths = 0;  // bit n: a phrase of n words (n < 64)
   };
   text::StringMap<FirstWord> first_words_;
+  const FirstWord* first_word(std::string_view stem) const;  // nullptr: it starts no phrase
   // A bit per first word's hash (its top bits): most words start no phrase, and a clear bit says so
   // before the map is searched. (A fingerprint of a word's first, middle and last bytes let two
   // Arabic words in three through: its lead bytes of two-byte letters are D8 or D9.)

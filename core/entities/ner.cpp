@@ -279,15 +279,19 @@ std::vector<LexMatch> lexicon_matches(const std::vector<text::Token>& tokens) {
 }
 
 DocumentMatches::DocumentMatches(const std::vector<text::Tokens>& tokens) {
+  const Lexicon& lex = lexicon();
+  text::FormAnswers starts_phrase;  // most words start none, and a document repeats them
+  const auto may_start = [&](const text::Token& t) { return lex.starts_phrase(t); };
   block_starts_.reserve(tokens.size() + 1);
   block_tokens_.reserve(tokens.size());
   for (const auto& block : tokens) {
     block_starts_.push_back(starts_.size());
     block_tokens_.push_back(static_cast<std::uint32_t>(block.size()));
-    const std::vector<LexMatch> matches = lexicon_matches(block);
-    for (std::size_t i = 0; i < matches.size(); ++i)
-      if (matches[i].tokens > 0 || matches[i].entry)
-        starts_.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(matches[i].tokens), matches[i].entry});
+    for (std::size_t i = 0; i < block.size(); ++i) {
+      if (!starts_phrase(block[i], may_start)) continue;
+      const LexMatch m = lex.longest(block, i);
+      if (m.tokens > 0 || m.entry) starts_.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(m.tokens), m.entry});
+    }
   }
   block_starts_.push_back(starts_.size());
   starts_.shrink_to_fit();
@@ -963,6 +967,9 @@ struct Model::Memo {
   static constexpr std::size_t kLimit = 16384;
   using Scores = std::array<std::int16_t, kTags>;  // summed weights: see kMaxOwnFeatures, kMaxContextFeatures
   text::WordSet texts;  // the distinct tokens' texts; a text's index is its entries' index below
+  // By text::form_id: the index + 1 of the text last met with that form (0: none), which the next
+  // token of the form mostly has: its text compared, not hashed.
+  std::vector<std::uint32_t> text_of_form;
   std::vector<TokenContext> contexts;
   std::vector<Scores> own, to_next, to_previous;
   Scores at_start{}, at_end{};  // what a token takes from beyond either end of its sequence
@@ -977,6 +984,7 @@ struct Model::Memo {
   }
   void forget_tokens() {
     texts.clear();
+    std::fill(text_of_form.begin(), text_of_form.end(), 0);
     contexts.clear();
     own.clear();
     to_next.clear();
@@ -1013,7 +1021,17 @@ std::vector<Mention> Model::find(std::string_view text, const std::vector<text::
   for (std::size_t i = 0; i < n; ++i) {
     const text::Token& t = tokens[i];
     const std::string_view original = text.substr(t.start, t.end - t.start);
-    const auto [index, added] = m.texts.add(original);
+    const std::uint32_t form = text::form_id(t);
+    if (form != text::kNoFormId && form >= m.text_of_form.size()) m.text_of_form.resize(std::max<std::size_t>(form + 1, 2 * m.text_of_form.size()));
+    std::uint32_t* const text_of_form = form != text::kNoFormId ? &m.text_of_form[form] : nullptr;
+    std::uint32_t index;
+    bool added = false;
+    if (text_of_form && *text_of_form != 0 && m.texts[*text_of_form - 1] == original) {
+      index = *text_of_form - 1;
+    } else {
+      std::tie(index, added) = m.texts.add(original);
+      if (text_of_form) *text_of_form = index + 1;
+    }
     if (added) {
       const TokenInfo info = token_info(original, t, vocabulary, starts);
       m.contexts.emplace_back(info);

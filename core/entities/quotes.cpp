@@ -100,8 +100,9 @@ enum class Continuation { none, previous, person };
 class Speakers {
  public:
   // `in_block`: the entities of this block; `before`: those before it (entities are in text order).
+  // `speech_verbs`: is_speech_verb()'s answers for the document's forms.
   Speakers(const Block& block, const text::Tokens& tokens, std::span<const Entity> in_block,
-           std::span<const Entity> before, const std::vector<Cluster>& clusters)
+           std::span<const Entity> before, const std::vector<Cluster>& clusters, text::FormAnswers& speech_verbs)
       : block_(block), tokens_(tokens), before_(before), clusters_(clusters) {
     for (const auto& e : in_block) {
       if (e.type == "PER" || e.type == "ORG") names_.push_back(&e);
@@ -109,7 +110,7 @@ class Speakers {
       if (e.type == "ORG") orgs_.push_back(&e);
     }
     for (std::size_t k = 0; k < tokens.size(); ++k)
-      if (is_speech_verb(tokens[k])) verbs_.push_back(k);
+      if (speech_verbs(tokens[k], is_speech_verb)) verbs_.push_back(k);
   }
 
   // Who said the quote. `earlier` said the previous quote of this block.
@@ -337,6 +338,7 @@ std::vector<Quote> find_quotes(const std::vector<Block>& blocks, const std::vect
   std::vector<Quote> quotes;
   std::optional<Speaker> previous;
   std::size_t first = 0;  // the first entity not before the block
+  text::FormAnswers speech_verbs;
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     const Block& block = blocks[i];
     while (first < entities.size() && entities[first].span.start8 < block.span.start8) ++first;
@@ -344,7 +346,7 @@ std::vector<Quote> find_quotes(const std::vector<Block>& blocks, const std::vect
     while (last < entities.size() && entities[last].span.end8 <= block.span.end8) ++last;
     const auto spans = quote_spans(block.text, tokens[i]);
     const Speakers speakers(block, tokens[i], std::span(entities).subspan(first, last - first),
-                            std::span(entities).first(first), clusters);
+                            std::span(entities).first(first), clusters, speech_verbs);
     if (spans.empty()) {
       if (auto speaker = speakers.reported()) previous = std::move(speaker);
       continue;

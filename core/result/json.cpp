@@ -33,11 +33,13 @@ class JsonWriter {
   void begin_array() { open('['); }
   void end_array() { close(']'); }
 
-  // An object member's name; its value follows.
+  // An object member's name, one of the schema's (ASCII with nothing to escape: written as it is);
+  // its value follows.
   void key(std::string_view name) {
     separate();
-    write_string(name);
-    out_ += pretty_ ? ": " : ":";
+    out_ += '"';
+    out_ += name;
+    out_ += pretty_ ? "\": " : "\":";
     after_key_ = true;
   }
 
@@ -140,6 +142,8 @@ class JsonWriter {
       if (c < 0x80) {
         if (c < 0x20 || c == '"' || c == '\\') return i;
         ++i;
+      } else if (c >= 0xC2 && c <= 0xDF && i + 1 < s.size() && (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80) {
+        i += 2;  // a well-formed two-byte sequence (an Arabic letter's), told without decoding it
       } else {
         const std::size_t valid = utf8_sequence(s, i);
         if (valid == 0) return i;

@@ -147,6 +147,11 @@ bool credit_shaped(const std::vector<text::Token>& tokens) {
   return marked && before <= kMaxCreditPartWords && after > 0 && after <= kMaxCreditPartWords;
 }
 
+// ICU's u_islower and u_isupper, ASCII and the Arabic block (U+0600–U+06FF: no case) told without it:
+// describe() asks them of every letter of every word.
+bool lower_letter(UChar32 c) { return c < 0x80 ? c >= 'a' && c <= 'z' : (c < 0x600 || c > 0x6FF) && u_islower(c); }
+bool upper_letter(UChar32 c) { return c < 0x80 ? c >= 'A' && c <= 'Z' : (c < 0x600 || c > 0x6FF) && u_isupper(c); }
+
 Line describe(const Block& block, const text::Tokens& tokens) {
   Line line;
   line.words = count_words(tokens);
@@ -161,7 +166,7 @@ Line describe(const Block& block, const text::Tokens& tokens) {
     int32_t i = 0;
     UChar32 c = 0;
     U8_NEXT(reinterpret_cast<const uint8_t*>(block.text.data()), i, static_cast<int32_t>(block.text.size()), c);
-    line.lowercase_start = u_islower(c);
+    line.lowercase_start = lower_letter(c);
   }
   line.colon = last == ':';
   if (!tokens.empty() && ends_in_quote) {
@@ -177,7 +182,7 @@ Line describe(const Block& block, const text::Tokens& tokens) {
     int32_t i = static_cast<int32_t>(t.start);
     UChar32 c = 0;
     U8_NEXT(reinterpret_cast<const uint8_t*>(block.text.data()), i, static_cast<int32_t>(t.end), c);
-    ++long_words, capitalized += u_isupper(c);
+    ++long_words, capitalized += upper_letter(c);
   }
   line.title_case = long_words >= 2 && capitalized == long_words;
   std::size_t glued = 0;  // words with a capital right after a small letter inside them
@@ -187,7 +192,7 @@ Line describe(const Block& block, const text::Tokens& tokens) {
     UChar32 prev = 0, c = 0;
     while (i < static_cast<int32_t>(t.end)) {
       U8_NEXT(reinterpret_cast<const uint8_t*>(block.text.data()), i, static_cast<int32_t>(t.end), c);
-      if (u_islower(prev) && u_isupper(c)) { ++glued; break; }
+      if (lower_letter(prev) && upper_letter(c)) { ++glued; break; }
       prev = c;
     }
   }

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <memory>
 #include <string_view>
 #include <vector>
@@ -36,6 +37,39 @@ static_assert(sizeof(Token) <= 24, "the stem cuts take the padding: a document h
 // copy would not keep the forms alive.
 struct Tokens : std::vector<Token> {
   std::shared_ptr<const void> forms;
+};
+
+// Every form is stored after its id (below) and three more bytes (a DocumentTokenizer's stem cuts).
+inline constexpr std::size_t kFormHeaderBytes = 4 + sizeof(StemCuts::cuts);
+
+// A form's index among the distinct forms of the DocumentTokenizer that made the token (0, 1, … in the
+// order met), for caches of what a document's forms are; kNoFormId for text::tokenize()'s tokens. Read
+// from before the form: no hashing.
+inline constexpr std::uint32_t kNoFormId = 0xFFFFFFFF;
+inline std::uint32_t form_id(const Token& t) {
+  std::uint32_t id;
+  std::memcpy(&id, t.form_data - kFormHeaderBytes, sizeof id);
+  return id;
+}
+
+// A yes/no question about a token's form and kind, answered once per distinct form and kind of a
+// document (by form_id; text::tokenize()'s tokens are asked each time): a document repeats its words.
+class FormAnswers {
+ public:
+  template <class Ask>
+  bool operator()(const Token& t, Ask&& ask) {
+    const std::uint32_t id = form_id(t);
+    if (id == kNoFormId) return ask(t);
+    const std::size_t slot = std::size_t{id} * kKinds + static_cast<std::size_t>(t.kind);
+    if (slot >= answers_.size()) answers_.resize(std::max(slot + kKinds, 2 * answers_.size()), kUnknown);
+    if (answers_[slot] == kUnknown) answers_[slot] = ask(t);
+    return answers_[slot] == 1;
+  }
+
+ private:
+  static constexpr std::size_t kKinds = 3;  // TokenKind's
+  static constexpr std::uint8_t kUnknown = 2;
+  std::vector<std::uint8_t> answers_;
 };
 
 // The first token starting at or after byte `at` (tokens are in text order: a binary search).

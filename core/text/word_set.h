@@ -14,6 +14,9 @@ namespace maqal::text {
 class WordSet {
  public:
   bool empty() const { return words_.empty(); }
+  std::size_t size() const { return words_.size(); }
+  // The view kept at `index` (add()'s).
+  std::string_view operator[](std::uint32_t index) const { return words_[index]; }
   bool contains(std::string_view w) const { return find(w) != nullptr; }
   // The kept view equal to `w`, or nullptr.
   const std::string_view* find(std::string_view w) const;

@@ -79,6 +79,21 @@ TEST(Tokens, WordsNumbersAndPunctuationWithByteOffsets) {
   EXPECT_EQ(tokens[3].form(), "شخصا");
 }
 
+// Chunks between blanks that the tokenizer breaks without ICU (letters, ASCII digits, a mark before or
+// after them or alone) come out as ICU's word breaker makes them; "_" and "@" join what is around them.
+TEST(Tokens, SimpleChunksAsTheWordBreakerMakesThem) {
+  const std::string s = "«كلمة» (word), 1990. قال، x_y a@b - ! Done";
+  std::vector<std::string> written;
+  std::string kinds;
+  for (const auto& t : text::tokenize(s)) {
+    written.push_back(s.substr(t.start, t.end - t.start));
+    kinds += "wnp"[static_cast<int>(t.kind)];
+  }
+  EXPECT_EQ(written, (std::vector<std::string>{"«", "كلمة", "»", "(", "word", ")", ",", "1990", ".", "قال", "،", "x_y",
+                                               "a@b", "-", "!", "Done"}));
+  EXPECT_EQ(kinds, "pwppwppnpwpwwppw");
+}
+
 // A tanween ends an Arabic word (its alef seat with it): a letter after it is the next word, glued on
 // when a link was copied without its blank. Without a letter after it, the word is whole.
 TEST(Tokens, WordsGluedAfterTanweenAreTwo) {
@@ -117,6 +132,10 @@ TEST(Tokens, DocumentTokenizerStoresEachFormOnce) {
   EXPECT_EQ(blocks[0][0].form(), "the");
   EXPECT_EQ(blocks[0][0].form().data(), blocks[0][3].form().data());  // "The" and "THE"
   EXPECT_EQ(blocks[0][1].form().data(), blocks[1][1].form().data());  // "Minister" and "minister"
+  EXPECT_EQ(text::form_id(blocks[0][0]), 0u);  // ids by first meeting, one per distinct form
+  EXPECT_EQ(text::form_id(blocks[0][1]), text::form_id(blocks[1][1]));
+  EXPECT_NE(text::form_id(blocks[0][1]), text::form_id(blocks[1][2]));
+  EXPECT_EQ(text::form_id(text::tokenize(texts[0])[0]), text::kNoFormId);
   const text::Tokens copy = blocks[1];
   blocks.clear();
   EXPECT_EQ(copy[2].form(), "left");
