@@ -113,7 +113,11 @@ export async function coldLoad(session, pagePath, { files = false, warm = true }
     };
     look();
   }));
-  const fetched = !files ? [] : await Promise.all(responses.map(async (response) => {
+  // Each file once: the worker's imports of modules the page already loaded are revalidated from the
+  // HTTP cache (tools/serve.mjs sends validators), no second download, though Playwright reports them
+  // as responses with the cached body.
+  const once = [...new Map(responses.map((r) => [new URL(r.url()).pathname, r])).values()];
+  const fetched = !files ? [] : await Promise.all(once.map(async (response) => {
     const body = await response.body();
     return { file: new URL(response.url()).pathname, bytes: body.length, gzip: gzipSync(body, { level: 6 }).length };
   }));
