@@ -3,6 +3,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cstdio>
 #include <cstdlib>
@@ -12,6 +13,8 @@
 #include <vector>
 
 #include "lang/data.h"
+#include "text/clitics.h"
+#include "text/fold.h"
 #include "text/utf.h"
 
 namespace maqal::entities {
@@ -76,16 +79,19 @@ const Fractions& fractions() {
 
 bool word_byte(char c) { return static_cast<unsigned char>(c) >= 0x80 || std::isalnum(static_cast<unsigned char>(c)); }
 
-// Whether `line` ends at `end` with `words` (ASCII letters compared in lower case), a word boundary
-// before them or the conjunction "و" written onto them.
+// Whether `line` ends at `end` with `words` (ASCII letters compared in lower case) as whole words,
+// past a conjunction written onto the first of them (clitics.tsv: "وربع مليون").
 bool ends_with_words(std::string_view line, std::size_t end, std::string_view words, std::size_t& start) {
   if (end < words.size() || text::lower_ascii(line.substr(end - words.size(), words.size())) != words) return false;
   start = end - words.size();
-  constexpr std::string_view kAnd = "\xD9\x88";  // و
-  if (start >= kAnd.size() && line.substr(start - kAnd.size(), kAnd.size()) == kAnd &&
-      (start == kAnd.size() || !word_byte(line[start - kAnd.size() - 1])))
-    start -= kAnd.size();
-  return start == 0 || !word_byte(line[start - 1]);
+  std::size_t word_start = start;
+  while (word_start > 0 && word_byte(line[word_start - 1])) --word_start;
+  if (word_start == start) return true;
+  const std::size_t first_end = std::min(end, line.find(' ', start));
+  const std::string first = text::fold(line.substr(word_start, first_end - word_start));
+  if (text::without_conjunction(first) != text::fold(line.substr(start, first_end - start))) return false;
+  start = word_start;
+  return true;
 }
 
 // A fraction before a scale word multiplies it ("نصف مليون", "half a million"); a number word
