@@ -466,9 +466,18 @@ constexpr std::size_t kMaxRoleWords = 5;
 // Capitalized words before a title that say what it is of ("Treasury Secretary"), this many at most.
 constexpr std::size_t kMaxTitleQualifiers = 2;
 
+// The case of a token's first letter as written in the block's text.
+text::LetterCase written_case(const text::Token& t, std::string_view text) {
+  return text::first_letter_case(text.substr(t.start, t.end - t.start));
+}
+
+// A lower-case word of a cased script that is no function word: no part of a title ("said").
+bool lower_case_word(const text::Token& t, std::string_view text) {
+  return !function_word(t) && written_case(t, text) == text::LetterCase::lower;
+}
+
 bool qualifies_title(const text::Token& t, std::string_view text) {
-  return t.kind == text::TokenKind::word && !function_word(t) &&
-         text::first_letter_case(text.substr(t.start, t.end - t.start)) == text::LetterCase::upper;
+  return t.kind == text::TokenKind::word && !function_word(t) && written_case(t, text) == text::LetterCase::upper;
 }
 
 // The entity before entities[i] (they are disjoint, in order) that a byte lies inside, or null.
@@ -490,10 +499,6 @@ std::optional<std::string> role_before(const std::vector<Entity>& entities, std:
   const std::size_t at = static_cast<std::size_t>(  // tokens[at - 1] ends before the name
       std::partition_point(tokens.begin(), tokens.end(), [&](const text::Token& t) { return t.end <= start; }) -
       tokens.begin());
-  const auto lower_case_word = [&](std::size_t k) {  // not a function word
-    return !function_word(tokens[k]) &&
-           text::first_letter_case(block.text.substr(tokens[k].start, tokens[k].end - tokens[k].start)) == text::LetterCase::lower;
-  };
   for (std::size_t k = at, seen = 0; k-- > 0 && seen < kMaxRoleWords; ++seen) {
     const bool abbreviated_title = tokens[k].form() == "." && k > 0 && tokens[k - 1].end == tokens[k].start &&
                                    title_word(tokens[k - 1]) == Title::personal;  // "Sen. Rand Paul"
@@ -505,7 +510,7 @@ std::optional<std::string> role_before(const std::vector<Entity>& entities, std:
       // السعودي الأمير فيصل بن فرحان" (not across a function word or another person's name).
       for (std::size_t j = k, words = seen + 1; j-- > 0 && words++ < kMaxRoleWords;) {
         const Entity* inside = earlier_entity_at(entities, i, block.span.start8 + tokens[j].start);
-        if (tokens[j].kind != text::TokenKind::word || function_word(tokens[j]) || lower_case_word(j) ||
+        if (tokens[j].kind != text::TokenKind::word || function_word(tokens[j]) || lower_case_word(tokens[j], block.text) ||
             (inside && inside->type == "PER") || title_word(tokens[j]) == Title::office)
           break;
         if (title_word(tokens[j]) == Title::personal) k = j;
@@ -520,7 +525,7 @@ std::optional<std::string> role_before(const std::vector<Entity>& entities, std:
       const std::size_t to = tokens[at - 1].end;
       return std::string(text::fused_article(proclitic)) + block.text.substr(from, to - from);
     }
-    if (lower_case_word(k)) return std::nullopt;
+    if (lower_case_word(tokens[k], block.text)) return std::nullopt;
   }
   return std::nullopt;
 }
@@ -537,8 +542,6 @@ std::optional<std::string> role_after(const std::vector<Entity>& entities, std::
   std::size_t k = static_cast<std::size_t>(
       std::partition_point(tokens.begin(), tokens.end(), [&](const text::Token& t) { return t.start < end; }) - tokens.begin());
   if (k + 1 >= tokens.size() || !separator(tokens[k])) return std::nullopt;
-  const auto written = [&](std::size_t t) { return block.text.substr(tokens[t].start, tokens[t].end - tokens[t].start); };
-  const auto lower = [&](std::size_t t) { return text::first_letter_case(written(t)) == text::LetterCase::lower; };
   if (++k + 1 < tokens.size() && function_word(tokens[k]) && title_word(tokens[k]) == Title::none) ++k;
   const std::size_t from = k;
   for (std::size_t words = 0; k < tokens.size() && words < kMaxTitleQualifiers && title_word(tokens[k]) == Title::none &&
@@ -551,15 +554,15 @@ std::optional<std::string> role_after(const std::vector<Entity>& entities, std::
     if (last - from >= kMaxRoleWords) return std::nullopt;
     if (function_word(tokens[last])) {
       const bool goes_on = last + 1 < tokens.size() && tokens[last + 1].kind == text::TokenKind::word &&
-                           text::first_letter_case(written(last + 1)) == text::LetterCase::upper;
+                           written_case(tokens[last + 1], block.text) == text::LetterCase::upper;
       if (!goes_on) break;
-    } else if (lower(last)) {
+    } else if (lower_case_word(tokens[last], block.text)) {
       return std::nullopt;
     }
   }
   while (last > k + 1 && function_word(tokens[last - 1])) --last;  // "director of" names no office
   // A credential or an honorific of two letters after a name is no role ("Dylan Bailey, MS, RD").
-  if (last == from + 1 && text::count_code_points(written(from)) <= 2) return std::nullopt;
+  if (last == from + 1 && text::count_code_points(tokens[from].form()) <= 2) return std::nullopt;
   const std::size_t role_end8 = block.span.start8 + tokens[last - 1].end;
   for (std::size_t j = i + 1; j < entities.size() && entities[j].span.start8 < role_end8; ++j)
     if (entities[j].type == "PER") return std::nullopt;  // the title of the next person named

@@ -1,6 +1,5 @@
 #include "entities/speech.h"
 
-#include <array>
 #include <bitset>
 #include <string>
 #include <unordered_set>
@@ -13,10 +12,27 @@
 namespace maqal::entities {
 namespace {
 
-text::StringSet folded_rows(std::string_view file) {
+// The folded words of a file's rows: its first column, or only those marked so in its second.
+text::StringSet folded_rows(std::string_view file, std::string_view mark = {}) {
   text::StringSet out;
-  for (const auto& row : data::rows_all_languages(file)) out.insert(text::fold(row[0]));
+  for (const auto& row : data::rows_all_languages(file))
+    if (mark.empty() || (row.size() > 1 && row[1] == mark)) out.insert(text::fold(row[0]));
   return out;
+}
+
+// The folded words of a file's rows of a kind, the kind first ("saying	قوله").
+text::StringSet folded_words_of_kind(std::string_view file, std::string_view kind) {
+  text::StringSet out;
+  for (const auto& row : data::rows_all_languages(file))
+    if (row.size() > 1 && row[0] == kind) out.insert(text::fold(row[1]));
+  return out;
+}
+
+bool stem_in(const text::Token& token, const text::StringSet& words) {
+  if (token.kind != text::TokenKind::word) return false;
+  for (std::string_view s : text::stems(token))
+    if (words.count(s)) return true;
+  return false;
 }
 
 // The speech verbs' folded forms, with a bit per cheap fingerprint of them (size, second and last
@@ -54,44 +70,22 @@ bool is_speech_verb(const text::Token& token) {
 }
 
 bool addresses_listener(const text::Token& token) {
-  static const auto verbs = [] {
-    text::StringSet out;
-    for (const auto& row : data::rows_all_languages("speech_verbs.tsv"))
-      if (row.size() > 1 && row[1] == "listener") out.insert(text::fold(row[0]));
-    return out;
-  }();
+  static const auto verbs = folded_rows("speech_verbs.tsv", "listener");
   return token.kind == text::TokenKind::word && verbs.count(token.form()) > 0;
 }
 
-namespace {
-
-// Whether the token, looking past clitics, is a quoted_sources.tsv word of the kind.
-bool quoted_source_word(const text::Token& token, std::string_view kind) {
-  static const auto words = [] {
-    std::array<text::StringSet, 2> out;  // from, saying
-    for (const auto& row : data::rows_all_languages("quoted_sources.tsv"))
-      if (row.size() > 1) out[row[0] == "saying"].insert(text::fold(row[1]));
-    return out;
-  }();
-  if (token.kind != text::TokenKind::word) return false;
-  const text::StringSet& set = words[kind == "saying"];
-  for (std::string_view s : text::stems(token))
-    if (set.count(s)) return true;
-  return false;
+bool names_quoted_source(const text::Token& token) {
+  static const auto words = folded_words_of_kind("quoted_sources.tsv", "from");
+  return stem_in(token, words);
 }
 
-}  // namespace
-
-bool names_quoted_source(const text::Token& token) { return quoted_source_word(token, "from"); }
-bool quotes_source(const text::Token& token) { return quoted_source_word(token, "saying"); }
+bool quotes_source(const text::Token& token) {
+  static const auto words = folded_words_of_kind("quoted_sources.tsv", "saying");
+  return stem_in(token, words);
+}
 
 bool person_pronoun(const text::Token& token) {
-  static const auto pronouns = [] {
-    text::StringSet out;
-    for (const auto& row : data::rows_all_languages("pronouns.tsv"))
-      if (row.size() > 1 && row[1] == "person") out.insert(text::fold(row[0]));
-    return out;
-  }();
+  static const auto pronouns = folded_rows("pronouns.tsv", "person");
   return pronouns.count(token.form()) > 0;
 }
 
