@@ -45,6 +45,17 @@ TEST(Html, ClipboardFragment) {
   expect_offsets(r);
 }
 
+// Named character references as the HTML standard reads them: the longest name the text starts
+// with, some of them without their ';', and one name for two code points (core/html/gumbo_named_refs.c).
+TEST(Html, NamedCharacterReferencesTakeTheLongestName) {
+  const auto r = html("<p>AT&amp;T &copy 2024 &notin; &notit; &NotEqualTilde; &Aacute;ngel &foo; &ampx &am &zwnj;</p>"
+                      "<p>At the end &notin");
+  ASSERT_FALSE(r.error);
+  ASSERT_EQ(r.blocks.size(), 2u);
+  EXPECT_EQ(r.blocks[0].text, "AT&T \u00A9 2024 \u2209 \u00ACit; \u2242\u0338 \u00C1ngel &foo; &x &am \u200C");
+  EXPECT_EQ(r.blocks[1].text, "At the end \u00ACin");
+}
+
 TEST(Html, WholePageKeepsNavAndFooterOutOfTheArticle) {
   const auto r = html(R"(<!doctype html><html lang="en"><head><title>Storm hits the coast | Daily</title>
 <meta name="author" content="Jane Roe"><meta property="article:published_time" content="2024-03-14T10:30:00Z">
