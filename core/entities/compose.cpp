@@ -111,7 +111,9 @@ void qualify(std::string_view line, const text::Tokens& tokens, std::vector<Enti
       const std::size_t from = *first - m->words.size();
       if (!matches_at(tokens, from, *m) || !free_of_entities(found, taken, tokens[from].start, tokens[*first - 1].end)) continue;
       set_span(line, e, tokens[from].start, e.span.end8);
-      e.norm = m->value.size() == 1 ? m->value + e.norm : m->value + ' ' + e.norm;  // ">2000000", "late XXXX-05"
+      // ">2000000", "late XXXX-05"; a mark stands for a vague number's own ("about thousands": ~1000)
+      if (m->value.size() == 1 && e.norm.starts_with('>')) e.norm.erase(0, 1);
+      e.norm = m->value.size() == 1 ? m->value + e.norm : m->value + ' ' + e.norm;
       break;
     }
   }

@@ -154,44 +154,50 @@ std::string scaled_number(std::string_view folded, bool beside_currency) {
 // 2500000, "خمسة ملايين وثلاثة آلاف" → 5003000. Read as groups, each a sum of small values times a
 // scale, the scales descending; a scale as large as one already read starts another number
 // ("من ثلاثة آلاف و5 ملايين": 3000 and 5000000). Two numbers in digits stay two ("in 2024 10
-// people", "14/03/2024 10:30").
+// people", "14/03/2024 10:30"). A number that opens with a vague plural (numbers.tsv: "عشرات" >10)
+// is vague ("عشرات الملايين", "tens of millions": >10000000); one it follows is not ("ثلاثة آلاف").
 void merge_numbers(std::string_view line, std::vector<Entity>& words) {
   std::vector<Entity> out;
   // The number being read (out.back()): its closed groups' sum, their last scale and where they
-  // end; the open group's sum and where it starts.
+  // end; the open group's sum and where it starts; whether the number and the group open vaguely.
   double total = 0, last_scale = 0, group = 0;
   std::size_t total_end = 0, group_start = 0;
-  bool group_open = false;
-  const auto joins = [&](const Entity& e) {
+  bool group_open = false, vague = false, group_vague = false;
+  const auto joins = [&](const Entity& e, bool scale) {
     if (out.empty() || e.type != "NUMBER" || out.back().type != "NUMBER") return false;
     const bool digit_before = ends_in_digit(out.back().text), digit_after = starts_with_digit(e.text);
     if (digit_before && digit_after) return false;
     const std::string_view gap = line.substr(out.back().span.end8, e.span.start8 - out.back().span.end8);
     // Words joined by a hyphen are one number ("twenty-five"); digits around one are a range ("10-15").
-    return gap.find_first_not_of(" \t") == std::string_view::npos || (gap == "-" && !digit_before && !digit_after);
+    // A vague plural takes a scale through "of" ("hundreds of thousands").
+    return gap.find_first_not_of(" \t") == std::string_view::npos || (gap == "-" && !digit_before && !digit_after) ||
+           (vague && scale && text::lower_ascii(gap) == " of ");
   };
-  const auto set_text = [&](Entity& n, std::size_t start, std::size_t end, double value) {
+  const auto set_text = [&](Entity& n, std::size_t start, std::size_t end, double value, bool is_vague) {
     n.span = {start, end};
     n.text = std::string(line.substr(start, end - start));
-    n.norm = format_number(value);
+    n.norm = (is_vague ? ">" : "") + format_number(value);
   };
   for (auto& e : words) {
-    const bool continues = joins(e), is_number = e.type == "NUMBER";
-    const double v = is_number ? std::strtod(e.norm.c_str(), nullptr) : 0;
+    const bool is_number = e.type == "NUMBER", word_vague = is_number && e.norm.starts_with('>');
+    const double v = is_number ? std::strtod(e.norm.c_str() + word_vague, nullptr) : 0;
+    const bool continues = joins(e, is_scale(v) && v >= 1e3);
     const std::size_t start = e.span.start8, end = e.span.end8;
     if (!continues) {
       out.push_back(std::move(e));
       if (!is_number) continue;
       total = last_scale = group = 0;
       group_open = false;
+      vague = word_vague;
     }
     if (is_scale(v) && v >= 1e3) {
       if (!group_open && total > 0 && v >= last_scale) {  // a scale of scales: "ألف مليون" is a billion
         total *= v;
       } else if (total > 0 && v >= last_scale) {  // the open group starts another number
-        set_text(out.back(), out.back().span.start8, total_end, total);
+        set_text(out.back(), out.back().span.start8, total_end, total, vague);
         Entity next = out.back();
-        set_text(next, group_start, end, group * v);
+        vague = group_vague;
+        set_text(next, group_start, end, group * v, vague);
         out.push_back(std::move(next));
         total = group * v;
       } else {
@@ -204,11 +210,11 @@ void merge_numbers(std::string_view line, std::vector<Entity>& words) {
     } else if (v == 1e2 && group_open) {
       group *= v;
     } else {
-      if (!group_open) group_start = start;
+      if (!group_open) group_start = start, group_vague = word_vague;
       group += v;
       group_open = true;
     }
-    if (continues) set_text(out.back(), out.back().span.start8, end, total + group);
+    if (continues) set_text(out.back(), out.back().span.start8, end, total + group, vague);
   }
   words = std::move(out);
   read_fractions(line, words);
