@@ -58,11 +58,11 @@ const std::unordered_map<std::string, ScaleSuffix>& scale_suffixes() {
   return suffixes;
 }
 
-// fractions.tsv: the fractions written before a scale word, and the denominators hyphenated to a
-// number word; ASCII letters in lower case, as a line's are compared.
+// fractions.tsv: the fractions written before a scale word, the vague counts before a plural one,
+// and the denominators hyphenated to a number word; ASCII letters in lower case, as a line's are
+// compared.
 struct Fractions {
-  std::vector<std::pair<std::string, double>> before_scale;
-  std::vector<std::pair<std::string, double>> denominators;
+  std::vector<std::pair<std::string, double>> before_scale, before_plural_scale, denominators;
 };
 
 const Fractions& fractions() {
@@ -70,7 +70,7 @@ const Fractions& fractions() {
     Fractions f;
     for (const auto& row : data::rows_all_languages("fractions.tsv"))
       if (row.size() >= 3)
-        (row[0] == "before_scale" ? f.before_scale : f.denominators)
+        (row[0] == "before_scale" ? f.before_scale : row[0] == "before_plural_scale" ? f.before_plural_scale : f.denominators)
             .emplace_back(text::lower_ascii(row[1]), std::strtod(std::string(row[2]).c_str(), nullptr));
     return f;
   }();
@@ -94,22 +94,24 @@ bool ends_with_words(std::string_view line, std::size_t end, std::string_view wo
   return true;
 }
 
-// A fraction before a scale word multiplies it ("نصف مليون", "half a million"); a number word
-// hyphenated to a denominator is that fraction ("two-thirds").
+// A fraction before a scale word multiplies it ("نصف مليون", "half a million"), and a vague count
+// a plural one ("عشرات الملايين", "tens of millions": >10000000); a number word hyphenated to a
+// denominator is that fraction ("two-thirds").
 void read_fractions(std::string_view line, std::vector<Entity>& words) {
   const Fractions& f = fractions();
   for (std::size_t k = 0; k < words.size(); ++k) {
     Entity& e = words[k];
     if (e.type != "NUMBER" || starts_with_digit(e.text)) continue;
-    const double v = std::strtod(e.norm.c_str(), nullptr);
+    const bool vague = e.norm.starts_with('>');
+    const double v = std::strtod(e.norm.c_str() + vague, nullptr);
     const std::size_t free_from = k > 0 ? words[k - 1].span.end8 : 0;
     const Span before = e.span;
     std::size_t start = 0;
     if (is_scale(v) && v >= 1e3 && e.span.start8 > 0 && line[e.span.start8 - 1] == ' ') {
-      for (const auto& [phrase, value] : f.before_scale)
+      for (const auto& [phrase, value] : vague ? f.before_plural_scale : f.before_scale)
         if (ends_with_words(line, e.span.start8 - 1, phrase, start) && start >= free_from) {
           e.span.start8 = start;
-          e.norm = format_number(v * value);
+          e.norm = (vague ? ">" : "") + format_number(v * value);
           break;
         }
     } else if (e.span.end8 < line.size() && line[e.span.end8] == '-') {
@@ -154,24 +156,22 @@ std::string scaled_number(std::string_view folded, bool beside_currency) {
 // 2500000, "خمسة ملايين وثلاثة آلاف" → 5003000. Read as groups, each a sum of small values times a
 // scale, the scales descending; a scale as large as one already read starts another number
 // ("من ثلاثة آلاف و5 ملايين": 3000 and 5000000). Two numbers in digits stay two ("in 2024 10
-// people", "14/03/2024 10:30"). A number that opens with a vague plural (numbers.tsv: "عشرات" >10)
-// is vague ("عشرات الملايين", "tens of millions": >10000000); one it follows is not ("ثلاثة آلاف").
+// people", "14/03/2024 10:30"). A number that opens with a plural scale (numbers.tsv: "آلاف" >1000)
+// is vague; one that the plural follows is not ("ثلاثة آلاف": 3000).
 void merge_numbers(std::string_view line, std::vector<Entity>& words) {
   std::vector<Entity> out;
   // The number being read (out.back()): its closed groups' sum, their last scale and where they
-  // end; the open group's sum and where it starts; whether the number and the group open vaguely.
+  // end; the open group's sum and where it starts; whether it opens with a plural scale.
   double total = 0, last_scale = 0, group = 0;
   std::size_t total_end = 0, group_start = 0;
-  bool group_open = false, vague = false, group_vague = false;
-  const auto joins = [&](const Entity& e, bool scale) {
+  bool group_open = false, vague = false;
+  const auto joins = [&](const Entity& e) {
     if (out.empty() || e.type != "NUMBER" || out.back().type != "NUMBER") return false;
     const bool digit_before = ends_in_digit(out.back().text), digit_after = starts_with_digit(e.text);
     if (digit_before && digit_after) return false;
     const std::string_view gap = line.substr(out.back().span.end8, e.span.start8 - out.back().span.end8);
     // Words joined by a hyphen are one number ("twenty-five"); digits around one are a range ("10-15").
-    // A vague plural takes a scale through "of" ("hundreds of thousands").
-    return gap.find_first_not_of(" \t") == std::string_view::npos || (gap == "-" && !digit_before && !digit_after) ||
-           (vague && scale && text::lower_ascii(gap) == " of ");
+    return gap.find_first_not_of(" \t") == std::string_view::npos || (gap == "-" && !digit_before && !digit_after);
   };
   const auto set_text = [&](Entity& n, std::size_t start, std::size_t end, double value, bool is_vague) {
     n.span = {start, end};
@@ -179,9 +179,8 @@ void merge_numbers(std::string_view line, std::vector<Entity>& words) {
     n.norm = (is_vague ? ">" : "") + format_number(value);
   };
   for (auto& e : words) {
-    const bool is_number = e.type == "NUMBER", word_vague = is_number && e.norm.starts_with('>');
+    const bool continues = joins(e), is_number = e.type == "NUMBER", word_vague = is_number && e.norm.starts_with('>');
     const double v = is_number ? std::strtod(e.norm.c_str() + word_vague, nullptr) : 0;
-    const bool continues = joins(e, is_scale(v) && v >= 1e3);
     const std::size_t start = e.span.start8, end = e.span.end8;
     if (!continues) {
       out.push_back(std::move(e));
@@ -196,7 +195,7 @@ void merge_numbers(std::string_view line, std::vector<Entity>& words) {
       } else if (total > 0 && v >= last_scale) {  // the open group starts another number
         set_text(out.back(), out.back().span.start8, total_end, total, vague);
         Entity next = out.back();
-        vague = group_vague;
+        vague = false;  // the open group starts with no scale
         set_text(next, group_start, end, group * v, vague);
         out.push_back(std::move(next));
         total = group * v;
@@ -210,7 +209,7 @@ void merge_numbers(std::string_view line, std::vector<Entity>& words) {
     } else if (v == 1e2 && group_open) {
       group *= v;
     } else {
-      if (!group_open) group_start = start, group_vague = word_vague;
+      if (!group_open) group_start = start;
       group += v;
       group_open = true;
     }
