@@ -240,6 +240,9 @@ void join_nationalities(std::string_view line, const text::Tokens& tokens, std::
       continue;
     if (!written_with_article(tokens[*last]) || !written_with_article(word) || !agree(tokens[*last].form(), word.form()))
       continue;
+    const bool person_next = k + 1 < found.size() && found[k + 1].type == "PER" && *last + 2 < tokens.size() &&
+                             found[k + 1].span.start8 == tokens[*last + 2].start;
+    if (person_next) continue;
     (org.norm += ' ') += adjective->text;
     set_span(line, org, org.span.start8, word.end);
     adjective->type.clear();  // joined: erased below

@@ -38,6 +38,8 @@ void join_institution_heads(std::string_view line, const text::Tokens& tokens, s
 // The name model's organizations (found[names_from...]; the lexicons' entities before them, in order)
 // take in the nationality adjective right after them that agrees with them, as the model does when it
 // takes both: "البنك المركزي | المصري" is one organization, written as in the lead's "البنك المركزي المصري".
+// Not before a person's name, which it describes: "مدرب النصر | الإيطالي ستيفانو بيولي" (in ANERcorp's
+// training part, between an organization no lexicon names and a person: outside the name 4 times of 5).
 void join_nationalities(std::string_view line, const text::Tokens& tokens, std::vector<Entity>& found,
                         std::size_t names_from);
 
