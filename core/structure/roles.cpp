@@ -277,9 +277,11 @@ class RoleAssigner {
     for (std::size_t i = 0; i < lines_.size(); ++i)
       if (writer_in_place(i) || writer_with_role(i)) lines_[i].signed_by = true;
     // A credit only right under a headline (or its dateline) and above prose: a headline may read
-    // "مصر - السودان" itself, and a menu's items "Services - Billing".
+    // "مصر - السودان" itself, and a menu's items "Services - Billing". A paste may start with it when
+    // it names a place and an outlet ("الرياض - رويترز").
     for (std::size_t i = 0; i < lines_.size(); ++i)
-      if (lines_[i].credit && (i == 0 || lines_[i - 1].cue || !(lines_[i - 1].title_like() || lines_[i - 1].dateline) ||
+      if (lines_[i].credit && ((i == 0 ? !place_and_outlet(i)
+                                       : lines_[i - 1].cue || !(lines_[i - 1].title_like() || lines_[i - 1].dateline)) ||
                                !prose_follows_soon(i)))
         lines_[i].credit = false;
     // "<name> says:" heads a reader's comment when its date follows; in an article it opens a quote.
@@ -456,6 +458,19 @@ class RoleAssigner {
     std::size_t last = tokens.size();
     while (last > 0 && tokens[last - 1].kind == text::TokenKind::punct) --last;
     return byline_words().ending.count(tokens[last - 1].form()) > 0;
+  }
+
+  // A credit line (credit_shaped()) whose first part is a place the lexicon knows and whose second
+  // opens with an organization it knows: "الرياض - رويترز", "LONDON (Reuters)".
+  bool place_and_outlet(std::size_t k) const {
+    const text::Tokens& tokens = tokens_[k];
+    const auto place = entities::lexicon().longest(tokens, 0);
+    std::size_t mark = place.tokens;
+    if (place.tokens == 0 || place.entry->type != "LOC" || mark >= tokens.size() || tokens[mark].kind == text::TokenKind::word)
+      return false;
+    while (mark < tokens.size() && tokens[mark].kind != text::TokenKind::word) ++mark;  // "-", " (", "- «"
+    const auto outlet = entities::lexicon().longest(tokens, mark);
+    return outlet.tokens > 0 && outlet.entry->type == "ORG";
   }
 
   // A short line opening with an organization the lexicon knows, under a writer's name: the outlet
@@ -645,7 +660,8 @@ class RoleAssigner {
     for (std::size_t i = 0; i < blocks_.size(); ++i) {
       const bool inside = (i >= best_from && i < best_to) || (title && i >= *title && i < best_from);
       if (!inside && lines_[i].glued_menu) blocks_[i].kind = i < best_from ? "nav" : "footer";
-      if (inside || !(body_role(blocks_[i].role) || lines_[i].credit)) continue;
+      // A credit right above the run is its article's ("الرياض - رويترز" opening a paste).
+      if (inside || !(body_role(blocks_[i].role) || (lines_[i].credit && i + 1 != best_from))) continue;
       set(i, "boilerplate", std::nullopt, i < best_from ? "nav" : "footer");
     }
     if (!title || !main) return;

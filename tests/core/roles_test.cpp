@@ -188,6 +188,15 @@ TEST(Roles, AHeadlineShapedAsACreditIsStillTheHeadline) {
   expect_roles({{"مصر - السودان", "title"}, {prose(1), "lead"}, {prose(2), "paragraph"}});
 }
 
+// A paste may start at the credit, the headline left out, when it names a place and an outlet.
+TEST(Roles, APlaceAndAnOutletOpeningAPasteAreItsCredit) {
+  expect_roles({{"الرياض - رويترز", "byline"}, {prose(1), "lead"}, {prose(2), "paragraph"}});
+  expect_roles({{"LONDON (Reuters) -", "byline"}, {prose(1), "lead"}, {prose(2), "paragraph"}});
+  const maqal::Result r = maqal::parse_text("الرياض - رويترز\n" + prose(1) + "\n");
+  ASSERT_EQ(r.articles.size(), 1u);
+  EXPECT_EQ(r.articles[0].byline, "الرياض - رويترز");
+}
+
 }  // namespace
 
 TEST(Roles, ReadersCommentsEndTheArticleEvenWhenTheyOutrunIt) {
