@@ -157,6 +157,7 @@ Line describe(const Block& block, const text::Tokens& tokens) {
   line.words = count_words(tokens);
   std::size_t end = block.text.size();
   UChar32 last = end ? last_code_point(block.text, end) : 0;
+  const std::string_view closing = std::string_view(block.text).substr(end);  // its bytes
   const bool ends_in_quote = is_closing(last);
   while (end > 0 && is_closing(last)) last = last_code_point(block.text, end);
   line.terminal = u_hasBinaryProperty(last, UCHAR_S_TERM) || last == 0x2026 /* … */;
@@ -174,7 +175,12 @@ Line describe(const Block& block, const text::Tokens& tokens) {
     int32_t i = 0;
     UChar32 c = 0;
     U8_NEXT(reinterpret_cast<const uint8_t*>(first.data()), i, static_cast<int32_t>(first.size()), c);
-    line.quoted = u_hasBinaryProperty(c, UCHAR_QUOTATION_MARK) || u_charType(c) == U_INITIAL_PUNCTUATION;
+    // One quotation: the line's closing mark closes nothing before the end ("A," she said. "B." holds
+    // two). A mark before a letter opens a quotation (") or is an apostrophe (’ in "We’re").
+    std::size_t closings = 0;
+    for (auto at = block.text.find(closing); at != std::string::npos; at = block.text.find(closing, at + 1))
+      closings += at + closing.size() == block.text.size() || !u_isalnum(text::code_point_at(block.text, at + closing.size()));
+    line.quoted = (u_hasBinaryProperty(c, UCHAR_QUOTATION_MARK) || u_charType(c) == U_INITIAL_PUNCTUATION) && closings == 1;
   }
   std::size_t long_words = 0, capitalized = 0;
   for (const auto& t : tokens) {
@@ -370,6 +376,8 @@ class RoleAssigner {
         return set(i, "subtitle", a);
       }
       if (blocks_[i].bullet) return set(i, "list_item", current_article());
+      // After prose a quotation without its full stop is still one («…» as Arabic papers print it).
+      if (line.quoted) return set(i, "blockquote", current_article());
       if (line.words >= kTeaserWords) {
         // Another story's headline dropped into the body: the prose after it goes on as if it
         // were not there ("وأضافت الوزارة…"). Without that, a long unpunctuated line is body text

@@ -234,6 +234,17 @@ TEST(Roles, ANameThatSaysAboveAQuoteStaysInTheArticle) {
                 {prose(3), "paragraph"}});
 }
 
+// A block quotation is one quotation, with or without its full stop; two quotations around their
+// attribution are a paragraph.
+TEST(Roles, ABlockQuoteIsOneQuotation) {
+  expect_roles({{"Harbour plan goes to a vote", "title"},
+                {prose(1), "lead"},
+                {"\"The harbour is strong,\" the mayor said. \"We are in no hurry.\"", "paragraph"},
+                {"\u2018We\u2019re in no hurry to build it, and we will wait for the council to decide.\u2019", "blockquote"},
+                {"\u00ABنحن لسنا في عجلة من أمرنا، وسننتظر قرار المجلس البلدي قبل أن نبدأ البناء\u00BB", "blockquote"},
+                {prose(2), "paragraph"}});
+}
+
 TEST(Roles, ASignUpCallAfterTheArticleEndsIt) {
   expect_roles({{"Harbour plan goes to a vote", "title"},
                 {prose(1), "lead"},
