@@ -106,10 +106,14 @@ void qualify(std::string_view line, const text::Tokens& tokens, std::vector<Enti
     if (modifiers == by_type.end()) continue;
     const auto first = token_starting(tokens, e.span.start8);
     if (!first) continue;
+    // A hyphen may join the qualifier to it, written close on both sides ("mid-June").
+    const bool hyphened = *first >= 2 && tokens[*first - 1].form() == "-" && tokens[*first - 1].end == e.span.start8 &&
+                          tokens[*first - 2].end == tokens[*first - 1].start;
+    const std::size_t before = *first - hyphened;
     for (const Phrase* m : modifiers->second) {
-      if (*first < m->words.size()) continue;
-      const std::size_t from = *first - m->words.size();
-      if (!matches_at(tokens, from, *m) || !free_of_entities(found, taken, tokens[from].start, tokens[*first - 1].end)) continue;
+      if (before < m->words.size()) continue;
+      const std::size_t from = before - m->words.size();
+      if (!matches_at(tokens, from, *m) || !free_of_entities(found, taken, tokens[from].start, tokens[before - 1].end)) continue;
       set_span(line, e, tokens[from].start, e.span.end8);
       // ">2000000", "late XXXX-05"; a mark stands for a vague number's own ("about thousands": ~1000)
       if (m->value.size() == 1 && e.norm.starts_with('>')) e.norm.erase(0, 1);

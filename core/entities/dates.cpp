@@ -298,10 +298,14 @@ void read_years(std::string_view line, const text::Tokens& tokens, std::vector<E
     if (!is_year(e) || text::count_code_points(e.text) != 4) continue;
     const std::size_t first = token_at(tokens, e.span.start8, false);
     if (first == 0 || first >= tokens.size()) continue;
-    const text::Token& before = tokens[first - 1];
+    // The word before, past a hyphen written close to both ("mid-2025").
+    std::size_t intro = first - 1;
+    if (intro > 0 && tokens[intro].form() == "-" && tokens[intro].end == e.span.start8 && tokens[intro - 1].end == tokens[intro].start)
+      --intro;
+    const text::Token& before = tokens[intro];
     const bool year_word = has_stem_in(before, words.year);
     const bool takes_year = has_stem_in(before, words.before) ||
-        (first >= 2 && words.two_before.count(std::string(tokens[first - 2].form()) + ' ' + std::string(before.form())));
+        (intro >= 1 && words.two_before.count(std::string(tokens[intro - 1].form()) + ' ' + std::string(before.form())));
     const int year = integer(e);
     if (!year_word && !(takes_year && year >= 1800 && year < 2200)) continue;
     e.type = "DATE";
