@@ -376,9 +376,10 @@ class RoleAssigner {
         return set(i, "subtitle", a);
       }
       if (blocks_[i].bullet) return set(i, "list_item", current_article());
-      // After prose a quotation without its full stop is still one («…» as Arabic papers print it).
-      if (line.quoted) return set(i, "blockquote", current_article());
       if (line.words >= kTeaserWords) {
+        // After prose a long quotation without its full stop is still one («…» as Arabic papers
+        // print it); a short one is a heading (a film's name, 'F1: The Movie').
+        if (line.quoted) return set(i, "blockquote", current_article());
         // Another story's headline dropped into the body: the prose after it goes on as if it
         // were not there ("وأضافت الوزارة…"). Without that, a long unpunctuated line is body text
         // (a list item or table cell whose marker the copy lost).
