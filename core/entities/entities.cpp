@@ -257,7 +257,7 @@ void scan_block(const Block& block, const text::Tokens& tokens, std::vector<LexM
       const std::string_view original = std::string_view(block.text).substr(start, end - start);
       if (case_fits(original, *m.entry) && !covered(start, end)) {
         const auto relative = relative_first_name(block.text, tokens, i, m);
-        if (relative && (words.empty() || words.back().span.end8 <= *relative)) {
+        if (relative && (words.empty() || words.back().span.end8 <= *relative) && !covered(*relative, start)) {
           const std::string name = block.text.substr(*relative, end - *relative);
           words.push_back({"PER", name, {*relative, end}, 0, name});
         } else {

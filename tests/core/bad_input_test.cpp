@@ -290,6 +290,16 @@ TEST(FuzzFindings, PhrasesDoNotGrowIntoPatterns) {
                           [](const maqal::Entity& e) { return e.type == "NUMBER" && e.text == "300"; }));
 }
 
+// Found by tools/fuzz.sh (fuzz_text, session 22): a surname the people lexicon has ("Trump") after an
+// e-mail address took the address as the relative's first name, a person over the EMAIL entity.
+TEST(FuzzFindings, ARelativesFirstNameIsNoPattern) {
+  const maqal::Result r = maqal::parse_text("Shares Donad@abc.J.l  Trump ish");
+  ASSERT_FALSE(r.error);
+  expect_entities_apart(r);
+  EXPECT_TRUE(std::any_of(r.entities.begin(), r.entities.end(),
+                          [](const maqal::Entity& e) { return e.type == "EMAIL" && e.text == "Donad@abc.J.l"; }));
+}
+
 // Found by tools/fuzz.sh --long (fuzz_html): a "$" at the end of a URL, then a number, made MONEY "$ 4"
 // over the URL's last character. A unit inside a pattern is no unit; the number stays a NUMBER.
 TEST(FuzzFindings, UnitsInsidePatternsMakeNoAmounts) {
