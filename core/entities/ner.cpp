@@ -983,10 +983,15 @@ struct Model::Memo {
   text::WordSet* words = nullptr;  // if set, gets the folded forms of the words new to the memo
 
   // Room for the distinct tokens of a document of `tokens` tokens, as many as kLimit (and for their
-  // words, in `words` if set).
+  // words, in `words` if set): growing the vectors below copied them all along.
   void reserve(std::size_t tokens) {
-    texts.reserve(std::min(tokens, kLimit));
-    if (words) words->reserve(std::min(tokens, kLimit));
+    const std::size_t room = std::min(tokens, kLimit);
+    texts.reserve(room);
+    if (words) words->reserve(room);
+    contexts.reserve(room);
+    own.reserve(room);
+    to_next.reserve(room);
+    to_previous.reserve(room);
   }
   void forget_tokens() {
     texts.clear();
