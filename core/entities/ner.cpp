@@ -338,18 +338,34 @@ std::vector<Marks> lexicon_marks(const std::vector<LexMatch>& lex, std::size_t n
   return marks;
 }
 
+std::uint64_t known_code(const TokenInfo& t) { return t.known ? 1 : t.stem_known ? 2 : 0; }
+
 // What context_features() reads of a token and its neighbours: Model::find keeps this much of each
 // distinct token of a document once the features of the token alone are scored (a TokenInfo is
 // seven times larger).
 struct TokenContext {
   std::uint64_t form = 0, shape = 0;
-  bool known = false, stem_known = false, given = false;
+  bool known = false, given = false;
+  std::uint8_t known_code = 0;  // known_code(), 3 beyond the sequence
   char case_class = 'N';
   std::uint8_t listed = 0;
   explicit TokenContext(const TokenInfo& t)
-      : form(t.form), shape(t.shape), known(t.known), stem_known(t.stem_known), given(t.given),
-        case_class(t.case_class), listed(t.listed) {}
+      : form(t.form), shape(t.shape), known(t.known), given(t.given),
+        known_code(static_cast<std::uint8_t>(ner::known_code(t))), case_class(t.case_class), listed(t.listed) {}
+  // Beyond the sequence's start (kStartWord) or end (kEndWord): that word as word and shape.
+  explicit TokenContext(std::uint64_t beyond) : form(beyond), shape(beyond), known_code(3) {}
 };
+
+// A sequence's TokenContexts with two beyond either end, which its tokens' context features read
+// with no test of where they stand: token u's is at u + 2.
+template <class Context>  // Context(i): token i's TokenContext
+std::vector<TokenContext> window(std::size_t n, Context&& context) {
+  std::vector<TokenContext> out(2, TokenContext(kStartWord));
+  out.reserve(n + 4);
+  for (std::size_t i = 0; i < n; ++i) out.push_back(context(i));
+  out.insert(out.end(), 2, TokenContext(kEndWord));
+  return out;
+}
 
 // A case class's index in the tables below: U, L, N.
 constexpr int case_index(char case_class) { return case_class == 'U' ? 0 : case_class == 'L' ? 1 : 2; }
@@ -386,9 +402,6 @@ struct FewValuedKeys {
   }
 };
 constexpr FewValuedKeys kFewValuedKeys;
-
-template <class Info>  // TokenInfo or TokenContext
-std::uint64_t known_code(const Info& t) { return t.known ? 1 : t.stem_known ? 2 : 0; }
 
 // The features of a token by itself, the same wherever it stands: Model::find scores them once per
 // distinct token of a document. At most kMaxOwnFeatures of them (one a stem, one for each of the
@@ -442,43 +455,37 @@ void features_from(const Side& side, const TokenInfo* neighbour, Push&& push) {
 }
 
 // The other features of token u from where it stands: the words and shapes around it, whether it
-// opens a sentence, the lexicon phrases over and around it. info(j) is token j's TokenInfo or
-// TokenContext, j < n. At most kMaxContextFeatures of them (a lexicon mark each of the three tokens'
-// marks, one for each of the rest), so Model::find sums their weights in 16 bits.
+// opens a sentence, the lexicon phrases over and around it; `around` is the sequence's window(). At
+// most kMaxContextFeatures of them (a lexicon mark each of the three tokens' marks, one for each of
+// the rest), so Model::find sums their weights in 16 bits.
 constexpr int kMaxContextFeatures = 3 * static_cast<int>(kMarks) + 13;
 static_assert(kMaxContextFeatures * kMaxWeight <= INT16_MAX);
-template <class Info, class Push>
-void context_features(const Info& info, std::size_t n, const std::vector<bool>& starts,
+template <class Push>
+void context_features(const std::vector<TokenContext>& around, const std::vector<bool>& starts,
                       const std::vector<Marks>& marks, std::size_t u, Push&& push) {
-  const auto i = static_cast<std::ptrdiff_t>(u);
-  const auto at = [&](std::ptrdiff_t j) { return j >= 0 && j < static_cast<std::ptrdiff_t>(n) ? &info(j) : nullptr; };
-  const auto& t = info(i);
-  const auto *before = at(i - 1), *after = at(i + 1);  // nullptr beyond the sequence's ends
-  const std::uint64_t word_before = before ? before->form : kStartWord, word_after = after ? after->form : kEndWord;
+  const std::size_t n = around.size() - 4;
+  const TokenContext &t = around[u + 2], &before = around[u + 1], &after = around[u + 3];
+  const std::uint64_t word_before = before.form, word_after = after.form;
   const std::uint64_t cls = static_cast<std::uint64_t>(t.case_class);
-  const auto* two_before = at(i - 2);
-  const auto* two_after = at(i + 2);
-  push(key(kPrev2, two_before ? two_before->form : kStartWord));
-  push(key(kNext2, two_after ? two_after->form : kEndWord));
+  push(key(kPrev2, around[u].form));
+  push(key(kNext2, around[u + 4].form));
   push(key(kBigramPrev, word_before, t.form));
   push(key(kBigramNext, t.form, word_after));
-  push(key(kShapeTri, before ? before->shape : kStartWord, t.shape, after ? after->shape : kEndWord));
+  push(key(kShapeTri, before.shape, t.shape, after.shape));
   push(kFewValuedKeys.initial[starts[u]][case_index(t.case_class)]);
   for (std::size_t m = 0; m < marks[u].count; ++m) push(key(kLex, marks[u].mark[m], cls));
   if (u > 0)
     for (std::size_t m = 0; m < marks[u - 1].count; ++m) push(key(kLexPrev, marks[u - 1].mark[m]));
   if (u + 1 < n)
     for (std::size_t m = 0; m < marks[u + 1].count; ++m) push(key(kLexNext, marks[u + 1].mark[m]));
-  const std::uint64_t known_before = before ? known_code(*before) : 3, known_after = after ? known_code(*after) : 3;
-  push(kFewValuedKeys.known_window[known_before * 16 + known_code(t) * 4 + known_after]);
+  push(kFewValuedKeys.known_window[before.known_code * 16 + t.known_code * 4 + after.known_code]);
   if (!t.known) {
     push(key(kUnknownPrev, word_before));
     push(key(kUnknownNext, word_after));
   }
   push(key(kPrevWordCase, word_before, cls));
   push(key(kNextWordCase, word_after, cls));
-  const std::uint64_t given_before = before && before->given, given_after = after && after->given;
-  if (const std::uint64_t window = given_before * 4 + t.given * 2 + given_after) push(kFewValuedKeys.given_window[window]);
+  if (const int given = before.given * 4 + t.given * 2 + after.given) push(kFewValuedKeys.given_window[given]);
   // A capitalized common word opening a sentence is no evidence of a name.
   if (t.case_class != 'N') push(key(kListedInitial, t.listed, starts[u], cls));
 }
@@ -494,7 +501,7 @@ void extract(std::string_view text, const std::vector<text::Token>& tokens, cons
   for (const text::Token& t : tokens) infos.push_back(token_info(text.substr(t.start, t.end - t.start), t, vocabulary, starts));
   const std::vector<bool> opens = sentence_starts(tokens);
   const std::vector<Marks> marks = lexicon_marks(lex, n);
-  const auto info = [&](std::ptrdiff_t j) -> const TokenInfo& { return infos[j]; };
+  const std::vector<TokenContext> around = window(n, [&](std::size_t i) { return TokenContext(infos[i]); });
   const auto push = [&](std::uint32_t k) { out.keys.push_back(k); };
   out.keys.clear();
   out.offsets.assign(1, 0);
@@ -503,7 +510,7 @@ void extract(std::string_view text, const std::vector<text::Token>& tokens, cons
     own_features(infos[u], push);
     features_from(kFromPrevious, u > 0 ? &infos[u - 1] : nullptr, push);
     features_from(kFromNext, u + 1 < n ? &infos[u + 1] : nullptr, push);
-    context_features(info, n, opens, marks, u, push);
+    context_features(around, opens, marks, u, push);
     out.offsets.push_back(static_cast<std::uint32_t>(out.keys.size()));
   }
 }
@@ -1064,7 +1071,7 @@ std::vector<Mention> Model::find(std::string_view text, const std::vector<text::
   }
   const std::vector<bool> opens = sentence_starts(tokens);
   const std::vector<Marks> marks = lexicon_marks(lex, n);
-  const auto info = [&](std::ptrdiff_t j) -> const TokenContext& { return m.contexts[slots[j]]; };
+  const std::vector<TokenContext> around = window(n, [&](std::size_t i) { return m.contexts[slots[i]]; });
   const std::unique_ptr<std::int32_t[]> emission(new std::int32_t[n * kTags]);  // each written below
   for (std::size_t u = 0; u < n; ++u) {
     std::int32_t* e = &emission[u * kTags];
@@ -1072,7 +1079,7 @@ std::vector<Mention> Model::find(std::string_view text, const std::vector<text::
     const Scores& from_previous = u > 0 ? m.to_next[slots[u - 1]] : m.at_start;
     const Scores& from_next = u + 1 < n ? m.to_previous[slots[u + 1]] : m.at_end;
     Scores from_context{};
-    context_features(info, n, opens, marks, u, [&](std::uint32_t k) { add_weights(k, from_context.data()); });
+    context_features(around, opens, marks, u, [&](std::uint32_t k) { add_weights(k, from_context.data()); });
     for (int y = 0; y < kTags; ++y) e[y] = own[y] + from_previous[y] + from_next[y] + from_context[y];
   }
   std::vector<int> tags = viterbi<std::int32_t>(emission.get(), n, start_, transitions_);
