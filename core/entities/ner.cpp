@@ -345,15 +345,20 @@ std::uint64_t known_code(const TokenInfo& t) { return t.known ? 1 : t.stem_known
 // seven times larger).
 struct TokenContext {
   std::uint64_t form = 0, shape = 0;
+  // The keys of the word as the token two after it and two before it see it (kPrev2, kNext2): worked
+  // out once per distinct token rather than at every token.
+  std::uint32_t two_after = 0, two_before = 0;
   bool known = false, given = false;
   std::uint8_t known_code = 0;  // known_code(), 3 beyond the sequence
   char case_class = 'N';
   std::uint8_t listed = 0;
   explicit TokenContext(const TokenInfo& t)
-      : form(t.form), shape(t.shape), known(t.known), given(t.given),
-        known_code(static_cast<std::uint8_t>(ner::known_code(t))), case_class(t.case_class), listed(t.listed) {}
+      : form(t.form), shape(t.shape), two_after(key(kPrev2, t.form)), two_before(key(kNext2, t.form)),
+        known(t.known), given(t.given), known_code(static_cast<std::uint8_t>(ner::known_code(t))),
+        case_class(t.case_class), listed(t.listed) {}
   // Beyond the sequence's start (kStartWord) or end (kEndWord): that word as word and shape.
-  explicit TokenContext(std::uint64_t beyond) : form(beyond), shape(beyond), known_code(3) {}
+  explicit TokenContext(std::uint64_t beyond)
+      : form(beyond), shape(beyond), two_after(key(kPrev2, beyond)), two_before(key(kNext2, beyond)), known_code(3) {}
 };
 
 // A sequence's TokenContexts with two beyond either end, which its tokens' context features read
@@ -467,8 +472,8 @@ void context_features(const std::vector<TokenContext>& around, const std::vector
   const TokenContext &t = around[u + 2], &before = around[u + 1], &after = around[u + 3];
   const std::uint64_t word_before = before.form, word_after = after.form;
   const std::uint64_t cls = static_cast<std::uint64_t>(t.case_class);
-  push(key(kPrev2, around[u].form));
-  push(key(kNext2, around[u + 4].form));
+  push(around[u].two_after);
+  push(around[u + 4].two_before);
   push(key(kBigramPrev, word_before, t.form));
   push(key(kBigramNext, t.form, word_after));
   push(key(kShapeTri, before.shape, t.shape, after.shape));
