@@ -158,33 +158,38 @@ bool ends_sentence(std::string_view form) {
   return c == 0x2026 || u_hasBinaryProperty(c, UCHAR_S_TERM);
 }
 
-// Byte offsets of the code points of s, plus s.size().
-void code_point_starts(std::string_view s, std::vector<std::size_t>& starts) {
-  starts.clear();
-  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
-  for (int32_t i = 0, n = static_cast<int32_t>(s.size()); i < n;) {
-    starts.push_back(static_cast<std::size_t>(i));
-    U8_FWD_1(p, i, n);
+// The code points of s: how many, and the byte offsets of the first four and the last four (what
+// the prefix and suffix features need), kept as they pass rather than all of them.
+struct CodePoints {
+  int count = 0;
+  std::size_t first[4] = {}, last[4] = {};  // last[k % 4]: the start of code point k, one of the last four
+  explicit CodePoints(std::string_view s) {
+    const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+    for (int32_t i = 0, n = static_cast<int32_t>(s.size()); i < n; ++count) {
+      if (count < 4) first[count] = static_cast<std::size_t>(i);
+      last[count % 4] = static_cast<std::size_t>(i);
+      U8_FWD_1(p, i, n);
+    }
   }
-  starts.push_back(s.size());
-}
+  // Code point k's start, for k < 4 or k >= count - 4.
+  std::size_t start(int k) const { return k < 4 ? first[k] : last[k % 4]; }
+};
 
 // What the features need of a token by itself; `original` is its text as written.
-TokenInfo token_info(std::string_view original, const text::Token& t, const Vocabulary& vocabulary,
-                     std::vector<std::size_t>& starts) {
+TokenInfo token_info(std::string_view original, const text::Token& t, const Vocabulary& vocabulary) {
   TokenInfo info;
   const std::string_view form = t.form();
   info.kind = t.kind;
-  code_point_starts(form, starts);
-  info.length = static_cast<int>(starts.size()) - 1;
+  const CodePoints code_points(form);
+  info.length = code_points.count;
   std::size_t hashed = 0;  // the form hashed through its first code points: their hashes on the way
   info.form = kFnvOffset;
   for (int k = 1; k <= 3 && k < info.length; ++k) {
-    info.form = info.prefix[k - 1] = hash(form.substr(hashed, starts[k] - hashed), info.form);
-    hashed = starts[k];
+    info.form = info.prefix[k - 1] = hash(form.substr(hashed, code_points.start(k) - hashed), info.form);
+    hashed = code_points.start(k);
   }
   info.form = hash(form.substr(hashed), info.form);
-  for (int k = 1; k <= 4 && k < info.length; ++k) info.suffix[k - 1] = hash(form.substr(starts[info.length - k]));
+  for (int k = 1; k <= 4 && k < info.length; ++k) info.suffix[k - 1] = hash(form.substr(code_points.start(info.length - k)));
   info.shape = hash(shape_of(original, info.case_class).view());
   info.known = true;  // numbers and punctuation
   if (t.kind != text::TokenKind::word) return info;
@@ -502,8 +507,7 @@ void extract(std::string_view text, const std::vector<text::Token>& tokens, cons
   const std::size_t n = tokens.size();
   std::vector<TokenInfo> infos;
   infos.reserve(n);
-  std::vector<std::size_t> starts;
-  for (const text::Token& t : tokens) infos.push_back(token_info(text.substr(t.start, t.end - t.start), t, vocabulary, starts));
+  for (const text::Token& t : tokens) infos.push_back(token_info(text.substr(t.start, t.end - t.start), t, vocabulary));
   const std::vector<bool> opens = sentence_starts(tokens);
   const std::vector<Marks> marks = lexicon_marks(lex, n);
   const std::vector<TokenContext> around = window(n, [&](std::size_t i) { return TokenContext(infos[i]); });
@@ -1035,7 +1039,6 @@ std::vector<Mention> Model::find(std::string_view text, const std::vector<text::
   // neighbour alone, from the memo, then those of where it stands.
   const std::size_t n = tokens.size();
   std::vector<std::uint32_t> slots(n);
-  std::vector<std::size_t> starts;
   const Vocabulary vocabulary = [this](std::uint32_t k) { return word(k); };
   // Forgotten before it could pass kLimit with this sequence's tokens: its vectors then stay within
   // kLimit's capacity rather than doubling past it.
@@ -1056,7 +1059,7 @@ std::vector<Mention> Model::find(std::string_view text, const std::vector<text::
       if (text_of_form) *text_of_form = index + 1;
     }
     if (added) {
-      const TokenInfo info = token_info(original, t, vocabulary, starts);
+      const TokenInfo info = token_info(original, t, vocabulary);
       m.contexts.emplace_back(info);
       m.own.push_back(scores_of([&](auto&& push) { own_features(info, push); }));
       m.to_next.push_back(scores_of([&](auto&& push) { features_from(kFromPrevious, &info, push); }));
