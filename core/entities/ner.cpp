@@ -175,8 +175,10 @@ struct CodePoints {
   std::size_t start(int k) const { return k < 4 ? first[k] : last[k % 4]; }
 };
 
-// What the features need of a token by itself; `original` is its text as written.
-TokenInfo token_info(std::string_view original, const text::Token& t, const Vocabulary& vocabulary) {
+// What the features need of a token by itself; `original` is its text as written. `vocabulary`
+// answers word keys as a Vocabulary does (a template: Model::find's lookup inlined, no std::function).
+template <class Words>
+TokenInfo token_info(std::string_view original, const text::Token& t, const Words& vocabulary) {
   TokenInfo info;
   const std::string_view form = t.form();
   info.kind = t.kind;
@@ -1039,7 +1041,7 @@ std::vector<Mention> Model::find(std::string_view text, const std::vector<text::
   // neighbour alone, from the memo, then those of where it stands.
   const std::size_t n = tokens.size();
   std::vector<std::uint32_t> slots(n);
-  const Vocabulary vocabulary = [this](std::uint32_t k) { return word(k); };
+  const auto vocabulary = [this](std::uint32_t k) { return word(k); };
   // Forgotten before it could pass kLimit with this sequence's tokens: its vectors then stay within
   // kLimit's capacity rather than doubling past it.
   if (m.contexts.size() + n > Memo::kLimit) m.forget_tokens();
