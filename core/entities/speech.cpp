@@ -35,24 +35,18 @@ bool stem_in(const text::Token& token, const text::StringSet& words) {
   return false;
 }
 
-// The speech verbs' folded forms, with a bit per cheap fingerprint of them (size, second and last
-// byte: an Arabic word's first byte is most often the same): every word of a text is looked up, most
-// are no verb, and a clear bit says so without hashing the word.
+// The speech verbs' folded forms, with a bit per text::fingerprint() of them: every word of a text is
+// looked up, most are no verb.
 class Verbs {
  public:
   Verbs() : forms_(folded_rows("speech_verbs.tsv")) {
-    for (const auto& f : forms_) bits_[fingerprint(f)] = true;
+    for (const auto& f : forms_) bits_[text::fingerprint(f)] = true;
   }
-  bool contains(std::string_view w) const { return bits_[fingerprint(w)] && forms_.count(w) > 0; }
+  bool contains(std::string_view w) const { return bits_[text::fingerprint(w)] && forms_.count(w) > 0; }
 
  private:
-  static constexpr std::size_t kBits = 1 << 12;
-  static std::size_t fingerprint(std::string_view w) {
-    if (w.size() < 2) return w.size();
-    return ((w.size() * 131 + static_cast<unsigned char>(w[1])) * 131 + static_cast<unsigned char>(w.back())) & (kBits - 1);
-  }
   text::StringSet forms_;
-  std::bitset<kBits> bits_;
+  std::bitset<text::kFingerprints> bits_;
 };
 
 bool is_verb_form(std::string_view form) {

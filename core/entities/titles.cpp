@@ -1,5 +1,6 @@
 #include "entities/titles.h"
 
+#include <bitset>
 #include <optional>
 #include <string>
 
@@ -14,15 +15,21 @@ namespace {
 
 // The stem of t that is a title or office word (the word itself, or it past a clitic), and its kind.
 std::optional<std::pair<std::string_view, Title>> title_stem(const text::Token& t) {
+  struct Titles {
+    text::StringMap<Title> kinds;
+    std::bitset<text::kFingerprints> bits;  // of the words: most stems asked are none
+  };
   static const auto titles = [] {
-    text::StringMap<Title> out;
+    Titles out;
     for (const auto& row : data::rows_all_languages("titles.tsv"))
-      out[text::fold(row[0])] = row.size() > 1 && row[1] == "office" ? Title::office : Title::personal;
+      out.kinds[text::fold(row[0])] = row.size() > 1 && row[1] == "office" ? Title::office : Title::personal;
+    for (const auto& [word, kind] : out.kinds) out.bits[text::fingerprint(word)] = true;
     return out;
   }();
   if (t.kind != text::TokenKind::word) return std::nullopt;
   for (std::string_view s : text::stems(t))
-    if (auto it = titles.find(s); it != titles.end()) return std::pair{s, it->second};
+    if (titles.bits[text::fingerprint(s)])
+      if (auto it = titles.kinds.find(s); it != titles.kinds.end()) return std::pair{s, it->second};
   return std::nullopt;
 }
 

@@ -95,6 +95,16 @@ inline std::uint64_t hash_word(std::string_view w) {
   return h ^ (h >> 29);
 }
 
+// A word's cheap fingerprint (its size, second and last byte: an Arabic word's first byte is most
+// often the same), kFingerprints of them: a bit per fingerprint of a small set of words says, when
+// clear, that a word is none of them without hashing it (every word of a text is looked up, most
+// are in no such set).
+inline constexpr std::size_t kFingerprints = 1 << 12;
+inline std::size_t fingerprint(std::string_view w) {
+  if (w.size() < 2) return w.size();
+  return ((w.size() * 131 + static_cast<unsigned char>(w[1])) * 131 + static_cast<unsigned char>(w.back())) & (kFingerprints - 1);
+}
+
 // String-keyed containers that a string_view (a token's form) looks up without being copied.
 struct StringHash {
   using is_transparent = void;
