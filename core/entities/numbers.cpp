@@ -26,6 +26,12 @@ std::string format_number(double value) {
   return buf;
 }
 
+// A number's norm: its value, after ">" when it is vague (a plural scale: "آلاف" >1000).
+std::string value_norm(double value, bool vague) {
+  std::string norm = vague ? ">" : "";
+  return norm += format_number(value);
+}
+
 // Whether a number ends / starts with a digit (of any script), not a number word.
 bool ends_in_digit(std::string_view s) {
   int32_t i = static_cast<int32_t>(s.size());
@@ -111,7 +117,7 @@ void read_fractions(std::string_view line, std::vector<Entity>& words) {
       for (const auto& [phrase, value] : vague ? f.before_plural_scale : f.before_scale)
         if (ends_with_words(line, e.span.start8 - 1, phrase, start) && start >= free_from) {
           e.span.start8 = start;
-          e.norm = (vague ? ">" : "") + format_number(v * value);
+          e.norm = value_norm(v * value, vague);
           break;
         }
     } else if (e.span.end8 < line.size() && line[e.span.end8] == '-') {
@@ -176,7 +182,7 @@ void merge_numbers(std::string_view line, std::vector<Entity>& words) {
   const auto set_text = [&](Entity& n, std::size_t start, std::size_t end, double value, bool is_vague) {
     n.span = {start, end};
     n.text = std::string(line.substr(start, end - start));
-    n.norm = (is_vague ? ">" : "") + format_number(value);
+    n.norm = value_norm(value, is_vague);
   };
   for (auto& e : words) {
     const bool continues = joins(e), is_number = e.type == "NUMBER", word_vague = is_number && e.norm.starts_with('>');
