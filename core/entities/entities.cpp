@@ -226,9 +226,8 @@ std::optional<std::size_t> relative_first_name(std::string_view text, const text
   return before.start;
 }
 
-// The entities of one block, by start, their spans in the document's bytes.
-std::vector<Entity> scan_block(const Block& block, const text::Tokens& tokens, std::vector<LexMatch> matches,
-                               std::vector<ner::Name> names) {
+void scan_block(const Block& block, const text::Tokens& tokens, std::vector<LexMatch> matches,
+                std::vector<ner::Name> names, std::vector<Entity>& out) {
   const std::size_t base = block.span.start8;
   std::vector<Entity> found = find_patterns(block.text);  // URLs and the like first: they hold words
   auto covered = [&](std::size_t start, std::size_t end) {
@@ -303,7 +302,6 @@ std::vector<Entity> scan_block(const Block& block, const text::Tokens& tokens, s
   compose_amounts(block.text, tokens, units, words);
   compose_phrases(block.text, tokens, words, found);
   if (block.role == "source") name_source(block, tokens, found, words);
-  found.reserve(found.size() + words.size() + names.size());  // all it takes below: no entity moved twice
   found.insert(found.end(), std::make_move_iterator(words.begin()), std::make_move_iterator(words.end()));
   const auto by_start = [](const Entity& a, const Entity& b) { return a.span.start8 < b.span.start8; };
   std::sort(found.begin(), found.end(), by_start);
@@ -327,8 +325,8 @@ std::vector<Entity> scan_block(const Block& block, const text::Tokens& tokens, s
   for (auto& e : found) {
     e.span.start8 += base;
     e.span.end8 += base;
+    out.push_back(std::move(e));
   }
-  return found;
 }
 
 
@@ -437,16 +435,8 @@ std::vector<Entity> find_entities(const std::vector<Block>& blocks, const std::v
   std::vector<Entity> entities;
   const ner::DocumentMatches matches(tokens);  // looked up once, for the lexicon and the name model
   std::vector<std::vector<ner::Name>> names = ner::find_names(blocks, tokens, matches);
-  // Each block's entities, then all in one vector sized once: growing it block by block moved each
-  // entity once more on average.
-  std::vector<std::vector<Entity>> by_block(blocks.size());
-  std::size_t count = 0;
-  for (std::size_t i = 0; i < blocks.size(); ++i) {
-    by_block[i] = scan_block(blocks[i], tokens[i], matches.block(i), std::move(names[i]));  // names freed once used
-    count += by_block[i].size();
-  }
-  entities.reserve(count);
-  for (auto& found : by_block) entities.insert(entities.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+  for (std::size_t i = 0; i < blocks.size(); ++i)
+    scan_block(blocks[i], tokens[i], matches.block(i), std::move(names[i]), entities);  // freed once used
   drop_or_trim_titles(entities, blocks, tokens);
   name_people_in_full(entities);
   name_organizations_in_full(entities, blocks, tokens);
@@ -462,7 +452,8 @@ std::vector<Entity> find_entities(const std::vector<Block>& blocks, const std::v
 }
 
 std::vector<Entity> find_dates(const Block& block, const text::Tokens& tokens) {
-  std::vector<Entity> found = scan_block(block, tokens, ner::lexicon_matches(tokens), {});
+  std::vector<Entity> found;
+  scan_block(block, tokens, ner::lexicon_matches(tokens), {}, found);
   std::erase_if(found, [](const Entity& e) { return e.type != "DATE"; });
   return found;
 }
