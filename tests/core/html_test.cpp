@@ -56,6 +56,20 @@ TEST(Html, NamedCharacterReferencesTakeTheLongestName) {
   EXPECT_EQ(r.blocks[1].text, "At the end \u00ACin");
 }
 
+// Attribute values are read whole: runs of plain ASCII at once, character references, other
+// scripts and line breaks character by character, in double and single quotes.
+TEST(Html, AttributeValuesKeepEveryCharacter) {
+  const auto r = html(
+      "<html><head><meta property=\"og:title\" content=\"Caf&eacute; &amp; Bar: \u00FCber \u0645\u0642\u0627\u0644 'quoted'\">"
+      "<meta name='author' content='Jane \"JJ\" Roe&#x21;\nDesk'></head><body><article><p>The first paragraph of the "
+      "article has enough words to be its body, and so it is read as the article.</p></article></body></html>");
+  ASSERT_FALSE(r.error);
+  ASSERT_EQ(r.articles.size(), 1u);
+  EXPECT_EQ(r.articles[0].title, "Caf\u00E9 & Bar: \u00FCber \u0645\u0642\u0627\u0644 'quoted'");
+  ASSERT_TRUE(r.articles[0].byline);
+  EXPECT_NE(r.articles[0].byline->find("Jane \"JJ\" Roe!"), std::string::npos);
+}
+
 TEST(Html, WholePageKeepsNavAndFooterOutOfTheArticle) {
   const auto r = html(R"(<!doctype html><html lang="en"><head><title>Storm hits the coast | Daily</title>
 <meta name="author" content="Jane Roe"><meta property="article:published_time" content="2024-03-14T10:30:00Z">
