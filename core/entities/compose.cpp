@@ -106,10 +106,8 @@ void qualify(std::string_view line, const text::Tokens& tokens, std::vector<Enti
     if (modifiers == by_type.end()) continue;
     const auto first = token_starting(tokens, e.span.start8);
     if (!first) continue;
-    // A hyphen may join the qualifier to it, written close on both sides ("mid-June").
-    const bool hyphened = *first >= 2 && tokens[*first - 1].form() == "-" && tokens[*first - 1].end == e.span.start8 &&
-                          tokens[*first - 2].end == tokens[*first - 1].start;
-    const std::size_t before = *first - hyphened;
+    // A hyphen may join the qualifier to it ("mid-June").
+    const std::size_t before = *first - (*first > 0 && text::joining_hyphen(tokens, *first - 1));
     for (const Phrase* m : modifiers->second) {
       if (before < m->words.size()) continue;
       const std::size_t from = before - m->words.size();

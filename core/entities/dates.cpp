@@ -298,10 +298,8 @@ void read_years(std::string_view line, const text::Tokens& tokens, std::vector<E
     if (!is_year(e) || text::count_code_points(e.text) != 4) continue;
     const std::size_t first = token_at(tokens, e.span.start8, false);
     if (first == 0 || first >= tokens.size()) continue;
-    // The word before, past a hyphen written close to both ("mid-2025").
-    std::size_t intro = first - 1;
-    if (intro > 0 && tokens[intro].form() == "-" && tokens[intro].end == e.span.start8 && tokens[intro - 1].end == tokens[intro].start)
-      --intro;
+    // The word before, past a hyphen joining it ("mid-2025").
+    const std::size_t intro = first - 1 - text::joining_hyphen(tokens, first - 1);
     const text::Token& before = tokens[intro];
     const bool year_word = has_stem_in(before, words.year);
     const bool takes_year = has_stem_in(before, words.before) ||

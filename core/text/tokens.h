@@ -77,6 +77,12 @@ inline std::vector<Token>::const_iterator first_token_from(const std::vector<Tok
   return std::partition_point(tokens.begin(), tokens.end(), [&](const Token& t) { return t.start < at; });
 }
 
+// Whether tokens[k] is a hyphen written close to the tokens on both sides: it joins them ("mid-June").
+inline bool joining_hyphen(const std::vector<Token>& tokens, std::size_t k) {
+  return k > 0 && k + 1 < tokens.size() && tokens[k].form() == "-" && tokens[k - 1].end == tokens[k].start &&
+         tokens[k].end == tokens[k + 1].start;
+}
+
 // Words, numbers and punctuation marks of a text (white space is skipped).
 Tokens tokenize(std::string_view utf8);
 
