@@ -310,6 +310,10 @@ std::vector<LexMatch> DocumentMatches::block(std::size_t b) const {
   return out;
 }
 
+std::size_t DocumentMatches::phrases() const {
+  return std::count_if(starts_.begin(), starts_.end(), [](const Start& s) { return s.tokens > 0; });
+}
+
 // --- features -----------------------------------------------------------------------------------
 
 std::uint32_t word_key(std::string_view form) { return key(kWord, hash(form)); }

@@ -76,6 +76,8 @@ class DocumentMatches {
   explicit DocumentMatches(const std::vector<text::Tokens>& tokens);
   // lexicon_matches() of block b's tokens.
   std::vector<LexMatch> block(std::size_t b) const;
+  // How many phrases of the lexicon the document holds.
+  std::size_t phrases() const;
 
  private:
   struct Start {

@@ -85,10 +85,11 @@ function pageRows(r, row) {
 function scalingRows(r, row) {
   const { text: textSteps, html: htmlSteps } = r.scaling.series;
   const perByte = (st) => `${ms(st.ms)} (${st.nsPerByte.toFixed(0)} ns/B${st.superLinear ? `, **super-linear: x${st.growth.toFixed(2)} per byte**` : ''})`;
-  const memory = (st) => `${(st.peakKb / 1024).toFixed(0)} MB${st.memoryRatio == null ? '' : ` (${st.memoryRatio.toFixed(1)}x)`}`;
+  const memory = (st) => `${(st.peakKb / 1024).toFixed(0)} MB${st.memoryRatio == null ? '' : ` (${st.memoryRatio.toFixed(1)}x)`}` +
+    `, wasm ${(st.wasmKb / 1024).toFixed(0)} MB${st.wasmRatio == null ? '' : ` (${st.wasmRatio.toFixed(1)}x)`}`;
   textSteps.forEach((t, i) => {
     const h = htmlSteps[i];
-    row(i === 0 ? 'Scaling, native: Arabic text / HTML (WCXB pages end to end); peak memory over the 1 KB run, per input byte' : '',
+    row(i === 0 ? 'Scaling, native: Arabic text / HTML (WCXB pages end to end); peak memory over the 1 KB run, per input byte (native RSS; wasm: its memory after the parse)' : '',
       sizeName(t.size), `text ${perByte(t)}, HTML ${perByte(h)}`, `peak memory: text ${memory(t)}, HTML ${memory(h)}`,
       t.size >= 1e6 ? `memory <= 10x: ${met(t.memoryRatio <= 10 && h.memoryRatio <= 10)}` : '');
   });
