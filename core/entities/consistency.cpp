@@ -113,6 +113,7 @@ void make_names_consistent(std::vector<ner::Sequence>& document, const ner::InDo
   }
   drop_styled_common_words(document);
   drop_sentence_openers_written_lower(document);
+  name_clubs_in_match_frames(document);
   type_by_apposition(document);
   ner::propagate(document);
   for (ner::Sequence& s : document)  // after propagate(), which spreads a person's last word ("Everfit AI")

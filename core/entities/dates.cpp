@@ -313,6 +313,33 @@ void read_years(std::string_view line, const text::Tokens& tokens, std::vector<E
   }
 }
 
+// A range of years written close, "2024-2025", "2024–25", "2024/2025" (a season, a term of office): one
+// DATE, the years' ISO 8601 interval "2024/2025". The second year is later, by a century at most; one of
+// two digits, by ten years at most ("2024-25", "1999-00"). Anything else ("2024-2023") stays two numbers.
+void read_year_ranges(std::string_view line, const text::Tokens& tokens, std::vector<Entity>& found) {
+  constexpr int kMaxYears = 100, kMaxYearsShort = 10;
+  for (std::size_t k = 0; k + 1 < found.size(); ++k) {
+    Entity& from = found[k];
+    const Entity& to = found[k + 1];
+    if (!is_year(from) || to.type != "NUMBER" || text::count_code_points(from.text) != 4) continue;
+    const std::size_t mark = token_at(tokens, from.span.end8, true) + 1;
+    if (mark + 1 >= tokens.size() || tokens[mark].start != from.span.end8 || tokens[mark].end != to.span.start8 ||
+        tokens[mark + 1].end != to.span.end8)
+      continue;
+    const std::string_view written = line.substr(tokens[mark].start, tokens[mark].end - tokens[mark].start);
+    if (written != "-" && written != "\u2013" && written != "/") continue;
+    const int first = integer(from), digits = static_cast<int>(text::count_code_points(to.text));
+    int last = digits == 2 ? first / 100 * 100 + integer(to) : digits == 4 ? integer(to) : -1;
+    if (digits == 2 && last <= first) last += 100;  // "1999-00"
+    if (last <= first || last - first > (digits == 2 ? kMaxYearsShort : kMaxYears)) continue;
+    from.type = "DATE";
+    from.norm = std::to_string(first) + '/' + std::to_string(last);
+    from.span.end8 = to.span.end8;
+    from.text = std::string(line.substr(from.span.start8, from.span.end8 - from.span.start8));
+    found.erase(found.begin() + static_cast<std::ptrdiff_t>(k) + 1);
+  }
+}
+
 }  // namespace
 
 std::string_view current_period(const text::Tokens& tokens, std::size_t i) {
@@ -342,6 +369,7 @@ std::string_view current_period(const text::Tokens& tokens, std::size_t i) {
 
 void compose_dates(std::string_view line, const text::Tokens& tokens, std::vector<Entity>& found) {
   read_numeric_dates(line, found);
+  read_year_ranges(line, tokens, found);  // before the years: "in 2024-25" is one date
   read_years(line, tokens, found);  // before the months: "مارس من عام 2023" is one date
   std::vector<Entity> out;
   for (std::size_t i = 0; i < found.size(); ++i) {

@@ -101,11 +101,27 @@ bool heading_of_common_words(const text::Tokens& tokens, const ner::Mention& m) 
   });
 }
 
+// function_words.tsv, folded or as written.
+const text::StringSet& function_words(bool folded = true) {
+  static const auto words = [] {
+    std::pair<text::StringSet, text::StringSet> out;
+    for (const auto& row : data::rows_all_languages("function_words.tsv")) {
+      out.first.insert(text::fold(row[0]));
+      out.second.emplace(row[0]);
+    }
+    return out;
+  }();
+  return folded ? words.first : words.second;
+}
+
+// A function word as written, no clitic taken off: "أمام", not "الله" read as "ال" + "له".
+bool bare_function_word(const text::Token& t) { return t.kind == text::TokenKind::word && function_words().contains(t.form()); }
+
 // Pronouns and other function words the model took for a name ("Us" of "About Us", "We’re" opening a
 // sentence, "But I"); written as an acronym ("US") one may be a name.
 bool function_words_only(std::string_view text, const text::Tokens& tokens, const ner::Mention& m) {
   return std::all_of(tokens.begin() + m.first, tokens.begin() + m.last, [&](const text::Token& t) {
-    return t.kind == text::TokenKind::word && function_word(t) && !is_acronym(text.substr(t.start, t.end - t.start));
+    return bare_function_word(t) && !is_acronym(text.substr(t.start, t.end - t.start));
   });
 }
 
@@ -757,6 +773,85 @@ void name_clubs_before_countries(ner::Sequence& s) {
   }
 }
 
+namespace {
+
+// core/lang/*/clubs.tsv, folded.
+struct ClubWords {
+  text::StringSet clubs, nouns, verbs, prepositions;
+};
+
+const ClubWords& club_words() {
+  static const ClubWords words = [] {
+    ClubWords out;
+    for (const auto& row : data::rows_all_languages("clubs.tsv")) {
+      if (row.size() < 2) continue;
+      (row[0] == "club" ? out.clubs : row[0] == "noun" ? out.nouns : row[0] == "verb" ? out.verbs : out.prepositions)
+          .insert(text::fold(row[1]));
+    }
+    return out;
+  }();
+  return words;
+}
+
+// The word of `words` a token is, past its proclitics ("للهلال", "والنصر"); empty when none.
+std::string_view listed_stem(const text::Token& t, const text::StringSet& words) {
+  if (t.kind != text::TokenKind::word) return {};
+  for (std::string_view s : text::stems(t))
+    if (const auto it = words.find(s); it != words.end()) return *it;
+  return {};
+}
+
+}  // namespace
+
+void name_clubs_in_match_frames(std::vector<ner::Sequence>& document) {
+  constexpr std::size_t kFrameWords = 5;  // the match's verb or noun before the opponent's preposition, at most
+  static const int organization = ner::type_index("ORG");
+  const ClubWords& w = club_words();
+  if (w.clubs.empty()) return;
+  text::FormAnswers may_be_club;  // most words are none, and a document repeats them
+  const auto club_at = [&](const text::Token& t) {
+    const auto ask = [&](const text::Token& u) { return !listed_stem(u, w.clubs).empty(); };
+    return may_be_club(t, ask) ? listed_stem(t, w.clubs) : std::string_view();
+  };
+  const auto frame_word = [&](const text::Token& t) {
+    return !listed_stem(t, w.nouns).empty() || !listed_stem(t, w.verbs).empty();
+  };
+  const auto mention_at = [](const ner::Sequence& s, std::size_t i) {
+    return std::find_if(s.mentions.begin(), s.mentions.end(), [&](const ner::Mention& m) { return m.first <= i && i < m.last; });
+  };
+  const auto add = [](ner::Sequence& s, std::size_t i) {
+    const auto at = std::find_if(s.mentions.begin(), s.mentions.end(), [&](const ner::Mention& m) { return m.first > i; });
+    s.mentions.insert(at, ner::Mention{i, i + 1, organization, true});
+  };
+  text::StringSet named;  // the clubs a frame named
+  for (ner::Sequence& s : document) {
+    const text::Tokens& tokens = *s.tokens;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+      const std::string_view club = club_at(tokens[i]);
+      if (club.empty() || mention_at(s, i) != s.mentions.end()) continue;
+      bool frame = (i + 1 < tokens.size() && !listed_stem(tokens[i + 1], w.verbs).empty()) ||  // "الهلال يفوز"
+                   score_after(tokens, ner::Mention{i, i + 1});
+      if (!frame && i > 0) {
+        const text::Token& before = tokens[i - 1];
+        const auto joined = mention_at(s, i - 1);  // "الهلال والنصر": a club, "و", a club
+        frame = frame_word(before) ||
+                (joined != s.mentions.end() && joined->type == organization && tokens[i].form().starts_with("و"));
+        if (!frame && !listed_stem(before, w.prepositions).empty())  // "خسر فريق الهلال أمام الاتحاد"
+          for (std::size_t k = i - 1; k-- > 0 && i - 1 - k <= kFrameWords && !frame;) frame = frame_word(tokens[k]);
+      }
+      if (!frame) continue;
+      add(s, i);
+      named.insert(std::string(club));
+    }
+  }
+  if (named.empty()) return;
+  for (ner::Sequence& s : document)
+    for (std::size_t i = 0; i < s.tokens->size(); ++i)
+      if (const std::string_view club = club_at((*s.tokens)[i]); !club.empty() && named.count(club) &&
+          mention_at(s, i) == s.mentions.end())
+        add(s, i);
+}
+
 void type_by_apposition(std::vector<ner::Sequence>& document) {
   using Words = std::vector<std::string_view>;  // a name's folded words
   const auto words = [](const ner::Sequence& s, const ner::Mention& m) {
@@ -882,13 +977,8 @@ void drop_sentence_openers_written_lower(std::vector<ner::Sequence>& document) {
 }
 
 bool function_word(const text::Token& t) {
-  static const auto words = [] {
-    text::StringSet out;
-    for (const auto& row : data::rows_all_languages("function_words.tsv")) out.insert(text::fold(row[0]));
-    return out;
-  }();
   for (std::string_view s : text::stems(t))
-    if (words.count(s)) return true;
+    if (function_words().count(s)) return true;
   return false;
 }
 
@@ -969,6 +1059,8 @@ void drop_false_names(ner::Sequence& s) {
     return std::none_of(stems.begin(), stems.end(), [](std::string_view w) { return ner::is_given_name(w); });
   };
   const auto compound_second = [&](std::size_t k) { return endings.compound_openings.contains(tokens[k - 1].form()); };
+  const auto written = [&](const text::Token& t) { return s.text.substr(t.start, t.end - t.start); };
+  const auto capitalized = [&](const text::Token& t) { return text::first_letter_case(written(t)) == text::LetterCase::upper; };
   for (ner::Mention& m : s.mentions) {
     while (m.type == person && m.last - m.first > 1 && !compound_second(m.last - 1) &&
            (kind_noun(tokens[m.last - 1]) || possessed(tokens[m.last - 1])))
@@ -976,6 +1068,12 @@ void drop_false_names(ner::Sequence& s) {
     // Nor does the noun opening any name belong to it: "نادي | الوحدة", "مدينة | أولم" (in ANERcorp's
     // training part the appositions' nouns stand outside the name after them 291 times, inside 32).
     while (m.last - m.first > 1 && kind_noun(tokens[m.first])) ++m.first;
+    // Nor does a preposition or another function word end one: "الاتحاد | أمام الأهلي" (against), "مايكل |
+    // غير", "Bank | of"; one written with a capital may ("Let It Be", "the US"). A person's last word is
+    // one only as the list writes it: "عادل امام" (the actor Adel Imam) folds as "أمام" does.
+    while (m.last - m.first > 1 && bare_function_word(tokens[m.last - 1]) && !capitalized(tokens[m.last - 1]) &&
+           (m.type != person || function_words(false).contains(written(tokens[m.last - 1]))))
+      --m.last;
   }
   std::erase_if(s.mentions, [&](const ner::Mention& m) {
     // Not places: foreign place names end so ("فارنا", Varna).

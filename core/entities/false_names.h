@@ -115,6 +115,12 @@ void name_after_descriptors(ner::Sequence& s);
 // a table of results ("ليل ( فرنسا )", which the model took for the word "night"; type_by_head()).
 void name_clubs_before_countries(ner::Sequence& s);
 
+// A club whose name is a common word or a place (core/lang/*/clubs.tsv: "الهلال", "الشباب") in a
+// match's frame is the club, and then wherever the document writes it: after a noun of the game or a
+// match's verb ("مدرب الهلال", "فاز الشباب"), after a preposition following one ("خسر الهلال أمام
+// الاتحاد"), before a verb or a score, or joined by "و" to a club ("الهلال والنصر").
+void name_clubs_in_match_frames(std::vector<ner::Sequence>& document);
+
 // A name the document introduces with an apposition that says what it is ("Mer Vivante, a campaign
 // group that …": core/lang/*/appositions.tsv) takes that type wherever the document writes it.
 void type_by_apposition(std::vector<ner::Sequence>& document);

@@ -69,14 +69,17 @@ bool fits_prefix(std::string_view form, std::string_view stem, const LexEntry& e
 
 bool is_acronym(std::string_view phrase) {
   int letters = 0;
+  bool opens_upper = false;  // the first character, decoded: an Arabic lead byte read alone is "Ø"
   const auto* p = reinterpret_cast<const uint8_t*>(phrase.data());
   for (int32_t i = 0, n = static_cast<int32_t>(phrase.size()); i < n;) {
+    const bool first = i == 0;
     UChar32 c;
     U8_NEXT(p, i, n, c);
     if (u_islower(c)) return false;
     letters += u_isalpha(c) ? 1 : 0;
+    if (first) opens_upper = u_isupper(c);
   }
-  return letters >= 2 && u_isupper(static_cast<unsigned char>(phrase[0]));
+  return letters >= 2 && opens_upper;
 }
 
 std::size_t Lexicon::fingerprint(std::string_view word) {

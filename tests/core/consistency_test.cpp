@@ -143,6 +143,45 @@ TEST(Consistency, PunctuationCutsNamesAndFunctionWordsAreNoNames) {
   EXPECT_EQ(d.type_at(2, "US"), "LOC");
 }
 
+// A function word as written ends no name; a clitic read off a name ("الله" as "ال" + "له") is no
+// function word, nor is a person's last word that only folds as one ("امام", Imam), and an acronym
+// ("US") is a name.
+TEST(Consistency, AFunctionWordEndsNoName) {
+  Document ar(ner::Lang::ar, {"وخسر فريق الاتحاد أمام الأهلي.", "مبتهلين إلى الله العلي القدير",
+                              "تشهد أفلام عادل امام إقبالا كبيرا.", "لا يجد مايكل غير محل واحد."});
+  ar.tag(0, "الاتحاد أمام", "ORG");
+  ar.tag(1, "الله", "MISC");
+  ar.tag(2, "عادل امام", "PER");
+  ar.tag(3, "مايكل غير", "PER");
+  maqal::entities::make_names_consistent(ar.sequences);
+  EXPECT_EQ(ar.type_at(0, "الاتحاد"), "ORG");
+  EXPECT_EQ(ar.type_at(0, "الاتحاد أمام"), "");
+  EXPECT_EQ(ar.type_at(1, "الله"), "MISC");
+  EXPECT_EQ(ar.type_at(2, "عادل امام"), "PER");
+  EXPECT_EQ(ar.type_at(3, "مايكل"), "PER");
+
+  Document en(ner::Lang::en, {"He met the Bank of officials.", "He met the Bank of the US there."});
+  en.tag(0, "Bank of", "ORG");
+  en.tag(1, "Bank of the US", "ORG");
+  maqal::entities::make_names_consistent(en.sequences);
+  EXPECT_EQ(en.type_at(0, "Bank"), "ORG");
+  EXPECT_EQ(en.type_at(1, "Bank of the US"), "ORG");
+}
+
+// A club whose name is a common word is the club in a match's frame, and then wherever the document
+// writes it (core/lang/ar/clubs.tsv); outside sport the word stays a word.
+TEST(Consistency, AClubInAMatchFrameIsThatClubThroughTheDocument) {
+  Document sport(ner::Lang::ar, {"وقال مدرب الوحدة إن فريقه جاهز.", "ويحتل الوحدة المركز الثالث."});
+  maqal::entities::make_names_consistent(sport.sequences);
+  EXPECT_EQ(sport.type_at(0, "الوحدة"), "ORG");
+  EXPECT_EQ(sport.type_at(1, "الوحدة"), "ORG");
+
+  Document politics(ner::Lang::ar, {"وأكد الرئيس على الوحدة الوطنية.", "ويحتل الوحدة المركز الثالث."});
+  maqal::entities::make_names_consistent(politics.sequences);
+  EXPECT_EQ(politics.type_at(0, "الوحدة"), "");
+  EXPECT_EQ(politics.type_at(1, "الوحدة"), "");
+}
+
 // type_by_head(): the first or last words of a name say its type (core/lang/*/name_heads.tsv).
 TEST(Consistency, HeadWordsTypeAName) {
   Document en(ner::Lang::en, {"Acme Holdings Inc hired Fairfax County staff for the Ministry of Defence and Kent University."});
