@@ -268,6 +268,7 @@ namespace {
 // 2024"); folded.
 struct YearWords {
   text::StringSet year, before, two_before;
+  text::StringSet before_no_range;  // "pages 1893-1894": no years
 };
 
 const YearWords& year_words() {
@@ -278,6 +279,8 @@ const YearWords& year_words() {
         out.year.insert(text::fold(row[1]));
       else if (row[0] == "year_before" && row.size() > 1)
         (row[1].find(' ') == std::string::npos ? out.before : out.two_before).insert(text::fold(row[1]));
+      else if (row[0] == "no_range_after" && row.size() > 1)
+        out.before_no_range.insert(text::fold(row[1]));
     return out;
   }();
   return words;
@@ -315,9 +318,19 @@ void read_years(std::string_view line, const text::Tokens& tokens, std::vector<E
 
 // A range of years written close, "2024-2025", "2024–25", "2024/2025" (a season, a term of office): one
 // DATE, the years' ISO 8601 interval "2024/2025". The second year is later, by a century at most; one of
-// two digits, by ten years at most ("2024-25", "1999-00"). Anything else ("2024-2023") stays two numbers.
+// two digits, by ten years at most ("2024-25", "1999-00"). Not pages: after a word for them
+// ("pages 1893-1894", dates.tsv no_range_after) or a colon written close (a citation's "161(8):1698-1707").
+// Anything else ("2024-2023") stays two numbers.
 void read_year_ranges(std::string_view line, const text::Tokens& tokens, std::vector<Entity>& found) {
   constexpr int kMaxYears = 100, kMaxYearsShort = 10;
+  const auto pages = [&](const Entity& from) {
+    const std::size_t first = token_at(tokens, from.span.start8, false);
+    if (first == 0 || first >= tokens.size()) return false;
+    const text::Token& before = tokens[first - 1];
+    if (before.form() == ":" && before.end == from.span.start8) return true;
+    const bool abbreviated = before.form() == "." && first >= 2;  // "pp. 1698-1707"
+    return has_stem_in(abbreviated ? tokens[first - 2] : before, year_words().before_no_range);
+  };
   for (std::size_t k = 0; k + 1 < found.size(); ++k) {
     Entity& from = found[k];
     const Entity& to = found[k + 1];
@@ -327,11 +340,12 @@ void read_year_ranges(std::string_view line, const text::Tokens& tokens, std::ve
         tokens[mark + 1].end != to.span.end8)
       continue;
     const std::string_view written = line.substr(tokens[mark].start, tokens[mark].end - tokens[mark].start);
-    if (written != "-" && written != "\u2013" && written != "/") continue;
     const int first = integer(from), digits = static_cast<int>(text::count_code_points(to.text));
+    // After a slash two digits are a month ("2002/07").
+    if (written != "-" && written != "\u2013" && (written != "/" || digits != 4)) continue;
     int last = digits == 2 ? first / 100 * 100 + integer(to) : digits == 4 ? integer(to) : -1;
     if (digits == 2 && last <= first) last += 100;  // "1999-00"
-    if (last <= first || last - first > (digits == 2 ? kMaxYearsShort : kMaxYears)) continue;
+    if (last <= first || last - first > (digits == 2 ? kMaxYearsShort : kMaxYears) || pages(from)) continue;
     from.type = "DATE";
     from.norm = std::to_string(first) + '/' + std::to_string(last);
     from.span.end8 = to.span.end8;

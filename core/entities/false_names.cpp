@@ -117,11 +117,14 @@ const text::StringSet& function_words(bool folded = true) {
 // A function word as written, no clitic taken off: "أمام", not "الله" read as "ال" + "له".
 bool bare_function_word(const text::Token& t) { return t.kind == text::TokenKind::word && function_words().contains(t.form()); }
 
-// Pronouns and other function words the model took for a name ("Us" of "About Us", "We’re" opening a
-// sentence, "But I"); written as an acronym ("US") one may be a name.
+// Pronouns and other function words the model took for a name ("Us" of "About Us", "We’re", "Here’s"
+// opening a sentence, "But I"); written as an acronym ("US") one may be a name. In a script without
+// case only as written: "الله" is no "ال" + "له".
 bool function_words_only(std::string_view text, const text::Tokens& tokens, const ner::Mention& m) {
   return std::all_of(tokens.begin() + m.first, tokens.begin() + m.last, [&](const text::Token& t) {
-    return bare_function_word(t) && !is_acronym(text.substr(t.start, t.end - t.start));
+    const std::string_view written = text.substr(t.start, t.end - t.start);
+    const bool cased = text::first_letter_case(written) != text::LetterCase::none;
+    return (bare_function_word(t) || (cased && function_word(t))) && !is_acronym(written);
   });
 }
 
