@@ -318,11 +318,12 @@ void read_years(std::string_view line, const text::Tokens& tokens, std::vector<E
 
 // A range of years written close, "2024-2025", "2024–25", "2024/2025" (a season, a term of office): one
 // DATE, the years' ISO 8601 interval "2024/2025". The second year is later, by a century at most; one of
-// two digits, by ten years at most ("2024-25", "1999-00"). Not pages: after a word for them
+// two digits, by ten years at most ("2024-25", "1999-00"); after a slash, by two at most, from 1900 on.
+// Not pages: after a word for them
 // ("pages 1893-1894", dates.tsv no_range_after) or a colon written close (a citation's "161(8):1698-1707").
 // Anything else ("2024-2023") stays two numbers.
 void read_year_ranges(std::string_view line, const text::Tokens& tokens, std::vector<Entity>& found) {
-  constexpr int kMaxYears = 100, kMaxYearsShort = 10;
+  constexpr int kMaxYears = 100, kMaxYearsShort = 10, kFirstSlashYear = 1900, kMaxSlashYears = 2;
   const auto pages = [&](const Entity& from) {
     const std::size_t first = token_at(tokens, from.span.start8, false);
     if (first == 0 || first >= tokens.size()) return false;
@@ -341,11 +342,14 @@ void read_year_ranges(std::string_view line, const text::Tokens& tokens, std::ve
       continue;
     const std::string_view written = line.substr(tokens[mark].start, tokens[mark].end - tokens[mark].start);
     const int first = integer(from), digits = static_cast<int>(text::count_code_points(to.text));
-    // After a slash two digits are a month ("2002/07").
-    if (written != "-" && written != "\u2013" && (written != "/" || digits != 4)) continue;
+    const bool slash = written == "/";
+    if (written != "-" && written != "\u2013" && !slash) continue;
     int last = digits == 2 ? first / 100 * 100 + integer(to) : digits == 4 ? integer(to) : -1;
     if (digits == 2 && last <= first) last += 100;  // "1999-00"
     if (last <= first || last - first > (digits == 2 ? kMaxYearsShort : kMaxYears) || pages(from)) continue;
+    // A slash joins a season or a fiscal year of our times, "2024/2025"; else it is a month ("2002/07")
+    // or a count ("1763/1770 tests").
+    if (slash && (digits != 4 || first < kFirstSlashYear || last - first > kMaxSlashYears)) continue;
     from.type = "DATE";
     from.norm = std::to_string(first) + '/' + std::to_string(last);
     from.span.end8 = to.span.end8;
