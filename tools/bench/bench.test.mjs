@@ -19,10 +19,11 @@ test('inputs are cut at a boundary within the size asked for', () => {
 });
 
 test('scaling flags a per-byte time that grows over 1.5x from one size to the next', () => {
-  const steps = (nsPerByte) => markGrowth(nsPerByte.map((ns, i) => ({ size: 10 ** (i + 3), bytes: 10 ** (i + 3), nsPerByte: ns, peakKb: 9000 + i })));
+  const steps = (nsPerByte) => markGrowth(nsPerByte.map((ns, i) => ({ size: 10 ** (i + 3), bytes: 10 ** (i + 3), nsPerByte: ns, peakKb: 9000 + i, wasmKb: 16384 + 2 * i })));
   assert.deepEqual(steps([25, 30, 40, 55, 70]).map((s) => s.superLinear), [false, false, false, false, false]);
   assert.deepEqual(steps([25, 25, 60, 60, 35]).map((s) => s.superLinear), [false, false, true, false, false]);
   assert.equal(steps([25, 25, 60, 60, 35])[1].memoryRatio, 1024 / 1e4);
+  assert.equal(steps([25, 25, 60, 60, 35])[1].wasmRatio, 2 * 1024 / 1e4);
 });
 
 test('median, p95 and interleaved per-item timing', () => {
@@ -36,7 +37,7 @@ test('median, p95 and interleaved per-item timing', () => {
 
 test('the table carries every part with its ratio, and the chart is one SVG', () => {
   const perPage = (m) => ({ median: m, p95: 2 * m });
-  const step = (size, i) => ({ size, bytes: size, ms: size / 1e4, nsPerByte: 100, peakKb: 9000, memoryRatio: i ? 2 : null, growth: i ? 1 : null, superLinear: false });
+  const step = (size, i) => ({ size, bytes: size, ms: size / 1e4, nsPerByte: 100, peakKb: 9000, memoryRatio: i ? 2 : null, wasmKb: 16384, wasmRatio: i ? 3 : null, growth: i ? 1 : null, superLinear: false });
   const results = {
     when: 'now', machine: 'here', loadAverage: { start: 1, end: 1 }, pages: { count: 2, avgBytes: 150000 },
     extraction: {
@@ -70,6 +71,7 @@ test('the table carries every part with its ratio, and the chart is one SVG', ()
   assert.match(markdown, />= 2x: met/, 'judged on the extraction, like for like');
   assert.match(markdown, /Maqal wasm 6\.0x wink-nlp/);
   assert.match(markdown, /floor: a page whose worker answers at once \| 60\.0 ms median/);
+  assert.match(markdown, /peak memory: text 9 MB \(2\.0x\), wasm 16 MB \(3\.0x\)/, 'native and wasm memory side by side');
   assert.doesNotMatch(markdown, /not met|NaN|undefined/);
   const svg = chart(results);
   assert.ok(svg.startsWith('<svg') && svg.trim().endsWith('</svg>'));
