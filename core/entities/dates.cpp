@@ -353,6 +353,10 @@ void read_year_ranges(std::string_view line, const text::Tokens& tokens, std::ve
     from.type = "DATE";
     from.norm = std::to_string(first) + '/' + std::to_string(last);
     from.span.end8 = to.span.end8;
+    // With a word for "year" before it, from that word, as a single year ("عام 2024-2025", "Year 2024-25").
+    if (const std::size_t opening = token_at(tokens, from.span.start8, false);
+        opening > 0 && opening < tokens.size() && has_stem_in(tokens[opening - 1], year_words().year))
+      from.span.start8 = tokens[opening - 1].start;
     from.text = std::string(line.substr(from.span.start8, from.span.end8 - from.span.start8));
     found.erase(found.begin() + static_cast<std::ptrdiff_t>(k) + 1);
   }
