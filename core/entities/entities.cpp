@@ -295,7 +295,7 @@ void scan_block(const Block& block, const text::Tokens& tokens, std::vector<LexM
                        digits ? number_norm(tokens[i].form()) : scaled});
     ++i;
   }
-  merge_numbers(block.text, words);
+  merge_numbers(block.text, words, found);
   compose_times(block.text, tokens, words);
   compose_dates(block.text, tokens, words);
   compose_elapsed(block.text, tokens, words);

@@ -103,8 +103,13 @@ bool ends_with_words(std::string_view line, std::size_t end, std::string_view wo
 // A fraction before a scale word multiplies it ("نصف مليون", "half a million"), and a vague count
 // a plural one ("عشرات الملايين", "tens of millions": >10000000); a number word hyphenated to a
 // denominator is that fraction ("two-thirds").
-void read_fractions(std::string_view line, std::vector<Entity>& words) {
+void read_fractions(std::string_view line, std::vector<Entity>& words, const std::vector<Entity>& patterns) {
   const Fractions& f = fractions();
+  // Nor into a pattern before it ("@tens of millions": the mention stays whole).
+  const auto free_of_patterns = [&](std::size_t start, std::size_t end) {
+    return std::none_of(patterns.begin(), patterns.end(),
+                        [&](const Entity& p) { return p.span.start8 < end && start < p.span.end8; });
+  };
   for (std::size_t k = 0; k < words.size(); ++k) {
     Entity& e = words[k];
     if (e.type != "NUMBER" || starts_with_digit(e.text)) continue;
@@ -115,7 +120,8 @@ void read_fractions(std::string_view line, std::vector<Entity>& words) {
     std::size_t start = 0;
     if (is_scale(v) && v >= 1e3 && e.span.start8 > 0 && line[e.span.start8 - 1] == ' ') {
       for (const auto& [phrase, value] : vague ? f.before_plural_scale : f.before_scale)
-        if (ends_with_words(line, e.span.start8 - 1, phrase, start) && start >= free_from) {
+        if (ends_with_words(line, e.span.start8 - 1, phrase, start) && start >= free_from &&
+            free_of_patterns(start, e.span.start8)) {
           e.span.start8 = start;
           e.norm = value_norm(v * value, vague);
           break;
@@ -123,7 +129,8 @@ void read_fractions(std::string_view line, std::vector<Entity>& words) {
     } else if (e.span.end8 < line.size() && line[e.span.end8] == '-') {
       const std::string_view rest = line.substr(e.span.end8 + 1);
       for (const auto& [word, denominator] : f.denominators)
-        if (text::lower_ascii(rest.substr(0, word.size())) == word && (rest.size() == word.size() || !word_byte(rest[word.size()]))) {
+        if (text::lower_ascii(rest.substr(0, word.size())) == word && (rest.size() == word.size() || !word_byte(rest[word.size()])) &&
+            free_of_patterns(e.span.end8, e.span.end8 + 1 + word.size())) {
           e.span.end8 += 1 + word.size();
           e.norm = format_number(v / denominator);
           break;
@@ -164,7 +171,7 @@ std::string scaled_number(std::string_view folded, bool beside_currency) {
 // ("من ثلاثة آلاف و5 ملايين": 3000 and 5000000). Two numbers in digits stay two ("in 2024 10
 // people", "14/03/2024 10:30"). A number that opens with a plural scale (numbers.tsv: "آلاف" >1000)
 // is vague; one that the plural follows is not ("ثلاثة آلاف": 3000).
-void merge_numbers(std::string_view line, std::vector<Entity>& words) {
+void merge_numbers(std::string_view line, std::vector<Entity>& words, const std::vector<Entity>& patterns) {
   std::vector<Entity> out;
   // The number being read (out.back()): its closed groups' sum, their last scale and where they
   // end; the open group's sum and where it starts; whether it opens with a plural scale.
@@ -222,7 +229,7 @@ void merge_numbers(std::string_view line, std::vector<Entity>& words) {
     if (continues) set_text(out.back(), out.back().span.start8, end, total + group, vague);
   }
   words = std::move(out);
-  read_fractions(line, words);
+  read_fractions(line, words, patterns);
 }
 
 }  // namespace maqal::entities

@@ -22,7 +22,7 @@ inline bool opens_with_digits(std::string_view folded) {
 }
 
 // `words`: one line's entities in order. Adjacent NUMBERs that make one number are merged into one,
-// its norm their value.
-void merge_numbers(std::string_view line, std::vector<Entity>& words);
+// its norm their value; none grows into one of `patterns` (URLs, mentions: found before the words).
+void merge_numbers(std::string_view line, std::vector<Entity>& words, const std::vector<Entity>& patterns);
 
 }  // namespace maqal::entities

@@ -300,6 +300,16 @@ TEST(FuzzFindings, ARelativesFirstNameIsNoPattern) {
                           [](const maqal::Entity& e) { return e.type == "EMAIL" && e.text == "Donad@abc.J.l"; }));
 }
 
+// Found by tools/fuzz.sh (fuzz_text, session 23): a vague count before a plural scale ("tens of
+// millions") grew the number back over a mention ("@tens"). The mention stays whole, the number its own.
+TEST(FuzzFindings, VagueCountsDoNotGrowIntoPatterns) {
+  const maqal::Result r = maqal::parse_text("It will cost @tens of millions of dollars.");
+  ASSERT_FALSE(r.error);
+  expect_entities_apart(r);
+  EXPECT_TRUE(std::any_of(r.entities.begin(), r.entities.end(),
+                          [](const maqal::Entity& e) { return e.type == "MENTION" && e.text == "@tens"; }));
+}
+
 // Found by tools/fuzz.sh --long (fuzz_html): a "$" at the end of a URL, then a number, made MONEY "$ 4"
 // over the URL's last character. A unit inside a pattern is no unit; the number stays a NUMBER.
 TEST(FuzzFindings, UnitsInsidePatternsMakeNoAmounts) {
