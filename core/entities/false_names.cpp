@@ -838,7 +838,8 @@ void name_clubs_in_match_frames(std::vector<ner::Sequence>& document) {
         const text::Token& before = tokens[i - 1];
         const auto joined = mention_at(s, i - 1);  // "الهلال والنصر": a club, "و", a club
         frame = frame_word(before) ||
-                (joined != s.mentions.end() && joined->type == organization && tokens[i].form().starts_with("و"));
+                (joined != s.mentions.end() && joined->type == organization &&
+                 !text::without_conjunction(tokens[i].form()).empty());
         if (!frame && !listed_stem(before, w.prepositions).empty())  // "خسر فريق الهلال أمام الاتحاد"
           for (std::size_t k = i - 1; k-- > 0 && i - 1 - k <= kFrameWords && !frame;) frame = frame_word(tokens[k]);
       }
