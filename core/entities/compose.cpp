@@ -260,17 +260,32 @@ void join_institution_heads(std::string_view line, const text::Tokens& tokens, s
     if (place.type != "LOC") continue;
     const auto first = token_starting(tokens, place.span.start8);
     const auto last = token_ending(tokens, place.span.end8);
-    if (!first || !last || *first == 0) continue;
-    const text::Token& head = tokens[*first - 1];
-    const std::string_view word = organization_head(head);
+    if (!first || !last) continue;
+    // The head word before the place, or else a capitalized one after it ("the Ohio senate" is no name).
+    std::size_t at = *first - 1;
+    std::string_view word = *first > 0 ? organization_head(tokens[at]) : std::string_view();
+    const bool before = !word.empty();
+    if (!before && *last + 1 < tokens.size()) {
+      at = *last + 1;
+      const text::Token& t = tokens[at];
+      // Not a legal form: "a New York LLC" is a company registered there, no name.
+      if (text::first_letter_case(line.substr(t.start, t.end - t.start)) == text::LetterCase::upper && !legal_form(t))
+        word = organization_head(t, NameEdge::end);
+    }
     if (word.empty()) continue;
-    // The head word may be a name of its own (the model's "جامعة"): it joins; an entity over more stays.
-    Entity* alone = k > 0 && found[k - 1].span.end8 > head.start ? &found[k - 1] : nullptr;
+    const text::Token& head = tokens[at];
+    // The head word may be a name of its own (the model's "جامعة", "Senate"): it joins; an entity over more stays.
+    const std::size_t beside = before ? k - 1 : k + 1;
+    Entity* alone = (before ? k > 0 && found[beside].span.end8 > head.start
+                            : beside < found.size() && found[beside].span.start8 < head.end)
+                        ? &found[beside]
+                        : nullptr;
     if (alone && (alone->span.start8 != head.start || alone->span.end8 != head.end)) continue;
     place.type = "ORG";
-    place.norm = ner::name_norm(line, tokens, ner::Mention{*first - 1, *last + 1, ner::type_index("ORG")},
-                                [&](std::string_view w) { return w == word; });  // "لجامعة" → "جامعة"
-    set_span(line, place, head.start, place.span.end8);
+    const std::size_t from = before ? at : *first, to = before ? *last + 1 : at + 1;
+    place.norm = ner::name_norm(line, tokens, ner::Mention{from, to, ner::type_index("ORG")},
+                                [&](std::string_view w) { return before && w == word; });  // "لجامعة" → "جامعة"
+    set_span(line, place, tokens[from].start, tokens[to - 1].end);
     if (alone) alone->type.clear(), joined = true;
   }
   if (joined) std::erase_if(found, [](const Entity& e) { return e.type.empty(); });

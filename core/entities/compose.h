@@ -31,7 +31,8 @@ void compose_phrases(std::string_view line, const text::Tokens& tokens, std::vec
                      const std::vector<Entity>& taken);
 
 // A place right after a word that opens an organization's name (name_heads.tsv start ORG rows:
-// "جامعة القاهرة", "بنك مصر", "لجامعة القاهرة") is that organization's name with it; the word joins
+// "جامعة القاهرة", "بنك مصر", "لجامعة القاهرة"), or right before a capitalized word that closes one
+// (end ORG rows: "Ohio Senate", "Chicago Police"), is that organization's name with it; the word joins
 // it, and so does the model's name of that word alone. `found` sorted by start.
 void join_institution_heads(std::string_view line, const text::Tokens& tokens, std::vector<Entity>& found);
 

@@ -413,11 +413,11 @@ bool nisba(const text::Token& t) {
   return std::any_of(list.begin(), list.end(), [&](const std::string& e) { return t.form().ends_with(e); });
 }
 
-std::string_view organization_head(const text::Token& t) {
+std::string_view organization_head(const text::Token& t, NameEdge edge) {
   if (t.kind != text::TokenKind::word) return {};
-  const NameHeads& heads = name_heads();
+  const auto& filed = edge == NameEdge::start ? name_heads().starts : name_heads().ends;
   for (std::string_view s : text::stems(t))
-    if (const auto it = heads.starts.find(s); it != heads.starts.end())
+    if (const auto it = filed.find(s); it != filed.end())
       for (const NameHead& h : it->second)
         if (h.words.size() == 1 && h.type == ner::type_index("ORG")) return it->first;
   return {};
@@ -465,6 +465,13 @@ int head_type(std::string_view text, const text::Tokens& tokens, const ner::Ment
     if (const auto it = heads.starts.find(s); it != heads.starts.end())
       for (const NameHead& h : it->second)
         if (h.words.size() < length && matches(h, m.first)) return h.type;
+  // A phrase of several words opening a name may follow the place the name belongs to
+  // ("Massachusetts | Institute of Technology", "Missouri | Department of Higher Education").
+  for (std::size_t k = m.first + 1; k + 2 < m.last; ++k)
+    for (std::string_view s : text::stems(tokens[k]))
+      if (const auto it = heads.starts.find(s); it != heads.starts.end())
+        for (const NameHead& h : it->second)
+          if (h.words.size() > 1 && k + h.words.size() < m.last && matches(h, k)) return h.type;
   // A place's head word right before the name, without the article, stands outside it as ANERcorp
   // writes it and types it ("نهر | الليطاني"; in the training part the name after one is a place 37
   // times of 39, MISC 2: "جبل مايون", a volcano); not a name written with "و", another one ("أبو

@@ -66,12 +66,15 @@ bool legal_form(const text::Token& t);
 // "التركمانية"), which describes rather than names.
 bool nisba(const text::Token& t);
 
-// The folded word of name_heads.tsv that opens an organization's name alone ("بنك", "جامعة",
-// "وزارة") that the token is, with or without a clitic written onto it; empty when none.
-std::string_view organization_head(const text::Token& t);
+// The folded word of name_heads.tsv that opens (start rows: "بنك", "جامعة", "وزارة") or closes (end
+// rows: "senate", "police") an organization's name alone that the token is, with or without a clitic
+// written onto it; empty when none.
+enum class NameEdge { start, end };
+std::string_view organization_head(const text::Token& t, NameEdge edge = NameEdge::start);
 
 // A name whose first or last words say what it is (core/lang/*/name_heads.tsv: "Stanford University",
-// "Ministry of Defence", "وزارة الخارجية"), or a place's head word right before it ("نهر | الليطاني"),
+// "Ministry of Defence", "وزارة الخارجية"; a start phrase of several words after its place too:
+// "Massachusetts Institute of Technology"), or a place's head word right before it ("نهر | الليطاني"),
 // takes that type; a team is ORG: a place the masculine of a nationality adjective follows (compose.h
 // team_adjective(): "هامبورغ الألماني"), a place or MISC name before its country in brackets ("بنفيكا
 // ( البرتغال )") or, no country itself, before a score.
