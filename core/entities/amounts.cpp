@@ -21,6 +21,7 @@ struct UnitPhrase {
 // last byte of the first words says most words start none without hashing them.
 struct UnitPhrases {
   text::StringMap<std::vector<UnitPhrase>> by_first_word;
+  text::StringSet codes;  // currency units written as their ISO 4217 code
   std::vector<bool> ends = std::vector<bool>(1 << 16);
   static std::size_t ends_of(std::string_view word) {
     return static_cast<unsigned char>(word.front()) << 8 | static_cast<unsigned char>(word.back());
@@ -42,6 +43,7 @@ const UnitPhrases& unit_phrases() {
       p.type = std::string(row[1]);
       for (auto& t : text::tokenize(row[2])) p.words.emplace_back(t.form());
       if (row.size() > 3) p.code = std::string(row[3]);
+      if (p.type == "MONEY" && row[2] == p.code) out.codes.insert(p.code);
       if (p.words.empty() || p.words[0].empty()) continue;
       out.ends[UnitPhrases::ends_of(p.words[0])] = true;
       out.by_first_word[p.words[0]].push_back(std::move(p));
@@ -89,6 +91,8 @@ std::vector<Unit> find_units(const text::Tokens& tokens, const std::vector<LexMa
   return units;
 }
 
+bool currency_code(std::string_view written) { return unit_phrases().codes.count(written) > 0; }
+
 bool currency_beside(const std::vector<Unit>& units, std::size_t i) {
   return std::any_of(units.begin(), units.end(), [&](const Unit& u) {
     return u.type == "MONEY" && (u.before ? u.first + u.count == i : u.first == i + 1);
@@ -103,13 +107,15 @@ void compose_amounts(std::string_view line, const text::Tokens& tokens, const st
   };
   for (const Unit& u : units) {
     const std::size_t start = tokens[u.first].start, end = tokens[u.first + u.count - 1].end;
+    // A number, or an amount of the same currency written before it too: "$300 USD".
     const auto number = std::find_if(found.begin(), found.end(), [&](const Entity& e) {
-      return e.type == "NUMBER" && (u.before ? spaces_only(end, e.span.start8) : spaces_only(e.span.end8, start));
+      const bool amount = !u.before && e.type == "MONEY" && e.norm.ends_with(' ' + u.code);
+      return (e.type == "NUMBER" || amount) && (u.before ? spaces_only(end, e.span.start8) : spaces_only(e.span.end8, start));
     });
     if (number == found.end()) continue;
     Entity& e = *number;
+    if (e.type == "NUMBER") e.norm = u.type == "PERCENT" ? e.norm + "%" : e.norm + ' ' + u.code;
     e.type = u.type;
-    e.norm = u.type == "PERCENT" ? e.norm + "%" : e.norm + ' ' + u.code;
     if (u.before) e.span.start8 = start;
     else e.span.end8 = end;
     e.text = std::string(line.substr(e.span.start8, e.span.end8 - e.span.start8));

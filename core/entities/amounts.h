@@ -24,6 +24,10 @@ struct Unit {
 // tokens are units, not words to look up ("3 بالمئة" is not 3 × 100).
 std::vector<Unit> find_units(const text::Tokens& tokens, const std::vector<LexMatch>& matches);
 
+// Whether a word as written is a currency's ISO 4217 code that amounts.tsv lists as a unit ("USD",
+// "INR"; not "usd"): alone, no name of anything.
+bool currency_code(std::string_view written);
+
 // Whether a currency unit is written right before or after token i.
 bool currency_beside(const std::vector<Unit>& units, std::size_t i);
 

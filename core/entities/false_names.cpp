@@ -13,6 +13,7 @@
 #include <unordered_set>
 #include <utility>
 
+#include "entities/amounts.h"
 #include "entities/compose.h"
 #include "entities/dictionary.h"
 #include "entities/lexicon.h"
@@ -1071,6 +1072,10 @@ void drop_false_names(ner::Sequence& s) {
   };
   const auto compound_second = [&](std::size_t k) { return endings.compound_openings.contains(tokens[k - 1].form()); };
   const auto written = [&](const text::Token& t) { return s.text.substr(t.start, t.end - t.start); };
+  // Alone, a noun for a kind of thing, a legal form ("Acme, LLC") or a currency's code ("in USD").
+  const auto lone_word_of_no_name = [&](const text::Token& t) {
+    return kind_noun(t) || legal_form(t) || currency_code(written(t));
+  };
   const auto capitalized = [&](const text::Token& t) { return text::first_letter_case(written(t)) == text::LetterCase::upper; };
   for (ner::Mention& m : s.mentions) {
     while (m.type == person && m.last - m.first > 1 && !compound_second(m.last - 1) &&
@@ -1090,7 +1095,7 @@ void drop_false_names(ner::Sequence& s) {
     // Not places: foreign place names end so ("فارنا", Varna).
     if (description(tokens, m) || titles_only(m) || (m.type != ner::type_index("LOC") && verb_with_suffix(tokens[m.first])) ||
         heading_of_common_words(tokens, m) || function_words_only(s.text, tokens, m) ||
-        sentence_opening_common_word(m) || measure(m) || (m.last - m.first == 1 && kind_noun(tokens[m.first])))
+        sentence_opening_common_word(m) || measure(m) || (m.last - m.first == 1 && lone_word_of_no_name(tokens[m.first])))
       return true;
     if (colon == 0) return false;
     if (m.last <= colon) return true;  // the label
