@@ -119,10 +119,13 @@ class JsonWriter {
     out_ += '"';
     std::size_t i = 0;
     while (i < s.size()) {
-      const std::size_t run = i;
-      i = end_of_plain(s, i);
+      // A long string (an article's body) goes out in pieces too, each ending between characters:
+      // whole UTF-8, and no copy of the whole string held.
+      if (sink_ && out_.size() >= kPiece) flush();
+      const std::size_t run = i, limit = std::min(s.size(), i + kPiece);
+      i = end_of_plain(s, i, limit);
       out_.append(s.data() + run, i - run);
-      if (i == s.size()) break;
+      if (i >= limit) continue;
       const auto byte = static_cast<unsigned char>(s[i]);
       if (byte < 0x80) {
         write_escape(byte);
@@ -135,9 +138,10 @@ class JsonWriter {
     out_ += '"';
   }
 
-  // Where the bytes from s[i] on stop being copied as they are: at a byte to escape or no UTF-8.
-  static std::size_t end_of_plain(std::string_view s, std::size_t i) {
-    while (i < s.size()) {
+  // Where the bytes from s[i] on stop being copied as they are: at a byte to escape or no UTF-8, or
+  // at the first character boundary from `limit` on.
+  static std::size_t end_of_plain(std::string_view s, std::size_t i, std::size_t limit) {
+    while (i < limit) {
       const auto c = static_cast<unsigned char>(s[i]);
       if (c < 0x80) {
         if (c < 0x20 || c == '"' || c == '\\') return i;
