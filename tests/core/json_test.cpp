@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "maqal/maqal.h"
+#include "text/utf.h"
 
 namespace {
 
@@ -72,6 +73,24 @@ TEST(Json, WrittenInPiecesAsOneString) {
     EXPECT_EQ(joined, maqal::to_json(r, pretty));
     EXPECT_GT(pieces, 2u);
   }
+}
+
+// A string longer than a piece (an article's body) is cut too, between characters: no piece holds
+// the whole string, and each is whole UTF-8 (the wasm hands each to JavaScript as a string).
+TEST(Json, LongStringsCutBetweenCharacters) {
+  std::string body;
+  while (body.size() < 1'000'000) body += "\xD9\x85\xD9\x82\xD8\xA7\xD9\x84 \xE2\x80\x94 \"\xF0\x9F\x93\xB0\" ";  // مقال — "📰"
+  maqal::Result r;
+  r.blocks = {maqal::Block{"paragraph", "", body, {}, std::nullopt, "rtl", false}};
+  std::string joined;
+  std::size_t largest = 0;
+  maqal::write_json(r, false, [&](std::string_view piece) {
+    joined += piece;
+    largest = std::max(largest, piece.size());
+    EXPECT_FALSE(maqal::text::check_input(piece)) << "a piece cut inside a character";
+  });
+  EXPECT_EQ(joined, maqal::to_json(r));
+  EXPECT_LT(largest, body.size() / 4);
 }
 
 // Bytes that are no UTF-8 become U+FFFD exactly where nlohmann's replace handler puts them.
