@@ -891,6 +891,19 @@ bool capitalized_by_style(std::string_view role) {
          role == "teaser" || role == "read_also" || role == "boilerplate";
 }
 
+bool title_cased(std::string_view text, const text::Tokens& tokens) {
+  constexpr std::size_t kMinWords = 3, kMinLetters = 4, kMaxWords = 12;
+  std::size_t capitalized = 0, words = 0;
+  for (const text::Token& t : tokens) {
+    if (t.kind == text::TokenKind::punct && (t.form() == "." || t.form() == "!")) return false;  // a sentence
+    if (t.kind == text::TokenKind::word && ++words > kMaxWords) return false;  // a heading is short
+    if (t.kind != text::TokenKind::word || !text::has_code_points(t.form(), kMinLetters) || function_word(t)) continue;
+    if (text::first_letter_case(text.substr(t.start, t.end - t.start)) != text::LetterCase::upper) return false;
+    ++capitalized;
+  }
+  return capitalized >= kMinWords;
+}
+
 void drop_styled_common_words(std::vector<ner::Sequence>& document) {
   // Every word a common word, and one at least no name too: "More Event Data Collection" ("More" is
   // also a name), not "Bill Gates".

@@ -44,6 +44,12 @@ void drop_false_names(ner::Sequence& s);
 // that its capitals are no evidence of names.
 bool capitalized_by_style(std::string_view role);
 
+// Whether a line is written in title case, as a heading is whatever role it got ("Protect Your Data
+// with Encryption"): twelve words at most, three or more of four letters or more that are no function
+// words, every one of them capitalized, and no sentence's end inside or after them. Its capitals are
+// style too.
+bool title_cased(std::string_view text, const text::Tokens& tokens);
+
 // In styled sequences (capitalized_by_style()), drops the names made only of common English words,
 // one at least not a name as well (dictionary.h: "Harbour city opens …", "By Helen Marsh, Environment
 // correspondent", "More Event Data Collection"; not "Bill Gates", nor a name its head types: "North

@@ -1300,7 +1300,7 @@ std::vector<std::vector<Name>> find_names(const std::vector<Block>& blocks,
       Sequence& s = document[b];
       s.text = blocks[b].text;
       s.tokens = &tokens[b];
-      s.styled = capitalized_by_style(blocks[b].role);
+      s.styled = capitalized_by_style(blocks[b].role) || title_cased(s.text, tokens[b]);
       s.byline = blocks[b].role == "byline";
       const int script = scripts[b];
       if (script == 0) continue;

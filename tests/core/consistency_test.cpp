@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "entities/consistency.h"
+#include "maqal/maqal.h"
 #include "entities/false_names.h"
 #include "entities/ner.h"
 #include "text/tokens.h"
@@ -557,3 +558,24 @@ TEST(Consistency, ANameSpreadsAcrossALongDocumentOfOtherNames) {
 }
 
 }  // namespace
+
+// A line in title case is a heading whatever role it got: its capitals are style, and a name there
+// made only of common words is none unless prose names it (drop_styled_common_words).
+TEST(Consistency, ATitleCasedLineIsStyled) {
+  const auto title_cased = [](const std::string& line) {
+    return maqal::entities::title_cased(line, maqal::text::tokenize(line));
+  };
+  EXPECT_TRUE(title_cased("Protect Your Data with Encryption"));
+  EXPECT_FALSE(title_cased("Tools electricians need to do their job"));
+  EXPECT_FALSE(title_cased("Protect Your Data. Train Your Staff."));
+  EXPECT_FALSE(title_cased("Blue Cross and Blue Shield of Oklahoma, a Division of Health Care Service Corporation"));
+  EXPECT_FALSE(title_cased("New York"));
+  EXPECT_FALSE(title_cased("وزارة الخارجية الأمريكية تعلن"));
+
+  const maqal::Result r = maqal::parse_text(
+      "Security basics for small firms\n\n"
+      "Many firms store customer records on laptops that are never encrypted, and a lost laptop can expose them to thieves.\n\n"
+      "- Protect Your Data with Encryption\n- Train Your Staff on Phishing\n\n"
+      "Encryption keeps records safe even when a device is stolen, experts at the agency said on Monday.\n");
+  for (const auto& e : r.entities) EXPECT_NE(e.text, "Data");
+}
