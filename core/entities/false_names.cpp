@@ -403,8 +403,9 @@ bool common_terms_only(std::string_view text, const text::Tokens& tokens, const 
     for (const auto& row : data::rows_all_languages("terms.tsv")) out.insert(std::string(row[0]));
     return out;
   }();
-  return std::all_of(tokens.begin() + m.first, tokens.begin() + m.last,
-                     [&](const text::Token& t) { return terms.count(text.substr(t.start, t.end - t.start)) > 0; });
+  const auto listed = [&](std::size_t start, std::size_t end) { return terms.count(text.substr(start, end - start)) > 0; };
+  return listed(tokens[m.first].start, tokens[m.last - 1].end) ||  // the whole, as written: "Q&A", "Gen Z"
+         std::all_of(tokens.begin() + m.first, tokens.begin() + m.last, [&](const text::Token& t) { return listed(t.start, t.end); });
 }
 
 // Four letters at least: "علي" (Ali) is a name.
