@@ -1,5 +1,6 @@
 #include "text/clitics.h"
 
+#include <algorithm>
 #include <array>
 #include <vector>
 
@@ -11,7 +12,7 @@ namespace maqal::text {
 namespace {
 
 struct Clitics {
-  std::vector<std::string> prefixes, suffixes, articles, conjunctions;
+  std::vector<std::string> prefixes, suffixes, articles, conjunctions, similes;
   std::vector<std::pair<std::string, std::string>> fused;  // "لل" → "ال"
   Clitics() {
     for (const auto& row : data::rows_all_languages("clitics.tsv")) {
@@ -21,6 +22,7 @@ struct Clitics {
       else if (row[0] == "suffix") suffixes.push_back(form);
       else if (row[0] == "article") { articles.push_back(form); prefixes.push_back(form); }
       else if (row[0] == "conjunction") { conjunctions.push_back(form); prefixes.push_back(form); }
+      else if (row[0] == "simile") { similes.push_back(form); prefixes.push_back(form); }
       else if (row[0] == "article_fused" && row.size() > 2) fused.emplace_back(form, fold(row[2]));
     }
     for (std::size_t i = 0; i < prefixes.size(); ++i)
@@ -82,6 +84,11 @@ std::string_view fused_article(std::string_view prefix) {
   for (const auto& [written, article] : clitics().fused)
     if (prefix.ends_with(written)) return article;
   return {};
+}
+
+bool simile(std::string_view prefix) {
+  const auto& list = clitics().similes;
+  return std::find(list.begin(), list.end(), prefix) != list.end();
 }
 
 bool ends_with_article(std::string_view prefix) {

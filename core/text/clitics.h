@@ -54,6 +54,10 @@ std::string_view without_conjunction(std::string_view folded_word);
 // The article a fused proclitic stands for ("لل" is ل + "ال"), or empty; data: kind article_fused.
 std::string_view fused_article(std::string_view folded_prefix);
 
+// The folded prefix is one that means "like" ("ك", "وك"; data: kind simile): before the article it
+// is rare on a name, and foreign names open with its letters ("كاليفورنيا", California).
+bool simile(std::string_view folded_prefix);
+
 // The folded prefix ends with a definite article ("وال").
 bool ends_with_article(std::string_view folded_prefix);
 

@@ -244,6 +244,13 @@ TEST(NerNames, NormIsTheNameWithoutItsClitic) {
   const auto lil_tokens = maqal::text::tokenize(lil);
   EXPECT_EQ(ner::name_norm(lil, lil_tokens, {2, 4, 1}, nowhere), "البرلمان الأوروبي");
 
+  // The article after "و" is read off ("والبرلمان" → "البرلمان"); after "ك" ("like") only where the word
+  // with it is one the model saw or the document writes: a foreign name opens with those letters.
+  const std::string wal = "قال متحدث والبرلمان الأوروبي";
+  EXPECT_EQ(ner::name_norm(wal, maqal::text::tokenize(wal), {2, 4, 1}, nowhere), "البرلمان الأوروبي");
+  const std::string kal = "وصل الوفد إلى كاليفورنيا";
+  EXPECT_EQ(ner::name_norm(kal, maqal::text::tokenize(kal), {3, 4, 2}, nowhere), "كاليفورنيا");
+
   const std::string en = "He met Blinken's team.";
   const auto en_tokens = maqal::text::tokenize(en);
   ASSERT_GE(en_tokens.size(), 3u);
