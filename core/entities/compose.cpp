@@ -262,8 +262,9 @@ void join_institution_heads(std::string_view line, const text::Tokens& tokens, s
     const auto last = token_ending(tokens, place.span.end8);
     if (!first || !last) continue;
     // The head word before the place, or else a capitalized one after it ("the Ohio senate" is no name).
-    std::size_t at = *first - 1;
-    std::string_view word = *first > 0 ? organization_head(tokens[at]) : std::string_view();
+    std::size_t at = 0;
+    std::string_view word;
+    if (*first > 0) word = organization_head(tokens[at = *first - 1]);
     const bool before = !word.empty();
     if (!before && *last + 1 < tokens.size()) {
       at = *last + 1;
