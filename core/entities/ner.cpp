@@ -1163,14 +1163,16 @@ std::string name_norm(std::string_view text, const std::vector<text::Token>& tok
       }
       // Keep the article: "والبرلمان" → "البرلمان", not "برلمان".
       if (text::ends_with_article(prefix)) continue;
-      // After ك ("like") the word with the article must be one the model saw or the document writes:
-      // "كاليفورنيا" (California) is no ك + "اليفورنيا".
+      // ك ("like") rarely stands on a name, and names open with its letter: after it the word with the
+      // article must be one the model saw or the document writes ("كاليفورنيا", California, is no ك +
+      // "اليفورنيا"), and a word without it a given name ("كوفي", Kofi, is no ك + "وفي", and in).
+      const bool simile = text::simile(prefix);
       const bool article_follows = !text::without_article(s).empty() && text::count_code_points(s) >= 5 &&
-                                   (!text::simile(prefix) || model(Lang::ar).knows(word_key(s)) || in_document(s));
+                                   (!simile || model(Lang::ar).knows(word_key(s)) || in_document(s));
       // "ونجلاء" → "نجلاء"; but "كريم" and "كامل" are names themselves, not ك + "ريم", "أمل"; and two
       // letters left are too little to tell ("فان" is no ف + "آن" or "إن").
       const bool given_name = is_given_name(s) && !is_given_name(f);
-      if (article_follows || (text::count_code_points(s) >= 3 && (given_name || in_document(s)))) {
+      if (article_follows || (text::count_code_points(s) >= 3 && (given_name || (!simile && in_document(s))))) {
         strip = prefix.size();
         break;
       }

@@ -250,6 +250,9 @@ TEST(NerNames, NormIsTheNameWithoutItsClitic) {
   EXPECT_EQ(ner::name_norm(wal, maqal::text::tokenize(wal), {2, 4, 1}, nowhere), "البرلمان الأوروبي");
   const std::string kal = "وصل الوفد إلى كاليفورنيا";
   EXPECT_EQ(ner::name_norm(kal, maqal::text::tokenize(kal), {3, 4, 2}, nowhere), "كاليفورنيا");
+  const std::string kofi = "وقال كوفي أنان إن الخطة جيدة وفي وقتها";
+  const auto everywhere = [](std::string_view) { return true; };
+  EXPECT_EQ(ner::name_norm(kofi, maqal::text::tokenize(kofi), {1, 3, 0}, everywhere), "كوفي أنان");
 
   const std::string en = "He met Blinken's team.";
   const auto en_tokens = maqal::text::tokenize(en);
