@@ -4,6 +4,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <numeric>
 #include <set>
 #include <string>
 #include <unordered_map>
@@ -263,12 +264,17 @@ void make_names_consistent(std::vector<ner::Sequence>& document, const ner::InDo
   };
   const auto begins_a_name = stem_in(first_words), ends_a_name = stem_in(last_words);
   text::FormAnswers may_begin, may_end;
-  for (ner::Sequence& s : document) {
+  // A one-word name spreads unless the model left it untagged far more often than it tagged it: a
+  // common word it took for a name a few times ("سنة", a year, twice "Sunnis" in a long paste).
+  constexpr int kMaxUntaggedPerTagged = 4;
+  std::vector<std::vector<std::pair<ner::Mention, const Votes*>>> added(document.size());
+  std::unordered_map<const Votes*, int> untagged;
+  for (std::size_t k = 0; k < document.size(); ++k) {
+    const ner::Sequence& s = document[k];
     const auto& tokens = *s.tokens;
     std::vector<bool> taken(tokens.size() + 1, false);  // in or next to a mention: part of a longer name?
     for (const ner::Mention& m : s.mentions)
       for (std::size_t i = m.first > 0 ? m.first - 1 : 0; i <= m.last && i < taken.size(); ++i) taken[i] = true;
-    std::vector<ner::Mention> added;
     for (std::size_t i = 0; i < tokens.size(); ++i) {
       if (taken[i] || text::first_letter_case(s.text.substr(tokens[i].start, tokens[i].end - tokens[i].start)) == text::LetterCase::lower ||
           !may_begin(tokens[i], begins_a_name))
@@ -281,13 +287,21 @@ void make_names_consistent(std::vector<ner::Sequence>& document, const ner::InDo
         const auto it = names.find(key(s, candidate));
         const int type = it == names.end() ? -1 : it->second.spread_type();
         if (type < 0) continue;
-        added.push_back({i, last, type});
-        for (std::size_t k = i; k <= last && k < taken.size(); ++k) taken[k] = true;
+        added[k].emplace_back(ner::Mention{i, last, type}, &it->second);
+        if (length == 1) ++untagged[&it->second];
+        for (std::size_t j = i; j <= last && j < taken.size(); ++j) taken[j] = true;
         break;
       }
     }
-    if (added.empty()) continue;
-    s.mentions.insert(s.mentions.end(), added.begin(), added.end());
+  }
+  const auto tagged = [](const Votes& v) {
+    return std::accumulate(v.count, v.count + ner::kTypes, 0) + std::accumulate(v.styled_count, v.styled_count + ner::kTypes, 0);
+  };
+  for (std::size_t k = 0; k < document.size(); ++k) {
+    ner::Sequence& s = document[k];
+    for (const auto& [m, votes] : added[k])
+      if (m.last - m.first > 1 || untagged[votes] <= kMaxUntaggedPerTagged * tagged(*votes)) s.mentions.push_back(m);
+    if (added[k].empty()) continue;
     std::sort(s.mentions.begin(), s.mentions.end(),
               [](const ner::Mention& a, const ner::Mention& b) { return a.first < b.first; });
   }

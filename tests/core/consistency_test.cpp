@@ -557,6 +557,25 @@ TEST(Consistency, ANameSpreadsAcrossALongDocumentOfOtherNames) {
   EXPECT_EQ(d.type_at(2, "Blue Ridge"), "LOC");
 }
 
+// A one-word name the model gave twice spreads to where it left the word untagged, unless it left it
+// untagged far more often: then the two were its mistakes on a common word ("سنة", a year).
+TEST(Consistency, AWordMostlyLeftUntaggedDoesNotSpread) {
+  std::vector<std::string> sentences = {"وقال زعماء السنة إن السنة يرفضون الاتفاق."};
+  for (int i = 0; i < 12; ++i) sentences.push_back("ونما الاقتصاد في السنة الماضية.");
+  Document common(ner::Lang::ar, sentences);
+  common.tag(0, "السنة", "ORG");
+  common.tag(0, "السنة", "ORG", 1);
+  maqal::entities::make_names_consistent(common.sequences);
+  EXPECT_EQ(common.type_at(1, "السنة"), "");
+
+  Document name(ner::Lang::en, {"Hitzig wrote it, and Hitzig said so.", "Later Hitzig agreed.", "Hitzig left."});
+  name.tag(0, "Hitzig", "PER");
+  name.tag(0, "Hitzig", "PER", 1);
+  maqal::entities::make_names_consistent(name.sequences);
+  EXPECT_EQ(name.type_at(1, "Hitzig"), "PER");
+  EXPECT_EQ(name.type_at(2, "Hitzig"), "PER");
+}
+
 }  // namespace
 
 // A line in title case is a heading whatever role it got: its capitals are style, and a name there
