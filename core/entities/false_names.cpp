@@ -1090,6 +1090,12 @@ void drop_false_names(ner::Sequence& s) {
   const auto lone_word_of_no_name = [&](const text::Token& t) {
     return kind_noun(t) || legal_form(t) || currency_code(written(t));
   };
+  // In a script with capitals, a name has one: "reply" opening a link's "reply to comment" is none.
+  const auto lower_case_only = [&](const ner::Mention& m) {
+    return std::all_of(tokens.begin() + m.first, tokens.begin() + m.last, [&](const text::Token& t) {
+      return t.kind == text::TokenKind::word ? lower_case_word(written(t)) : t.kind != text::TokenKind::number;
+    });
+  };
   const auto capitalized = [&](const text::Token& t) { return text::first_letter_case(written(t)) == text::LetterCase::upper; };
   for (ner::Mention& m : s.mentions) {
     while (m.type == person && m.last - m.first > 1 && !compound_second(m.last - 1) &&
@@ -1109,7 +1115,8 @@ void drop_false_names(ner::Sequence& s) {
     // Not places: foreign place names end so ("فارنا", Varna).
     if (description(tokens, m) || titles_only(m) || (m.type != ner::type_index("LOC") && verb_with_suffix(tokens[m.first])) ||
         heading_of_common_words(tokens, m) || function_words_only(s.text, tokens, m) ||
-        sentence_opening_common_word(m) || measure(m) || (m.last - m.first == 1 && lone_word_of_no_name(tokens[m.first])))
+        sentence_opening_common_word(m) || measure(m) || (m.last - m.first == 1 && lone_word_of_no_name(tokens[m.first])) ||
+        lower_case_only(m))
       return true;
     if (colon == 0) return false;
     if (m.last <= colon) return true;  // the label

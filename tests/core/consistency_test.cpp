@@ -3,6 +3,7 @@
 // so the tests check the pass alone.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -574,6 +575,14 @@ TEST(Consistency, AWordMostlyLeftUntaggedDoesNotSpread) {
   maqal::entities::make_names_consistent(name.sequences);
   EXPECT_EQ(name.type_at(1, "Hitzig"), "PER");
   EXPECT_EQ(name.type_at(2, "Hitzig"), "PER");
+}
+
+// In a script with capitals, a name has one: the model's "reply" in a comment thread's links is none.
+TEST(Consistency, ANameWrittenInLowerCaseIsNone) {
+  const maqal::Result r = maqal::parse_text("Great article, thanks.\n\nreply to comment\n\nI agree with the author.\n\nreply to comment\n");
+  for (const auto& e : r.entities) EXPECT_NE(e.text, "reply");
+  const maqal::Result kept = maqal::parse_text("She sold it on eBay and bought an iPhone in Paris.");
+  EXPECT_TRUE(std::any_of(kept.entities.begin(), kept.entities.end(), [](const maqal::Entity& e) { return e.text == "Paris"; }));
 }
 
 }  // namespace
