@@ -1093,7 +1093,8 @@ void drop_false_names(ner::Sequence& s) {
   // In a script with capitals, a name has one: "reply" opening a link's "reply to comment" is none.
   const auto lower_case_only = [&](const ner::Mention& m) {
     return std::all_of(tokens.begin() + m.first, tokens.begin() + m.last, [&](const text::Token& t) {
-      return t.kind == text::TokenKind::word ? lower_case_word(written(t)) : t.kind != text::TokenKind::number;
+      if (t.kind != text::TokenKind::word) return t.kind != text::TokenKind::number;
+      return text::first_letter_case(written(t)) == text::LetterCase::lower && lower_case_word(written(t));  // the cheap test first
     });
   };
   const auto capitalized = [&](const text::Token& t) { return text::first_letter_case(written(t)) == text::LetterCase::upper; };
