@@ -169,6 +169,24 @@ std::uint8_t Sets::listing(std::string_view w) const {
   return out;
 }
 
+bool derived_from_common(std::string_view folded_word) {
+  static const auto derivations = [] {
+    std::vector<std::pair<std::string, std::string>> out;  // ending, base ending
+    for (const auto& row : data::rows("en/derivations.tsv"))
+      out.emplace_back(std::string(row[0]), row.size() > 1 ? std::string(row[1]) : std::string());
+    return out;
+  }();
+  constexpr std::size_t kMinBaseLetters = 3;
+  if (listing(folded_word) != kUnlisted) return false;
+  std::string base;
+  for (const auto& [ending, base_ending] : derivations) {
+    if (folded_word.size() < ending.size() + kMinBaseLetters || !folded_word.ends_with(ending)) continue;
+    base.assign(folded_word.substr(0, folded_word.size() - ending.size())) += base_ending;
+    if (listing(base) & kCommon) return true;
+  }
+  return false;
+}
+
 std::uint8_t listing(std::string_view folded_word) {
   // An English word list: a word in another script is in it only by a hash's chance (one in 64).
   if (folded_word.empty()) return kUnlisted;

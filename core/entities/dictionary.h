@@ -21,6 +21,11 @@ enum Listing : std::uint8_t { kUnlisted = 0, kCommon = 1, kProper = 2 };
 // Latin letters is unlisted.
 std::uint8_t listing(std::string_view folded_word);
 
+// Whether a word the list has not got (kUnlisted) is made from a common word by a noun-forming
+// ending (core/lang/en/derivations.tsv): "wellness" from "well", "sustainability" from "sustainable",
+// "hydration" from "hydrate". A word listed as a name is none: "Harding", "Browning".
+bool derived_from_common(std::string_view folded_word);
+
 // The base forms listing() tries after the word itself: without "'s", "s", "es", "ed", "ing", "ly"
 // ("ies" → "y", "ed"/"ing" → "e"), at least three letters left.
 std::vector<std::string> base_forms(std::string_view folded_word);

@@ -44,4 +44,13 @@ TEST(Dictionary, MalformedFilesAreRejected) {
   EXPECT_TRUE(sets.decode(maqal::data::file("en/dictionary.bin"), &error)) << error;
 }
 
+// A word newer than the list is common when what it is made from is (derivations.tsv); a word the
+// list has, as a name or as a word, is left to its listing.
+TEST(Dictionary, WordsMadeFromCommonWords) {
+  for (const char* word : {"wellness", "sustainability", "hydration", "entrepreneurship"})
+    EXPECT_TRUE(dictionary::derived_from_common(word)) << word;
+  for (const char* word : {"harding", "sitemap", "kubernetes", "security", "well"})
+    EXPECT_FALSE(dictionary::derived_from_common(word)) << word;
+}
+
 }  // namespace
