@@ -177,7 +177,8 @@ bool derived_from_common(std::string_view folded_word) {
     return out;
   }();
   constexpr std::size_t kMinBaseLetters = 3;
-  if (listing(folded_word) != kUnlisted) return false;
+  // English endings: a word opening with a byte past ASCII (Arabic) ends in none of them, as a rule.
+  if (folded_word.empty() || static_cast<unsigned char>(folded_word[0]) >= 0x80 || listing(folded_word) != kUnlisted) return false;
   std::string base;
   for (const auto& [ending, base_ending] : derivations) {
     if (folded_word.size() < ending.size() + kMinBaseLetters || !folded_word.ends_with(ending)) continue;

@@ -912,9 +912,9 @@ void drop_styled_common_words(std::vector<ner::Sequence>& document) {
     bool only_common = false;
     const bool all_common = std::all_of(s.tokens->begin() + m.first, s.tokens->begin() + m.last, [&](const text::Token& t) {
       if (t.kind != text::TokenKind::word) return true;
+      std::uint8_t listing = dictionary::listing(t.form());
       // A word newer than the list counts as what it is made from: "Wellness", "Sustainability".
-      const std::uint8_t listing =
-          dictionary::derived_from_common(t.form()) ? std::uint8_t{dictionary::kCommon} : dictionary::listing(t.form());
+      if (listing == dictionary::kUnlisted && dictionary::derived_from_common(t.form())) listing = dictionary::kCommon;
       only_common = only_common || listing == dictionary::kCommon;
       return (listing & dictionary::kCommon) != 0;
     });
