@@ -276,11 +276,9 @@ void join_institution_heads(std::string_view line, const text::Tokens& tokens, s
     if (word.empty()) continue;
     const text::Token& head = tokens[at];
     // The head word may be a name of its own (the model's "جامعة", "Senate"): it joins; an entity over more stays.
-    const std::size_t beside = before ? k - 1 : k + 1;
-    Entity* alone = (before ? k > 0 && found[beside].span.end8 > head.start
-                            : beside < found.size() && found[beside].span.start8 < head.end)
-                        ? &found[beside]
-                        : nullptr;
+    Entity* alone = nullptr;
+    if (before && k > 0 && found[k - 1].span.end8 > head.start) alone = &found[k - 1];
+    if (!before && k + 1 < found.size() && found[k + 1].span.start8 < head.end) alone = &found[k + 1];
     if (alone && (alone->span.start8 != head.start || alone->span.end8 != head.end)) continue;
     place.type = "ORG";
     const std::size_t from = before ? at : *first, to = before ? *last + 1 : at + 1;

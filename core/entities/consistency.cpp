@@ -42,6 +42,9 @@ struct Votes {
     const int* best = std::max_element(counts, counts + ner::kTypes);
     return std::count(counts, counts + ner::kTypes, *best) > 1 ? -1 : static_cast<int>(best - counts);
   }
+  int given() const {  // how many mentions the model typed
+    return std::accumulate(count, count + ner::kTypes, 0) + std::accumulate(styled_count, styled_count + ner::kTypes, 0);
+  }
   int spread_type() const {
     const int type = most_given();
     return type < 0 || !one_word || count[type] + styled_count[type] >= 2 ? type : -1;
@@ -294,13 +297,10 @@ void make_names_consistent(std::vector<ner::Sequence>& document, const ner::InDo
       }
     }
   }
-  const auto tagged = [](const Votes& v) {
-    return std::accumulate(v.count, v.count + ner::kTypes, 0) + std::accumulate(v.styled_count, v.styled_count + ner::kTypes, 0);
-  };
   for (std::size_t k = 0; k < document.size(); ++k) {
     ner::Sequence& s = document[k];
     for (const auto& [m, votes] : added[k])
-      if (m.last - m.first > 1 || untagged[votes] <= kMaxUntaggedPerTagged * tagged(*votes)) s.mentions.push_back(m);
+      if (m.last - m.first > 1 || untagged[votes] <= kMaxUntaggedPerTagged * votes->given()) s.mentions.push_back(m);
     if (added[k].empty()) continue;
     std::sort(s.mentions.begin(), s.mentions.end(),
               [](const ner::Mention& a, const ner::Mention& b) { return a.first < b.first; });

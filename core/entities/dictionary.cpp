@@ -108,13 +108,16 @@ const Sets& compiled() {
   return sets;
 }
 
-// Calls f(stem, ending) for each base form of w, stem + ending.
-template <class F>
-void each_base_form(std::string_view w, F&& f) {
-  static constexpr std::pair<std::string_view, std::string_view> kRules[] = {
-      {"'s", ""}, {"\u2019s", ""}, {"s", ""}, {"es", ""}, {"ies", "y"}, {"ed", ""}, {"ed", "e"},
-      {"ing", ""}, {"ing", "e"}, {"ly", ""}};
-  for (const auto& [suffix, replacement] : kRules)
+// The inflections listing() reads through: a suffix and what the base form ends in instead.
+constexpr std::pair<std::string_view, std::string_view> kInflections[] = {
+    {"'s", ""}, {"\u2019s", ""}, {"s", ""}, {"es", ""}, {"ies", "y"}, {"ed", ""}, {"ed", "e"},
+    {"ing", ""}, {"ing", "e"}, {"ly", ""}};
+
+// Calls f(stem, ending) for each (suffix, replacement) rule w ends in with three letters or more
+// before it: the base form is stem + ending.
+template <class Rules, class F>
+void each_base_form(std::string_view w, const Rules& rules, F&& f) {
+  for (const auto& [suffix, replacement] : rules)
     if (w.size() >= suffix.size() + 3 && w.ends_with(suffix)) f(w.substr(0, w.size() - suffix.size()), replacement);
 }
 
@@ -122,7 +125,7 @@ void each_base_form(std::string_view w, F&& f) {
 
 std::vector<std::string> base_forms(std::string_view w) {
   std::vector<std::string> out;
-  each_base_form(w, [&](std::string_view stem, std::string_view ending) { out.push_back(std::string(stem) + std::string(ending)); });
+  each_base_form(w, kInflections, [&](std::string_view stem, std::string_view ending) { out.push_back(std::string(stem) + std::string(ending)); });
   return out;
 }
 
@@ -165,7 +168,7 @@ std::uint8_t Sets::listing(std::string_view w) const {
   if (common_.bits.empty() && proper_.bits.empty()) return kUnlisted;
   std::uint8_t out = listing_of(hash(w));
   if (out) return out;
-  each_base_form(w, [&](std::string_view stem, std::string_view ending) { out |= listing_of(hash(stem, ending)); });
+  each_base_form(w, kInflections, [&](std::string_view stem, std::string_view ending) { out |= listing_of(hash(stem, ending)); });
   return out;
 }
 
@@ -176,16 +179,13 @@ bool derived_from_common(std::string_view folded_word) {
       out.emplace_back(std::string(row[0]), row.size() > 1 ? std::string(row[1]) : std::string());
     return out;
   }();
-  constexpr std::size_t kMinBaseLetters = 3;
   // English endings: a word opening with a byte past ASCII (Arabic) ends in none of them, as a rule.
   if (folded_word.empty() || static_cast<unsigned char>(folded_word[0]) >= 0x80 || listing(folded_word) != kUnlisted) return false;
-  std::string base;
-  for (const auto& [ending, base_ending] : derivations) {
-    if (folded_word.size() < ending.size() + kMinBaseLetters || !folded_word.ends_with(ending)) continue;
-    base.assign(folded_word.substr(0, folded_word.size() - ending.size())) += base_ending;
-    if (listing(base) & kCommon) return true;
-  }
-  return false;
+  bool derived = false;
+  each_base_form(folded_word, derivations, [&](std::string_view stem, std::string_view ending) {
+    derived = derived || (listing(std::string(stem) + std::string(ending)) & kCommon);
+  });
+  return derived;
 }
 
 std::uint8_t listing(std::string_view folded_word) {

@@ -463,17 +463,14 @@ int head_type(std::string_view text, const text::Tokens& tokens, const ner::Ment
     if (const auto it = heads.ends.find(s); it != heads.ends.end())
       for (const NameHead& h : it->second)
         if (h.words.size() < length && matches(h, m.last - h.words.size())) return h.type;
-  for (std::string_view s : text::stems(tokens[m.first]))
-    if (const auto it = heads.starts.find(s); it != heads.starts.end())
-      for (const NameHead& h : it->second)
-        if (h.words.size() < length && matches(h, m.first)) return h.type;
-  // A phrase of several words opening a name may follow the place the name belongs to
+  // A start phrase opens the name, or, of several words, follows the place the name belongs to
   // ("Massachusetts | Institute of Technology", "Missouri | Department of Higher Education").
-  for (std::size_t k = m.first + 1; k + 2 < m.last; ++k)
+  for (std::size_t k = m.first; k == m.first || k + 2 < m.last; ++k)
     for (std::string_view s : text::stems(tokens[k]))
       if (const auto it = heads.starts.find(s); it != heads.starts.end())
         for (const NameHead& h : it->second)
-          if (h.words.size() > 1 && k + h.words.size() < m.last && matches(h, k)) return h.type;
+          if ((k == m.first ? h.words.size() < length : h.words.size() > 1 && k + h.words.size() < m.last) && matches(h, k))
+            return h.type;
   // A place's head word right before the name, without the article, stands outside it as ANERcorp
   // writes it and types it ("نهر | الليطاني"; in the training part the name after one is a place 37
   // times of 39, MISC 2: "جبل مايون", a volcano); not a name written with "و", another one ("أبو
