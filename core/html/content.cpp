@@ -103,11 +103,11 @@ double tag_weight(std::string_view tag) {
 }
 
 // Commas and Arabic commas (، D8 8C), counted at each byte from the byte and the one before it:
-// no branch, so the compiler counts many bytes a step.
+// no branch (a sum of comparisons, which never both hold), so the compiler counts many bytes a step.
 std::size_t commas(std::string_view s) {
   if (s.empty()) return 0;
   std::size_t n = s[0] == ',';
-  for (std::size_t i = 1; i < s.size(); ++i) n += (s[i] == ',') | ((s[i] == '\x8C') & (s[i - 1] == '\xD8'));
+  for (std::size_t i = 1; i < s.size(); ++i) n += (s[i] == ',') + (s[i] == '\x8C') * (s[i - 1] == '\xD8');
   return n;
 }
 
