@@ -29,7 +29,7 @@ if (!Number.isInteger(pageCount) || pageCount < 4 || (only !== null && only !== 
 const everything = only === null;
 // Passes per part: enough for a stable median within the five-minute budget (jsdom is the slow one).
 const runs = quick ? { native: 1, node: 1, chromium: 1, entities: 1, ready: 1, paste: 1, scaling: 1 }
-  : { native: 5, node: 2, chromium: 3, entities: 3, ready: 5, paste: 3, scaling: 3 };
+  : { native: 5, node: 2, chromium: 3, entities: 3, ready: 11, paste: 3, scaling: 3 };
 
 const started = performance.now();
 const step = (name) => console.error(`bench: ${name} (${((performance.now() - started) / 1000).toFixed(0)} s)`);
