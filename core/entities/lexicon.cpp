@@ -16,8 +16,12 @@ namespace {
 
 bool is_word(const text::Token& t) { return t.kind != text::TokenKind::punct; }
 
-// Punctuation a name may hold between two of its words.
-bool joins_words(const text::Token& t) { return t.form() == "-" || t.form() == "&"; }
+// Punctuation a name may hold between two of its words, which the phrases are filed without: a hyphen
+// or an ampersand ("Guinea-Bissau", "Johnson & Johnson"), or an abbreviation's period written right
+// after it ("St. Louis").
+bool joins_words(const text::Token& before, const text::Token& t) {
+  return t.form() == "-" || t.form() == "&" || (t.form() == "." && t.start == before.end);
+}
 
 // Words of the longest phrase looked up (the lexicon's longest has 6: "Centers for Disease Control and Prevention").
 constexpr std::size_t kMaxPhraseWords = 12;
@@ -171,12 +175,11 @@ LexMatch Lexicon::longest(const std::vector<text::Token>& tokens, std::size_t i)
       lengths |= first->lengths;
     }
   if (firsts.size() == 0) return {};
-  // The phrase's words from i, at most the longest phrase they start: adjacent, or joined by a hyphen
-  // or an ampersand, which the phrases are filed without ("Guinea-Bissau", "Johnson & Johnson").
+  // The phrase's words from i, at most the longest phrase they start: adjacent, or joined (joins_words).
   std::array<std::size_t, kMaxPhraseWords> words{i};
   std::size_t run = 1;
   for (std::size_t k = i + 1; run < std::min(longest_phrase, kMaxPhraseWords) && k < tokens.size(); ++k, ++run) {
-    if (!is_word(tokens[k]) && (!joins_words(tokens[k]) || k + 1 >= tokens.size() || !is_word(tokens[++k]))) break;
+    if (!is_word(tokens[k]) && (!joins_words(tokens[k - 1], tokens[k]) || k + 1 >= tokens.size() || !is_word(tokens[++k]))) break;
     words[run] = k;
   }
   std::string middle, key;  // reused: most of the keys fit their first capacity
