@@ -121,7 +121,9 @@ void make_names_consistent(std::vector<ner::Sequence>& document, const ner::InDo
   type_by_apposition(document);
   ner::propagate(document);
   for (ner::Sequence& s : document)  // after propagate(), which spreads a person's last word ("Everfit AI")
-    std::erase_if(s.mentions, [&](const ner::Mention& m) { return common_terms_only(s.text, *s.tokens, m); });
+    std::erase_if(s.mentions, [&](const ner::Mention& m) {
+      return common_terms_only(s.text, *s.tokens, m) || letter_alone(*s.tokens, m);
+    });
   text::WordSet words;  // every folded word: name_norm()'s evidence for bare forms
   const ner::InDocument own_in_document = [&](std::string_view w) {
     if (words.empty())  // built on the first question: most names never ask (no proclitic)

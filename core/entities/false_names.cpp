@@ -408,6 +408,13 @@ bool common_terms_only(std::string_view text, const text::Tokens& tokens, const 
          std::all_of(tokens.begin() + m.first, tokens.begin() + m.last, [&](const text::Token& t) { return listed(t.start, t.end); });
 }
 
+bool letter_alone(const text::Tokens& tokens, const ner::Mention& m) {
+  static const int organization = ner::type_index("ORG");
+  const text::Token& t = tokens[m.first];
+  return m.last - m.first == 1 && m.type != organization && t.kind == text::TokenKind::word &&
+         text::count_code_points(t.form()) == 1;
+}
+
 // Four letters at least: "علي" (Ali) is a name.
 bool nisba(const text::Token& t) {
   if (t.kind != text::TokenKind::word || text::count_code_points(t.form()) < 4) return false;

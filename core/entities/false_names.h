@@ -26,6 +26,10 @@ bool function_word(const text::Token& t);
 // no name, however the document pass came to it.
 bool common_terms_only(std::string_view text, const text::Tokens& tokens, const ner::Mention& m);
 
+// One letter alone names no person, place or thing (commits "A ← B ← C", "Wolfe, D"), though it may an
+// organization ("X", the platform). Asked once the document pass has joined initials to their names.
+bool letter_alone(const text::Tokens& tokens, const ner::Mention& m);
+
 // A comma (also Arabic), semicolon (also Arabic) or bar: what separates a list's items.
 bool separator(const text::Token& t);
 
