@@ -26,7 +26,7 @@ bool function_word(const text::Token& t);
 // no name, however the document pass came to it.
 bool common_terms_only(std::string_view text, const text::Tokens& tokens, const ner::Mention& m);
 
-// One letter alone names no person, place or thing (commits "A ← B ← C", "Wolfe, D"), though it may an
+// One letter alone names no person, place or thing (commits "A ← B ← C", "Wolfe, D"), though it may name an
 // organization ("X", the platform). Asked once the document pass has joined initials to their names.
 bool letter_alone(const text::Tokens& tokens, const ner::Mention& m);
 
